@@ -1,0 +1,185 @@
+//! Builds a [`Document`] block by block, normalising each block's text into
+//! the canonical form and recording its offsets.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::{BLOCK_SEPARATOR, Block, BlockKind, Document, Format, Metadata, StyledSpan};
+
+/// Collects blocks into a [`Document`].
+#[derive(Debug)]
+pub struct DocumentBuilder {
+    format: Format,
+    metadata: Metadata,
+    blocks: Vec<Block>,
+    text: String,
+    char_count: usize,
+}
+
+impl DocumentBuilder {
+    pub fn new(format: Format, metadata: Metadata) -> Self {
+        Self {
+            format,
+            metadata,
+            blocks: Vec::new(),
+            text: String::new(),
+            char_count: 0,
+        }
+    }
+
+    pub fn metadata_mut(&mut self) -> &mut Metadata {
+        &mut self.metadata
+    }
+
+    /// Appends a block. Its text is normalised (see [`normalize_block_text`]);
+    /// a block that is empty after normalisation is skipped.
+    pub fn push(&mut self, kind: BlockKind, raw: &str) {
+        self.push_styled(kind, raw, Vec::new());
+    }
+
+    /// Appends a block with inline styles given in chars of the *normalised* text.
+    pub fn push_styled(&mut self, kind: BlockKind, raw: &str, spans: Vec<StyledSpan>) {
+        let normalized = normalize_block_text(raw, kind.keeps_whitespace());
+        if normalized.is_empty() {
+            return;
+        }
+        if !self.blocks.is_empty() {
+            self.text.push_str(BLOCK_SEPARATOR);
+            self.char_count += BLOCK_SEPARATOR.chars().count();
+        }
+        let start_byte = self.text.len();
+        let start_char = self.char_count;
+        let len = normalized.chars().count();
+        self.text.push_str(&normalized);
+        self.char_count += len;
+        self.blocks.push(Block {
+            kind,
+            chars: start_char..self.char_count,
+            bytes: start_byte..self.text.len(),
+            spans,
+        });
+    }
+
+    pub fn block_count(&self) -> usize {
+        self.blocks.len()
+    }
+
+    pub fn finish(self) -> Document {
+        Document {
+            format: self.format,
+            metadata: self.metadata,
+            blocks: self.blocks,
+            text: self.text,
+            char_count: self.char_count,
+        }
+    }
+}
+
+/// The canonical form of one block's text: NFC; unless `keep_whitespace`,
+/// runs of spaces, tabs and NBSPs become one space, each line is trimmed and
+/// empty lines are dropped (so a block never contains the block separator).
+pub fn normalize_block_text(raw: &str, keep_whitespace: bool) -> String {
+    let nfc: String = raw.nfc().collect();
+    if keep_whitespace {
+        // Trailing blank lines would look like a block separator.
+        let trimmed = nfc.trim_matches('\n');
+        let mut out = String::with_capacity(trimmed.len());
+        let mut previous_newline = false;
+        for c in trimmed.chars() {
+            let newline = c == '\n';
+            // A blank line inside code keeps its place as a line with one space,
+            // so "\n\n" only ever separates blocks.
+            if newline && previous_newline {
+                out.push(' ');
+            }
+            out.push(c);
+            previous_newline = newline;
+        }
+        return out;
+    }
+    let mut out = String::with_capacity(nfc.len());
+    for line in nfc.split('\n') {
+        let mut pending_space = false;
+        let mut line_start = true;
+        for c in line.chars() {
+            if is_collapsible_space(c) {
+                pending_space = !line_start;
+                continue;
+            }
+            if line_start && !out.is_empty() {
+                out.push('\n');
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            line_start = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Spaces that the canonical text collapses: space, tab, NBSP and the other
+/// horizontal Unicode spaces, plus stray carriage returns.
+pub fn is_collapsible_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\r'
+            | '\u{00A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+            | '\u{000B}'
+            | '\u{000C}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_spaces_tabs_and_nbsp() {
+        assert_eq!(
+            normalize_block_text(" a \t b\u{00A0}\u{00A0}c ", false),
+            "a b c"
+        );
+    }
+
+    #[test]
+    fn keeps_meaningful_line_breaks_but_drops_blank_lines() {
+        assert_eq!(normalize_block_text("one  \n\n  two\n", false), "one\ntwo");
+    }
+
+    #[test]
+    fn composes_to_nfc() {
+        assert_eq!(normalize_block_text("e\u{0301}", false), "\u{00E9}");
+    }
+
+    #[test]
+    fn code_keeps_whitespace_but_never_a_block_separator() {
+        assert_eq!(
+            normalize_block_text("fn x() {\n\n    y\n}\n\n", true),
+            "fn x() {\n \n    y\n}"
+        );
+    }
+
+    #[test]
+    fn offsets_are_chars_of_the_joined_text() {
+        let mut builder = DocumentBuilder::new(Format::Text, Metadata::default());
+        builder.push(BlockKind::Title, "Café");
+        builder.push(BlockKind::Paragraph, "  ");
+        builder.push(BlockKind::Paragraph, "naïve text");
+        let doc = builder.finish();
+        assert_eq!(doc.text(), "Café\n\nnaïve text");
+        assert_eq!(doc.blocks().len(), 2);
+        assert_eq!(doc.blocks()[1].chars, 6..16);
+        assert_eq!(doc.block_text(1), "naïve text");
+        assert_eq!(doc.text_between(8, 3), "é\n\nna");
+        assert_eq!(doc.block_at(5), Some(0));
+        assert_eq!(doc.block_at(6), Some(1));
+    }
+}

@@ -1,0 +1,219 @@
+//! The article model: metadata, blocks and the canonical text.
+//!
+//! Every offset in Marginalia is a `char` (Unicode scalar value) offset into
+//! the document's *canonical text*: all block texts joined with `"\n\n"`,
+//! NFC-normalised, with runs of spaces, tabs and NBSPs collapsed to one space.
+//! The UI converts to egui's per-galley `CharIndex` by subtracting the block's
+//! start offset.
+
+mod builder;
+
+pub use builder::{DocumentBuilder, normalize_block_text};
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// The text between two blocks in the canonical text.
+pub const BLOCK_SEPARATOR: &str = "\n\n";
+
+/// What kind of file a document came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Epub,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Epub => "epub",
+        }
+    }
+}
+
+/// The role a block plays in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum BlockKind {
+    /// The headline.
+    Title,
+    /// The standfirst: a summary set apart below the title.
+    Lead,
+    /// The author line ("By Jane Doe").
+    Byline,
+    /// The source or desk line ("World Bulletin/News Desk", "Reuters").
+    Source,
+    /// The place (and agency) a news story was filed from ("WASHINGTON (Reuters) -").
+    Dateline,
+    /// A section heading; level 1 is the largest (a book's part), 2 a chapter or subheading.
+    Heading { level: u8 },
+    Paragraph,
+    /// A paragraph that is mostly a quotation, or a block quote.
+    Quote,
+    ListItem,
+    /// Preformatted text: all whitespace kept.
+    Code,
+    /// A thematic break (`* * *`).
+    Separator,
+    /// Page cruft ("Last Mod: …", "Add Comment", a licence): shown muted, never deleted.
+    Furniture,
+}
+
+impl BlockKind {
+    /// The name used by `marginalia inspect` and in documentation.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Lead => "lead",
+            BlockKind::Byline => "byline",
+            BlockKind::Source => "source",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Heading { .. } => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Quote => "quote",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Code => "code",
+            BlockKind::Separator => "separator",
+            BlockKind::Furniture => "furniture",
+        }
+    }
+
+    /// Whether line breaks and runs of spaces inside the block are kept as they are.
+    pub fn keeps_whitespace(self) -> bool {
+        matches!(self, BlockKind::Code)
+    }
+}
+
+/// An inline style over part of a block's text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "style")]
+pub enum InlineStyle {
+    Emphasis,
+    Strong,
+    Code,
+    Link { target: String },
+}
+
+/// An inline style applied to a char range relative to the block's start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StyledSpan {
+    pub chars: Range<usize>,
+    #[serde(flatten)]
+    pub style: InlineStyle,
+}
+
+/// One block of the article. Its text is a slice of the canonical text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Char offsets of the block's text in the canonical text.
+    pub chars: Range<usize>,
+    /// Byte offsets of the same text, for slicing.
+    pub bytes: Range<usize>,
+    pub spans: Vec<StyledSpan>,
+}
+
+impl Block {
+    pub fn char_len(&self) -> usize {
+        self.chars.end - self.chars.start
+    }
+}
+
+/// What is known about the article besides its text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub path: Option<PathBuf>,
+}
+
+/// An imported article.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub format: Format,
+    pub metadata: Metadata,
+    blocks: Vec<Block>,
+    text: String,
+    char_count: usize,
+}
+
+impl Document {
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The canonical text (see the module documentation).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length of the canonical text in chars.
+    pub fn char_count(&self) -> usize {
+        self.char_count
+    }
+
+    pub fn block_text(&self, index: usize) -> &str {
+        &self.text[self.blocks[index].bytes.clone()]
+    }
+
+    /// The title to show: the article's own, else the file name, else "Untitled".
+    pub fn display_title(&self) -> String {
+        if let Some(title) = &self.metadata.title {
+            return title.clone();
+        }
+        self.metadata
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".to_owned())
+    }
+
+    /// The index of the block holding `offset`, or the nearest block before
+    /// it when the offset falls in a separator. `None` for an empty document.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        if self.blocks.is_empty() {
+            return None;
+        }
+        let after = self.blocks.partition_point(|b| b.chars.start <= offset);
+        Some(after.saturating_sub(1))
+    }
+
+    /// The canonical text between two char offsets (clamped, in either order).
+    pub fn text_between(&self, a: usize, b: usize) -> String {
+        let (start, end) = (a.min(b), a.max(b).min(self.char_count));
+        if start >= end {
+            return String::new();
+        }
+        let begin = self.byte_from_char(start);
+        let finish = self.byte_from_char(end);
+        self.text[begin..finish].to_owned()
+    }
+
+    /// The byte offset in the canonical text of a char offset (clamped to the end).
+    pub fn byte_from_char(&self, offset: usize) -> usize {
+        let Some(index) = self.block_at(offset) else {
+            return 0;
+        };
+        let block = &self.blocks[index];
+        let (chars, bytes) = if offset >= block.chars.start {
+            (block.chars.start, block.bytes.start)
+        } else {
+            (0, 0)
+        };
+        self.text[bytes..]
+            .char_indices()
+            .nth(offset - chars)
+            .map_or(self.text.len(), |(i, _)| bytes + i)
+    }
+}

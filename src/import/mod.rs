@@ -1,0 +1,146 @@
+//! Turns a file into a [`Document`]: reads it, sniffs its format, decodes it
+//! and hands it to the format's importer.
+
+mod decode;
+mod text;
+
+pub use decode::{DecodeError, decode_text};
+pub use text::document_from_text;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::document::{Document, Format, Metadata};
+
+/// The largest article file Marginalia opens (a long book is ~5 MB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a file could not be opened. Every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: no such file", path.display())]
+    NotFound { path: PathBuf },
+    #[error("{}: is a folder, not an article file", path.display())]
+    IsFolder { path: PathBuf },
+    #[error("{}: cannot be read: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: is too large to open ({size} bytes; the limit is {MAX_FILE_BYTES})", path.display())]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{}: {source}", path.display())]
+    Undecodable {
+        path: PathBuf,
+        #[source]
+        source: DecodeError,
+    },
+    #[error("{}: is {format} file, which Marginalia cannot open yet", path.display())]
+    Unsupported { path: PathBuf, format: &'static str },
+}
+
+/// File name extensions the open dialog offers.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// Reads and imports the article at `path`.
+pub fn import_path(path: &Path) -> Result<Document, ImportError> {
+    let bytes = read_article_file(path)?;
+    import_bytes(&bytes, Some(path))
+}
+
+/// Imports an article from its bytes; `path` names it in messages and metadata.
+pub fn import_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Document, ImportError> {
+    let shown_path = path.map_or_else(|| PathBuf::from("(dropped file)"), Path::to_path_buf);
+    if let Some(format) = unsupported_container(bytes) {
+        return Err(ImportError::Unsupported {
+            path: shown_path,
+            format,
+        });
+    }
+    let text = decode_text(bytes).map_err(|source| ImportError::Undecodable {
+        path: shown_path.clone(),
+        source,
+    })?;
+    let metadata = Metadata {
+        path: path.map(Path::to_path_buf),
+        ..Metadata::default()
+    };
+    Ok(document_from_text(&text, Format::Text, metadata))
+}
+
+/// Known binary containers that are articles in a format not supported yet.
+fn unsupported_container(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        let head = &bytes[..bytes.len().min(128)];
+        if head.windows(20).any(|w| w == b"application/epub+zip") {
+            return Some("an EPUB");
+        }
+        return Some("a ZIP archive");
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Some("a PDF");
+    }
+    None
+}
+
+fn read_article_file(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let owned = || path.to_path_buf();
+    let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => ImportError::NotFound { path: owned() },
+        _ => ImportError::Unreadable {
+            path: owned(),
+            source,
+        },
+    })?;
+    if metadata.is_dir() {
+        return Err(ImportError::IsFolder { path: owned() });
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: owned(),
+            size: metadata.len(),
+        });
+    }
+    let unreadable = |source| ImportError::Unreadable {
+        path: owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // Bounded even if the file grows while it is read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_names_the_file() {
+        let error = import_path(Path::new("/no/such/article.txt")).unwrap_err();
+        assert_eq!(error.to_string(), "/no/such/article.txt: no such file");
+    }
+
+    #[test]
+    fn folder_is_refused() {
+        let dir = std::env::temp_dir();
+        let error = import_path(&dir).unwrap_err();
+        assert!(matches!(error, ImportError::IsFolder { .. }), "{error}");
+    }
+
+    #[test]
+    fn epub_is_named_as_unsupported() {
+        let mut bytes = b"PK\x03\x04".to_vec();
+        bytes.extend_from_slice(&[0; 26]);
+        bytes.extend_from_slice(b"mimetypeapplication/epub+zip");
+        let error = import_bytes(&bytes, Some(Path::new("book.epub"))).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "book.epub: is an EPUB file, which Marginalia cannot open yet"
+        );
+    }
+}

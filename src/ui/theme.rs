@@ -1,0 +1,130 @@
+//! Reading themes (light, dark, sepia) and the fonts.
+
+use eframe::egui::{self, Color32, FontData, FontDefinitions, FontFamily};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    Light,
+    Dark,
+    Sepia,
+}
+
+impl ThemeChoice {
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::Sepia];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+            ThemeChoice::Sepia => "Sepia",
+        }
+    }
+
+    pub fn palette(self) -> Palette {
+        match self {
+            ThemeChoice::Light => Palette {
+                page: Color32::from_rgb(0xFB, 0xFB, 0xF9),
+                text: Color32::from_rgb(0x1E, 0x1F, 0x22),
+                strong: Color32::from_rgb(0x10, 0x10, 0x12),
+                muted: Color32::from_rgb(0x6A, 0x6D, 0x72),
+                rule: Color32::from_rgb(0xC9, 0xCC, 0xD1),
+                selection: Color32::from_rgba_unmultiplied(0x3D, 0x8B, 0xFF, 0x55),
+                code_background: Color32::from_rgb(0xEF, 0xF0, 0xF2),
+                link: Color32::from_rgb(0x1A, 0x5F, 0xB4),
+                dark: false,
+            },
+            ThemeChoice::Dark => Palette {
+                page: Color32::from_rgb(0x1B, 0x1C, 0x1F),
+                text: Color32::from_rgb(0xD8, 0xD9, 0xDC),
+                strong: Color32::from_rgb(0xF2, 0xF2, 0xF4),
+                muted: Color32::from_rgb(0x8F, 0x93, 0x99),
+                rule: Color32::from_rgb(0x45, 0x48, 0x4E),
+                selection: Color32::from_rgba_unmultiplied(0x4D, 0x9C, 0xFF, 0x60),
+                code_background: Color32::from_rgb(0x2A, 0x2B, 0x2F),
+                link: Color32::from_rgb(0x7F, 0xB8, 0xFF),
+                dark: true,
+            },
+            ThemeChoice::Sepia => Palette {
+                page: Color32::from_rgb(0xF4, 0xEC, 0xD8),
+                text: Color32::from_rgb(0x43, 0x34, 0x22),
+                strong: Color32::from_rgb(0x2E, 0x22, 0x14),
+                muted: Color32::from_rgb(0x85, 0x72, 0x5A),
+                rule: Color32::from_rgb(0xC8, 0xB8, 0x96),
+                selection: Color32::from_rgba_unmultiplied(0xB0, 0x7A, 0x2A, 0x50),
+                code_background: Color32::from_rgb(0xEA, 0xDF, 0xC4),
+                link: Color32::from_rgb(0x8A, 0x4B, 0x12),
+                dark: false,
+            },
+        }
+    }
+
+    /// Sets egui's visuals to match the reading theme.
+    pub fn apply(self, ctx: &egui::Context) {
+        let palette = self.palette();
+        let mut visuals = if palette.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        };
+        visuals.panel_fill = palette.page;
+        visuals.window_fill = palette.page;
+        visuals.extreme_bg_color = palette.page;
+        visuals.override_text_color = None;
+        visuals.selection.bg_fill = palette.selection;
+        if self == ThemeChoice::Sepia {
+            visuals.widgets.noninteractive.bg_fill = palette.code_background;
+            visuals.widgets.inactive.weak_bg_fill = palette.code_background;
+            visuals.faint_bg_color = palette.code_background;
+        }
+        ctx.set_visuals(visuals);
+    }
+}
+
+/// The colours the reader paints with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub page: Color32,
+    pub text: Color32,
+    pub strong: Color32,
+    pub muted: Color32,
+    pub rule: Color32,
+    pub selection: Color32,
+    pub code_background: Color32,
+    pub link: Color32,
+    pub dark: bool,
+}
+
+/// The reading face (Noto Serif, SIL OFL) in its regular, bold and italic styles.
+pub const SERIF: &str = "serif";
+pub const SERIF_BOLD: &str = "serif-bold";
+pub const SERIF_ITALIC: &str = "serif-italic";
+
+/// Adds the bundled reading fonts to egui's defaults.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    let faces: [(&str, &'static [u8]); 3] = [
+        (SERIF, include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf")),
+        (SERIF_BOLD, include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf")),
+        (SERIF_ITALIC, include_bytes!("../../assets/fonts/NotoSerif-Italic.ttf")),
+    ];
+    for (name, bytes) in faces {
+        fonts
+            .font_data
+            .insert(name.to_owned(), FontData::from_static(bytes).into());
+        // Each family falls back to egui's proportional fonts (emoji, symbols).
+        let mut family = vec![name.to_owned()];
+        family.extend(
+            fonts
+                .families
+                .get(&FontFamily::Proportional)
+                .cloned()
+                .unwrap_or_default(),
+        );
+        fonts
+            .families
+            .insert(FontFamily::Name(name.into()), family);
+    }
+    ctx.set_fonts(fonts);
+}
