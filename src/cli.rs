@@ -8,7 +8,11 @@ use serde::Serialize;
 use crate::document::{BlockKind, Document};
 
 #[derive(Debug, Parser)]
-#[command(name = "marginalia", version, about = "Read articles, highlight what matters, keep your notes beside them.")]
+#[command(
+    name = "marginalia",
+    version,
+    about = "Read articles, highlight what matters, keep your notes beside them."
+)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// The article to open (plain text). Without one, the sample article opens.

@@ -124,16 +124,8 @@ pub fn normalize_block_text(raw: &str, keep_whitespace: bool) -> String {
 pub fn is_collapsible_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '\r'
-            | '\u{00A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
-            | '\u{000B}'
-            | '\u{000C}'
+        ' ' | '\t' | '\r' | '\u{00A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{000B}' | '\u{000C}'
     )
 }
 

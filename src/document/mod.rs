@@ -54,7 +54,9 @@ pub enum BlockKind {
     /// The place (and agency) a news story was filed from ("WASHINGTON (Reuters) -").
     Dateline,
     /// A section heading; level 1 is the largest (a book's part), 2 a chapter or subheading.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     Paragraph,
     /// A paragraph that is mostly a quotation, or a block quote.
     Quote,

@@ -109,7 +109,10 @@ impl WrapStyle {
     /// the line is nearly full, or the next word would not have fitted on it.
     fn is_soft_break(self, line: &str, next: &str) -> bool {
         let length = char_len(line);
-        let next_word = next.split_whitespace().next().map_or(0, |w| w.chars().count());
+        let next_word = next
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
         length * 5 >= self.width * 4 || length + 1 + next_word + 3 > self.width
     }
 }
@@ -222,7 +225,8 @@ fn classify_body(
         let paragraph = &body[index];
         let in_head = index < head_end;
         index += 1;
-        if in_head && let Some(title) = &title
+        if in_head
+            && let Some(title) = &title
             && paragraph.len() == 1
             && same_words(paragraph[0], title)
         {
@@ -355,8 +359,17 @@ fn is_separator(text: &str) -> bool {
 }
 
 const BOOK_PARTS: &[&str] = &[
-    "BOOK", "PART", "VOLUME", "EPILOGUE", "PROLOGUE", "PREFACE", "INTRODUCTION", "CONTENTS",
-    "APPENDIX", "FIRST EPILOGUE", "SECOND EPILOGUE",
+    "BOOK",
+    "PART",
+    "VOLUME",
+    "EPILOGUE",
+    "PROLOGUE",
+    "PREFACE",
+    "INTRODUCTION",
+    "CONTENTS",
+    "APPENDIX",
+    "FIRST EPILOGUE",
+    "SECOND EPILOGUE",
 ];
 
 /// The heading level of a one-line paragraph, if it is a heading.
@@ -376,9 +389,11 @@ fn heading_level(text: &str, mode: Mode) -> Option<u8> {
     }
     let upper = trimmed.to_uppercase();
     if is_all_caps(trimmed)
-        && BOOK_PARTS
-            .iter()
-            .any(|p| upper == *p || upper.starts_with(&format!("{p} ")) || upper.starts_with(&format!("{p}:")))
+        && BOOK_PARTS.iter().any(|p| {
+            upper == *p
+                || upper.starts_with(&format!("{p} "))
+                || upper.starts_with(&format!("{p}:"))
+        })
     {
         return Some(1);
     }
@@ -486,9 +501,16 @@ fn is_source_line(text: &str) -> bool {
         return false;
     }
     AGENCIES.contains(&lower.as_str())
-        || ["news desk", "newsdesk", "news agency", "staff writer", "staff reporter", "wire service"]
-            .iter()
-            .any(|k| lower.contains(k))
+        || [
+            "news desk",
+            "newsdesk",
+            "news agency",
+            "staff writer",
+            "staff reporter",
+            "wire service",
+        ]
+        .iter()
+        .any(|k| lower.contains(k))
         || lower.ends_with(" desk")
         || lower.ends_with(" wires")
 }
@@ -518,12 +540,14 @@ fn split_dateline(text: &str) -> Option<(&str, &str)> {
     let (place_end, dash_len) = dash_at;
     let place = &text[..place_end];
     let before_agency = place.split('(').next().unwrap_or(place).trim();
-    let place_letters: Vec<char> = before_agency.chars().filter(|c| c.is_alphabetic()).collect();
+    let place_letters: Vec<char> = before_agency
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
     let is_place = place_letters.len() >= 3
-        && before_agency
-            .split(',')
-            .next()
-            .is_some_and(|city| is_all_caps(city) && city.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        && before_agency.split(',').next().is_some_and(|city| {
+            is_all_caps(city) && city.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        })
         && !place.contains(['.', '!', '?', '"', '\u{201C}']);
     if !is_place {
         return None;
@@ -614,24 +638,41 @@ mod tests {
             kinds(&doc),
             vec![
                 ("title", "Talks depend on Moscow".to_owned()),
-                ("lead", "The State Department said talks depend on Moscow's stance.".to_owned()),
+                (
+                    "lead",
+                    "The State Department said talks depend on Moscow's stance.".to_owned()
+                ),
                 ("source", "World Bulletin/News Desk".to_owned()),
                 ("dateline", "WASHINGTON (Reuters) -".to_owned()),
-                ("paragraph", "The United States held out the possibility.".to_owned()),
+                (
+                    "paragraph",
+                    "The United States held out the possibility.".to_owned()
+                ),
                 ("heading", "'NO, NO, NO'".to_owned()),
-                ("quote", "\"We are long past the days,\" he said.".to_owned()),
+                (
+                    "quote",
+                    "\"We are long past the days,\" he said.".to_owned()
+                ),
                 ("furniture", "Last Mod: 11 Mart 2014, 00:18".to_owned()),
                 ("furniture", "Add Comment".to_owned()),
             ]
         );
-        assert_eq!(doc.metadata.title.as_deref(), Some("Talks depend on Moscow"));
-        assert_eq!(doc.metadata.source.as_deref(), Some("World Bulletin/News Desk"));
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("Talks depend on Moscow")
+        );
+        assert_eq!(
+            doc.metadata.source.as_deref(),
+            Some("World Bulletin/News Desk")
+        );
         assert_eq!(doc.metadata.date.as_deref(), Some("11 Mart 2014, 00:18"));
     }
 
     #[test]
     fn byline_is_recognised() {
-        let doc = import("Headline here\n\nA lead that is long enough to be a lead paragraph.\n\nBy Jane Doe\n\nBody.");
+        let doc = import(
+            "Headline here\n\nA lead that is long enough to be a lead paragraph.\n\nBy Jane Doe\n\nBody.",
+        );
         assert_eq!(doc.blocks()[2].kind, BlockKind::Byline);
         assert_eq!(doc.metadata.byline.as_deref(), Some("Jane Doe"));
     }
@@ -646,7 +687,9 @@ mod tests {
                  man of high rank.\n\n",
             );
         }
-        text.push_str("Dear friend,\nI write to you.\nJULIE\n\nBOOK TWO: 1805\n\nCHAPTER II\n\n* * *\n");
+        text.push_str(
+            "Dear friend,\nI write to you.\nJULIE\n\nBOOK TWO: 1805\n\nCHAPTER II\n\n* * *\n",
+        );
         text
     }
 
@@ -665,7 +708,13 @@ mod tests {
         assert_eq!(tail[0], ("separator", "* * *".to_owned()));
         assert_eq!(tail[1], ("heading", "CHAPTER II".to_owned()));
         assert_eq!(tail[2], ("heading", "BOOK TWO: 1805".to_owned()));
-        assert_eq!(tail[3], ("paragraph", "Dear friend,\nI write to you.\nJULIE".to_owned()));
+        assert_eq!(
+            tail[3],
+            (
+                "paragraph",
+                "Dear friend,\nI write to you.\nJULIE".to_owned()
+            )
+        );
         assert_eq!(doc.metadata.title, None);
     }
 
@@ -693,7 +742,13 @@ mod tests {
         let doc = import(&text);
         let all = kinds(&doc);
         assert_eq!(all[0].0, "furniture");
-        assert_eq!(all[3], ("furniture", "*** START OF THE PROJECT GUTENBERG EBOOK WAR AND PEACE ***".to_owned()));
+        assert_eq!(
+            all[3],
+            (
+                "furniture",
+                "*** START OF THE PROJECT GUTENBERG EBOOK WAR AND PEACE ***".to_owned()
+            )
+        );
         assert_eq!(all[4], ("heading", "CHAPTER I".to_owned()));
         assert_eq!(all.last().unwrap().0, "furniture");
         assert_eq!(all[all.len() - 2].0, "furniture");

@@ -74,6 +74,9 @@ impl MarginaliaApp {
     pub fn new(cc: &eframe::CreationContext<'_>, start: StartWith) -> Self {
         let created = Instant::now();
         install_fonts(&cc.egui_ctx);
+        // An article may hold any character: draw a box for one no font has.
+        cc.egui_ctx
+            .set_missing_glyph_policy(egui::epaint::text::MissingGlyphPolicy::Tofu);
         // Ctrl+= and Ctrl+- size the article's text, not the whole interface.
         cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let settings: Settings = cc
@@ -145,8 +148,7 @@ impl MarginaliaApp {
     /// Writes the reading position of the open document into the recent list.
     fn remember_position(&mut self) {
         if let Some(path) = self.document_path().map(Path::to_path_buf) {
-            self.settings
-                .update_position(&path, self.reader.top_char());
+            self.settings.update_position(&path, self.reader.top_char());
         }
     }
 
@@ -254,7 +256,8 @@ impl MarginaliaApp {
     fn menu_bar_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                let open = egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN));
+                let open =
+                    egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN));
                 if ui.add(open).clicked() {
                     commands.push(Command::ShowOpenDialog);
                 }
@@ -291,7 +294,10 @@ impl MarginaliaApp {
                 ui.separator();
                 ui.label(RichText::new("Theme").weak());
                 for theme in ThemeChoice::ALL {
-                    if ui.radio(self.settings.theme == theme, theme.label()).clicked() {
+                    if ui
+                        .radio(self.settings.theme == theme, theme.label())
+                        .clicked()
+                    {
                         commands.push(Command::SetTheme(theme));
                     }
                 }
@@ -323,7 +329,7 @@ impl MarginaliaApp {
                     commands.push(Command::Open(recent.path.clone()));
                 }
                 if ui
-                    .small_button("✕")
+                    .small_button("Remove")
                     .on_hover_text("Remove from this list")
                     .clicked()
                 {
@@ -343,9 +349,15 @@ impl MarginaliaApp {
         };
         let dark = self.settings.theme.palette().dark;
         let (fill, text) = if dark {
-            (Color32::from_rgb(0x5C, 0x1F, 0x1F), Color32::from_rgb(0xFF, 0xDA, 0xD6))
+            (
+                Color32::from_rgb(0x5C, 0x1F, 0x1F),
+                Color32::from_rgb(0xFF, 0xDA, 0xD6),
+            )
         } else {
-            (Color32::from_rgb(0xFD, 0xE2, 0xDF), Color32::from_rgb(0x7A, 0x12, 0x0C))
+            (
+                Color32::from_rgb(0xFD, 0xE2, 0xDF),
+                Color32::from_rgb(0x7A, 0x12, 0x0C),
+            )
         };
         egui::Frame::new()
             .fill(fill)
@@ -353,7 +365,6 @@ impl MarginaliaApp {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new("⚠").color(text));
                     ui.label(RichText::new(message).color(text));
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.button("Dismiss").clicked() {
@@ -380,7 +391,11 @@ impl MarginaliaApp {
                 ui.label(RichText::new(format!("{percent}%")).small().weak());
                 if let Some(selection) = self.reader.selection().filter(|s| !s.is_empty()) {
                     let length = selection.range().len();
-                    ui.label(RichText::new(format!("{length} characters selected")).small().weak());
+                    ui.label(
+                        RichText::new(format!("{length} characters selected"))
+                            .small()
+                            .weak(),
+                    );
                 }
             });
         });
@@ -430,6 +445,8 @@ impl eframe::App for MarginaliaApp {
         if self.applied_theme != Some(self.settings.theme) {
             self.settings.theme.apply(&ctx);
             self.applied_theme = Some(self.settings.theme);
+            // This frame's root Ui was made with the old style.
+            ui.set_style(ctx.global_style());
         }
         let mut commands = self.shortcuts(ui);
         commands.extend(self.poll_open_dialog());
@@ -450,7 +467,9 @@ impl eframe::App for MarginaliaApp {
                 }
                 None => {
                     ui.centered_and_justified(|ui| {
-                        ui.label("Open an article with File ▸ Open… (Ctrl+O), or drop a file here.");
+                        ui.label(
+                            "Open an article with File ▸ Open… (Ctrl+O), or drop a file here.",
+                        );
                     });
                 }
             });

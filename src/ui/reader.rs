@@ -199,7 +199,9 @@ impl BlockHeights {
     /// The blocks whose slots intersect `min_y..max_y`.
     fn visible(&self, min_y: f32, max_y: f32) -> Range<usize> {
         let n = self.heights.len();
-        let first = self.tops[..n].partition_point(|&t| t <= min_y).saturating_sub(1);
+        let first = self.tops[..n]
+            .partition_point(|&t| t <= min_y)
+            .saturating_sub(1);
         let end = self.tops[..n].partition_point(|&t| t < max_y);
         first..end.max(first).min(n)
     }
@@ -230,6 +232,8 @@ pub struct Reader {
     scroll_request: Option<ScrollRequest>,
     offset_y: f32,
     viewport_height: f32,
+    /// Height of everything the scroll area holds.
+    content_height: f32,
     top_char: usize,
     /// Whether the last laid-out frame showed the document (for timing).
     has_painted: bool,
@@ -294,12 +298,16 @@ impl Reader {
             .animated(false);
         match self.scroll_request {
             Some(ScrollRequest::ToOffset(y)) => {
-                scroll_area = scroll_area.vertical_scroll_offset(y.max(0.0));
+                // Within bounds, so the scroll area has nothing to spring back from.
+                let max = (self.content_height - self.viewport_height).max(0.0);
+                scroll_area = scroll_area.vertical_scroll_offset(y.clamp(0.0, max));
                 self.scroll_request = None;
             }
             Some(ScrollRequest::ToChar(offset)) if !self.heights.tops.is_empty() => {
                 if let Some(block) = document.block_at(offset) {
-                    scroll_area = scroll_area.vertical_scroll_offset(self.heights.tops[block]);
+                    let max = (self.content_height - self.viewport_height).max(0.0);
+                    let y = self.heights.tops[block].min(max);
+                    scroll_area = scroll_area.vertical_scroll_offset(y);
                 }
                 self.scroll_request = None;
             }
@@ -366,12 +374,14 @@ impl Reader {
                 galleys.push((index, galley));
             }
             if changed {
-                self.heights.recompute_tops(TOP_PADDING_EM * style.font_size);
+                self.heights
+                    .recompute_tops(TOP_PADDING_EM * style.font_size);
             }
             placed_indices = visible;
         }
         let bottom_padding = style.font_size * 4.0;
         let total = self.heights.total() + bottom_padding;
+        self.content_height = total;
         let (rect, response) =
             ui.allocate_exact_size(vec2(content_width, total), Sense::click_and_drag());
         if shift != 0.0 {
@@ -457,7 +467,8 @@ impl Reader {
             heights,
             tops: Vec::new(),
         };
-        self.heights.recompute_tops(TOP_PADDING_EM * style.font_size);
+        self.heights
+            .recompute_tops(TOP_PADDING_EM * style.font_size);
     }
 
     fn keyboard_input(&mut self, ui: &Ui, document: &Document) {
@@ -472,30 +483,7 @@ impl Reader {
         let mut copy = false;
         ui.input_mut(|input| {
             copy = input.events.iter().any(|e| matches!(e, Event::Copy));
-            for (modifiers, key, delta) in [
-                (Modifiers::NONE, Key::PageDown, page),
-                (Modifiers::NONE, Key::Space, page),
-                (Modifiers::NONE, Key::PageUp, -page),
-                (Modifiers::SHIFT, Key::Space, -page),
-                (Modifiers::NONE, Key::ArrowDown, line),
-                (Modifiers::NONE, Key::ArrowUp, -line),
-            ] {
-                if input.consume_key(modifiers, key) {
-                    scroll_to = Some(self.offset_y + delta);
-                }
-            }
-            if input.consume_key(Modifiers::NONE, Key::Home) {
-                scroll_to = Some(0.0);
-            }
-            if input.consume_key(Modifiers::NONE, Key::End) {
-                scroll_to = Some(f32::MAX / 4.0);
-            }
-            if input.consume_key(Modifiers::COMMAND, Key::A) {
-                selection = Some(Selection {
-                    anchor: 0,
-                    cursor: char_count,
-                });
-            }
+            // consume_key ignores an extra Shift: match shifted keys first.
             if let Some(current) = selection {
                 let word = Modifiers::SHIFT | Modifiers::COMMAND;
                 let moves: [(Modifiers, Key, CursorMove); 8] = [
@@ -517,6 +505,30 @@ impl Reader {
                     }
                 }
             }
+            for (modifiers, key, delta) in [
+                (Modifiers::SHIFT, Key::Space, -page),
+                (Modifiers::NONE, Key::PageDown, page),
+                (Modifiers::NONE, Key::Space, page),
+                (Modifiers::NONE, Key::PageUp, -page),
+                (Modifiers::NONE, Key::ArrowDown, line),
+                (Modifiers::NONE, Key::ArrowUp, -line),
+            ] {
+                if input.consume_key(modifiers, key) {
+                    scroll_to = Some(self.offset_y + delta);
+                }
+            }
+            if input.consume_key(Modifiers::NONE, Key::Home) {
+                scroll_to = Some(0.0);
+            }
+            if input.consume_key(Modifiers::NONE, Key::End) {
+                scroll_to = Some(self.content_height);
+            }
+            if input.consume_key(Modifiers::COMMAND, Key::A) {
+                selection = Some(Selection {
+                    anchor: 0,
+                    cursor: char_count,
+                });
+            }
             if input.consume_key(Modifiers::COMMAND, Key::C) {
                 copy = true;
             }
@@ -525,9 +537,10 @@ impl Reader {
             }
         });
         if selection != self.selection {
-            if let (Some(new), Some(block)) =
-                (selection, selection.and_then(|s| document.block_at(s.cursor)))
-                && !new.is_empty()
+            if let (Some(new), Some(block)) = (
+                selection,
+                selection.and_then(|s| document.block_at(s.cursor)),
+            ) && !new.is_empty()
                 && self.heights.tops.len() > block + 1
             {
                 // Keep the moving end of the selection in view.
@@ -642,7 +655,10 @@ impl Reader {
     ) {
         let painter = ui.painter();
         let palette = &style.palette;
-        let selection = self.selection.map(Selection::range).filter(|r| !r.is_empty());
+        let selection = self
+            .selection
+            .map(Selection::range)
+            .filter(|r| !r.is_empty());
         for block in placed {
             let info = &document.blocks()[block.index];
             let look = look_of(info.kind, style);
@@ -651,7 +667,10 @@ impl Reader {
                 BlockKind::Quote => {
                     let x = origin.x + look.indent * 0.35;
                     painter.line_segment(
-                        [pos2(x, text_rect.top() + 2.0), pos2(x, text_rect.bottom() - 2.0)],
+                        [
+                            pos2(x, text_rect.top() + 2.0),
+                            pos2(x, text_rect.bottom() - 2.0),
+                        ],
                         Stroke::new(3.0, palette.rule),
                     );
                 }
@@ -681,7 +700,13 @@ impl Reader {
                 _ => {}
             }
             for highlight in highlights {
-                paint_range(painter, block, &info.chars, &highlight.chars, highlight.color);
+                paint_range(
+                    painter,
+                    block,
+                    &info.chars,
+                    &highlight.chars,
+                    highlight.color,
+                );
             }
             if let Some(range) = &selection {
                 paint_range(painter, block, &info.chars, range, palette.selection);
@@ -698,7 +723,8 @@ impl Reader {
         document: &Document,
     ) {
         let title = document.display_title();
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, &title));
+        let label = format!("Article: {title}");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, &label));
         for block in placed {
             let kind = document.blocks()[block.index].kind;
             let id = response.id.with(("block", block.index));
@@ -745,8 +771,8 @@ fn average_char_width(ui: &Ui, font: &FontId) -> f32 {
     if let Some(width) = ui.ctx().data(|d| d.get_temp::<f32>(id)) {
         return width;
     }
-    let galley = ui
-        .fonts_mut(|f| f.layout_no_wrap(SAMPLE.to_owned(), font.clone(), Color32::WHITE));
+    let galley =
+        ui.fonts_mut(|f| f.layout_no_wrap(SAMPLE.to_owned(), font.clone(), Color32::WHITE));
     let width = galley.size().x / SAMPLE.chars().count() as f32;
     ui.ctx().data_mut(|d| d.insert_temp(id, width));
     width
@@ -802,7 +828,10 @@ fn append_styled(
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
         let mut format = base.clone();
-        for span in spans.iter().filter(|s| s.chars.start <= start && end <= s.chars.end) {
+        for span in spans
+            .iter()
+            .filter(|s| s.chars.start <= start && end <= s.chars.end)
+        {
             let size = format.font_id.size;
             match &span.style {
                 InlineStyle::Emphasis => {
@@ -845,8 +874,8 @@ fn paint_range(
         let row_len = row.row.char_count_excluding_newline().0;
         let row_end = row_start + row_len;
         let next_row_start = row_start + row.char_count_including_newline().0;
-        let last_row = next_row_start >= block_chars.end - block_chars.start
-            && !row.ends_with_newline;
+        let last_row =
+            next_row_start >= block_chars.end - block_chars.start && !row.ends_with_newline;
         let a = local_start.max(row_start);
         let b = local_end.min(row_end);
         let runs_on = local_end > row_end && (!last_row || continues);
@@ -964,8 +993,14 @@ mod tests {
     #[test]
     fn words_are_found_by_unicode_word_bounds() {
         let doc = document();
-        assert_eq!(doc.text_between(word_at(&doc, 17).start, word_at(&doc, 17).end), "wide");
-        assert_eq!(doc.text_between(word_at(&doc, 9).start, word_at(&doc, 9).end), "Hello");
+        assert_eq!(
+            doc.text_between(word_at(&doc, 17).start, word_at(&doc, 17).end),
+            "wide"
+        );
+        assert_eq!(
+            doc.text_between(word_at(&doc, 9).start, word_at(&doc, 9).end),
+            "Hello"
+        );
     }
 
     #[test]

@@ -96,7 +96,10 @@ impl Settings {
     }
 
     pub fn position_of(&self, path: &Path) -> Option<usize> {
-        self.recent.iter().find(|r| r.path == path).map(|r| r.position)
+        self.recent
+            .iter()
+            .find(|r| r.path == path)
+            .map(|r| r.position)
     }
 
     pub fn forget(&mut self, path: &Path) {

@@ -105,9 +105,18 @@ pub const SERIF_ITALIC: &str = "serif-italic";
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     let faces: [(&str, &'static [u8]); 3] = [
-        (SERIF, include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf")),
-        (SERIF_BOLD, include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf")),
-        (SERIF_ITALIC, include_bytes!("../../assets/fonts/NotoSerif-Italic.ttf")),
+        (
+            SERIF,
+            include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf"),
+        ),
+        (
+            SERIF_BOLD,
+            include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf"),
+        ),
+        (
+            SERIF_ITALIC,
+            include_bytes!("../../assets/fonts/NotoSerif-Italic.ttf"),
+        ),
     ];
     for (name, bytes) in faces {
         fonts
@@ -122,9 +131,7 @@ pub fn install_fonts(ctx: &egui::Context) {
                 .cloned()
                 .unwrap_or_default(),
         );
-        fonts
-            .families
-            .insert(FontFamily::Name(name.into()), family);
+        fonts.families.insert(FontFamily::Name(name.into()), family);
     }
     ctx.set_fonts(fonts);
 }
