@@ -72,6 +72,13 @@ fn char_len(line: &str) -> usize {
     line.trim().chars().count()
 }
 
+/// A line's length as fixed-width wrapping tools measured it: in UTF-8
+/// bytes (Project Gutenberg wrapped at 70–72 bytes, so a line full of curly
+/// quotes and accents holds fewer chars).
+fn wrap_len(line: &str) -> usize {
+    line.trim().len()
+}
+
 /// How the text's lines were wrapped, when they were wrapped at a fixed width.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct WrapStyle {
@@ -84,7 +91,7 @@ impl WrapStyle {
     /// its paragraph is almost as long as the wrap width (verse and dialogue
     /// have ragged, short lines; unwrapped text has one line per paragraph).
     fn detect(paragraphs: &[Paragraph<'_>]) -> Option<Self> {
-        let mut lengths: Vec<usize> = paragraphs.iter().flatten().map(|l| char_len(l)).collect();
+        let mut lengths: Vec<usize> = paragraphs.iter().flatten().map(|l| wrap_len(l)).collect();
         if lengths.len() < 20 {
             return None;
         }
@@ -96,7 +103,7 @@ impl WrapStyle {
         let inner_lines: Vec<usize> = paragraphs
             .iter()
             .filter(|p| p.len() > 1)
-            .flat_map(|p| p[..p.len() - 1].iter().map(|l| char_len(l)))
+            .flat_map(|p| p[..p.len() - 1].iter().map(|l| wrap_len(l)))
             .collect();
         if inner_lines.len() < 10 {
             return None;
@@ -108,7 +115,7 @@ impl WrapStyle {
     /// Whether the break after `line` was made by the wrapping, not the author:
     /// the line is nearly full, or the next word would not have fitted on it.
     fn is_soft_break(self, line: &str, next: &str) -> bool {
-        let length = char_len(line);
+        let length = wrap_len(line);
         let next_word = next
             .split_whitespace()
             .next()
@@ -332,8 +339,10 @@ fn is_headline(paragraph: &Paragraph<'_>) -> bool {
         return false;
     };
     let length = char_len(line);
+    let trailing_stop = ends_with_any(line, &['.', ',', ';', ':'])
+        && !line.trim_end().ends_with("...");
     (2..=150).contains(&length)
-        && !ends_with_any(line, &['.', ',', ';', ':'])
+        && !trailing_stop
         && furniture_kind(line).is_none()
         && line.chars().any(char::is_alphabetic)
 }
