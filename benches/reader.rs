@@ -1,1 +1,114 @@
-fn main() {}
+//! Benchmarks for the reader issue: plain-text import throughput on War and
+//! Peace, and the CPU time of one reader frame while scrolling in its middle
+//! (egui `Context` without a GPU: layout, painting and tessellation).
+
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use eframe::egui;
+use marginalia::document::Document;
+use marginalia::import::import_bytes;
+use marginalia::ui::reader::{Reader, ReaderStyle};
+use marginalia::ui::theme::{ThemeChoice, install_fonts};
+
+fn war_and_peace_path() -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/large/pg2600-war-and-peace.txt");
+    assert!(
+        path.is_file(),
+        "*** {} is missing: benchmarks read the shared corpus in place ***",
+        path.display()
+    );
+    path
+}
+
+fn import_benchmark(c: &mut Criterion) {
+    let path = war_and_peace_path();
+    let bytes = std::fs::read(&path).expect("read War and Peace");
+    let mut group = c.benchmark_group("import");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.sample_size(20);
+    group.bench_function("plain_text_war_and_peace", |b| {
+        b.iter(|| import_bytes(&bytes, Some(&path)).expect("import"));
+    });
+    group.finish();
+}
+
+fn raw_input(scroll: f32) -> egui::RawInput {
+    let mut input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1040.0, 820.0),
+        )),
+        ..Default::default()
+    };
+    input
+        .events
+        .push(egui::Event::PointerMoved(egui::pos2(500.0, 400.0)));
+    if scroll != 0.0 {
+        input.events.push(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, scroll),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    input
+}
+
+fn frame(ctx: &egui::Context, reader: &mut Reader, document: &Document, scroll: f32) {
+    let style = ReaderStyle {
+        font_size: 19.0,
+        measure_chars: 70.0,
+        palette: ThemeChoice::Light.palette(),
+    };
+    let output = ctx.run_ui(raw_input(scroll), |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
+            reader.ui(ui, document, &style, &[]);
+        });
+    });
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    std::hint::black_box(primitives);
+}
+
+fn reader_frame_benchmark(c: &mut Criterion) {
+    let path = war_and_peace_path();
+    let bytes = std::fs::read(&path).expect("read War and Peace");
+    let document = import_bytes(&bytes, Some(&path)).expect("import");
+    let ctx = egui::Context::default();
+    install_fonts(&ctx);
+    ctx.all_styles_mut(|s| s.animation_time = 0.0);
+    let mut reader = Reader::new();
+    reader.reset(document.char_count() / 2);
+    for _ in 0..4 {
+        frame(&ctx, &mut reader, &document, 0.0);
+    }
+    assert!(
+        reader.has_painted() && reader.top_char() > document.char_count() / 3,
+        "the reader shows the middle of the book"
+    );
+    let mut frames = 0u64;
+    let mut group = c.benchmark_group("reader");
+    group.bench_function("frame_scrolling_war_and_peace_middle", |b| {
+        b.iter(|| {
+            // 60 points a frame (a fast wheel), 500 frames down, then 500 up:
+            // new text comes into view in every frame.
+            frames += 1;
+            let direction = if (frames / 500) % 2 == 0 { -1.0 } else { 1.0 };
+            frame(&ctx, &mut reader, &document, 60.0 * direction);
+        });
+    });
+    let before = reader.top_char();
+    for _ in 0..20 {
+        frame(&ctx, &mut reader, &document, -60.0);
+    }
+    assert_ne!(reader.top_char(), before, "wheel events scroll the reader");
+    group.bench_function("frame_idle_war_and_peace_middle", |b| {
+        b.iter(|| frame(&ctx, &mut reader, &document, 0.0));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, import_benchmark, reader_frame_benchmark);
+criterion_main!(benches);

@@ -27,7 +27,10 @@ fn inspect(path: &std::path::Path) -> Value {
 fn inspect_shows_what_the_importer_understood_of_the_sample() {
     let report = inspect(&common::sample_article());
     assert_eq!(report["format"], "text");
-    assert_eq!(report["title"], "Kerry-Lavrov meeting depends on Moscow's stance");
+    assert_eq!(
+        report["title"],
+        "Kerry-Lavrov meeting depends on Moscow's stance"
+    );
     assert_eq!(report["source"], "World Bulletin/News Desk");
     let blocks = report["blocks"].as_array().unwrap();
     let kind_of = |text: &str| {
@@ -37,7 +40,11 @@ fn inspect_shows_what_the_importer_understood_of_the_sample() {
             .map(|b| b["kind"].as_str().unwrap().to_owned())
             .collect::<Vec<_>>()
     };
-    assert_eq!(kind_of("Kerry-Lavrov meeting depends"), ["title"], "headline once");
+    assert_eq!(
+        kind_of("Kerry-Lavrov meeting depends"),
+        ["title"],
+        "headline once"
+    );
     assert_eq!(kind_of("The State Department said Kerry told"), ["lead"]);
     assert_eq!(kind_of("World Bulletin/News Desk"), ["source"]);
     assert_eq!(kind_of("'NO, NO, NO, NO, NO'"), ["heading"]);
@@ -49,7 +56,10 @@ fn inspect_shows_what_the_importer_understood_of_the_sample() {
 
     let mut previous_end = 0;
     for block in blocks {
-        let (start, end) = (block["start"].as_u64().unwrap(), block["end"].as_u64().unwrap());
+        let (start, end) = (
+            block["start"].as_u64().unwrap(),
+            block["end"].as_u64().unwrap(),
+        );
         let text = block["text"].as_str().unwrap();
         assert_eq!((end - start) as usize, text.chars().count(), "{text}");
         assert!(start >= previous_end);

@@ -52,9 +52,15 @@ fn bbc_articles_keep_every_word_and_their_first_line_as_title() {
             "{}",
             path.display()
         );
-        assert_eq!(document.blocks()[0].kind, BlockKind::Title, "{}", path.display());
+        assert_eq!(
+            document.blocks()[0].kind,
+            BlockKind::Title,
+            "{}",
+            path.display()
+        );
         assert_eq!(count_kind(&document, BlockKind::Title), 1);
-        let body = count_kind(&document, BlockKind::Paragraph) + count_kind(&document, BlockKind::Quote);
+        let body =
+            count_kind(&document, BlockKind::Paragraph) + count_kind(&document, BlockKind::Quote);
         assert!(body >= 1, "{}: only {body} body paragraphs", path.display());
     }
 }
@@ -69,7 +75,11 @@ fn gutenberg_books_are_joined_into_paragraphs_with_chapter_headings() {
         let document = import_path(&path).unwrap();
         assert_no_word_lost(&path, &document);
         let level = |l: u8| count_kind(&document, BlockKind::Heading { level: l });
-        assert!(level(2) >= chapters, "{file}: {} chapter headings", level(2));
+        assert!(
+            level(2) >= chapters,
+            "{file}: {} chapter headings",
+            level(2)
+        );
         assert!(level(1) >= parts, "{file}: {} part headings", level(1));
         // Hard-wrapped lines are joined: nearly all paragraphs are one line.
         let paragraphs: Vec<usize> = document
@@ -89,11 +99,21 @@ fn gutenberg_books_are_joined_into_paragraphs_with_chapter_headings() {
             paragraphs.len()
         );
         // Windows-1252 decoded, not mangled.
-        assert!(!document.text().contains('\u{FFFD}'), "{file}: replacement characters");
+        assert!(
+            !document.text().contains('\u{FFFD}'),
+            "{file}: replacement characters"
+        );
     }
-    let war_and_peace = import_path(&common::corpus_file("large/pg2600-war-and-peace.txt")).unwrap();
-    assert!(war_and_peace.text().contains("Anna Pávlovna Schérer, maid of honor"));
-    assert!(war_and_peace.text().contains("“Well, Prince, so Genoa and Lucca are now just family estates of the Buonapartes."));
+    let war_and_peace =
+        import_path(&common::corpus_file("large/pg2600-war-and-peace.txt")).unwrap();
+    assert!(
+        war_and_peace
+            .text()
+            .contains("Anna Pávlovna Schérer, maid of honor")
+    );
+    assert!(war_and_peace.text().contains(
+        "“Well, Prince, so Genoa and Lucca are now just family estates of the Buonapartes."
+    ));
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Builds a [`Document`] block by block, normalising each block's text into
 //! the canonical form and recording its offsets.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::{BLOCK_SEPARATOR, Block, BlockKind, Document, Format, Metadata, StyledSpan};
 
@@ -78,7 +80,11 @@ impl DocumentBuilder {
 /// runs of spaces, tabs and NBSPs become one space, each line is trimmed and
 /// empty lines are dropped (so a block never contains the block separator).
 pub fn normalize_block_text(raw: &str, keep_whitespace: bool) -> String {
-    let nfc: String = raw.nfc().collect();
+    let nfc: Cow<'_, str> = if is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(raw.nfc().collect())
+    };
     if keep_whitespace {
         // Trailing blank lines would look like a block separator.
         let trimmed = nfc.trim_matches('\n');

@@ -8,6 +8,8 @@ pub enum DecodeError {
     Binary(&'static str),
 }
 
+const DETECTION_SAMPLE_BYTES: usize = 256 * 1024;
+
 /// Decodes an article's bytes to a `String` with Unix line ends (`\n`).
 pub fn decode_text(bytes: &[u8]) -> Result<String, DecodeError> {
     let (encoding, bom_len) = detect_encoding(bytes);
@@ -35,8 +37,11 @@ fn detect_encoding(bytes: &[u8]) -> (&'static Encoding, usize) {
     if std::str::from_utf8(bytes).is_ok() {
         return (UTF_8, 0);
     }
+    // The first 256 KiB tell the encoding as well as a whole book does, at a
+    // fraction of the time (chardetng reads ~20 MB/s).
+    let sample = &bytes[..bytes.len().min(DETECTION_SAMPLE_BYTES)];
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(sample, true);
     (detector.guess(None, chardetng::Utf8Detection::Allow), 0)
 }
 

@@ -339,8 +339,8 @@ fn is_headline(paragraph: &Paragraph<'_>) -> bool {
         return false;
     };
     let length = char_len(line);
-    let trailing_stop = ends_with_any(line, &['.', ',', ';', ':'])
-        && !line.trim_end().ends_with("...");
+    let trailing_stop =
+        ends_with_any(line, &['.', ',', ';', ':']) && !line.trim_end().ends_with("...");
     (2..=150).contains(&length)
         && !trailing_stop
         && furniture_kind(line).is_none()

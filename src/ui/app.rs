@@ -384,16 +384,16 @@ impl MarginaliaApp {
                 || "Sample article (bundled)".to_owned(),
                 |p| p.display().to_string(),
             );
-            ui.label(RichText::new(name).small().weak());
+            ui.label(RichText::new(name).size(12.0).weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let chars = open.document.char_count().max(1);
                 let percent = self.reader.top_char() * 100 / chars;
-                ui.label(RichText::new(format!("{percent}%")).small().weak());
+                ui.label(RichText::new(format!("{percent}%")).size(12.0).weak());
                 if let Some(selection) = self.reader.selection().filter(|s| !s.is_empty()) {
                     let length = selection.range().len();
                     ui.label(
                         RichText::new(format!("{length} characters selected"))
-                            .small()
+                            .size(12.0)
                             .weak(),
                     );
                 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Measures the release app with War and Peace under Xvfb: time until the
+# document is laid out, peak memory, and CPU used while idle.
+#   scripts/measure.sh [ARTICLE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+article="${1:-../shared/corpus/large/pg2600-war-and-peace.txt}"
+bash scripts/setup-system.sh test
+cargo build --release --quiet
+
+work="$(mktemp -d)"
+chmod 700 "$work"
+display=":$((150 + RANDOM % 50))"
+Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
+sleep 1
+
+export DISPLAY="$display" XDG_RUNTIME_DIR="$work" HOME="$work" GSETTINGS_BACKEND=memory
+unset WAYLAND_DISPLAY
+MARGINALIA_TIMING=1 /usr/bin/time -v -o "$work/time.txt" target/release/marginalia "$article" 2>"$work/app.log" &
+timed=$!
+sleep 4
+pid=$(pgrep -n -f "target/release/marginalia")
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+before=$(ticks)
+sleep 10
+after=$(ticks)
+hz=$(getconf CLK_TCK)
+kill "$pid"
+wait "$timed" 2>/dev/null || true
+grep -h "first frame" "$work/app.log" || true
+echo "idle CPU over 10 s: $(( (after - before) * 1000 / hz )) ms of CPU time"
+grep -E "Maximum resident set size" "$work/time.txt" | sed 's/^\s*//'

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Marginalia needs, if any are missing.
+#   scripts/setup-system.sh run    what the window needs (X11/Wayland, GL, zenity for dialogs)
+#   scripts/setup-system.sh test   also Xvfb, xdotool and ImageMagick for headless tests
+set -euo pipefail
+
+packages=(build-essential pkg-config zenity libxcursor1 libxi6 libxrandr2 libxkbcommon0
+  libxkbcommon-x11-0 libwayland-client0 libegl1 libgl1-mesa-dri libvulkan1 mesa-vulkan-drivers
+  libfontconfig1)
+if [ "${1:-run}" = test ]; then
+  packages+=(xvfb xauth xdotool imagemagick)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing system packages: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
