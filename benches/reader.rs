@@ -95,7 +95,11 @@ fn reader_frame_benchmark(c: &mut Criterion) {
             // 60 points a frame (a fast wheel), 500 frames down, then 500 up:
             // new text comes into view in every frame.
             frames += 1;
-            let direction = if (frames / 500) % 2 == 0 { -1.0 } else { 1.0 };
+            let direction = if (frames / 500).is_multiple_of(2) {
+                -1.0
+            } else {
+                1.0
+            };
             frame(&ctx, &mut reader, &document, 60.0 * direction);
         });
     });

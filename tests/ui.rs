@@ -232,3 +232,107 @@ fn snapshots_of_the_sample_article_in_light_and_dark() {
     harness.run();
     harness.snapshot("sample_article_sepia");
 }
+
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_shows_an_overlay_then_opens_it() {
+    let mut harness = app_harness(StartWith::Sample);
+    let path = common::corpus_file("text/bbc-politics-001.txt");
+    harness.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some(path.clone()),
+        ..Default::default()
+    });
+    harness.step();
+    harness.snapshot("drop_overlay");
+    harness.input_mut().hovered_files.clear();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.clone())));
+    harness.run();
+    let expected = std::fs::read_to_string(&path).unwrap();
+    let title = expected.lines().next().unwrap().trim().to_owned();
+    assert_eq!(harness.state().document().unwrap().display_title(), title);
+    harness.get_by_label(&title);
+}
+
+#[test]
+fn reopening_a_document_returns_to_the_reading_position() {
+    let book = common::corpus_file("large/pg1399-anna-karenina.txt");
+    let mut harness = app_harness(StartWith::File(book.clone()));
+    for _ in 0..5 {
+        harness.key_press(Key::PageDown);
+        harness.run();
+    }
+    let position = harness.state().reader().top_char();
+    assert!(position > 0);
+    harness
+        .state_mut()
+        .apply(Command::Open(common::sample_article()));
+    harness.run();
+    assert_eq!(harness.state().reader().top_char(), 0);
+    harness.state_mut().apply(Command::Open(book));
+    harness.run();
+    assert_eq!(harness.state().reader().top_char(), position);
+}
+
+#[test]
+fn triple_click_selects_a_paragraph_and_shift_click_extends() {
+    let mut harness = app_harness(StartWith::Sample);
+    let lead = harness
+        .get_by_label_contains("The State Department said Kerry told Lavrov")
+        .rect();
+    let at = egui::pos2(lead.left() + 30.0, lead.top() + 10.0);
+    for _ in 0..3 {
+        harness.hover_at(at);
+        harness.drag_at(at);
+        harness.step();
+        harness.drop_at(at);
+        harness.step();
+    }
+    harness.run();
+    let app = harness.state();
+    let document = app.document().unwrap();
+    assert_eq!(
+        app.reader().selected_text(document).as_deref(),
+        Some(document.block_text(1))
+    );
+
+    // A click puts a caret; Shift+click extends from it.
+    harness.run_steps(30); // Past the double-click interval.
+    let source = harness.get_by_label("World Bulletin/News Desk").rect();
+    let start = egui::pos2(source.left() + 1.0, source.center().y);
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.step();
+    harness.drop_at(start);
+    harness.run_steps(30);
+    let end = egui::pos2(source.right() - 1.0, source.center().y);
+    harness.hover_at(end);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.drag_at(end);
+    harness.step();
+    harness.drop_at(end);
+    harness.step();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(
+        app.reader()
+            .selected_text(app.document().unwrap())
+            .as_deref(),
+        Some("World Bulletin/News Desk")
+    );
+}

@@ -402,29 +402,37 @@ impl MarginaliaApp {
     }
 
     fn drop_overlay_ui(&self, ctx: &egui::Context) {
-        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
-        if !hovering {
+        let hovered = ctx.input(|i| i.raw.hovered_files.first().cloned());
+        let Some(file) = hovered else {
             return;
-        }
+        };
         let painter = ctx.layer_painter(egui::LayerId::new(
             egui::Order::Foreground,
             egui::Id::unique("drop_overlay"),
         ));
         let screen = ctx.content_rect();
-        painter.rect_filled(screen, 0.0, Color32::from_black_alpha(150));
+        painter.rect_filled(screen, 0.0, Color32::from_black_alpha(200));
         painter.rect_stroke(
             screen.shrink(16.0),
             12.0,
-            egui::Stroke::new(3.0, Color32::WHITE),
+            egui::Stroke::new(3.0, Color32::from_white_alpha(200)),
             egui::StrokeKind::Inside,
         );
-        painter.text(
-            screen.center(),
-            egui::Align2::CENTER_CENTER,
-            "Drop to open the article",
-            egui::FontId::proportional(28.0),
-            Color32::WHITE,
-        );
+        let name = file
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned());
+        let message = match name {
+            Some(name) => format!("Drop to open {name}"),
+            None => "Drop to open the article".to_owned(),
+        };
+        let galley =
+            painter.layout_no_wrap(message, egui::FontId::proportional(26.0), Color32::WHITE);
+        let card =
+            egui::Rect::from_center_size(screen.center(), galley.size() + egui::vec2(48.0, 32.0));
+        painter.rect_filled(card, 10.0, Color32::from_gray(30));
+        painter.galley(card.center() - galley.size() / 2.0, galley, Color32::WHITE);
     }
 
     fn update_window_title(&mut self, ctx: &egui::Context) {

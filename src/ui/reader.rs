@@ -249,7 +249,8 @@ impl Reader {
     /// Resets the widget for a newly opened document, scrolled to `position`.
     pub fn reset(&mut self, position: usize) {
         *self = Self {
-            scroll_request: (position > 0).then_some(ScrollRequest::ToChar(position)),
+            // The scroll area keeps its offset between documents: always set it.
+            scroll_request: Some(ScrollRequest::ToChar(position)),
             top_char: position,
             ..Self::default()
         };
@@ -306,7 +307,11 @@ impl Reader {
             Some(ScrollRequest::ToChar(offset)) if !self.heights.tops.is_empty() => {
                 if let Some(block) = document.block_at(offset) {
                     let max = (self.content_height - self.viewport_height).max(0.0);
-                    let y = self.heights.tops[block].min(max);
+                    let y = if block == 0 {
+                        0.0
+                    } else {
+                        self.heights.tops[block].min(max)
+                    };
                     scroll_area = scroll_area.vertical_scroll_offset(y);
                 }
                 self.scroll_request = None;
@@ -590,16 +595,16 @@ impl Reader {
                     cursor: word.end,
                 });
             }
-        } else if response.clicked() {
-            if let Some(at) = response.interact_pointer_pos().and_then(hit) {
-                self.selection = Some(match self.selection {
-                    Some(s) if shift_held => Selection {
-                        anchor: s.anchor,
-                        cursor: at,
-                    },
-                    _ => Selection::caret(at),
-                });
-            }
+        } else if response.clicked()
+            && let Some(at) = response.interact_pointer_pos().and_then(hit)
+        {
+            self.selection = Some(match self.selection {
+                Some(s) if shift_held => Selection {
+                    anchor: s.anchor,
+                    cursor: at,
+                },
+                _ => Selection::caret(at),
+            });
         }
         if response.drag_started() {
             let origin = ui.input(|i| i.pointer.press_origin());
