@@ -1,9 +1,10 @@
 //! Marginalia: a desktop reader for article files with highlights and notes
 //! that are never lost.
 //!
-//! `document`, `import` know nothing of egui and are tested without a window;
-//! `ui` displays state and turns input into commands.
+//! `document`, `import`, `annotate` and `store` know nothing of egui and are
+//! tested without a window; `ui` displays state and turns input into commands.
 
+pub mod annotate;
 pub mod cli;
 pub mod document;
 pub mod import;

@@ -1,0 +1,12 @@
+//! Annotations and their anchors in the canonical text, and re-anchoring
+//! them when the text has changed.
+
+pub mod anchoring;
+mod model;
+mod text;
+
+pub use anchoring::{AnchorResolution, anchor_all, resolve_anchor};
+pub use model::{
+    Anchor, AnchorStatus, Annotation, CONTEXT_CHARS, HighlightColor, HighlightStyle,
+};
+pub use text::IndexedText;

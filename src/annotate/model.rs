@@ -1,0 +1,176 @@
+//! The annotation model.
+
+use std::ops::Range;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::IndexedText;
+
+/// How many chars of context an anchor keeps on each side of its quote.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// The five highlight colours, chosen to read well in every theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HighlightColor {
+    #[default]
+    Yellow,
+    Green,
+    Blue,
+    Pink,
+    Purple,
+}
+
+impl HighlightColor {
+    pub const ALL: [HighlightColor; 5] = [
+        HighlightColor::Yellow,
+        HighlightColor::Green,
+        HighlightColor::Blue,
+        HighlightColor::Pink,
+        HighlightColor::Purple,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            HighlightColor::Yellow => "yellow",
+            HighlightColor::Green => "green",
+            HighlightColor::Blue => "blue",
+            HighlightColor::Pink => "pink",
+            HighlightColor::Purple => "purple",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.name().eq_ignore_ascii_case(name))
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HighlightStyle {
+    #[default]
+    Highlight,
+    Underline,
+}
+
+/// Where an annotation sits: W3C Web Annotation's position and quote
+/// selectors together. Offsets are chars of the canonical text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+}
+
+impl Anchor {
+    /// The anchor of a char range of `text`, with up to 32 chars of context.
+    pub fn from_range(text: &IndexedText<'_>, range: Range<usize>) -> Self {
+        let end = range.end.min(text.char_len());
+        let start = range.start.min(end);
+        Anchor {
+            start,
+            end,
+            exact: text.slice(start..end).to_owned(),
+            prefix: text.slice(start.saturating_sub(CONTEXT_CHARS)..start).to_owned(),
+            suffix: text.slice(end..end + CONTEXT_CHARS).to_owned(),
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// How an annotation was found in the current text (never stored).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AnchorStatus {
+    /// At its recorded position.
+    Anchored,
+    /// Its exact quote, found elsewhere.
+    Moved,
+    /// An approximate match of its quote; the score is 0–1.
+    Fuzzy { score: f32 },
+    /// Not found: kept, listed, never deleted unless the user deletes it.
+    Orphaned,
+}
+
+impl AnchorStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            AnchorStatus::Anchored => "anchored",
+            AnchorStatus::Moved => "moved",
+            AnchorStatus::Fuzzy { .. } => "fuzzy",
+            AnchorStatus::Orphaned => "orphaned",
+        }
+    }
+}
+
+/// A highlight with its note and tags.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub id: Uuid,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    #[serde(flatten)]
+    pub anchor: Anchor,
+    #[serde(default)]
+    pub color: HighlightColor,
+    #[serde(default)]
+    pub style: HighlightStyle,
+    /// Markdown text.
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+impl Annotation {
+    /// A new highlight of `range` in `text`, created now.
+    pub fn new(text: &IndexedText<'_>, range: Range<usize>, color: HighlightColor) -> Self {
+        let now = now();
+        Annotation {
+            id: Uuid::new_v4(),
+            created: now,
+            modified: now,
+            anchor: Anchor::from_range(text, range),
+            color,
+            style: HighlightStyle::Highlight,
+            note: String::new(),
+            tags: Vec::new(),
+        }
+    }
+
+    /// Marks the annotation as changed now (never earlier than before).
+    pub fn touch(&mut self) {
+        self.modified = now().max(self.modified);
+    }
+}
+
+/// The current time at millisecond precision, as stored.
+pub fn now() -> Timestamp {
+    let now = Timestamp::now();
+    Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchor_keeps_32_chars_of_context() {
+        let text = "x".repeat(40) + "QUOTE" + &"y".repeat(40);
+        let indexed = IndexedText::new(&text);
+        let anchor = Anchor::from_range(&indexed, 40..45);
+        assert_eq!(anchor.exact, "QUOTE");
+        assert_eq!(anchor.prefix, "x".repeat(32));
+        assert_eq!(anchor.suffix, "y".repeat(32));
+        let at_start = Anchor::from_range(&indexed, 0..3);
+        assert_eq!(at_start.prefix, "");
+    }
+}
