@@ -28,6 +28,34 @@ pub enum Command {
         /// The article file.
         file: PathBuf,
     },
+    /// Add annotations from W3C Web Annotation or Hypothesis JSON to an
+    /// article's sidecar, re-anchored to its text.
+    Import {
+        /// The article the annotations belong to.
+        article: PathBuf,
+        /// The JSON file to read.
+        json: PathBuf,
+    },
+    /// Write an article's annotations as W3C JSON, a Markdown digest or the RON sidecar.
+    Export {
+        /// The article whose annotations to export.
+        article: PathBuf,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write here instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A W3C Web Annotation `AnnotationPage` (JSON).
+    W3c,
+    /// A digest to paste into a notes app.
+    Markdown,
+    /// The sidecar itself.
+    Ron,
 }
 
 /// The JSON `marginalia inspect` prints.

@@ -8,4 +8,5 @@ pub mod annotate;
 pub mod cli;
 pub mod document;
 pub mod import;
+pub mod store;
 pub mod ui;

@@ -1,8 +1,8 @@
 //! Re-anchoring: finding an annotation's quote in a text that may have changed.
 //!
-//! In order (DESIGN.md "Annotations"): the text's hash matches the one the
-//! sidecar was written against → trust the positions; the text at the
-//! positions equals the quote → anchored; exact search for the quote,
+//! In order (DESIGN.md "Annotations"): the text at the recorded positions
+//! equals the quote → anchored (a matching text hash alone is not trusted:
+//! orphans and fuzzy matches carry positions from an older text); exact search for the quote,
 //! choosing among occurrences by prefix/suffix agreement and distance from the
 //! expected position → moved; approximate search (Myers' bit-parallel
 //! algorithm, errors ≤ quote length / 4) scored on quote, prefix, suffix and
@@ -40,19 +40,14 @@ impl AnchorResolution {
 }
 
 /// Resolves every anchor (given in any order) against `text`.
-/// `hash_matches`: the text is the one the anchors were made against.
-pub fn anchor_all(
-    text: &IndexedText<'_>,
-    anchors: &[&Anchor],
-    hash_matches: bool,
-) -> Vec<AnchorResolution> {
+pub fn anchor_all(text: &IndexedText<'_>, anchors: &[&Anchor]) -> Vec<AnchorResolution> {
     let mut order: Vec<usize> = (0..anchors.len()).collect();
     order.sort_by_key(|&i| (anchors[i].start, anchors[i].end));
     let mut results = vec![AnchorResolution::orphaned(); anchors.len()];
     let mut shift: isize = 0;
     for i in order {
         let anchor = anchors[i];
-        let resolution = resolve_anchor(text, anchor, hash_matches, shift);
+        let resolution = resolve_anchor(text, anchor, shift);
         if let Some(range) = &resolution.range {
             shift = range.start as isize - anchor.start as isize;
         }
@@ -62,21 +57,14 @@ pub fn anchor_all(
 }
 
 /// Resolves one anchor; `shift` predicts how far the text around it moved.
-pub fn resolve_anchor(
-    text: &IndexedText<'_>,
-    anchor: &Anchor,
-    hash_matches: bool,
-    shift: isize,
-) -> AnchorResolution {
+pub fn resolve_anchor(text: &IndexedText<'_>, anchor: &Anchor, shift: isize) -> AnchorResolution {
     let quote_len = anchor.exact.chars().count();
     let length = text.char_len();
     if quote_len == 0 {
         return AnchorResolution::orphaned();
     }
-    if hash_matches && anchor.end <= length && anchor.end - anchor.start.min(anchor.end) == quote_len
-    {
-        return found(anchor.range(), AnchorStatus::Anchored);
-    }
+    // Even when the sidecar's text hash matches, the quote must be at the
+    // positions: an orphan or a fuzzy match keeps positions from older text.
     if anchor.end <= length && text.slice(anchor.range()) == anchor.exact {
         return found(anchor.range(), AnchorStatus::Anchored);
     }
@@ -262,7 +250,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         let mut diagonal = row[0];
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
             diagonal = row[j + 1];
             row[j + 1] = next;
         }
@@ -351,7 +341,11 @@ impl Myers {
             let peq = self.peq(c);
             let mut carry: i32 = 0; // The top row is all zeros: a match may start anywhere.
             for b in 0..self.blocks {
-                let high = if b + 1 == self.blocks { last_bit } else { 1 << 63 };
+                let high = if b + 1 == self.blocks {
+                    last_bit
+                } else {
+                    1 << 63
+                };
                 let mut eq = peq[b];
                 let (p, n) = (pv[b], mv[b]);
                 let xv = eq | n;
@@ -407,7 +401,6 @@ fn best_of_each_run(ends: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     best
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,7 +413,7 @@ mod tests {
     }
 
     fn resolve(text: &str, anchor: &Anchor) -> AnchorResolution {
-        resolve_anchor(&IndexedText::new(text), anchor, false, 0)
+        resolve_anchor(&IndexedText::new(text), anchor, 0)
     }
 
     const TEXT: &str = "The United States held out the possibility on Monday that the U.S. \
@@ -457,7 +450,10 @@ mod tests {
 
     #[test]
     fn an_edited_quote_is_found_fuzzily() {
-        let anchor = anchor_in(TEXT, "Moscow would engage seriously on a diplomatic solution");
+        let anchor = anchor_in(
+            TEXT,
+            "Moscow would engage seriously on a diplomatic solution",
+        );
         let edited = TEXT.replace("engage seriously", "engage very seriously");
         let resolution = resolve(&edited, &anchor);
         let AnchorStatus::Fuzzy { score } = resolution.status else {
@@ -479,8 +475,13 @@ mod tests {
         let anchor = anchor_in(&text, quote);
         let edited = text.replace("lowest points", "lowest ebbs");
         let resolution = resolve(&edited, &anchor);
-        assert!(matches!(resolution.status, AnchorStatus::Fuzzy { .. }), "{resolution:?}");
-        let got = IndexedText::new(&edited).slice(resolution.range.unwrap()).to_owned();
+        assert!(
+            matches!(resolution.status, AnchorStatus::Fuzzy { .. }),
+            "{resolution:?}"
+        );
+        let got = IndexedText::new(&edited)
+            .slice(resolution.range.unwrap())
+            .to_owned();
         assert!(got.starts_with("Russia's bloodless"), "{got}");
         assert!(got.ends_with("Cold War"), "{got}");
     }

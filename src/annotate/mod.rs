@@ -7,6 +7,6 @@ mod text;
 
 pub use anchoring::{AnchorResolution, anchor_all, resolve_anchor};
 pub use model::{
-    Anchor, AnchorStatus, Annotation, CONTEXT_CHARS, HighlightColor, HighlightStyle,
+    Anchor, AnchorStatus, Annotation, CONTEXT_CHARS, HighlightColor, HighlightStyle, now,
 };
 pub use text::IndexedText;

@@ -12,7 +12,9 @@ use super::IndexedText;
 pub const CONTEXT_CHARS: usize = 32;
 
 /// The five highlight colours, chosen to read well in every theme.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum HighlightColor {
     #[default]
@@ -43,7 +45,9 @@ impl HighlightColor {
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.name().eq_ignore_ascii_case(name))
+        Self::ALL
+            .into_iter()
+            .find(|c| c.name().eq_ignore_ascii_case(name))
     }
 }
 
@@ -57,14 +61,12 @@ pub enum HighlightStyle {
 
 /// Where an annotation sits: W3C Web Annotation's position and quote
 /// selectors together. Offsets are chars of the canonical text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Anchor {
     pub start: usize,
     pub end: usize,
     pub exact: String,
-    #[serde(default)]
     pub prefix: String,
-    #[serde(default)]
     pub suffix: String,
 }
 
@@ -77,7 +79,9 @@ impl Anchor {
             start,
             end,
             exact: text.slice(start..end).to_owned(),
-            prefix: text.slice(start.saturating_sub(CONTEXT_CHARS)..start).to_owned(),
+            prefix: text
+                .slice(start.saturating_sub(CONTEXT_CHARS)..start)
+                .to_owned(),
             suffix: text.slice(end..end + CONTEXT_CHARS).to_owned(),
         }
     }
@@ -112,21 +116,16 @@ impl AnchorStatus {
 }
 
 /// A highlight with its note and tags.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Annotation {
     pub id: Uuid,
     pub created: Timestamp,
     pub modified: Timestamp,
-    #[serde(flatten)]
     pub anchor: Anchor,
-    #[serde(default)]
     pub color: HighlightColor,
-    #[serde(default)]
     pub style: HighlightStyle,
     /// Markdown text.
-    #[serde(default)]
     pub note: String,
-    #[serde(default)]
     pub tags: Vec<String>,
 }
 

@@ -55,7 +55,10 @@ impl<'a> IndexedText<'a> {
     /// The char offset of a byte offset that lies on a char boundary.
     pub fn char_of(&self, byte_offset: usize) -> usize {
         let block = self.checkpoints.partition_point(|&b| b <= byte_offset) - 1;
-        block * STRIDE + self.text[self.checkpoints[block]..byte_offset].chars().count()
+        block * STRIDE
+            + self.text[self.checkpoints[block]..byte_offset]
+                .chars()
+                .count()
     }
 
     /// The text between two char offsets (clamped).

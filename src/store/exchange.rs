@@ -1,0 +1,396 @@
+//! Annotations in and out: W3C Web Annotation JSON (export and import), the
+//! Hypothesis client's JSON export (import), and a Markdown digest.
+
+use jiff::Timestamp;
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use crate::annotate::{Anchor, AnchorResolution, Annotation, HighlightColor, HighlightStyle, now};
+use crate::document::Document;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    #[error("is not JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error(
+        "holds no annotations in a form Marginalia knows (W3C Annotation, AnnotationPage, AnnotationCollection, or a Hypothesis export)"
+    )]
+    NoAnnotations,
+}
+
+/// An annotation read from JSON, before it is anchored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportedAnnotation {
+    pub id: Uuid,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+    pub position: Option<(usize, usize)>,
+    pub note: String,
+    pub tags: Vec<String>,
+    pub color: HighlightColor,
+    pub style: HighlightStyle,
+}
+
+impl ImportedAnnotation {
+    /// The annotation, with its anchor where it was recorded (re-anchoring
+    /// decides where it is now).
+    pub fn into_annotation(self) -> Annotation {
+        let (start, end) = self.position.unwrap_or((0, self.exact.chars().count()));
+        Annotation {
+            id: self.id,
+            created: self.created,
+            modified: self.modified,
+            anchor: Anchor {
+                start,
+                end: end.max(start),
+                exact: self.exact,
+                prefix: self.prefix,
+                suffix: self.suffix,
+            },
+            color: self.color,
+            style: self.style,
+            note: self.note,
+            tags: self.tags,
+        }
+    }
+}
+
+/// Reads W3C Web Annotation JSON (one `Annotation`, an array, an
+/// `AnnotationPage` with `items`, an `AnnotationCollection` with
+/// `first.items`) or a Hypothesis export (an array, or `{"rows": [...]}`).
+/// Items without a text quote are skipped.
+pub fn annotations_from_json(json: &str) -> Result<Vec<ImportedAnnotation>, ExchangeError> {
+    let value: Value = serde_json::from_str(json)?;
+    let items = items_of(&value).ok_or(ExchangeError::NoAnnotations)?;
+    let imported: Vec<ImportedAnnotation> = items.iter().filter_map(imported_from_item).collect();
+    if imported.is_empty() && !items.is_empty() {
+        return Err(ExchangeError::NoAnnotations);
+    }
+    Ok(imported)
+}
+
+fn items_of(value: &Value) -> Option<Vec<Value>> {
+    match value {
+        Value::Array(items) => Some(items.clone()),
+        Value::Object(object) => {
+            let kind = object.get("type").and_then(Value::as_str).unwrap_or("");
+            if let Some(items) = object.get("items").and_then(Value::as_array) {
+                return Some(items.clone());
+            }
+            if let Some(first) = object.get("first") {
+                return items_of(first);
+            }
+            if let Some(rows) = object.get("rows").and_then(Value::as_array) {
+                return Some(rows.clone());
+            }
+            (kind == "Annotation" || object.contains_key("target")).then(|| vec![value.clone()])
+        }
+        _ => None,
+    }
+}
+
+fn as_list(value: Option<&Value>) -> Vec<&Value> {
+    match value {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(other) => vec![other],
+        None => Vec::new(),
+    }
+}
+
+fn text_field(object: &Map<String, Value>, key: &str) -> String {
+    object
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn imported_from_item(item: &Value) -> Option<ImportedAnnotation> {
+    let object = item.as_object()?;
+    let mut quote: Option<(String, String, String)> = None;
+    let mut position = None;
+    for target in as_list(object.get("target")) {
+        for selector in as_list(target.get("selector")) {
+            let Some(selector) = selector.as_object() else {
+                continue;
+            };
+            match selector.get("type").and_then(Value::as_str) {
+                Some("TextQuoteSelector") if quote.is_none() => {
+                    quote = Some((
+                        text_field(selector, "exact"),
+                        text_field(selector, "prefix"),
+                        text_field(selector, "suffix"),
+                    ));
+                }
+                Some("TextPositionSelector") if position.is_none() => {
+                    let start = selector.get("start").and_then(Value::as_u64);
+                    let end = selector.get("end").and_then(Value::as_u64);
+                    if let (Some(start), Some(end)) = (start, end) {
+                        position = Some((start as usize, end as usize));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let (exact, prefix, suffix) = quote.filter(|(exact, _, _)| !exact.is_empty())?;
+
+    let mut note_parts: Vec<String> = Vec::new();
+    let mut tags: Vec<String> = Vec::new();
+    for body in as_list(object.get("body")) {
+        match body {
+            Value::String(text) => note_parts.push(text.clone()),
+            Value::Object(body) => {
+                let value = body
+                    .get("value")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                match body.get("purpose").and_then(Value::as_str) {
+                    Some("tagging") => tags.push(value),
+                    Some("commenting") | None => note_parts.push(value),
+                    Some(_) => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    // Hypothesis: `text` is the note, `tags` the tags.
+    if let Some(text) = object.get("text").and_then(Value::as_str) {
+        note_parts.push(text.to_owned());
+    }
+    for tag in as_list(object.get("tags")) {
+        if let Some(tag) = tag.as_str() {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags.retain(|t| !t.trim().is_empty());
+    tags.dedup();
+
+    let time = |key: &str| {
+        object
+            .get(key)
+            .and_then(Value::as_str)
+            .and_then(|t| t.parse::<Timestamp>().ok())
+    };
+    let created = time("created").unwrap_or_else(now);
+    let modified = time("modified")
+        .or_else(|| time("updated"))
+        .unwrap_or(created);
+    let extension = object.get("marginalia");
+    let color = extension
+        .and_then(|m| m.get("color"))
+        .and_then(Value::as_str)
+        .and_then(HighlightColor::from_name)
+        .unwrap_or_default();
+    let style = match extension
+        .and_then(|m| m.get("style"))
+        .and_then(Value::as_str)
+    {
+        Some("underline") => HighlightStyle::Underline,
+        _ => HighlightStyle::Highlight,
+    };
+    Some(ImportedAnnotation {
+        id: id_of(object.get("id").and_then(Value::as_str)),
+        created,
+        modified: modified.max(created),
+        exact,
+        prefix,
+        suffix,
+        position,
+        note: note_parts
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        tags,
+        color,
+        style,
+    })
+}
+
+/// `urn:uuid:…` or a bare UUID keeps its id; any other id (Hypothesis's)
+/// maps to the same UUID every time, so importing twice merges.
+fn id_of(id: Option<&str>) -> Uuid {
+    let Some(id) = id else {
+        return Uuid::new_v4();
+    };
+    let bare = id.strip_prefix("urn:uuid:").unwrap_or(id);
+    if let Ok(uuid) = Uuid::parse_str(bare) {
+        return uuid;
+    }
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(id.as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}
+
+/// A W3C `AnnotationPage` of the annotations, in document order.
+pub fn w3c_page(annotations: &[(&Annotation, &AnchorResolution)], source_uri: &str) -> Value {
+    let items: Vec<Value> = annotations
+        .iter()
+        .map(|(a, resolution)| {
+            let (start, end) = resolution
+                .range
+                .as_ref()
+                .map_or((a.anchor.start, a.anchor.end), |r| (r.start, r.end));
+            let mut body: Vec<Value> = Vec::new();
+            if !a.note.is_empty() {
+                body.push(json!({
+                    "type": "TextualBody",
+                    "value": a.note,
+                    "format": "text/markdown",
+                    "purpose": "commenting",
+                }));
+            }
+            for tag in &a.tags {
+                body.push(json!({"type": "TextualBody", "value": tag, "purpose": "tagging"}));
+            }
+            json!({
+                "id": format!("urn:uuid:{}", a.id),
+                "type": "Annotation",
+                "motivation": if a.note.is_empty() { "highlighting" } else { "commenting" },
+                "created": a.created.to_string(),
+                "modified": a.modified.to_string(),
+                "body": body,
+                "target": {
+                    "source": source_uri,
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": a.anchor.exact,
+                            "prefix": a.anchor.prefix,
+                            "suffix": a.anchor.suffix,
+                        },
+                        {"type": "TextPositionSelector", "start": start, "end": end},
+                    ],
+                },
+                "anchorStatus": resolution.status.name(),
+                "marginalia": {"color": a.color.name(), "style": match a.style {
+                    HighlightStyle::Highlight => "highlight",
+                    HighlightStyle::Underline => "underline",
+                }},
+            })
+        })
+        .collect();
+    json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationPage",
+        "items": items,
+    })
+}
+
+/// A Markdown digest to paste into a notes app: title, source, then each
+/// highlight in document order as a block quote with its note and tags.
+pub fn markdown_digest(
+    document: &Document,
+    annotations: &[(&Annotation, &AnchorResolution)],
+) -> String {
+    let mut out = format!("# {}\n\n", document.display_title());
+    let mut about: Vec<String> = Vec::new();
+    if let Some(byline) = &document.metadata.byline {
+        about.push(format!("By {byline}"));
+    }
+    if let Some(source) = &document.metadata.source {
+        about.push(source.clone());
+    }
+    if let Some(date) = &document.metadata.date {
+        about.push(date.clone());
+    }
+    if let Some(path) = &document.metadata.path {
+        about.push(format!("`{}`", path.display()));
+    }
+    if !about.is_empty() {
+        out.push_str(&about.join(" · "));
+        out.push_str("\n\n");
+    }
+    out.push_str(&format!(
+        "{} highlight{}\n",
+        annotations.len(),
+        if annotations.len() == 1 { "" } else { "s" }
+    ));
+    for (annotation, resolution) in annotations {
+        out.push_str("\n---\n\n");
+        for line in annotation.anchor.exact.lines() {
+            out.push_str(&format!("> {line}\n"));
+        }
+        if resolution.range.is_none() {
+            out.push_str("\n*(not found in the current text)*\n");
+        }
+        if !annotation.note.trim().is_empty() {
+            out.push('\n');
+            out.push_str(annotation.note.trim());
+            out.push('\n');
+        }
+        if !annotation.tags.is_empty() {
+            let tags: Vec<String> = annotation
+                .tags
+                .iter()
+                .map(|t| format!("#{}", t.replace(' ', "-")))
+                .collect();
+            out.push_str(&format!("\nTags: {}\n", tags.join(" ")));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_hypothesis_export() {
+        let json = r#"[{"id": "Zx3abc", "created": "2024-01-02T03:04:05.000000+00:00",
+            "updated": "2024-01-03T03:04:05.000000+00:00", "text": "Why this matters",
+            "tags": ["ukraine", "diplomacy"],
+            "target": [{"source": "https://example.org/a", "selector": [
+                {"type": "RangeSelector", "startContainer": "/p[1]"},
+                {"type": "TextPositionSelector", "start": 10, "end": 20},
+                {"type": "TextQuoteSelector", "exact": "quoted bit", "prefix": "a ", "suffix": " b"}]}]}]"#;
+        let imported = annotations_from_json(json).unwrap();
+        assert_eq!(imported.len(), 1);
+        let a = &imported[0];
+        assert_eq!(a.exact, "quoted bit");
+        assert_eq!(a.position, Some((10, 20)));
+        assert_eq!(a.note, "Why this matters");
+        assert_eq!(a.tags, ["ukraine", "diplomacy"]);
+        assert!(a.modified > a.created);
+        assert_eq!(
+            a.id,
+            annotations_from_json(json).unwrap()[0].id,
+            "stable ids"
+        );
+    }
+
+    #[test]
+    fn reads_w3c_collections_and_bodies() {
+        let json = r#"{"type": "AnnotationCollection", "first": {"type": "AnnotationPage", "items": [
+            {"id": "urn:uuid:67e55044-10b1-426f-9247-bb680e5fe0c8", "type": "Annotation",
+             "body": [{"type": "TextualBody", "value": "note", "purpose": "commenting"},
+                      {"type": "TextualBody", "value": "tag", "purpose": "tagging"}],
+             "target": {"source": "x", "selector": {"type": "TextQuoteSelector", "exact": "e"}}}]}}"#;
+        let imported = annotations_from_json(json).unwrap();
+        assert_eq!(
+            imported[0].id.to_string(),
+            "67e55044-10b1-426f-9247-bb680e5fe0c8"
+        );
+        assert_eq!(imported[0].note, "note");
+        assert_eq!(imported[0].tags, ["tag"]);
+    }
+
+    #[test]
+    fn refuses_json_without_annotations() {
+        assert!(matches!(
+            annotations_from_json(r#"{"hello": 1}"#),
+            Err(ExchangeError::NoAnnotations)
+        ));
+        assert!(matches!(
+            annotations_from_json("{"),
+            Err(ExchangeError::Json(_))
+        ));
+    }
+}

@@ -1,0 +1,309 @@
+//! The sidecar file format, version 1 (RON). `annotations/FORMAT.md`
+//! documents every field.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::annotate::{Anchor, Annotation, HighlightColor, HighlightStyle};
+use crate::document::{Document, Format};
+
+use super::{AnnotationSet, StoreError};
+
+pub const FORMAT_NAME: &str = "marginalia-annotations";
+pub const FORMAT_VERSION: u32 = 1;
+/// A sidecar larger than this is refused, not read.
+pub const MAX_SIDECAR_BYTES: u64 = 64 * 1024 * 1024;
+/// RON nesting deeper than this is refused (a v1 sidecar is 4 deep).
+const MAX_NESTING: usize = 32;
+
+/// What the sidecar records of the document it was written against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    pub file_name: String,
+    /// `sha256:` and the hex SHA-256 of the canonical text (UTF-8).
+    pub text_hash: String,
+    /// Length of the canonical text in chars.
+    pub char_count: usize,
+    #[serde(default)]
+    pub title: Option<String>,
+    pub format: Format,
+}
+
+impl DocumentInfo {
+    pub fn of(document: &Document, file_name: &str) -> Self {
+        DocumentInfo {
+            file_name: file_name.to_owned(),
+            text_hash: text_hash(document.text()),
+            char_count: document.char_count(),
+            title: document.metadata.title.clone(),
+            format: document.format,
+        }
+    }
+}
+
+pub fn text_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(7 + 64);
+    hex.push_str("sha256:");
+    for byte in digest {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
+}
+
+/// One annotation as stored: flat, in a fixed field order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct AnnotationRecord {
+    id: Uuid,
+    created: Timestamp,
+    modified: Timestamp,
+    start: usize,
+    end: usize,
+    exact: String,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    suffix: String,
+    #[serde(default)]
+    color: HighlightColor,
+    #[serde(default)]
+    style: HighlightStyle,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+impl From<&Annotation> for AnnotationRecord {
+    fn from(a: &Annotation) -> Self {
+        AnnotationRecord {
+            id: a.id,
+            created: a.created,
+            modified: a.modified,
+            start: a.anchor.start,
+            end: a.anchor.end,
+            exact: a.anchor.exact.clone(),
+            prefix: a.anchor.prefix.clone(),
+            suffix: a.anchor.suffix.clone(),
+            color: a.color,
+            style: a.style,
+            note: a.note.clone(),
+            tags: a.tags.clone(),
+        }
+    }
+}
+
+impl From<AnnotationRecord> for Annotation {
+    fn from(r: AnnotationRecord) -> Self {
+        Annotation {
+            id: r.id,
+            created: r.created,
+            modified: r.modified,
+            anchor: Anchor {
+                start: r.start,
+                end: r.end.max(r.start),
+                exact: r.exact,
+                prefix: r.prefix,
+                suffix: r.suffix,
+            },
+            color: r.color,
+            style: r.style,
+            note: r.note,
+            tags: r.tags,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: Uuid,
+    pub deleted: Timestamp,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct SidecarFile {
+    format: String,
+    version: u32,
+    document: DocumentInfo,
+    annotations: Vec<AnnotationRecord>,
+    #[serde(default)]
+    tombstones: Vec<Tombstone>,
+}
+
+/// Just enough to tell the format and version of any sidecar.
+#[derive(Debug, Deserialize)]
+struct SidecarHeader {
+    format: String,
+    version: u32,
+}
+
+/// A sidecar read from disk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sidecar {
+    pub document: DocumentInfo,
+    pub set: AnnotationSet,
+}
+
+/// Parses a sidecar. `path` names the file in errors.
+pub fn parse_sidecar(bytes: &[u8], path: &std::path::Path) -> Result<Sidecar, StoreError> {
+    let owned = || path.to_path_buf();
+    if bytes.len() as u64 > MAX_SIDECAR_BYTES {
+        return Err(StoreError::TooLarge {
+            path: owned(),
+            size: bytes.len() as u64,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_and_column(bytes, e.valid_up_to());
+        StoreError::Parse {
+            path: owned(),
+            line,
+            column,
+            message: "the file is not UTF-8 text".to_owned(),
+        }
+    })?;
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
+        path: owned(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let header: SidecarHeader = options.from_str(text).map_err(parse_error)?;
+    if header.format != FORMAT_NAME {
+        return Err(StoreError::NotASidecar {
+            path: owned(),
+            format: header.format,
+        });
+    }
+    if header.version > FORMAT_VERSION {
+        return Err(StoreError::NewerVersion {
+            path: owned(),
+            version: header.version,
+        });
+    }
+    let file: SidecarFile = options.from_str(text).map_err(parse_error)?;
+    let mut set = AnnotationSet::default();
+    for record in file.annotations {
+        set.upsert(record.into());
+    }
+    for tombstone in file.tombstones {
+        set.bury(tombstone.id, tombstone.deleted);
+    }
+    Ok(Sidecar {
+        document: file.document,
+        set,
+    })
+}
+
+/// Writes a sidecar: same annotations, same bytes; one annotation per block
+/// of lines, in document order, so diffs and merges stay readable.
+pub fn sidecar_to_string(document: &DocumentInfo, set: &AnnotationSet) -> String {
+    let file = SidecarFile {
+        format: FORMAT_NAME.to_owned(),
+        version: FORMAT_VERSION,
+        document: document.clone(),
+        annotations: set
+            .in_document_order()
+            .map(AnnotationRecord::from)
+            .collect(),
+        tombstones: set.tombstones(),
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    let mut text = ron::Options::default()
+        .to_string_pretty(&file, config)
+        // Serialising plain data to a String cannot fail.
+        .unwrap_or_else(|e| unreachable!("RON serialisation failed: {e}"));
+    text.push('\n');
+    text
+}
+
+fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = offset
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::IndexedText;
+    use std::path::Path;
+
+    fn info() -> DocumentInfo {
+        DocumentInfo {
+            file_name: "a.txt".into(),
+            text_hash: text_hash("Hello world"),
+            char_count: 11,
+            title: Some("Hello".into()),
+            format: Format::Text,
+        }
+    }
+
+    #[test]
+    fn round_trips_and_is_deterministic() {
+        let text = IndexedText::new("Hello world");
+        let mut set = AnnotationSet::default();
+        let mut a = Annotation::new(&text, 6..11, HighlightColor::Green);
+        a.note = "A note\nwith two lines and \"quotes\"".into();
+        a.tags = vec!["tag one".into(), "b".into()];
+        set.upsert(a);
+        set.upsert(Annotation::new(&text, 0..5, HighlightColor::Yellow));
+        let written = sidecar_to_string(&info(), &set);
+        let parsed = parse_sidecar(written.as_bytes(), Path::new("a.ron")).unwrap();
+        assert_eq!(parsed.set, set);
+        assert_eq!(parsed.document, info());
+        assert_eq!(sidecar_to_string(&parsed.document, &parsed.set), written);
+        assert!(
+            written.find("exact: \"Hello\"").unwrap() < written.find("exact: \"world\"").unwrap()
+        );
+    }
+
+    #[test]
+    fn a_parse_error_names_file_line_and_column() {
+        let error = parse_sidecar(
+            b"(\n  format: \"marginalia-annotations\",\n  version: ]",
+            Path::new("/x/a.ron"),
+        )
+        .unwrap_err();
+        let message = error.to_string();
+        assert!(message.starts_with("/x/a.ron:3:"), "{message}");
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_by_name() {
+        let text = "(format: \"marginalia-annotations\", version: 7, anything: [1, 2])";
+        let error = parse_sidecar(text.as_bytes(), Path::new("a.ron")).unwrap_err();
+        assert!(
+            matches!(error, StoreError::NewerVersion { version: 7, .. }),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let text = "[".repeat(100_000);
+        assert!(parse_sidecar(text.as_bytes(), Path::new("a.ron")).is_err());
+    }
+
+    #[test]
+    fn hash_is_sha256_hex() {
+        assert_eq!(
+            text_hash(""),
+            "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+}
