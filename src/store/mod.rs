@@ -134,6 +134,9 @@ impl SaveJob {
             source,
         };
         let _lock = WriterLock::acquire(&self.lock_path).map_err(write_error)?;
+        // Under the lock no other writer is mid-write: temporary files left
+        // here are from a writer that was killed.
+        remove_stale_temporaries(&self.path);
         let on_disk = read_sidecar(&self.path)?;
         let mut merged = on_disk.as_ref().map(|s| s.set.clone()).unwrap_or_default();
         merged.merge(&self.set);
@@ -455,6 +458,25 @@ impl AnnotationStore {
                 updated.anchor = Anchor::from_range(text, range);
                 self.set.upsert(updated);
             }
+        }
+    }
+}
+
+/// Deletes `.<sidecar name>.*.tmp` files beside `path` (see `write_atomically`).
+fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if file_name.starts_with(&prefix) && file_name.ends_with(".tmp") {
+            // Best effort: a leftover that cannot be removed does no harm.
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
