@@ -161,7 +161,7 @@ proptest! {
         let protected = |at: usize| anchors.iter().any(|a| at + 1 >= a.start && at <= a.end);
         let mut edited = chars.clone();
         let mut sorted_edits = edits;
-        sorted_edits.sort_by(|a, b| b.0.cmp(&a.0));
+        sorted_edits.sort_by_key(|edit| std::cmp::Reverse(edit.0));
         for (at, delete, insert) in sorted_edits {
             let at = at.min(edited.len());
             let delete = delete.min(edited.len() - at);
