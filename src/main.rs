@@ -95,8 +95,10 @@ fn export(article: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow
         ExportFormat::Ron => store.to_sidecar_string(),
     };
     match output {
-        Some(path) => write_atomically(path, text.as_bytes())
-            .with_context(|| format!("{}: cannot be written", path.display()))?,
+        Some(path) => {
+            write_atomically(path, text.as_bytes())
+                .with_context(|| format!("{}: cannot be written", path.display()))?;
+        }
         None => print!("{text}"),
     }
     Ok(())

@@ -21,6 +21,9 @@ use super::{Anchor, AnchorStatus, IndexedText};
 pub const SHORT_QUOTE_CHARS: usize = 12;
 /// The lowest Hypothesis-style score a fuzzy match needs.
 pub const FUZZY_THRESHOLD: f32 = 0.5;
+/// A fuzzy match near the expected place this good is taken before an exact
+/// search of the whole text.
+const CLOSE_MATCH: f32 = 0.75;
 
 /// Where an anchor resolved to in the current text.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,10 +75,24 @@ pub fn resolve_anchor(text: &IndexedText<'_>, anchor: &Anchor, shift: isize) -> 
     if text.slice(expected..expected + quote_len) == anchor.exact {
         return found(expected..expected + quote_len, AnchorStatus::Moved);
     }
-    if let Some(start) = exact_search(text, anchor, expected) {
+    // Widening circles around the expected place: an exact match, then a
+    // close fuzzy one (an edit inside the quote); only then the whole text.
+    for (exact_radius, fuzzy_radius) in
+        [(2_048, quote_len * 2 + 64), (65_536, quote_len * 8 + 4_096)]
+    {
+        if let Some(start) = exact_search(text, anchor, expected, &[exact_radius]) {
+            return found(start..start + quote_len, AnchorStatus::Moved);
+        }
+        if let Some((range, score)) = fuzzy_search(text, anchor, expected, &[fuzzy_radius])
+            && score >= CLOSE_MATCH
+        {
+            return found(range, AnchorStatus::Fuzzy { score });
+        }
+    }
+    if let Some(start) = exact_search(text, anchor, expected, &[usize::MAX / 2]) {
         return found(start..start + quote_len, AnchorStatus::Moved);
     }
-    if let Some((range, score)) = fuzzy_search(text, anchor, expected) {
+    if let Some((range, score)) = fuzzy_search(text, anchor, expected, &[usize::MAX / 2]) {
         return found(range, AnchorStatus::Fuzzy { score });
     }
     AnchorResolution::orphaned()
@@ -97,12 +114,17 @@ fn window(text: &IndexedText<'_>, center: usize, radius: usize) -> Range<usize> 
     center.saturating_sub(radius)..center.saturating_add(radius).min(text.char_len())
 }
 
-/// Exact occurrences of the quote, nearest windows first; the best by
-/// context agreement, then by distance from `expected`.
-fn exact_search(text: &IndexedText<'_>, anchor: &Anchor, expected: usize) -> Option<usize> {
+/// Exact occurrences of the quote within each radius of `expected` in
+/// turn; the best by context agreement, then by distance from `expected`.
+/// A match whose context agrees fully ends the search early.
+fn exact_search(
+    text: &IndexedText<'_>,
+    anchor: &Anchor,
+    expected: usize,
+    radii: &[usize],
+) -> Option<usize> {
     let full_context = anchor.prefix.chars().count() + anchor.suffix.chars().count();
-    let whole = 0..text.char_len();
-    for radius in [2_048, 65_536, usize::MAX / 2] {
+    for (i, &radius) in radii.iter().enumerate() {
         let range = window(text, expected, radius);
         let best = occurrences(text, &anchor.exact, range.clone())
             .into_iter()
@@ -111,11 +133,14 @@ fn exact_search(text: &IndexedText<'_>, anchor: &Anchor, expected: usize) -> Opt
                 a.cmp(b)
                     .then_with(|| sb.abs_diff(expected).cmp(&sa.abs_diff(expected)))
             });
+        let whole = range == (0..text.char_len());
+        let last = i + 1 == radii.len() || whole;
         match best {
-            // A nearby match whose context agrees fully is the one.
-            Some((agreement, start)) if agreement == full_context => return Some(start),
-            Some((_, start)) if range == whole => return Some(start),
-            _ if range == whole => return None,
+            // Near the expected place, a match needs at least half its context.
+            Some((agreement, start)) if agreement * 2 >= full_context || whole => {
+                return Some(start);
+            }
+            _ if last => return None,
             _ => {} // Look further.
         }
     }
@@ -154,11 +179,13 @@ fn context_agreement(text: &IndexedText<'_>, anchor: &Anchor, start: usize) -> u
     backwards + forwards
 }
 
-/// Approximate search: near the expected position first, then everywhere.
+/// Approximate search within each radius of `expected` in turn; the best
+/// scoring match of the first window that has one.
 fn fuzzy_search(
     text: &IndexedText<'_>,
     anchor: &Anchor,
     expected: usize,
+    radii: &[usize],
 ) -> Option<(Range<usize>, f32)> {
     let pattern: Vec<char> = anchor.exact.chars().collect();
     let max_errors = pattern.len() / 4;
@@ -167,22 +194,21 @@ fn fuzzy_search(
         return None;
     }
     let matcher = Myers::new(&pattern);
-    let local_radius = pattern.len() * 4 + 4_096;
-    let mut windows = vec![window(text, expected, local_radius)];
-    if windows[0] != (0..text.char_len()) {
-        windows.push(0..text.char_len());
-    }
-    for range in windows {
+    let reversed_pattern: Vec<char> = pattern.iter().rev().copied().collect();
+    let reversed = Myers::new(&reversed_pattern);
+    let mut searched: Option<Range<usize>> = None;
+    for &radius in radii {
+        let range = window(text, expected, radius);
+        if searched.as_ref() == Some(&range) {
+            continue;
+        }
+        searched = Some(range.clone());
         let haystack = text.slice(range.clone());
+        let haystack_chars: Vec<char> = haystack.chars().collect();
         let mut best: Option<(Range<usize>, f32)> = None;
         for (end, errors) in matcher.find_ends(haystack, max_errors) {
-            let window_start = end.saturating_sub(pattern.len() + max_errors);
-            let candidate: Vec<char> = haystack
-                .chars()
-                .skip(window_start)
-                .take(end - window_start)
-                .collect();
-            let start = window_start + best_start(&pattern, &candidate);
+            let window_start = end.saturating_sub(pattern.len() + errors);
+            let start = window_start + best_start(&reversed, &haystack_chars[window_start..end]);
             let matched = range.start + start..range.start + end;
             let scores = MatchScores::of(text, anchor, &matched, errors, expected);
             if short && scores.prefix < 0.8 && scores.suffix < 0.8 {
@@ -261,28 +287,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Where in `candidate` (which ends where a match ends) the best alignment
-/// of `pattern` starts: the alignment must end at the candidate's end.
-fn best_start(pattern: &[char], candidate: &[char]) -> usize {
-    // DP over both reversed: the match is anchored at the candidate's end.
-    let n = candidate.len();
-    let mut previous: Vec<usize> = (0..=n).collect();
-    let mut current = vec![0; n + 1];
-    for (i, &p) in pattern.iter().rev().enumerate() {
-        current[0] = i + 1;
-        for j in 1..=n {
-            let c = candidate[n - j];
-            current[j] = (previous[j - 1] + usize::from(p != c))
-                .min(previous[j] + 1)
-                .min(current[j - 1] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    let (best_len, _) = previous
-        .iter()
-        .enumerate()
-        .min_by_key(|&(len, &cost)| (cost, pattern.len().abs_diff(len)))
-        .unwrap_or((n, &0));
-    n - best_len
+/// of the pattern starts: `reversed` is the pattern's matcher reversed, run
+/// backwards from the candidate's end with the alignment anchored there.
+fn best_start(reversed: &Myers, candidate: &[char]) -> usize {
+    let distances = reversed.anchored_distances(candidate.iter().rev().copied());
+    let pattern_len = reversed.pattern_len;
+    let best_len = (0..distances.len())
+        .min_by_key(|&len| (distances[len], pattern_len.abs_diff(len)))
+        .unwrap_or(candidate.len());
+    candidate.len() - best_len
 }
 
 /// Myers' bit-parallel approximate matcher, in 64-char blocks for long patterns.
@@ -325,6 +338,49 @@ impl Myers {
         }
     }
 
+    /// Advances every block by one text char; `carry` is the horizontal
+    /// delta entering the first block (0: a match may start anywhere; +1: the
+    /// alignment is anchored at the first text char). Returns the delta out
+    /// of the last row.
+    fn step(&self, pv: &mut [u64], mv: &mut [u64], c: char, mut carry: i32) -> i32 {
+        let peq = self.peq(c);
+        let last_bit = 1u64 << ((self.pattern_len - 1) % 64);
+        for b in 0..self.blocks {
+            let high = if b + 1 == self.blocks {
+                last_bit
+            } else {
+                1 << 63
+            };
+            let mut eq = peq[b];
+            let (p, n) = (pv[b], mv[b]);
+            let xv = eq | n;
+            if carry < 0 {
+                eq |= 1;
+            }
+            let xh = ((eq & p).wrapping_add(p) ^ p) | eq;
+            let mut ph = n | !(xh | p);
+            let mut mh = p & xh;
+            let out = if ph & high != 0 {
+                1
+            } else if mh & high != 0 {
+                -1
+            } else {
+                0
+            };
+            ph <<= 1;
+            mh <<= 1;
+            if carry < 0 {
+                mh |= 1;
+            } else if carry > 0 {
+                ph |= 1;
+            }
+            pv[b] = mh | !(xv | ph);
+            mv[b] = ph & xv;
+            carry = out;
+        }
+        carry
+    }
+
     /// Char offsets just past each best local match with at most
     /// `max_errors` errors, with its error count.
     fn find_ends(&self, haystack: &str, max_errors: usize) -> Vec<(usize, usize)> {
@@ -332,53 +388,37 @@ impl Myers {
         if m == 0 {
             return Vec::new();
         }
-        let last_bit = 1u64 << ((m - 1) % 64);
         let mut pv = vec![!0u64; self.blocks];
         let mut mv = vec![0u64; self.blocks];
         let mut score = m;
         let mut ends: Vec<(usize, usize)> = Vec::new();
         for (j, c) in haystack.chars().enumerate() {
-            let peq = self.peq(c);
-            let mut carry: i32 = 0; // The top row is all zeros: a match may start anywhere.
-            for b in 0..self.blocks {
-                let high = if b + 1 == self.blocks {
-                    last_bit
-                } else {
-                    1 << 63
-                };
-                let mut eq = peq[b];
-                let (p, n) = (pv[b], mv[b]);
-                let xv = eq | n;
-                if carry < 0 {
-                    eq |= 1;
-                }
-                let xh = ((eq & p).wrapping_add(p) ^ p) | eq;
-                let mut ph = n | !(xh | p);
-                let mut mh = p & xh;
-                let out = if ph & high != 0 {
-                    1
-                } else if mh & high != 0 {
-                    -1
-                } else {
-                    0
-                };
-                ph <<= 1;
-                mh <<= 1;
-                if carry < 0 {
-                    mh |= 1;
-                } else if carry > 0 {
-                    ph |= 1;
-                }
-                pv[b] = mh | !(xv | ph);
-                mv[b] = ph & xv;
-                carry = out;
-            }
-            score = score.saturating_add_signed(carry as isize);
+            let delta = self.step(&mut pv, &mut mv, c, 0);
+            score = score.saturating_add_signed(delta as isize);
             if score <= max_errors {
                 ends.push((j + 1, score));
             }
         }
         best_of_each_run(ends)
+    }
+
+    /// The edit distance between the whole pattern and the first `j` text
+    /// chars, for every `j` from 0 to the text's length.
+    fn anchored_distances(&self, text: impl Iterator<Item = char>) -> Vec<usize> {
+        let m = self.pattern_len;
+        let mut pv = vec![!0u64; self.blocks];
+        let mut mv = vec![0u64; self.blocks];
+        let mut score = m;
+        let mut distances = vec![m];
+        if m == 0 {
+            return distances;
+        }
+        for c in text {
+            let delta = self.step(&mut pv, &mut mv, c, 1);
+            score = score.saturating_add_signed(delta as isize);
+            distances.push(score);
+        }
+        distances
     }
 }
 
@@ -514,6 +554,20 @@ mod tests {
         assert_eq!(ends.len(), 1, "{ends:?}");
         assert_eq!(ends[0].1, 1);
         assert_eq!(ends[0].0, "ink helps drive demokracy".chars().count());
+    }
+
+    #[test]
+    fn anchored_distances_are_edit_distances_of_prefixes() {
+        let pattern: Vec<char> = "abc".chars().collect();
+        let matcher = Myers::new(&pattern);
+        assert_eq!(
+            matcher.anchored_distances("abxc".chars()),
+            vec![3, 2, 1, 1, 1]
+        );
+        let long: Vec<char> = "x".repeat(70).chars().chain("yz".chars()).collect();
+        let matcher = Myers::new(&long);
+        let text: String = "x".repeat(70) + "yz";
+        assert_eq!(*matcher.anchored_distances(text.chars()).last().unwrap(), 0);
     }
 
     #[test]

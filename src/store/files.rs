@@ -97,8 +97,9 @@ pub fn locate_sidecar(article: &Path) -> SidecarLocation {
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// folder, fsync, rename over `path`, fsync of the folder. A crash at any
-/// moment leaves the old file or the new one, whole.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// moment leaves the old file or the new one, whole. Returns the metadata of
+/// the file written (taken before the rename, so it is certainly ours).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<std::fs::Metadata> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -120,8 +121,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         temporary.as_file().set_permissions(permissions)?;
     }
     temporary.as_file().sync_all()?;
+    let metadata = temporary.as_file().metadata()?;
     temporary.persist(path).map_err(|e| e.error)?;
-    File::open(dir)?.sync_all()
+    File::open(dir)?.sync_all()?;
+    Ok(metadata)
 }
 
 #[cfg(unix)]

@@ -73,8 +73,40 @@ impl StoreError {
     }
 }
 
+/// One version of a file on disk: any write or rename changes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+impl FileStamp {
+    fn of(metadata: &std::fs::Metadata) -> Self {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(metadata);
+        #[cfg(not(unix))]
+        let inode = 0;
+        FileStamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+            inode,
+        }
+    }
+
+    /// The stamp of the file at `path` now, `None` if there is none.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        std::fs::metadata(path).ok().map(|m| Self::of(&m))
+    }
+}
+
 /// Reads a sidecar, or `None` when there is none.
 pub fn read_sidecar(path: &Path) -> Result<Option<Sidecar>, StoreError> {
+    read_sidecar_stamped(path).map(|found| found.map(|(sidecar, _)| sidecar))
+}
+
+/// Reads a sidecar with the stamp of the very file read.
+fn read_sidecar_stamped(path: &Path) -> Result<Option<(Sidecar, FileStamp)>, StoreError> {
     let read_error = |source| StoreError::Read {
         path: path.to_path_buf(),
         source,
@@ -84,7 +116,8 @@ pub fn read_sidecar(path: &Path) -> Result<Option<Sidecar>, StoreError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(read_error(e)),
     };
-    let size = file.metadata().map_err(read_error)?.len();
+    let metadata = file.metadata().map_err(read_error)?;
+    let size = metadata.len();
     if size > MAX_SIDECAR_BYTES {
         return Err(StoreError::TooLarge {
             path: path.to_path_buf(),
@@ -95,7 +128,15 @@ pub fn read_sidecar(path: &Path) -> Result<Option<Sidecar>, StoreError> {
     file.take(MAX_SIDECAR_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
-    parse_sidecar(&bytes, path).map(Some)
+    let sidecar = parse_sidecar(&bytes, path)?;
+    Ok(Some((sidecar, FileStamp::of(&metadata))))
+}
+
+/// A sidecar as last read or written, and the stamp of that file.
+#[derive(Clone, Debug)]
+struct KnownDisk {
+    stamp: FileStamp,
+    sidecar: Sidecar,
 }
 
 /// How the store may write.
@@ -118,6 +159,17 @@ pub struct SaveJob {
     info: DocumentInfo,
     set: AnnotationSet,
     generation: u64,
+    /// What the store last saw on disk: if the file is still that one, it
+    /// need not be read and parsed again.
+    known: Option<KnownDisk>,
+}
+
+/// What a save left on disk.
+#[derive(Clone, Debug)]
+pub struct SaveOutcome {
+    /// The merged annotations now in the file.
+    pub set: AnnotationSet,
+    known: Option<KnownDisk>,
 }
 
 impl SaveJob {
@@ -127,8 +179,8 @@ impl SaveJob {
 
     /// Under the writers' lock: reads what is on disk now, merges this
     /// snapshot into it, and writes the result atomically if it differs.
-    /// Returns the merged set. Never writes over a file it cannot parse.
-    pub fn run(&self) -> Result<AnnotationSet, StoreError> {
+    /// Never writes over a file it cannot parse.
+    pub fn run(&self) -> Result<SaveOutcome, StoreError> {
         let write_error = |source| StoreError::Write {
             path: self.path.clone(),
             source,
@@ -137,17 +189,35 @@ impl SaveJob {
         // Under the lock no other writer is mid-write: temporary files left
         // here are from a writer that was killed.
         remove_stale_temporaries(&self.path);
-        let on_disk = read_sidecar(&self.path)?;
-        let mut merged = on_disk.as_ref().map(|s| s.set.clone()).unwrap_or_default();
+        let on_disk = match (&self.known, FileStamp::of_path(&self.path)) {
+            (Some(known), Some(now)) if known.stamp == now => Some(known.clone()),
+            _ => read_sidecar_stamped(&self.path)?
+                .map(|(sidecar, stamp)| KnownDisk { stamp, sidecar }),
+        };
+        let mut merged = on_disk
+            .as_ref()
+            .map(|d| d.sidecar.set.clone())
+            .unwrap_or_default();
         merged.merge(&self.set);
         let unchanged = on_disk
             .as_ref()
-            .is_some_and(|s| s.set == merged && s.document == self.info);
-        if !unchanged {
-            let text = sidecar_to_string(&self.info, &merged);
-            write_atomically(&self.path, text.as_bytes()).map_err(write_error)?;
+            .is_some_and(|d| d.sidecar.set == merged && d.sidecar.document == self.info);
+        if unchanged {
+            return Ok(SaveOutcome {
+                set: merged,
+                known: on_disk,
+            });
         }
-        Ok(merged)
+        let text = sidecar_to_string(&self.info, &merged);
+        let written = write_atomically(&self.path, text.as_bytes()).map_err(write_error)?;
+        let known = Some(KnownDisk {
+            stamp: FileStamp::of(&written),
+            sidecar: Sidecar {
+                document: self.info.clone(),
+                set: merged.clone(),
+            },
+        });
+        Ok(SaveOutcome { set: merged, known })
     }
 }
 
@@ -162,6 +232,8 @@ pub struct AnnotationStore {
     /// Counts edits; `saved_generation` is the last one on disk.
     generation: u64,
     saved_generation: u64,
+    /// The file the store last read or wrote (only for the file it writes).
+    known: Option<KnownDisk>,
 }
 
 impl AnnotationStore {
@@ -182,11 +254,13 @@ impl AnnotationStore {
             mode: StoreMode::Normal,
             generation: 0,
             saved_generation: 0,
+            known: None,
         };
-        let loaded = read_sidecar(&store.location.path);
+        let loaded = read_sidecar_stamped(&store.location.path);
         match loaded {
-            Ok(Some(sidecar)) => {
-                store.set = sidecar.set;
+            Ok(Some((sidecar, stamp))) => {
+                store.set = sidecar.set.clone();
+                store.known = Some(KnownDisk { stamp, sidecar });
                 store.reanchor_all(document);
             }
             Ok(None) => {}
@@ -353,6 +427,7 @@ impl AnnotationStore {
             info: self.info.clone(),
             set: self.set.clone(),
             generation: self.generation,
+            known: self.known.clone(),
         }))
     }
 
@@ -362,13 +437,14 @@ impl AnnotationStore {
     pub fn finish_save(
         &mut self,
         job: &SaveJob,
-        result: Result<AnnotationSet, StoreError>,
+        result: Result<SaveOutcome, StoreError>,
         document: &Document,
     ) -> Result<(), StoreError> {
         match result {
-            Ok(merged) => {
+            Ok(outcome) => {
                 self.saved_generation = self.saved_generation.max(job.generation);
-                if self.set.merge(&merged) {
+                self.known = outcome.known;
+                if self.set.merge(&outcome.set) {
                     self.reanchor_missing(document);
                 }
                 Ok(())
@@ -378,6 +454,7 @@ impl AnnotationStore {
                     problem: error.to_string(),
                     recovery: self.location.recovery_path(),
                 };
+                self.known = None;
                 Err(error)
             }
             Err(error) => Err(error),
