@@ -7,10 +7,13 @@ use std::time::Instant;
 
 use eframe::egui::{self, Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use crate::annotate::HighlightColor;
 use crate::document::Document;
-use crate::import::{ARTICLE_EXTENSIONS, import_bytes, import_path};
+use crate::import::ARTICLE_EXTENSIONS;
+use crate::store::AnnotationStore;
 
 use super::reader::{Reader, ReaderStyle};
+use super::session::{DocumentSession, SaveState};
 use super::settings::{LineWidth, Settings};
 use super::theme::{ThemeChoice, install_fonts};
 
@@ -39,6 +42,8 @@ pub enum Command {
     FontReset,
     SetLineWidth(LineWidth),
     SetTheme(ThemeChoice),
+    /// Highlight the selection.
+    HighlightSelection,
     DismissBanner,
     Quit,
 }
@@ -49,17 +54,12 @@ const BIGGER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::
 const BIGGER_PLUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
 const SMALLER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
 const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
-
-/// The document on screen and where it came from.
-struct OpenDocument {
-    document: Document,
-    /// `None` for the bundled sample and for dropped bytes.
-    path: Option<PathBuf>,
-}
+const HIGHLIGHT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::H);
 
 pub struct MarginaliaApp {
     settings: Settings,
-    open: Option<OpenDocument>,
+    open: Option<DocumentSession>,
+    ctx: egui::Context,
     reader: Reader,
     banner: Option<String>,
     open_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
@@ -86,6 +86,7 @@ impl MarginaliaApp {
         let mut app = Self {
             settings,
             open: None,
+            ctx: cc.egui_ctx.clone(),
             reader: Reader::new(),
             banner: None,
             open_dialog: None,
@@ -102,11 +103,25 @@ impl MarginaliaApp {
     }
 
     pub fn document(&self) -> Option<&Document> {
-        self.open.as_ref().map(|o| &o.document)
+        self.open.as_ref().map(DocumentSession::document)
     }
 
     pub fn document_path(&self) -> Option<&Path> {
-        self.open.as_ref().and_then(|o| o.path.as_deref())
+        self.open.as_ref().and_then(DocumentSession::path)
+    }
+
+    /// The open document's annotations.
+    pub fn annotations(&self) -> Option<&AnnotationStore> {
+        self.open.as_ref().map(DocumentSession::store)
+    }
+
+    /// Where the open document's annotations are written.
+    pub fn annotations_file(&self) -> Option<&Path> {
+        self.open.as_ref().map(DocumentSession::annotations_file)
+    }
+
+    pub fn save_state(&self) -> Option<SaveState> {
+        self.open.as_ref().map(DocumentSession::save_state)
     }
 
     pub fn banner(&self) -> Option<&str> {
@@ -126,23 +141,34 @@ impl MarginaliaApp {
     }
 
     fn open_sample(&mut self) {
-        match import_bytes(SAMPLE_ARTICLE.as_bytes(), Some(Path::new(SAMPLE_FILE_NAME))) {
-            Ok(mut document) => {
-                document.metadata.path = None;
-                self.show(document, None, 0);
+        match DocumentSession::sample(SAMPLE_ARTICLE, SAMPLE_FILE_NAME) {
+            Ok(session) => {
+                self.banner = session.store_problem();
+                self.show(session, 0);
             }
             Err(error) => self.banner = Some(error.to_string()),
         }
     }
 
-    fn show(&mut self, document: Document, path: Option<PathBuf>, position: usize) {
-        self.remember_position();
-        if let Some(path) = &path {
-            self.settings
-                .remember(path, &document.display_title(), position);
+    fn show(&mut self, session: DocumentSession, position: usize) {
+        self.close_document();
+        if let Some(path) = session.path() {
+            let title = session.document().display_title();
+            self.settings.remember(path, &title, position);
         }
-        self.reader.reset(position.min(document.char_count()));
-        self.open = Some(OpenDocument { document, path });
+        self.reader
+            .reset(position.min(session.document().char_count()));
+        self.open = Some(session);
+    }
+
+    /// Saves what is left of the open document's annotations and closes it.
+    fn close_document(&mut self) {
+        self.remember_position();
+        if let Some(mut session) = self.open.take()
+            && let Err(error) = session.flush()
+        {
+            self.banner = Some(error.to_string());
+        }
     }
 
     /// Writes the reading position of the open document into the recent list.
@@ -156,15 +182,27 @@ impl MarginaliaApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::ShowOpenDialog => {} // Needs a Context: see `show_open_dialog`.
-            Command::Open(path) => match import_path(&path) {
-                Ok(document) => {
-                    let path = std::fs::canonicalize(&path).unwrap_or(path);
-                    let position = self.settings.position_of(&path).unwrap_or(0);
-                    self.show(document, Some(path), position);
-                    self.banner = None;
+            Command::Open(path) => {
+                let path = std::fs::canonicalize(&path).unwrap_or(path);
+                match DocumentSession::open(&path, Some(&self.ctx)) {
+                    Ok((session, problems)) => {
+                        let position = self.settings.position_of(&path).unwrap_or(0);
+                        self.show(session, position);
+                        self.banner = (!problems.is_empty()).then(|| problems.join("\n"));
+                    }
+                    Err(error) => self.banner = Some(error.to_string()),
                 }
-                Err(error) => self.banner = Some(error.to_string()),
-            },
+            }
+            Command::HighlightSelection => {
+                let selection = self.reader.selection().map(|s| s.range());
+                if let (Some(session), Some(range)) = (&mut self.open, selection)
+                    && session
+                        .add_highlight(range, HighlightColor::Yellow)
+                        .is_some()
+                {
+                    self.reader.set_selection(None);
+                }
+            }
             Command::RemoveRecent(path) => self.settings.forget(&path),
             Command::ClearRecent => self.settings.recent.clear(),
             Command::FontBigger => self.settings.change_font_size(1.0),
@@ -240,6 +278,7 @@ impl MarginaliaApp {
                 (BIGGER_PLUS, Command::FontBigger),
                 (SMALLER, Command::FontSmaller),
                 (RESET, Command::FontReset),
+                (HIGHLIGHT, Command::HighlightSelection),
             ] {
                 if i.consume_shortcut(&shortcut) {
                     commands.push(command);
@@ -364,12 +403,12 @@ impl MarginaliaApp {
             .inner_margin(egui::Margin::symmetric(12, 8))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(message).color(text));
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.button("Dismiss").clicked() {
-                            commands.push(Command::DismissBanner);
-                        }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Dismiss").clicked() {
+                        commands.push(Command::DismissBanner);
+                    }
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(egui::Label::new(RichText::new(message).color(text)).wrap());
                     });
                 });
             });
@@ -379,23 +418,54 @@ impl MarginaliaApp {
         let Some(open) = &self.open else {
             return;
         };
+        let small = |text: String| RichText::new(text).size(12.0).weak();
         ui.horizontal(|ui| {
-            let name = open.path.as_ref().map_or_else(
-                || "Sample article (bundled)".to_owned(),
-                |p| p.display().to_string(),
-            );
-            ui.label(RichText::new(name).size(12.0).weak());
+            let (name, full) = match open.path() {
+                Some(path) => (
+                    path.file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    path.display().to_string(),
+                ),
+                None => (
+                    "Sample article".to_owned(),
+                    "The sample article bundled with Marginalia".to_owned(),
+                ),
+            };
+            ui.label(small(name)).on_hover_text(full);
+            ui.separator();
+            let (count, orphans) = open.counts();
+            let mut summary = match count {
+                0 => "No highlights yet".to_owned(),
+                1 => "1 highlight".to_owned(),
+                n => format!("{n} highlights"),
+            };
+            if orphans > 0 {
+                summary.push_str(&format!(" ({orphans} not found in the text)"));
+            }
+            ui.label(small(summary));
+            let file = open.annotations_file();
+            let kept = file
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            ui.label(small(format!("kept in {kept}")))
+                .on_hover_text(format!("Annotations are kept in {}", file.display()));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let chars = open.document.char_count().max(1);
+                let chars = open.document().char_count().max(1);
                 let percent = self.reader.top_char() * 100 / chars;
-                ui.label(RichText::new(format!("{percent}%")).size(12.0).weak());
+                ui.label(small(format!("{percent}%")));
+                ui.separator();
+                let state = match open.save_state() {
+                    SaveState::Saved => "Saved".to_owned(),
+                    SaveState::Unsaved => "Unsaved changes".to_owned(),
+                    SaveState::Saving => "Saving…".to_owned(),
+                    SaveState::Failed(error) => format!("Not saved: {error}"),
+                    SaveState::ReadOnly => "Read-only".to_owned(),
+                };
+                ui.label(small(state));
                 if let Some(selection) = self.reader.selection().filter(|s| !s.is_empty()) {
+                    ui.separator();
                     let length = selection.range().len();
-                    ui.label(
-                        RichText::new(format!("{length} characters selected"))
-                            .size(12.0)
-                            .weak(),
-                    );
+                    ui.label(small(format!("{length} characters selected")));
                 }
             });
         });
@@ -437,7 +507,7 @@ impl MarginaliaApp {
 
     fn update_window_title(&mut self, ctx: &egui::Context) {
         let title = match &self.open {
-            Some(open) => format!("{} — Marginalia", open.document.display_title()),
+            Some(open) => format!("{} — Marginalia", open.document().display_title()),
             None => "Marginalia".to_owned(),
         };
         if title != self.shown_title {
@@ -458,6 +528,15 @@ impl eframe::App for MarginaliaApp {
         }
         let mut commands = self.shortcuts(ui);
         commands.extend(self.poll_open_dialog());
+        if let Some(open) = &mut self.open {
+            let outcome = open.tick(&ctx, self.reader.top_char());
+            if let Some(position) = outcome.reloaded_at {
+                self.reader.reset(position);
+            }
+            if !outcome.problems.is_empty() {
+                self.banner = Some(outcome.problems.join("\n"));
+            }
+        }
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui, &mut commands));
         if self.banner.is_some() {
@@ -467,11 +546,14 @@ impl eframe::App for MarginaliaApp {
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         let style = self.reader_style();
+        let theme = self.settings.theme;
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(style.palette.page))
-            .show(ui, |ui| match &self.open {
+            .show(ui, |ui| match &mut self.open {
                 Some(open) => {
-                    self.reader.ui(ui, &open.document, &style, &[]);
+                    open.refresh_highlights(theme);
+                    self.reader
+                        .ui(ui, open.document(), &style, open.highlights());
                 }
                 None => {
                     ui.centered_and_justified(|ui| {
@@ -506,5 +588,14 @@ impl eframe::App for MarginaliaApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.remember_position();
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        // Whatever is not on disk yet is saved before the window goes.
+        if let Some(session) = &mut self.open
+            && let Err(error) = session.flush()
+        {
+            eprintln!("marginalia: annotations not saved: {error}");
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 mod app;
 pub mod reader;
+pub mod session;
 pub mod settings;
 pub mod theme;
 

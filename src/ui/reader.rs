@@ -21,10 +21,13 @@ use crate::document::{BlockKind, Document, InlineStyle};
 use super::theme::{Palette, SERIF, SERIF_BOLD, SERIF_ITALIC};
 
 /// A coloured range painted under the text (highlights, find matches).
+/// The reader takes them sorted by `chars.start`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReaderHighlight {
     pub chars: Range<usize>,
     pub color: Color32,
+    /// A line under the text instead of a fill.
+    pub underline: bool,
 }
 
 /// How the reader sets type: chosen by the user, passed in every frame.
@@ -660,6 +663,7 @@ impl Reader {
     ) {
         let painter = ui.painter();
         let palette = &style.palette;
+        let longest_highlight = highlights.iter().map(|h| h.chars.len()).max().unwrap_or(0);
         let selection = self
             .selection
             .map(Selection::range)
@@ -704,17 +708,26 @@ impl Reader {
                 }
                 _ => {}
             }
-            for highlight in highlights {
+            // Highlights are sorted by start: only those that can reach this block.
+            let first = highlights
+                .partition_point(|h| h.chars.start + longest_highlight < info.chars.start);
+            let last = highlights.partition_point(|h| h.chars.start <= info.chars.end);
+            for highlight in &highlights[first..last.max(first)] {
+                let look = if highlight.underline {
+                    RangeLook::Underline(highlight.color)
+                } else {
+                    RangeLook::Fill(highlight.color)
+                };
+                paint_range(painter, block, &info.chars, &highlight.chars, look);
+            }
+            if let Some(range) = &selection {
                 paint_range(
                     painter,
                     block,
                     &info.chars,
-                    &highlight.chars,
-                    highlight.color,
+                    range,
+                    RangeLook::Fill(palette.selection),
                 );
-            }
-            if let Some(range) = &selection {
-                paint_range(painter, block, &info.chars, range, palette.selection);
             }
             painter.galley(block.pos, block.galley.clone(), look.color);
         }
@@ -859,13 +872,20 @@ fn append_styled(
     }
 }
 
+/// How a range is marked.
+#[derive(Clone, Copy, Debug)]
+enum RangeLook {
+    Fill(Color32),
+    Underline(Color32),
+}
+
 /// Paints `range` (canonical chars) under the rows of one block.
 fn paint_range(
     painter: &egui::Painter,
     block: &PlacedBlock,
     block_chars: &Range<usize>,
     range: &Range<usize>,
-    color: Color32,
+    look: RangeLook,
 ) {
     let start = range.start.max(block_chars.start);
     let end = range.end.min(block_chars.end);
@@ -894,7 +914,18 @@ fn paint_range(
                 block.pos + row.pos.to_vec2() + vec2(x0, 0.0),
                 block.pos + row.pos.to_vec2() + vec2(x1, row.row.size.y),
             );
-            painter.rect_filled(rect, CornerRadius::same(2), color);
+            match look {
+                RangeLook::Fill(color) => {
+                    painter.rect_filled(rect, CornerRadius::same(2), color);
+                }
+                RangeLook::Underline(color) => {
+                    let y = rect.bottom() - (rect.height() * 0.14).max(2.0);
+                    painter.line_segment(
+                        [pos2(rect.left(), y), pos2(rect.right(), y)],
+                        Stroke::new(2.5, color),
+                    );
+                }
+            }
         }
         row_start = next_row_start;
     }

@@ -3,6 +3,8 @@
 use eframe::egui::{self, Color32, FontData, FontDefinitions, FontFamily};
 use serde::{Deserialize, Serialize};
 
+use crate::annotate::HighlightColor;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ThemeChoice {
     #[default]
@@ -80,6 +82,24 @@ impl ThemeChoice {
         }
         ctx.set_visuals(visuals);
     }
+}
+
+/// The paint of a highlight colour in this palette: translucent fills that
+/// keep text readable on light, sepia and dark pages; underlines opaque.
+pub fn highlight_paint(color: HighlightColor, palette: &Palette, underline: bool) -> Color32 {
+    let (r, g, b) = match color {
+        HighlightColor::Yellow => (0xFF, 0xD2, 0x1F),
+        HighlightColor::Green => (0x5C, 0xCB, 0x6A),
+        HighlightColor::Blue => (0x5A, 0xA6, 0xFF),
+        HighlightColor::Pink => (0xFF, 0x7A, 0xB0),
+        HighlightColor::Purple => (0xB0, 0x86, 0xFF),
+    };
+    let alpha = match (underline, palette.dark) {
+        (true, _) => 0xFF,
+        (false, false) => 0x70,
+        (false, true) => 0x58,
+    };
+    Color32::from_rgba_unmultiplied(r, g, b, alpha)
 }
 
 /// The colours the reader paints with.

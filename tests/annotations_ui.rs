@@ -1,0 +1,220 @@
+//! The running app and its sidecar: highlights are saved shortly after they
+//! are made and painted again after a restart; changes on disk (another
+//! window, a sync tool, an edited article) come into the open window.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use eframe::egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use marginalia::annotate::{AnchorStatus, Annotation, HighlightColor, IndexedText};
+use marginalia::import::import_path;
+use marginalia::store::{AnnotationStore, read_sidecar};
+use marginalia::ui::reader::Selection;
+use marginalia::ui::session::SaveState;
+use marginalia::ui::{MarginaliaApp, StartWith};
+
+fn article_in_temp() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("kerry-lavrov-meeting.txt");
+    std::fs::copy(common::sample_article(), &article).unwrap();
+    (dir, std::fs::canonicalize(&article).unwrap())
+}
+
+fn sidecar_of(article: &Path) -> PathBuf {
+    article.with_file_name("kerry-lavrov-meeting.txt.annotations.ron")
+}
+
+fn app_on(article: &Path) -> Harness<'static, MarginaliaApp> {
+    let article = article.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size([900.0, 700.0])
+        .with_pixels_per_point(1.0)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            cc.egui_ctx.all_styles_mut(|s| s.animation_time = 0.0);
+            MarginaliaApp::new(cc, StartWith::File(article))
+        });
+    harness.run_steps(3);
+    harness
+}
+
+/// Steps the app (in real time: saves and file watching are real) until `done`.
+fn step_until(
+    harness: &mut Harness<'_, MarginaliaApp>,
+    what: &str,
+    done: impl Fn(&MarginaliaApp) -> bool,
+) {
+    let start = Instant::now();
+    harness.step(); // Take in queued input first.
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.step();
+}
+
+fn select(harness: &mut Harness<'_, MarginaliaApp>, quote: &str) {
+    let app = harness.state();
+    let document = app.document().unwrap();
+    let text = IndexedText::new(document.text());
+    let start = text.char_of(document.text().find(quote).expect("quote in the article"));
+    harness
+        .state_mut()
+        .reader_mut()
+        .set_selection(Some(Selection {
+            anchor: start,
+            cursor: start + quote.chars().count(),
+        }));
+}
+
+#[test]
+fn a_highlight_is_saved_beside_the_article_and_painted_after_a_restart() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    let quote = "Russia's bloodless seizure of the Crimea region";
+    select(&mut harness, quote);
+    harness.key_press(Key::H);
+    harness.step();
+    assert_eq!(
+        harness.state().annotations().unwrap().len(),
+        1,
+        "a new highlight appears at once"
+    );
+    step_until(&mut harness, "the save", |app| {
+        app.save_state() == Some(SaveState::Saved)
+    });
+    let saved = read_sidecar(&sidecar_of(&article))
+        .unwrap()
+        .expect("a sidecar beside the article");
+    assert_eq!(saved.set.iter().next().unwrap().anchor.exact, quote);
+    harness.get_by_label_contains("1 highlight");
+    harness.snapshot("highlight_painted");
+    drop(harness);
+
+    let harness = app_on(&article);
+    let store = harness.state().annotations().unwrap();
+    let (annotation, resolution) = store.annotations()[0];
+    assert_eq!(annotation.anchor.exact, quote);
+    assert_eq!(resolution.status, AnchorStatus::Anchored);
+}
+
+#[test]
+fn another_writer_s_changes_come_into_the_open_window() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    // Another window (or the command line) adds a highlight and saves.
+    let document = import_path(&article).unwrap();
+    let mut other = AnnotationStore::open(&article, &document);
+    let text = IndexedText::new(document.text());
+    let start = text.char_of(document.text().find("White House").unwrap());
+    let theirs = Annotation::new(&text, start..start + 11, HighlightColor::Blue);
+    other.add(theirs.clone());
+    other.save_now(&document).unwrap();
+    step_until(&mut harness, "the merge", |app| {
+        app.annotations().unwrap().get(theirs.id).is_some()
+    });
+
+    // This window's own highlight is saved without losing theirs.
+    select(&mut harness, "Cold War");
+    harness.key_press(Key::H);
+    step_until(&mut harness, "the save", |app| {
+        app.save_state() == Some(SaveState::Saved)
+    });
+    let on_disk = read_sidecar(&sidecar_of(&article)).unwrap().unwrap();
+    assert_eq!(on_disk.set.len(), 2);
+    assert!(on_disk.set.get(theirs.id).is_some());
+}
+
+#[test]
+fn an_article_edited_on_disk_is_reloaded_and_reanchored() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    select(
+        &mut harness,
+        "the worst East-West standoff since the Cold War",
+    );
+    harness.key_press(Key::H);
+    step_until(&mut harness, "the save", |app| {
+        app.save_state() == Some(SaveState::Saved)
+    });
+
+    let original = std::fs::read_to_string(&article).unwrap();
+    let edited = original.replacen(
+        "World Bulletin/News Desk",
+        "World Bulletin/News Desk\n\nEditor's note: this story was updated.",
+        1,
+    );
+    std::fs::write(&article, edited).unwrap();
+    step_until(&mut harness, "the reload", |app| {
+        app.document().unwrap().text().contains("Editor's note")
+    });
+    let store = harness.state().annotations().unwrap();
+    let (annotation, resolution) = store.annotations()[0];
+    assert_eq!(resolution.status, AnchorStatus::Moved);
+    let document = harness.state().document().unwrap();
+    let text = IndexedText::new(document.text());
+    assert_eq!(
+        text.slice(resolution.range.clone().unwrap()),
+        annotation.anchor.exact
+    );
+}
+
+#[test]
+fn a_corrupt_sidecar_is_named_in_a_banner_and_kept() {
+    let (_dir, article) = article_in_temp();
+    let sidecar = sidecar_of(&article);
+    std::fs::write(
+        &sidecar,
+        "(format: \"marginalia-annotations\",\n version: 1,\n document: [[[",
+    )
+    .unwrap();
+    let mut harness = app_on(&article);
+    let banner = harness.state().banner().expect("a banner").to_owned();
+    assert!(
+        banner.contains(&format!("{}:3:", sidecar.display())),
+        "{banner}"
+    );
+    assert!(banner.contains("recovery"), "{banner}");
+    harness.get_by_label_contains("cannot be parsed");
+
+    select(&mut harness, "Cold War");
+    harness.key_press(Key::H);
+    step_until(&mut harness, "the save", |app| {
+        app.save_state() == Some(SaveState::Saved)
+    });
+    assert!(
+        std::fs::read_to_string(&sidecar).unwrap().ends_with("[[["),
+        "kept as it was"
+    );
+    let recovery = sidecar.with_file_name("kerry-lavrov-meeting.txt.annotations.ron.recovery.ron");
+    assert_eq!(read_sidecar(&recovery).unwrap().unwrap().set.len(), 1);
+}
+
+#[test]
+fn overlapping_highlights_blend_and_stay_visible() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    select(
+        &mut harness,
+        "The United States held out the possibility on Monday",
+    );
+    harness.key_press(Key::H);
+    harness.step();
+    select(
+        &mut harness,
+        "possibility on Monday that the U.S. and Russian foreign ministers",
+    );
+    harness.key_press(Key::H);
+    step_until(&mut harness, "the save", |app| {
+        app.save_state() == Some(SaveState::Saved)
+    });
+    harness.snapshot("highlights_overlapping");
+}
