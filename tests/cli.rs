@@ -146,3 +146,243 @@ fn encodings_and_line_ends_are_decoded() {
         );
     }
 }
+
+const HYPOTHESIS_EXPORT: &str = r#"[
+ {"id": "hyp-1", "created": "2026-11-20T10:00:00Z", "updated": "2026-11-20T10:05:00Z",
+  "text": "The core condition.", "tags": ["diplomacy"],
+  "target": [{"source": "x", "selector": [{"type": "TextQuoteSelector",
+    "exact": "needed to know Moscow would engage seriously on a diplomatic solution",
+    "prefix": "about Ukraine but said it ", "suffix": "."}]}]},
+ {"id": "hyp-2", "created": "2026-11-20T10:01:00Z", "text": "",
+  "target": [{"source": "x", "selector": [{"type": "TextPositionSelector", "start": 3198, "end": 3290},
+    {"type": "TextQuoteSelector", "exact": "We are long past the days when borders can be redrawn over the heads of elected governments"}]}]},
+ {"id": "hyp-3", "created": "2026-11-20T10:02:00Z", "text": "Edited since",
+  "target": [{"source": "x", "selector": [{"type": "TextQuoteSelector",
+    "exact": "Unidentified armed men fired into the air as they moved into a Ukrainian naval post"}]}]},
+ {"id": "hyp-4", "created": "2026-11-20T10:03:00Z", "text": "Gone",
+  "target": [{"source": "x", "selector": [{"type": "TextQuoteSelector",
+    "exact": "This sentence appears nowhere in the article at all."}]}]}
+]"#;
+
+fn article_copy(dir: &std::path::Path) -> std::path::PathBuf {
+    let article = dir.join("kerry-lavrov-meeting.txt");
+    std::fs::copy(common::sample_article(), &article).unwrap();
+    article
+}
+
+#[test]
+fn import_anchors_each_annotation_and_says_where_they_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = article_copy(dir.path());
+    let json = dir.path().join("hypothesis.json");
+    std::fs::write(&json, HYPOTHESIS_EXPORT).unwrap();
+    let output = marginalia(&["import", article.to_str().unwrap(), json.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("Imported 4 annotations") && stdout.contains("1 fuzzy, 1 orphaned"),
+        "{stdout}"
+    );
+    let sidecar = dir.path().join("kerry-lavrov-meeting.txt.annotations.ron");
+    assert!(
+        stdout.contains(&format!("kept in {}", sidecar.display())),
+        "{stdout}"
+    );
+    let before = std::fs::read(&sidecar).unwrap();
+
+    // The same file again: merged by id, not doubled, nothing rewritten.
+    let again = marginalia(&["import", article.to_str().unwrap(), json.to_str().unwrap()]);
+    assert!(again.status.success());
+    assert_eq!(std::fs::read(&sidecar).unwrap(), before);
+}
+
+#[test]
+fn export_writes_w3c_markdown_and_ron_and_w3c_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = article_copy(dir.path());
+    let json = dir.path().join("hypothesis.json");
+    std::fs::write(&json, HYPOTHESIS_EXPORT).unwrap();
+    assert!(
+        marginalia(&["import", article.to_str().unwrap(), json.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let a = article.to_str().unwrap();
+
+    let w3c = marginalia(&["export", a, "--format", "w3c"]);
+    assert!(w3c.status.success());
+    let page: Value = serde_json::from_slice(&w3c.stdout).unwrap();
+    assert_eq!(page["type"], "AnnotationPage");
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    let statuses: Vec<&str> = items
+        .iter()
+        .map(|i| i["anchorStatus"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["anchored", "fuzzy", "anchored", "orphaned"]);
+    let first = &items[0];
+    assert!(first["id"].as_str().unwrap().starts_with("urn:uuid:"));
+    assert_eq!(first["target"]["selector"][0]["type"], "TextQuoteSelector");
+    assert_eq!(
+        first["target"]["selector"][1]["type"],
+        "TextPositionSelector"
+    );
+    assert!(
+        first["target"]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("file:///")
+    );
+    assert_eq!(first["body"][1]["purpose"], "tagging");
+
+    let markdown = marginalia(&["export", a, "--format", "markdown"]);
+    let markdown = String::from_utf8_lossy(&markdown.stdout);
+    assert!(
+        markdown.starts_with("# Kerry-Lavrov meeting depends on Moscow's stance\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("> needed to know Moscow would engage seriously"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("Tags: #diplomacy"), "{markdown}");
+
+    let ron_file = dir.path().join("copy.ron");
+    let ron = marginalia(&[
+        "export",
+        a,
+        "--format",
+        "ron",
+        "-o",
+        ron_file.to_str().unwrap(),
+    ]);
+    assert!(ron.status.success());
+    assert!(
+        std::fs::read_to_string(&ron_file)
+            .unwrap()
+            .contains("format: \"marginalia-annotations\"")
+    );
+
+    // Importing the W3C export into a fresh copy gives the same annotations.
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = article_copy(other_dir.path());
+    let exported = other_dir.path().join("export.json");
+    std::fs::write(&exported, &w3c.stdout).unwrap();
+    assert!(
+        marginalia(&[
+            "import",
+            other.to_str().unwrap(),
+            exported.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let again = marginalia(&["export", other.to_str().unwrap(), "--format", "ron"]);
+    let original = marginalia(&["export", a, "--format", "ron"]);
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout),
+        String::from_utf8_lossy(&original.stdout)
+    );
+}
+
+#[test]
+fn import_and_export_errors_name_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = article_copy(dir.path());
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"hello\": 1}").unwrap();
+    let output = marginalia(&["import", article.to_str().unwrap(), bad.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(bad.to_str().unwrap()) && stderr.contains("no annotations"),
+        "{stderr}"
+    );
+
+    let sidecar = dir.path().join("kerry-lavrov-meeting.txt.annotations.ron");
+    std::fs::write(&sidecar, "(broken").unwrap();
+    let output = marginalia(&["export", article.to_str().unwrap(), "--format", "w3c"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:1:", sidecar.display())),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), "(broken");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_keeps_the_sidecar_in_the_data_folder() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("read-only");
+    std::fs::create_dir(&folder).unwrap();
+    let article = article_copy(&folder);
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let json = dir.path().join("h.json");
+    std::fs::write(&json, HYPOTHESIS_EXPORT).unwrap();
+    for path in [dir.path(), &data] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+
+    // Root writes anywhere: run as nobody then, as a user would be.
+    let mut command = if unsafe_is_root() {
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_marginalia"),
+        ]);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_marginalia"))
+    };
+    let output = command
+        .args(["import", article.to_str().unwrap(), json.to_str().unwrap()])
+        .env("MARGINALIA_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let kept: Vec<_> = std::fs::read_dir(data.join("sidecars"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".annotations.ron"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{stdout}");
+    let sidecar = kept[0].clone();
+    assert!(
+        sidecar
+            .to_string_lossy()
+            .ends_with("-kerry-lavrov-meeting.txt.annotations.ron")
+    );
+    assert!(
+        stdout.contains(&format!("kept in {}", sidecar.display())),
+        "{stdout}"
+    );
+    assert!(
+        !folder
+            .join("kerry-lavrov-meeting.txt.annotations.ron")
+            .exists()
+    );
+}
+
+/// Whether this process runs as root (files there are owned by uid 0).
+fn unsafe_is_root() -> bool {
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    std::os::unix::fs::MetadataExt::uid(&probe.as_file().metadata().unwrap()) == 0
+}

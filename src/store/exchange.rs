@@ -234,10 +234,9 @@ pub fn w3c_page(annotations: &[(&Annotation, &AnchorResolution)], source_uri: &s
     let items: Vec<Value> = annotations
         .iter()
         .map(|(a, resolution)| {
-            let (start, end) = resolution
-                .range
-                .as_ref()
-                .map_or((a.anchor.start, a.anchor.end), |r| (r.start, r.end));
+            // The position selector describes the same text as the quote
+            // selector: for a fuzzy match or an orphan, the recorded one.
+            let (start, end) = (a.anchor.start, a.anchor.end);
             let mut body: Vec<Value> = Vec::new();
             if !a.note.is_empty() {
                 body.push(json!({
