@@ -65,7 +65,7 @@ fn frame(ctx: &egui::Context, reader: &mut Reader, document: &Document, scroll: 
     };
     let output = ctx.run_ui(raw_input(scroll), |ui| {
         egui::CentralPanel::default().show(ui, |ui| {
-            reader.ui(ui, document, &style, &[]);
+            reader.ui(ui, document, &style, &[], &[]);
         });
     });
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);

@@ -2,10 +2,12 @@
 //! them when the text has changed.
 
 pub mod anchoring;
+mod history;
 mod model;
 mod text;
 
 pub use anchoring::{AnchorResolution, anchor_all, resolve_anchor};
+pub use history::{Edit, EditHistory, Typing};
 pub use model::{
     Anchor, AnchorStatus, Annotation, CONTEXT_CHARS, HighlightColor, HighlightStyle, now,
 };

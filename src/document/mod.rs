@@ -7,8 +7,10 @@
 //! start offset.
 
 mod builder;
+mod search;
 
 pub use builder::{DocumentBuilder, normalize_block_text};
+pub use search::FoldedText;
 
 use std::ops::Range;
 use std::path::PathBuf;

@@ -27,7 +27,8 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 use crate::annotate::{
-    Anchor, AnchorResolution, AnchorStatus, Annotation, IndexedText, anchor_all, now,
+    Anchor, AnchorResolution, AnchorStatus, Annotation, Edit, IndexedText, anchor_all, now,
+    resolve_anchor,
 };
 use crate::document::Document;
 
@@ -365,6 +366,34 @@ impl AnnotationStore {
         self.set.upsert(annotation);
         self.generation += 1;
         true
+    }
+
+    /// Stores a new version of an annotation (or brings a deleted one back),
+    /// modified now, so it wins over older copies and tombstones in merges.
+    pub fn put(&mut self, mut annotation: Annotation, document: &Document) {
+        annotation.modified = now().max(annotation.modified);
+        let anchor_changed = self
+            .set
+            .get(annotation.id)
+            .is_none_or(|old| old.anchor != annotation.anchor);
+        if anchor_changed || !self.resolutions.contains_key(&annotation.id) {
+            let text = IndexedText::new(document.text());
+            let resolution = resolve_anchor(&text, &annotation.anchor, 0);
+            self.resolutions.insert(annotation.id, resolution);
+        }
+        self.set.upsert(annotation);
+        self.generation += 1;
+    }
+
+    /// Applies an edit (from the UI or from undo and redo).
+    pub fn apply(&mut self, edit: &Edit, document: &Document) {
+        match edit {
+            Edit::Create(annotation) => self.put(annotation.clone(), document),
+            Edit::Delete(annotation) => {
+                self.delete(annotation.id);
+            }
+            Edit::Change { after, .. } => self.put(after.clone(), document),
+        }
     }
 
     /// Deletes an annotation, leaving a tombstone so merges delete it too.

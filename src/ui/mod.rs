@@ -1,6 +1,7 @@
 //! The window: eframe app wiring, the reader widget, themes and settings.
 
 mod app;
+pub mod panel;
 pub mod reader;
 pub mod session;
 pub mod settings;

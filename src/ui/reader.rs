@@ -22,12 +22,30 @@ use super::theme::{Palette, SERIF, SERIF_BOLD, SERIF_ITALIC};
 
 /// A coloured range painted under the text (highlights, find matches).
 /// The reader takes them sorted by `chars.start`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReaderHighlight {
     pub chars: Range<usize>,
     pub color: Color32,
     /// A line under the text instead of a fill.
     pub underline: bool,
+    /// A small mark at the end: the highlight has a note.
+    pub marker: bool,
+    /// Outlined: the highlight being edited, or one just jumped to.
+    pub emphasis: bool,
+    /// What a screen reader says of it; `None` for find matches.
+    pub label: Option<String>,
+}
+
+/// What the reader reports of a frame.
+#[derive(Debug)]
+pub struct ReaderOutput {
+    pub response: Response,
+    /// A primary click (no drag, no Shift) landed on this char offset.
+    pub clicked_at: Option<usize>,
+    /// A secondary click landed on this char offset.
+    pub secondary_clicked_at: Option<usize>,
+    /// Where on screen the selection ends, when it is visible and not being dragged.
+    pub selection_end: Option<Rect>,
 }
 
 /// How the reader sets type: chosen by the user, passed in every frame.
@@ -210,6 +228,14 @@ impl BlockHeights {
     }
 }
 
+/// What painting placed where, for accessibility and floating tools.
+#[derive(Debug, Default)]
+struct Painted {
+    /// Index into the highlights and the screen rect of their first row.
+    highlight_rects: Vec<(usize, Rect)>,
+    selection_end: Option<Rect>,
+}
+
 /// A block laid out this frame.
 struct PlacedBlock {
     index: usize,
@@ -294,7 +320,8 @@ impl Reader {
         document: &Document,
         style: &ReaderStyle,
         highlights: &[ReaderHighlight],
-    ) -> Response {
+        matches: &[ReaderHighlight],
+    ) -> ReaderOutput {
         self.keyboard_input(ui, document);
         let mut scroll_area = egui::ScrollArea::vertical()
             .id_salt("reader")
@@ -322,7 +349,7 @@ impl Reader {
             _ => {}
         }
         let output = scroll_area.show_viewport(ui, |ui, viewport| {
-            self.content_ui(ui, viewport, document, style, highlights)
+            self.content_ui(ui, viewport, document, style, highlights, matches)
         });
         self.offset_y = output.state.clamped_offset().y;
         self.viewport_height = output.inner_rect.height();
@@ -340,7 +367,8 @@ impl Reader {
         document: &Document,
         style: &ReaderStyle,
         highlights: &[ReaderHighlight],
-    ) -> Response {
+        matches: &[ReaderHighlight],
+    ) -> ReaderOutput {
         let content_width = ui.available_width();
         let body = look_of(BlockKind::Paragraph, style);
         let char_width = average_char_width(ui, &body.font);
@@ -426,11 +454,36 @@ impl Reader {
             .map_or(self.top_char, |p| document.blocks()[p.index].chars.start);
 
         let screen_viewport = viewport.translate(rect.min.to_vec2());
-        self.pointer_input(ui, &response, &placed, screen_viewport, document);
-        self.paint(ui, &placed, document, style, highlights, measure, origin);
-        self.accessibility(ui, &response, &placed, document);
+        let (clicked_at, secondary_clicked_at) =
+            self.pointer_input(ui, &response, &placed, screen_viewport, document);
+        let painted = self.paint(
+            ui,
+            &placed,
+            document,
+            style,
+            [highlights, matches],
+            measure,
+            origin,
+        );
+        self.accessibility(
+            ui,
+            &response,
+            &placed,
+            document,
+            highlights,
+            &painted.highlight_rects,
+        );
         self.has_painted = !placed.is_empty() || document.blocks().is_empty();
-        response
+        let selection_end = painted.selection_end.filter(|_| {
+            !response.dragged()
+                && screen_viewport.intersects(painted.selection_end.unwrap_or(Rect::NOTHING))
+        });
+        ReaderOutput {
+            response,
+            clicked_at,
+            secondary_clicked_at,
+            selection_end,
+        }
     }
 
     fn ensure_estimates(
@@ -575,8 +628,9 @@ impl Reader {
         placed: &[PlacedBlock],
         viewport: Rect,
         document: &Document,
-    ) {
+    ) -> (Option<usize>, Option<usize>) {
         let shift_held = ui.input(|i| i.modifiers.shift);
+        let mut clicked_at = None;
         let hit = |pos: Pos2| char_at(placed, document, viewport.clamp(pos));
         if response.triple_clicked() {
             if let Some(block) = response
@@ -601,6 +655,9 @@ impl Reader {
         } else if response.clicked()
             && let Some(at) = response.interact_pointer_pos().and_then(hit)
         {
+            if !shift_held {
+                clicked_at = Some(at);
+            }
             self.selection = Some(match self.selection {
                 Some(s) if shift_held => Selection {
                     anchor: s.anchor,
@@ -648,6 +705,12 @@ impl Reader {
         if response.hovered() {
             ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
         }
+        let secondary_clicked_at = if response.secondary_clicked() {
+            response.interact_pointer_pos().and_then(hit)
+        } else {
+            None
+        };
+        (clicked_at, secondary_clicked_at)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -657,10 +720,11 @@ impl Reader {
         placed: &[PlacedBlock],
         document: &Document,
         style: &ReaderStyle,
-        highlights: &[ReaderHighlight],
+        [highlights, matches]: [&[ReaderHighlight]; 2],
         measure: f32,
         origin: Pos2,
-    ) {
+    ) -> Painted {
+        let mut painted = Painted::default();
         let painter = ui.painter();
         let palette = &style.palette;
         let longest_highlight = highlights.iter().map(|h| h.chars.len()).max().unwrap_or(0);
@@ -712,13 +776,62 @@ impl Reader {
             let first = highlights
                 .partition_point(|h| h.chars.start + longest_highlight < info.chars.start);
             let last = highlights.partition_point(|h| h.chars.start <= info.chars.end);
-            for highlight in &highlights[first..last.max(first)] {
+            for (index, highlight) in highlights[first..last.max(first)].iter().enumerate() {
                 let look = if highlight.underline {
                     RangeLook::Underline(highlight.color)
                 } else {
                     RangeLook::Fill(highlight.color)
                 };
-                paint_range(painter, block, &info.chars, &highlight.chars, look);
+                let rects = paint_range(painter, block, &info.chars, &highlight.chars, look);
+                if highlight.emphasis {
+                    for rect in &rects {
+                        painter.rect_stroke(
+                            rect.expand(1.5),
+                            CornerRadius::same(3),
+                            Stroke::new(1.5, palette.strong),
+                            egui::StrokeKind::Outside,
+                        );
+                    }
+                }
+                if highlight.marker
+                    && highlight.chars.end <= info.chars.end
+                    && let Some(last_rect) = rects.last()
+                {
+                    let center = pos2(last_rect.right() + 1.0, last_rect.top() + 2.0);
+                    painter.circle_filled(center, 3.5, palette.strong);
+                    painter.circle_filled(center, 2.5, highlight.color.to_opaque());
+                }
+                if let Some(rect) = rects.first()
+                    && highlight.label.is_some()
+                    && !painted
+                        .highlight_rects
+                        .iter()
+                        .any(|(i, _)| *i == first + index)
+                {
+                    painted.highlight_rects.push((first + index, *rect));
+                }
+            }
+            for found in &matches[matches.partition_point(|m| m.chars.end < info.chars.start)..] {
+                if found.chars.start > info.chars.end {
+                    break;
+                }
+                let rects = paint_range(
+                    painter,
+                    block,
+                    &info.chars,
+                    &found.chars,
+                    RangeLook::Fill(found.color),
+                );
+                if found.emphasis {
+                    for rect in &rects {
+                        painter.rect_stroke(
+                            rect.expand(1.0),
+                            CornerRadius::same(3),
+                            Stroke::new(1.5, found.color.to_opaque()),
+                            egui::StrokeKind::Outside,
+                        );
+                    }
+                }
             }
             if let Some(range) = &selection {
                 paint_range(
@@ -729,8 +842,18 @@ impl Reader {
                     RangeLook::Fill(palette.selection),
                 );
             }
+            if let Some(selection) = self.selection.filter(|s| !s.is_empty())
+                && (info.chars.start..=info.chars.end).contains(&selection.cursor)
+            {
+                let cursor = selection.cursor - info.chars.start;
+                let at = block
+                    .galley
+                    .pos_from_cursor(egui::text::CCursor::new(cursor));
+                painted.selection_end = Some(at.translate(block.pos.to_vec2()));
+            }
             painter.galley(block.pos, block.galley.clone(), look.color);
         }
+        painted
     }
 
     fn accessibility(
@@ -739,7 +862,27 @@ impl Reader {
         response: &Response,
         placed: &[PlacedBlock],
         document: &Document,
+        highlights: &[ReaderHighlight],
+        highlight_rects: &[(usize, Rect)],
     ) {
+        for &(index, rect) in highlight_rects {
+            let Some(label) = &highlights[index].label else {
+                continue;
+            };
+            let id = response
+                .id
+                .with(("highlight", highlights[index].chars.start, index));
+            ui.ctx().accesskit_node_builder(id, |node| {
+                node.set_role(egui::Role::Mark);
+                node.set_label(label.as_str());
+                node.set_bounds(egui::accesskit::Rect {
+                    x0: rect.min.x as f64,
+                    y0: rect.min.y as f64,
+                    x1: rect.max.x as f64,
+                    y1: rect.max.y as f64,
+                });
+            });
+        }
         let title = document.display_title();
         let label = format!("Article: {title}");
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, &label));
@@ -886,12 +1029,13 @@ fn paint_range(
     block_chars: &Range<usize>,
     range: &Range<usize>,
     look: RangeLook,
-) {
+) -> Vec<Rect> {
+    let mut rects = Vec::new();
     let start = range.start.max(block_chars.start);
     let end = range.end.min(block_chars.end);
     let continues = range.end > block_chars.end;
     if start > end || (start == end && !continues) {
-        return;
+        return rects;
     }
     let (local_start, local_end) = (start - block_chars.start, end - block_chars.start);
     let mut row_start = 0;
@@ -914,6 +1058,7 @@ fn paint_range(
                 block.pos + row.pos.to_vec2() + vec2(x0, 0.0),
                 block.pos + row.pos.to_vec2() + vec2(x1, row.row.size.y),
             );
+            rects.push(rect);
             match look {
                 RangeLook::Fill(color) => {
                     painter.rect_filled(rect, CornerRadius::same(2), color);
@@ -929,6 +1074,7 @@ fn paint_range(
         }
         row_start = next_row_start;
     }
+    rects
 }
 
 /// The char offset under a screen position (which lies inside the viewport).

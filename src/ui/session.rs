@@ -10,13 +10,15 @@ use eframe::egui;
 use notify::Watcher as _;
 
 use crate::annotate::{
-    Anchor, AnchorStatus, Annotation, HighlightColor, HighlightStyle, IndexedText, resolve_anchor,
+    Anchor, AnchorStatus, Annotation, Edit, EditHistory, HighlightColor, HighlightStyle,
+    IndexedText, Typing, resolve_anchor,
 };
 use crate::document::Document;
 use crate::import::{ImportError, import_bytes, import_path};
 use crate::store::{
     AnnotationStore, SaveJob, SaveOutcome, SidecarLocation, StoreError, StoreMode, data_folder,
 };
+use uuid::Uuid;
 
 use super::reader::ReaderHighlight;
 use super::theme::{ThemeChoice, highlight_paint};
@@ -109,11 +111,13 @@ pub struct DocumentSession {
     path: Option<PathBuf>,
     store: AnnotationStore,
     highlights: Vec<ReaderHighlight>,
-    highlights_theme: Option<ThemeChoice>,
+    /// What `highlights` were built for.
+    highlights_key: Option<(ThemeChoice, Option<Uuid>)>,
     saving: Option<(SaveJob, mpsc::Receiver<Result<SaveOutcome, StoreError>>)>,
     last_edit: Option<Instant>,
     save_error: Option<String>,
     watcher: Option<DiskWatcher>,
+    history: EditHistory,
 }
 
 impl DocumentSession {
@@ -169,11 +173,12 @@ impl DocumentSession {
             path,
             store,
             highlights: Vec::new(),
-            highlights_theme: None,
+            highlights_key: None,
             saving: None,
             last_edit: None,
             save_error: None,
             watcher,
+            history: EditHistory::default(),
         }
     }
 
@@ -230,47 +235,133 @@ impl DocumentSession {
         &self.highlights
     }
 
-    /// Rebuilds the highlights to paint if annotations or the theme changed.
-    pub fn refresh_highlights(&mut self, theme: ThemeChoice) {
-        if self.highlights_theme != Some(theme) {
-            let palette = theme.palette();
-            self.highlights = self
-                .store
-                .annotations()
-                .into_iter()
-                .filter_map(|(annotation, resolution)| {
-                    let underline = annotation.style == HighlightStyle::Underline;
-                    resolution.range.clone().map(|chars| ReaderHighlight {
-                        chars,
-                        color: highlight_paint(annotation.color, &palette, underline),
-                        underline,
-                    })
-                })
-                .collect();
-            self.highlights
-                .sort_by_key(|h| (h.chars.start, h.chars.end));
-            self.highlights_theme = Some(theme);
+    /// Rebuilds the highlights to paint if annotations, the theme or the
+    /// emphasised annotation changed.
+    pub fn refresh_highlights(&mut self, theme: ThemeChoice, emphasis: Option<Uuid>) {
+        if self.highlights_key == Some((theme, emphasis)) {
+            return;
         }
+        let palette = theme.palette();
+        self.highlights = self
+            .store
+            .annotations()
+            .into_iter()
+            .filter_map(|(annotation, resolution)| {
+                let underline = annotation.style == HighlightStyle::Underline;
+                let chars = resolution.range.clone()?;
+                Some(ReaderHighlight {
+                    chars,
+                    color: highlight_paint(annotation.color, &palette, underline),
+                    underline,
+                    marker: !annotation.note.trim().is_empty(),
+                    emphasis: emphasis == Some(annotation.id),
+                    label: Some(accessible_label(annotation)),
+                })
+            })
+            .collect();
+        self.highlights
+            .sort_by_key(|h| (h.chars.start, h.chars.end));
+        self.highlights_key = Some((theme, emphasis));
     }
 
     fn annotations_changed(&mut self) {
-        self.highlights_theme = None;
+        self.highlights_key = None;
     }
 
     /// Highlights a range of the canonical text; saved shortly after.
-    pub fn add_highlight(
-        &mut self,
-        range: Range<usize>,
-        color: HighlightColor,
-    ) -> Option<Annotation> {
-        if range.is_empty() {
+    pub fn add_highlight(&mut self, range: Range<usize>, color: HighlightColor) -> Option<Uuid> {
+        if range.is_empty() || matches!(self.store.mode(), StoreMode::ReadOnly { .. }) {
             return None;
         }
         let text = IndexedText::new(self.document.text());
         let annotation = Annotation::new(&text, range, color);
+        let id = annotation.id;
         self.store.add(annotation.clone());
+        self.history.record(Edit::Create(annotation));
         self.edited();
-        Some(annotation)
+        Some(id)
+    }
+
+    /// Changes an annotation as one undoable step (or, for typing, joined
+    /// with the typing just before).
+    pub fn change(
+        &mut self,
+        id: Uuid,
+        typing: Option<Typing>,
+        change: impl FnOnce(&mut Annotation),
+    ) {
+        let Some(before) = self.store.get(id).cloned() else {
+            return;
+        };
+        let mut after = before.clone();
+        change(&mut after);
+        if after == before {
+            return;
+        }
+        self.store.put(after.clone(), &self.document);
+        let Some(stored) = self.store.get(id).cloned() else {
+            return;
+        };
+        match typing {
+            Some(typing) => self.history.record_typing(before, stored, typing),
+            None => self.history.record(Edit::Change {
+                before,
+                after: stored,
+            }),
+        }
+        self.edited();
+    }
+
+    pub fn delete(&mut self, id: Uuid) {
+        if let Some(annotation) = self.store.delete(id) {
+            self.history.record(Edit::Delete(annotation));
+            self.edited();
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Undoes the last step; returns the annotation it touched.
+    pub fn undo(&mut self) -> Option<Uuid> {
+        let edit = self.history.undo()?;
+        self.store.apply(&edit, &self.document);
+        self.edited();
+        Some(edit.id())
+    }
+
+    /// Redoes the last undone step; returns the annotation it touched.
+    pub fn redo(&mut self) -> Option<Uuid> {
+        let edit = self.history.redo()?;
+        self.store.apply(&edit, &self.document);
+        self.edited();
+        Some(edit.id())
+    }
+
+    /// Adds annotations from W3C or Hypothesis JSON; returns a summary.
+    pub fn import_annotations(&mut self, json: &str, from: &Path) -> Result<String, String> {
+        let imported = crate::store::annotations_from_json(json)
+            .map_err(|e| format!("{}: {e}", from.display()))?;
+        let count = imported.len();
+        let statuses = self.store.import(
+            imported.into_iter().map(|i| i.into_annotation()).collect(),
+            &self.document,
+        );
+        self.edited();
+        let orphans = statuses
+            .iter()
+            .filter(|s| matches!(s, AnchorStatus::Orphaned))
+            .count();
+        Ok(format!(
+            "Imported {count} annotation{} from {} ({orphans} not found in the text).",
+            if count == 1 { "" } else { "s" },
+            from.display()
+        ))
     }
 
     fn edited(&mut self) {
@@ -432,6 +523,26 @@ impl Drop for DocumentSession {
             log::error!("saving annotations on close failed: {error}");
         }
     }
+}
+
+/// What a screen reader says of a highlight: colour, quote, note, tags.
+pub fn accessible_label(annotation: &Annotation) -> String {
+    let style = match annotation.style {
+        HighlightStyle::Highlight => "highlight",
+        HighlightStyle::Underline => "underline",
+    };
+    let mut label = format!(
+        "{} {style}: \u{201C}{}\u{201D}",
+        annotation.color.name(),
+        annotation.anchor.exact
+    );
+    if !annotation.note.trim().is_empty() {
+        label.push_str(&format!(". Note: {}", annotation.note.trim()));
+    }
+    if !annotation.tags.is_empty() {
+        label.push_str(&format!(". Tags: {}", annotation.tags.join(", ")));
+    }
+    label
 }
 
 /// What a tick brought.

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::annotate::HighlightColor;
+
 use super::theme::ThemeChoice;
 
 pub const DEFAULT_FONT_SIZE: f32 = 19.0;
@@ -57,6 +59,10 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// Most recent first.
     pub recent: Vec<RecentFile>,
+    /// The colour new highlights get.
+    pub color: HighlightColor,
+    /// Whether the annotations panel is shown.
+    pub show_panel: bool,
 }
 
 impl Default for Settings {
@@ -66,6 +72,8 @@ impl Default for Settings {
             line_width: LineWidth::default(),
             theme: ThemeChoice::default(),
             recent: Vec::new(),
+            color: HighlightColor::default(),
+            show_panel: false,
         }
     }
 }

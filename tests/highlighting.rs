@@ -1,0 +1,359 @@
+//! Highlighting in the real app: create, see, edit, undo, the panel, find —
+//! with the mouse and with the keyboard alone.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use marginalia::annotate::{HighlightColor, HighlightStyle};
+use marginalia::store::read_sidecar;
+use marginalia::ui::session::SaveState;
+use marginalia::ui::{MarginaliaApp, StartWith};
+
+fn article_in_temp() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("kerry-lavrov-meeting.txt");
+    std::fs::copy(common::sample_article(), &article).unwrap();
+    (dir, std::fs::canonicalize(&article).unwrap())
+}
+
+fn sidecar_of(article: &Path) -> PathBuf {
+    article.with_file_name("kerry-lavrov-meeting.txt.annotations.ron")
+}
+
+fn app_on(article: &Path) -> Harness<'static, MarginaliaApp> {
+    let article = article.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 760.0])
+        .with_pixels_per_point(1.0)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            cc.egui_ctx.all_styles_mut(|s| s.animation_time = 0.0);
+            MarginaliaApp::new(cc, StartWith::File(article))
+        });
+    harness.run_steps(3);
+    harness
+}
+
+fn step_until(
+    harness: &mut Harness<'_, MarginaliaApp>,
+    what: &str,
+    done: impl Fn(&MarginaliaApp) -> bool,
+) {
+    let start = Instant::now();
+    harness.step();
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+fn saved(app: &MarginaliaApp) -> bool {
+    app.save_state() == Some(SaveState::Saved)
+}
+
+fn drag(harness: &mut Harness<'_, MarginaliaApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.step();
+    harness.hover_at(egui::pos2((from.x + to.x) / 2.0, (from.y + to.y) / 2.0));
+    harness.step();
+    harness.hover_at(to);
+    harness.step();
+    harness.drop_at(to);
+    harness.step();
+}
+
+fn click(harness: &mut Harness<'_, MarginaliaApp>, at: egui::Pos2) {
+    harness.hover_at(at);
+    harness.drag_at(at);
+    harness.step();
+    harness.drop_at(at);
+    harness.step();
+}
+
+fn only_annotation(app: &MarginaliaApp) -> marginalia::annotate::Annotation {
+    let store = app.annotations().unwrap();
+    assert_eq!(store.len(), 1);
+    store.annotations()[0].0.clone()
+}
+
+#[test]
+fn drag_then_h_highlights_saves_and_undo_redo_follow_on_disk() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    let paragraph = harness
+        .get_by_label_contains("The United States held out the possibility")
+        .rect();
+    drag(
+        &mut harness,
+        egui::pos2(paragraph.left() + 1.0, paragraph.top() + 8.0),
+        egui::pos2(paragraph.right() - 40.0, paragraph.top() + 8.0),
+    );
+    harness.key_press(Key::H);
+    harness.step();
+    let annotation = only_annotation(harness.state());
+    assert!(
+        annotation
+            .anchor
+            .exact
+            .starts_with("The United States held out"),
+        "{annotation:?}"
+    );
+    step_until(&mut harness, "the save", saved);
+    harness.snapshot("highlight_made_by_dragging");
+    let on_disk = read_sidecar(&sidecar_of(&article)).unwrap().unwrap();
+    assert!(on_disk.set.get(annotation.id).is_some());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    step_until(&mut harness, "the undo to be saved", saved);
+    assert!(harness.state().annotations().unwrap().is_empty());
+    let on_disk = read_sidecar(&sidecar_of(&article)).unwrap().unwrap();
+    assert!(
+        on_disk.set.get(annotation.id).is_none(),
+        "undo reaches the sidecar"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    step_until(&mut harness, "the redo to be saved", saved);
+    let on_disk = read_sidecar(&sidecar_of(&article)).unwrap().unwrap();
+    assert_eq!(
+        on_disk.set.get(annotation.id).map(|a| &a.anchor),
+        Some(&annotation.anchor)
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.step();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.step();
+    assert_eq!(
+        harness.state().annotations().unwrap().len(),
+        1,
+        "Ctrl+Y redoes too"
+    );
+}
+
+#[test]
+fn clicking_a_highlight_opens_its_note_and_typing_saves_it() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    let source = harness.get_by_label("World Bulletin/News Desk").rect();
+    drag(
+        &mut harness,
+        egui::pos2(source.left() + 1.0, source.center().y),
+        egui::pos2(source.right() - 1.0, source.center().y),
+    );
+    harness.key_press(Key::H);
+    harness.run_steps(3);
+    let id = only_annotation(harness.state()).id;
+
+    click(&mut harness, source.center());
+    harness.run_steps(3);
+    assert_eq!(harness.state().selected_annotation(), Some(id));
+    harness.get_by_label("Note (Markdown)");
+    let note = harness.get_by_role(egui::accesskit::Role::MultilineTextInput);
+    note.click();
+    harness.run_steps(2);
+    harness
+        .get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .type_text("Who runs the desk?");
+    step_until(&mut harness, "the note to be saved", |app| {
+        saved(app)
+            && app
+                .annotations()
+                .unwrap()
+                .get(id)
+                .is_some_and(|a| a.note == "Who runs the desk?")
+    });
+    let on_disk = read_sidecar(&sidecar_of(&article)).unwrap().unwrap();
+    assert_eq!(on_disk.set.get(id).unwrap().note, "Who runs the desk?");
+
+    // One undo takes back the whole typing run.
+    harness.key_press(Key::Escape); // Leave the text field.
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().annotations().unwrap().get(id).unwrap().note,
+        ""
+    );
+
+    // The highlight is an accessible node with its quote, colour and note.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run_steps(2);
+    let mark = harness.get_by_role(egui::accesskit::Role::Mark);
+    let label = mark.accesskit_node().label().unwrap_or_default();
+    assert!(
+        label.contains("yellow highlight") && label.contains("World Bulletin/News Desk"),
+        "{label}"
+    );
+    assert!(label.contains("Note: Who runs the desk?"), "{label}");
+}
+
+#[test]
+fn keys_recolour_restyle_and_delete_the_selected_highlight() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    let source = harness.get_by_label("World Bulletin/News Desk").rect();
+    drag(
+        &mut harness,
+        egui::pos2(source.left() + 1.0, source.center().y),
+        egui::pos2(source.right() - 1.0, source.center().y),
+    );
+    harness.key_press(Key::H);
+    harness.run_steps(2);
+    click(&mut harness, source.center());
+    harness.run_steps(30);
+    harness.key_press(Key::Num3);
+    harness.key_press(Key::U);
+    harness.run_steps(2);
+    let annotation = only_annotation(harness.state());
+    assert_eq!(annotation.color, HighlightColor::Blue);
+    assert_eq!(annotation.style, HighlightStyle::Underline);
+    harness.key_press(Key::Delete);
+    harness.run_steps(2);
+    assert!(harness.state().annotations().unwrap().is_empty());
+    assert_eq!(harness.state().selected_annotation(), None);
+}
+
+#[test]
+fn the_panel_filters_and_jumps_and_brackets_step_through_highlights() {
+    let (_dir, article) = article_in_temp();
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("annotations/examples/v1/kerry-lavrov-meeting.txt.annotations.ron"),
+        sidecar_of(&article),
+    )
+    .unwrap();
+    let mut harness = app_on(&article);
+    harness.key_press(Key::F9);
+    harness.run_steps(3);
+    harness.get_by_label("4 annotations");
+    harness.snapshot("annotations_panel");
+
+    let filter = harness.get_by_role(egui::accesskit::Role::TextInput);
+    filter.click();
+    harness.run_steps(2);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("quotable");
+    harness.run_steps(3);
+    harness.get_by_label("1 of 4 annotations");
+    let row = harness.get_by_label_contains("pink highlight");
+    row.click();
+    harness.run_steps(5);
+    let selected = harness
+        .state()
+        .selected_annotation()
+        .expect("the row opens its highlight");
+    let annotation = harness
+        .state()
+        .annotations()
+        .unwrap()
+        .get(selected)
+        .unwrap()
+        .clone();
+    assert!(
+        annotation
+            .anchor
+            .exact
+            .starts_with("We are long past the days")
+    );
+    let top = harness.state().reader().top_char();
+    assert!(top > 2_000, "the reader scrolled to the highlight ({top})");
+
+    // ] and [ step through highlights in document order.
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .apply(marginalia::ui::Command::SelectAnnotation(None));
+    harness.state_mut().reader_mut().scroll_to_char(0);
+    harness.run_steps(3);
+    let mut starts = Vec::new();
+    for _ in 0..4 {
+        harness.key_press(Key::CloseBracket);
+        harness.run_steps(3);
+        let id = harness.state().selected_annotation().unwrap();
+        let store = harness.state().annotations().unwrap();
+        starts.push(store.resolution(id).unwrap().range.clone().unwrap().start);
+    }
+    let mut sorted = starts.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(starts, sorted, "in document order, each once");
+    harness.key_press(Key::OpenBracket);
+    harness.run_steps(3);
+    let id = harness.state().selected_annotation().unwrap();
+    let back = harness
+        .state()
+        .annotations()
+        .unwrap()
+        .resolution(id)
+        .unwrap()
+        .range
+        .clone()
+        .unwrap()
+        .start;
+    assert_eq!(back, starts[2]);
+}
+
+#[test]
+fn find_and_highlight_a_match_with_the_keyboard_alone() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(3);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("cold war");
+    harness.run_steps(3);
+    let (matches, current) = harness.state().find_matches().unwrap();
+    assert_eq!(matches.len(), 2);
+    assert_eq!(current, 0);
+    harness.get_by_label("1 of 2");
+    harness.snapshot("find_matches");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(harness.state().find_matches().unwrap().1, 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run_steps(3);
+    let annotation = only_annotation(harness.state());
+    assert_eq!(annotation.anchor.exact, "Cold War");
+    let second = harness.state().find_matches().unwrap().0[1].clone();
+    assert_eq!(annotation.anchor.range(), second);
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().find_matches().is_none());
+}
+
+#[test]
+fn the_colour_bar_beside_a_selection_highlights_in_that_colour() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    let source = harness.get_by_label("World Bulletin/News Desk").rect();
+    drag(
+        &mut harness,
+        egui::pos2(source.left() + 1.0, source.center().y),
+        egui::pos2(source.right() - 1.0, source.center().y),
+    );
+    harness.run_steps(2);
+    harness.get_by_label("green").click();
+    harness.run_steps(2);
+    let annotation = only_annotation(harness.state());
+    assert_eq!(annotation.color, HighlightColor::Green);
+    assert_eq!(
+        harness.state().settings().color,
+        HighlightColor::Green,
+        "the current colour follows"
+    );
+}
