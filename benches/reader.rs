@@ -8,7 +8,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eframe::egui;
 use marginalia::document::Document;
 use marginalia::import::import_bytes;
-use marginalia::ui::reader::{Reader, ReaderStyle};
+use marginalia::ui::reader::{Reader, ReaderHighlight, ReaderStyle};
 use marginalia::ui::theme::{ThemeChoice, install_fonts};
 
 fn war_and_peace_path() -> PathBuf {
@@ -57,7 +57,13 @@ fn raw_input(scroll: f32) -> egui::RawInput {
     input
 }
 
-fn frame(ctx: &egui::Context, reader: &mut Reader, document: &Document, scroll: f32) {
+fn frame(
+    ctx: &egui::Context,
+    reader: &mut Reader,
+    document: &Document,
+    highlights: &[ReaderHighlight],
+    scroll: f32,
+) {
     let style = ReaderStyle {
         font_size: 19.0,
         measure_chars: 70.0,
@@ -65,7 +71,7 @@ fn frame(ctx: &egui::Context, reader: &mut Reader, document: &Document, scroll: 
     };
     let output = ctx.run_ui(raw_input(scroll), |ui| {
         egui::CentralPanel::default().show(ui, |ui| {
-            reader.ui(ui, document, &style, &[], &[]);
+            reader.ui(ui, document, &style, highlights, &[]);
         });
     });
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
@@ -75,45 +81,74 @@ fn frame(ctx: &egui::Context, reader: &mut Reader, document: &Document, scroll: 
     textures.clear();
 }
 
+/// 10,000 highlights spread over the book, a third with notes, some underlined.
+fn ten_thousand_highlights(document: &Document) -> Vec<ReaderHighlight> {
+    let mut seed = 7u64;
+    let mut next = |below: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % below
+    };
+    let mut highlights: Vec<ReaderHighlight> = (0..10_000)
+        .map(|i| {
+            let start = next(document.char_count() - 300);
+            ReaderHighlight {
+                chars: start..start + 20 + next(180),
+                color: egui::Color32::from_rgba_unmultiplied(0xFF, 0xD2, 0x1F, 0x70),
+                underline: i % 7 == 0,
+                marker: i % 3 == 0,
+                emphasis: false,
+                label: Some(format!("yellow highlight {i}")),
+            }
+        })
+        .collect();
+    highlights.sort_by_key(|h| (h.chars.start, h.chars.end));
+    highlights
+}
+
 fn reader_frame_benchmark(c: &mut Criterion) {
     let path = war_and_peace_path();
     let bytes = std::fs::read(&path).expect("read War and Peace");
     let document = import_bytes(&bytes, Some(&path)).expect("import");
-    let ctx = egui::Context::default();
-    install_fonts(&ctx);
-    ctx.all_styles_mut(|s| s.animation_time = 0.0);
-    let mut reader = Reader::new();
-    reader.reset(document.char_count() / 2);
-    for _ in 0..4 {
-        frame(&ctx, &mut reader, &document, 0.0);
-    }
-    assert!(
-        reader.has_painted() && reader.top_char() > document.char_count() / 3,
-        "the reader shows the middle of the book"
-    );
-    let mut frames = 0u64;
+    let highlights = ten_thousand_highlights(&document);
     let mut group = c.benchmark_group("reader");
-    group.bench_function("frame_scrolling_war_and_peace_middle", |b| {
-        b.iter(|| {
-            // 60 points a frame (a fast wheel), 500 frames down, then 500 up:
-            // new text comes into view in every frame.
-            frames += 1;
-            let direction = if (frames / 500).is_multiple_of(2) {
-                -1.0
-            } else {
-                1.0
-            };
-            frame(&ctx, &mut reader, &document, 60.0 * direction);
+    for (name, highlights) in [("", &[][..]), ("_10k_highlights", &highlights[..])] {
+        let ctx = egui::Context::default();
+        install_fonts(&ctx);
+        ctx.all_styles_mut(|s| s.animation_time = 0.0);
+        let mut reader = Reader::new();
+        reader.reset(document.char_count() / 2);
+        for _ in 0..4 {
+            frame(&ctx, &mut reader, &document, highlights, 0.0);
+        }
+        assert!(
+            reader.has_painted() && reader.top_char() > document.char_count() / 3,
+            "the reader shows the middle of the book"
+        );
+        let mut frames = 0u64;
+        group.bench_function(format!("frame_scrolling_war_and_peace_middle{name}"), |b| {
+            b.iter(|| {
+                // 60 points a frame (a fast wheel), 500 frames down, then 500 up:
+                // new text comes into view in every frame.
+                frames += 1;
+                let direction = if (frames / 500).is_multiple_of(2) {
+                    -1.0
+                } else {
+                    1.0
+                };
+                frame(&ctx, &mut reader, &document, highlights, 60.0 * direction);
+            });
         });
-    });
-    let before = reader.top_char();
-    for _ in 0..20 {
-        frame(&ctx, &mut reader, &document, -60.0);
+        let before = reader.top_char();
+        for _ in 0..20 {
+            frame(&ctx, &mut reader, &document, highlights, -60.0);
+        }
+        assert_ne!(reader.top_char(), before, "wheel events scroll the reader");
+        group.bench_function(format!("frame_idle_war_and_peace_middle{name}"), |b| {
+            b.iter(|| frame(&ctx, &mut reader, &document, highlights, 0.0));
+        });
     }
-    assert_ne!(reader.top_char(), before, "wheel events scroll the reader");
-    group.bench_function("frame_idle_war_and_peace_middle", |b| {
-        b.iter(|| frame(&ctx, &mut reader, &document, 0.0));
-    });
     group.finish();
 }
 

@@ -447,7 +447,7 @@ impl MarginaliaApp {
             .and_then(|r| r.range.clone())
             .map(|r| r.start);
         if let Some(start) = start {
-            self.reader.scroll_to_char(start);
+            self.reader.reveal_char(start);
         }
         self.flash = Some((id, Instant::now()));
         self.panel.reveal = Some(id);
@@ -494,7 +494,7 @@ impl MarginaliaApp {
             .and_then(|f| f.matches.get(f.current))
             .map(|m| m.start)
         {
-            self.reader.scroll_to_char(start);
+            self.reader.reveal_char(start);
         }
     }
 
@@ -1288,6 +1288,11 @@ impl eframe::App for MarginaliaApp {
             ctx.request_repaint_after(FLASH.saturating_sub(at.elapsed()));
         }
 
+        let theme = self.settings.theme;
+        let emphasis = self.flash.map(|(id, _)| id).or(self.selected);
+        if let Some(open) = &mut self.open {
+            open.refresh_highlights(theme, emphasis);
+        }
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui, &mut commands));
         if self.banner.is_some() {
             egui::Panel::top("banner")
@@ -1318,15 +1323,12 @@ impl eframe::App for MarginaliaApp {
                 });
         }
         let style = self.reader_style();
-        let theme = self.settings.theme;
-        let emphasis = self.flash.map(|(id, _)| id).or(self.selected);
         let matches = self.find_highlights();
         let mut reader_output = None;
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(style.palette.page))
-            .show(ui, |ui| match &mut self.open {
+            .show(ui, |ui| match &self.open {
                 Some(open) => {
-                    open.refresh_highlights(theme, emphasis);
                     reader_output = Some(self.reader.ui(
                         ui,
                         open.document(),

@@ -22,6 +22,18 @@ pub struct PanelState {
     tags: String,
     /// Scroll the list to this annotation next frame.
     pub reveal: Option<Uuid>,
+    /// The filtered rows and what they were filtered for.
+    rows: Vec<(Uuid, AnchorStatus)>,
+    rows_key: Option<FilterKey>,
+}
+
+/// What a filtered list depends on.
+#[derive(Clone, Debug, PartialEq)]
+struct FilterKey {
+    text: String,
+    color: Option<HighlightColor>,
+    tag: Option<String>,
+    revision: u64,
 }
 
 const ROW_HEIGHT: f32 = 62.0;
@@ -196,7 +208,7 @@ fn list_ui(
     commands: &mut Vec<Command>,
 ) {
     let store = session.store();
-    let all = store.annotations();
+    let entries = session.entries();
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut state.filter_text)
@@ -208,9 +220,10 @@ fn list_ui(
         if let Some(color) = color_buttons_ui(ui, palette, state.filter_color) {
             state.filter_color = (state.filter_color != Some(color)).then_some(color);
         }
-        let mut tags: Vec<&str> = all
+        let mut tags: Vec<&str> = entries
             .iter()
-            .flat_map(|(a, _)| a.tags.iter().map(String::as_str))
+            .filter_map(|(id, _)| store.get(*id))
+            .flat_map(|a| a.tags.iter().map(String::as_str))
             .collect();
         tags.sort_unstable();
         tags.dedup();
@@ -225,41 +238,56 @@ fn list_ui(
                 });
         }
     });
-    let needle = state.filter_text.trim().to_lowercase();
-    let matches = |a: &Annotation| {
-        state.filter_color.is_none_or(|c| a.color == c)
-            && state
-                .filter_tag
-                .as_ref()
-                .is_none_or(|t| a.tags.iter().any(|x| x == t))
-            && (needle.is_empty()
-                || a.anchor.exact.to_lowercase().contains(&needle)
-                || a.note.to_lowercase().contains(&needle)
-                || a.tags.iter().any(|t| t.to_lowercase().contains(&needle)))
+    let key = FilterKey {
+        text: state.filter_text.trim().to_lowercase(),
+        color: state.filter_color,
+        tag: state.filter_tag.clone(),
+        revision: session.revision(),
     };
-    let mut rows: Vec<Row<'_>> = Vec::new();
-    let mut orphans: Vec<Row<'_>> = Vec::new();
-    for (annotation, resolution) in &all {
-        if !matches(annotation) {
-            continue;
-        }
-        let row = Row::Annotation(annotation, resolution.status);
-        if resolution.status == AnchorStatus::Orphaned {
-            orphans.push(row);
-        } else {
-            rows.push(row);
-        }
+    if state.rows_key.as_ref() != Some(&key) {
+        let matches = |a: &Annotation| {
+            key.color.is_none_or(|c| a.color == c)
+                && key
+                    .tag
+                    .as_ref()
+                    .is_none_or(|t| a.tags.iter().any(|x| x == t))
+                && (key.text.is_empty()
+                    || a.anchor.exact.to_lowercase().contains(&key.text)
+                    || a.note.to_lowercase().contains(&key.text)
+                    || a.tags.iter().any(|t| t.to_lowercase().contains(&key.text)))
+        };
+        state.rows = entries
+            .iter()
+            .filter(|(id, _)| store.get(*id).is_some_and(matches))
+            .copied()
+            .collect();
+        state.rows_key = Some(key);
     }
-    let shown = rows.len() + orphans.len();
-    let count = if shown == all.len() {
-        format!("{} annotations", all.len())
+    let shown = state.rows.len();
+    let count = if shown == entries.len() {
+        format!("{} annotations", entries.len())
     } else {
-        format!("{shown} of {} annotations", all.len())
+        format!("{shown} of {} annotations", entries.len())
     };
     ui.label(RichText::new(count).weak());
-    if !orphans.is_empty() {
-        rows.push(Row::OrphansHeading(orphans.len()));
-        rows.append(&mut orphans);
+    let mut rows: Vec<Row<'_>> = Vec::with_capacity(shown + 1);
+    let mut orphans = 0;
+    for &(id, status) in &state.rows {
+        let Some(annotation) = store.get(id) else {
+            continue;
+        };
+        if status == AnchorStatus::Orphaned {
+            if orphans == 0 {
+                let total = state
+                    .rows
+                    .iter()
+                    .filter(|(_, s)| *s == AnchorStatus::Orphaned)
+                    .count();
+                rows.push(Row::OrphansHeading(total));
+            }
+            orphans += 1;
+        }
+        rows.push(Row::Annotation(annotation, status));
     }
     let mut scroll = egui::ScrollArea::vertical()
         .id_salt("annotation_list")

@@ -249,6 +249,9 @@ struct PlacedBlock {
 enum ScrollRequest {
     /// Put the block holding this char offset at the top.
     ToChar(usize),
+    /// Bring the block holding this char offset into view, a quarter down,
+    /// unless it is in view already.
+    Reveal(usize),
     /// An absolute scroll offset in points.
     ToOffset(f32),
 }
@@ -307,6 +310,11 @@ impl Reader {
         self.scroll_request = Some(ScrollRequest::ToChar(offset));
     }
 
+    /// Brings a char offset into view (a quarter down the window) if it is not.
+    pub fn reveal_char(&mut self, offset: usize) {
+        self.scroll_request = Some(ScrollRequest::Reveal(offset));
+    }
+
     /// The selected text, if any.
     pub fn selected_text(&self, document: &Document) -> Option<String> {
         let range = self.selection?.range();
@@ -346,6 +354,19 @@ impl Reader {
                 }
                 self.scroll_request = None;
             }
+            Some(ScrollRequest::Reveal(offset)) if !self.heights.tops.is_empty() => {
+                if let Some(block) = document.block_at(offset) {
+                    let (top, bottom) = (self.heights.tops[block], self.heights.tops[block + 1]);
+                    let visible = self.offset_y..self.offset_y + self.viewport_height;
+                    if !(visible.contains(&top) && visible.contains(&bottom.min(visible.end - 1.0)))
+                    {
+                        let max = (self.content_height - self.viewport_height).max(0.0);
+                        let y = (top - self.viewport_height / 4.0).clamp(0.0, max);
+                        scroll_area = scroll_area.vertical_scroll_offset(y);
+                    }
+                }
+                self.scroll_request = None;
+            }
             _ => {}
         }
         let output = scroll_area.show_viewport(ui, |ui, viewport| {
@@ -353,7 +374,10 @@ impl Reader {
         });
         self.offset_y = output.state.clamped_offset().y;
         self.viewport_height = output.inner_rect.height();
-        if matches!(self.scroll_request, Some(ScrollRequest::ToChar(_))) {
+        if matches!(
+            self.scroll_request,
+            Some(ScrollRequest::ToChar(_) | ScrollRequest::Reveal(_))
+        ) {
             // The heights were not known yet: scroll next frame.
             ui.ctx().request_repaint();
         }

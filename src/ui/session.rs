@@ -113,6 +113,9 @@ pub struct DocumentSession {
     highlights: Vec<ReaderHighlight>,
     /// What `highlights` were built for.
     highlights_key: Option<(ThemeChoice, Option<Uuid>)>,
+    revision: u64,
+    entries: Vec<(Uuid, AnchorStatus)>,
+    entries_revision: Option<u64>,
     saving: Option<(SaveJob, mpsc::Receiver<Result<SaveOutcome, StoreError>>)>,
     last_edit: Option<Instant>,
     save_error: Option<String>,
@@ -174,6 +177,9 @@ impl DocumentSession {
             store,
             highlights: Vec::new(),
             highlights_key: None,
+            revision: 0,
+            entries: Vec::new(),
+            entries_revision: None,
             saving: None,
             last_edit: None,
             save_error: None,
@@ -238,6 +244,15 @@ impl DocumentSession {
     /// Rebuilds the highlights to paint if annotations, the theme or the
     /// emphasised annotation changed.
     pub fn refresh_highlights(&mut self, theme: ThemeChoice, emphasis: Option<Uuid>) {
+        if self.entries_revision != Some(self.revision) {
+            self.entries = self
+                .store
+                .annotations()
+                .into_iter()
+                .map(|(a, r)| (a.id, r.status))
+                .collect();
+            self.entries_revision = Some(self.revision);
+        }
         if self.highlights_key == Some((theme, emphasis)) {
             return;
         }
@@ -266,6 +281,18 @@ impl DocumentSession {
 
     fn annotations_changed(&mut self) {
         self.highlights_key = None;
+        self.revision += 1;
+    }
+
+    /// Grows whenever the annotations change (for caches of views of them).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Every annotation in document order (orphans last) with its status,
+    /// as of the last `refresh_highlights`.
+    pub fn entries(&self) -> &[(Uuid, AnchorStatus)] {
+        &self.entries
     }
 
     /// Highlights a range of the canonical text; saved shortly after.
@@ -505,14 +532,12 @@ impl DocumentSession {
 
     /// Counts of annotations by whether they were found in the text.
     pub fn counts(&self) -> (usize, usize) {
-        let all = self.store.len();
         let orphans = self
-            .store
-            .annotations()
+            .entries
             .iter()
-            .filter(|(_, r)| r.status == AnchorStatus::Orphaned)
+            .filter(|(_, status)| *status == AnchorStatus::Orphaned)
             .count();
-        (all, orphans)
+        (self.entries.len(), orphans)
     }
 }
 
