@@ -50,16 +50,25 @@ struct Desktop {
     runtime_dir: tempfile::TempDir,
     home: tempfile::TempDir,
     _xvfb: Running,
+    /// One desktop at a time: two software-rendered windows starting at
+    /// once on a small machine starve each other. Released last.
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
 
 impl Desktop {
     fn start() -> Self {
+        static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let turn = TURN
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         for tool in ["Xvfb", "xdotool", "zenity", "import"] {
             require_tool(tool);
         }
-        // A display number of our own, free of other test runs.
-        let number = (100..200)
-            .map(|n| n + std::process::id() % 50)
+        // A display number of our own, free of other tests and test runs.
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let base = 100 + (std::process::id() % 50) * 4;
+        let number = (0..100)
+            .map(|_| base + NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst))
             .find(|n| {
                 !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
                     && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
@@ -85,6 +94,7 @@ impl Desktop {
         )
         .expect("chmod runtime dir");
         Desktop {
+            _turn: turn,
             display,
             runtime_dir,
             home: tempfile::tempdir().expect("home"),
@@ -199,4 +209,119 @@ fn open_an_article_through_ctrl_o_and_the_native_dialog() {
         shot.display()
     );
     drop(app);
+}
+
+fn sidecar_text(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+fn wait_for_file(what: &str, path: &Path, check: impl Fn(&str) -> bool) {
+    wait_for(what, Duration::from_secs(15), || {
+        check(&sidecar_text(path)).then_some(())
+    });
+}
+
+/// How many pixels along a row of the screenshot are highlight yellow.
+fn yellow_pixels(shot: &Path, y: u32, from: u32, to: u32) -> usize {
+    let output = Command::new("convert")
+        .args([
+            shot.to_str().unwrap(),
+            "-crop",
+            &format!("{}x1+{from}+{y}", to - from),
+            "txt:-",
+        ])
+        .output()
+        .expect("run convert");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| {
+            let rgb = line.split('(').nth(1)?.split(')').next()?;
+            let channels: Vec<f32> = rgb
+                .split(',')
+                .filter_map(|c| c.trim().parse().ok())
+                .collect();
+            (channels.len() >= 3).then(|| (channels[0], channels[1], channels[2]))
+        })
+        .filter(|&(r, g, b)| r > 230.0 && g > 200.0 && b < 200.0)
+        .count()
+}
+
+#[test]
+fn drag_highlight_undo_redo_restart_and_export() {
+    let binary = release_binary();
+    let desktop = Desktop::start();
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("kerry-lavrov-meeting.txt");
+    std::fs::copy(common::sample_article(), &article).unwrap();
+    let sidecar = folder
+        .path()
+        .join("kerry-lavrov-meeting.txt.annotations.ron");
+    let start_app = || {
+        Running(
+            desktop
+                .command(&binary)
+                .arg(&article)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start marginalia"),
+        )
+    };
+    let app = start_app();
+    let window = wait_for("the window", Duration::from_secs(30), || {
+        desktop.window_named("Marginalia")
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    desktop.xdotool(&["windowfocus", "--sync", &window]);
+    // The first line of the first body paragraph (window coordinates).
+    let (left, right, y) = ("213", "790", "352");
+    desktop.xdotool(&["mousemove", "--window", &window, left, y]);
+    desktop.xdotool(&["mousedown", "1"]);
+    desktop.xdotool(&["mousemove", "--window", &window, "400", "354"]);
+    std::thread::sleep(Duration::from_millis(100));
+    desktop.xdotool(&["mousemove", "--window", &window, right, y]);
+    std::thread::sleep(Duration::from_millis(100));
+    desktop.xdotool(&["mouseup", "1"]);
+    std::thread::sleep(Duration::from_millis(200));
+    desktop.xdotool(&["key", "h"]);
+    let quote = "exact: \"The United States held out the possibility on Monday";
+    wait_for_file("the highlight in the sidecar", &sidecar, |text| {
+        text.contains(quote)
+    });
+
+    desktop.xdotool(&["key", "ctrl+z"]);
+    wait_for_file("the undo in the sidecar", &sidecar, |text| {
+        !text.contains(quote) && text.contains("tombstones: [\n        (")
+    });
+    desktop.xdotool(&["key", "ctrl+shift+z"]);
+    wait_for_file("the redo in the sidecar", &sidecar, |text| {
+        text.contains(quote)
+    });
+
+    desktop.xdotool(&["key", "ctrl+q"]);
+    drop(app);
+    let app = start_app();
+    wait_for("the window again", Duration::from_secs(30), || {
+        desktop.window_named("Marginalia")
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    let shot = desktop.screenshot("e2e-highlight-after-restart");
+    let yellow = yellow_pixels(&shot, 345, 213, 790);
+    assert!(
+        yellow > 200,
+        "the highlight is painted again ({yellow} yellow pixels): {}",
+        shot.display()
+    );
+    drop(app);
+
+    let export = Command::new(&binary)
+        .args(["export", article.to_str().unwrap(), "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    let markdown = String::from_utf8_lossy(&export.stdout);
+    assert!(
+        markdown.contains("> The United States held out the possibility on Monday"),
+        "{markdown}"
+    );
 }
