@@ -72,7 +72,8 @@ impl ThemeChoice {
         };
         visuals.panel_fill = palette.page;
         visuals.window_fill = palette.page;
-        visuals.extreme_bg_color = palette.page;
+        // Text fields stand out from the page.
+        visuals.extreme_bg_color = palette.code_background;
         visuals.override_text_color = None;
         visuals.selection.bg_fill = palette.selection;
         if self == ThemeChoice::Sepia {
