@@ -357,3 +357,122 @@ fn the_colour_bar_beside_a_selection_highlights_in_that_colour() {
         "the current colour follows"
     );
 }
+
+#[test]
+fn a_click_where_highlights_overlap_offers_a_choice() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    let paragraph = harness
+        .get_by_label_contains("The United States held out the possibility")
+        .rect();
+    let y = paragraph.top() + 8.0;
+    drag(
+        &mut harness,
+        egui::pos2(paragraph.left() + 1.0, y),
+        egui::pos2(paragraph.left() + 300.0, y),
+    );
+    harness.key_press(Key::H);
+    harness.run_steps(2);
+    drag(
+        &mut harness,
+        egui::pos2(paragraph.left() + 200.0, y),
+        egui::pos2(paragraph.left() + 500.0, y),
+    );
+    harness.key_press(Key::Num2); // No highlight is open: 2 does nothing.
+    harness.key_press(Key::H);
+    harness.run_steps(30);
+    assert_eq!(harness.state().annotations().unwrap().len(), 2);
+
+    click(&mut harness, egui::pos2(paragraph.left() + 250.0, y));
+    harness.run_steps(2);
+    harness.get_by_label("Highlights here");
+    let options = harness.query_all_by_label_contains("\u{201C}").count();
+    assert!(options >= 2, "both highlights are offered ({options})");
+    // Pick the one that starts later: the second highlight.
+    let store = harness.state().annotations().unwrap();
+    let second = store.annotations()[1].0.clone();
+    let start: String = second.anchor.exact.chars().take(48).collect();
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            &format!("\u{201C}{start}\u{2026}\u{201D}"),
+        )
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selected_annotation(), Some(second.id));
+}
+
+#[test]
+fn copy_as_quote_puts_the_quote_and_its_citation_on_the_clipboard() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    let source = harness.get_by_label("World Bulletin/News Desk").rect();
+    drag(
+        &mut harness,
+        egui::pos2(source.left() + 1.0, source.center().y),
+        egui::pos2(source.right() - 1.0, source.center().y),
+    );
+    harness.key_press(Key::H);
+    harness.run_steps(2);
+    click(&mut harness, source.center());
+    harness.run_steps(3);
+    harness.get_by_label("Copy as quote").click();
+    harness.step();
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("copied");
+    assert_eq!(
+        copied,
+        "\u{201C}World Bulletin/News Desk\u{201D}\n\u{2014} Kerry-Lavrov meeting depends on Moscow's stance, \
+         World Bulletin/News Desk, 11 Mart 2014, 00:18, kerry-lavrov-meeting.txt"
+    );
+}
+
+#[test]
+fn the_recovery_banner_offers_to_replace_the_unreadable_file() {
+    let (dir, article) = article_in_temp();
+    let sidecar = sidecar_of(&article);
+    std::fs::write(&sidecar, "not a sidecar at all").unwrap();
+    let mut harness = app_on(&article);
+    let source = harness.get_by_label("World Bulletin/News Desk").rect();
+    drag(
+        &mut harness,
+        egui::pos2(source.left() + 1.0, source.center().y),
+        egui::pos2(source.right() - 1.0, source.center().y),
+    );
+    harness.key_press(Key::H);
+    step_until(&mut harness, "the recovery save", saved);
+    harness.get_by_label("Replace the unreadable file").click();
+    harness.run_steps(3);
+    let kept: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".unreadable-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(&kept[0]).unwrap(),
+        "not a sidecar at all"
+    );
+    let on_disk = read_sidecar(&sidecar).unwrap().unwrap();
+    assert_eq!(on_disk.set.len(), 1);
+    assert!(
+        !sidecar
+            .with_file_name("kerry-lavrov-meeting.txt.annotations.ron.recovery.ron")
+            .exists()
+    );
+    assert!(
+        harness
+            .state()
+            .banner()
+            .unwrap()
+            .contains("The unreadable file is kept as")
+    );
+}

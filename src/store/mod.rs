@@ -507,6 +507,47 @@ impl AnnotationStore {
         outcome
     }
 
+    /// The user's decision in recovery mode: the unreadable sidecar is kept
+    /// under a new name (`<sidecar>.unreadable-<time>`), the annotations in
+    /// memory (the recovery file's included) become the sidecar, and the
+    /// recovery file goes. Returns where the unreadable file was kept.
+    pub fn replace_unreadable_sidecar(
+        &mut self,
+        document: &Document,
+    ) -> Result<PathBuf, StoreError> {
+        let StoreMode::Recovery { recovery, .. } = self.mode.clone() else {
+            return Err(StoreError::ReadOnly {
+                reason: "the sidecar is readable; there is nothing to replace".to_owned(),
+            });
+        };
+        let sidecar = self.location.path.clone();
+        let stamp = now().strftime("%Y%m%dT%H%M%SZ").to_string();
+        let mut kept_name = sidecar.file_name().unwrap_or_default().to_os_string();
+        kept_name.push(format!(".unreadable-{stamp}"));
+        let kept = sidecar.with_file_name(kept_name);
+        let write_error = |source| StoreError::Write {
+            path: sidecar.clone(),
+            source,
+        };
+        {
+            let _lock = WriterLock::acquire(&self.location.lock_path()).map_err(write_error)?;
+            if sidecar.exists() {
+                std::fs::rename(&sidecar, &kept).map_err(write_error)?;
+            }
+        }
+        self.mode = StoreMode::Normal;
+        self.known = None;
+        self.generation += 1;
+        self.save_now(document)?;
+        if recovery.exists() {
+            std::fs::remove_file(&recovery).map_err(|source| StoreError::Write {
+                path: recovery.clone(),
+                source,
+            })?;
+        }
+        Ok(kept)
+    }
+
     /// Merges what is on disk now into memory (another window or a sync
     /// tool changed the sidecar). Returns whether anything changed.
     pub fn merge_from_disk(&mut self, document: &Document) -> Result<bool, StoreError> {

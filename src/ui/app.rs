@@ -75,6 +75,9 @@ pub enum Command {
     HighlightFindMatch,
     ShowExportDialog,
     ShowImportDialog,
+    /// Keep the unreadable sidecar under another name and save the
+    /// annotations shown in its place.
+    ReplaceUnreadableSidecar,
     DismissBanner,
     Quit,
 }
@@ -127,8 +130,9 @@ pub struct MarginaliaApp {
     flash: Option<(Uuid, Instant)>,
     panel: PanelState,
     find: Option<FindState>,
-    /// Overlapping highlights under a click: the user picks one.
-    choice: Option<(egui::Pos2, Vec<Uuid>)>,
+    /// Overlapping highlights under a click: the user picks one. The pass
+    /// it opened in (that click must not close it).
+    choice: Option<(egui::Pos2, Vec<Uuid>, u64)>,
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
     /// When the app was created, for the startup-time report.
@@ -230,14 +234,31 @@ impl MarginaliaApp {
         });
     }
 
+    /// The banner for a store problem, with the choices the store offers.
+    fn set_store_banner(&mut self, message: String) {
+        let recovery = self.open.as_ref().is_some_and(DocumentSession::in_recovery);
+        self.banner = Some(Banner {
+            message,
+            actions: if recovery {
+                vec![(
+                    "Replace the unreadable file".to_owned(),
+                    Command::ReplaceUnreadableSidecar,
+                )]
+            } else {
+                Vec::new()
+            },
+        });
+    }
+
     fn open_sample(&mut self) {
         match DocumentSession::sample(SAMPLE_ARTICLE, SAMPLE_FILE_NAME) {
             Ok(session) => {
-                self.banner = session.store_problem().map(|message| Banner {
-                    message,
-                    actions: Vec::new(),
-                });
+                let problem = session.store_problem();
                 self.show(session, 0);
+                self.banner = None;
+                if let Some(problem) = problem {
+                    self.set_store_banner(problem);
+                }
             }
             Err(error) => self.set_banner(error.to_string()),
         }
@@ -286,10 +307,10 @@ impl MarginaliaApp {
                     Ok((session, problems)) => {
                         let position = self.settings.position_of(&path).unwrap_or(0);
                         self.show(session, position);
-                        self.banner = (!problems.is_empty()).then(|| Banner {
-                            message: problems.join("\n"),
-                            actions: Vec::new(),
-                        });
+                        self.banner = None;
+                        if !problems.is_empty() {
+                            self.set_store_banner(problems.join("\n"));
+                        }
                     }
                     Err(error) => self.set_banner(error.to_string()),
                 }
@@ -415,6 +436,12 @@ impl MarginaliaApp {
             }
             Command::SetLineWidth(width) => self.settings.line_width = width,
             Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::ReplaceUnreadableSidecar => {
+                if let Some(open) = &mut self.open {
+                    let message = open.replace_unreadable_sidecar();
+                    self.set_banner(message);
+                }
+            }
             Command::DismissBanner => self.banner = None,
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
@@ -1169,7 +1196,7 @@ impl MarginaliaApp {
     }
 
     fn choice_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let Some((at, ids)) = &self.choice else {
+        let Some((at, ids, opened)) = &self.choice else {
             return;
         };
         let Some(store) = self.annotations() else {
@@ -1199,8 +1226,9 @@ impl MarginaliaApp {
                     }
                 });
             });
-        let clicked_elsewhere =
-            ctx.input(|i| i.pointer.any_click()) && !area.response.contains_pointer();
+        let clicked_elsewhere = ctx.input(|i| i.pointer.any_click())
+            && !area.response.contains_pointer()
+            && ctx.cumulative_pass_nr() > *opened;
         if close || clicked_elsewhere || ctx.input(|i| i.key_pressed(Key::Escape)) {
             self.choice = None;
         }
@@ -1276,7 +1304,7 @@ impl eframe::App for MarginaliaApp {
                 self.reader.reset(position);
             }
             if !outcome.problems.is_empty() {
-                self.set_banner(outcome.problems.join("\n"));
+                self.set_store_banner(outcome.problems.join("\n"));
             }
         }
         if let Some((_, at)) = self.flash
@@ -1398,7 +1426,8 @@ impl MarginaliaApp {
                 1 => commands.push(Command::SelectAnnotation(Some(under[0]))),
                 _ => {
                     let pos = output.response.interact_pointer_pos().unwrap_or_default();
-                    self.choice = Some((pos + egui::vec2(8.0, 8.0), under));
+                    self.choice =
+                        Some((pos + egui::vec2(8.0, 8.0), under, ctx.cumulative_pass_nr()));
                 }
             }
         }

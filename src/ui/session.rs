@@ -212,6 +212,29 @@ impl DocumentSession {
         }
     }
 
+    /// Whether the store is in recovery mode, where the user may replace
+    /// the unreadable sidecar.
+    pub fn in_recovery(&self) -> bool {
+        matches!(self.store.mode(), StoreMode::Recovery { .. })
+    }
+
+    /// Replaces the unreadable sidecar with the annotations shown (the user
+    /// decided); returns the message to show.
+    pub fn replace_unreadable_sidecar(&mut self) -> String {
+        match self.store.replace_unreadable_sidecar(&self.document) {
+            Ok(kept) => {
+                self.save_error = None;
+                self.annotations_changed();
+                format!(
+                    "Your annotations are saved in {}. The unreadable file is kept as {}.",
+                    self.store.location().path.display(),
+                    kept.display()
+                )
+            }
+            Err(error) => error.to_string(),
+        }
+    }
+
     pub fn save_state(&self) -> SaveState {
         if let StoreMode::ReadOnly { .. } = self.store.mode() {
             return SaveState::ReadOnly;
