@@ -89,7 +89,7 @@ impl<'a> InspectReport<'a> {
             .map(|(i, block)| InspectBlock {
                 kind: block.kind.name(),
                 level: match block.kind {
-                    BlockKind::Heading { level } => Some(level),
+                    BlockKind::Heading { level } | BlockKind::ListItem { level, .. } => Some(level),
                     _ => None,
                 },
                 start: block.chars.start,

@@ -62,9 +62,16 @@ pub enum BlockKind {
     Paragraph,
     /// A paragraph that is mostly a quotation, or a block quote.
     Quote,
-    ListItem,
+    /// An item of a list; `level` 1 is the outermost list. An ordered
+    /// item's number is part of its text.
+    ListItem {
+        level: u8,
+        ordered: bool,
+    },
     /// Preformatted text: all whitespace kept.
     Code,
+    /// A table laid out as a grid of padded columns: all whitespace kept.
+    Table,
     /// A thematic break (`* * *`).
     Separator,
     /// Page cruft ("Last Mod: …", "Add Comment", a licence): shown muted, never deleted.
@@ -83,8 +90,9 @@ impl BlockKind {
             BlockKind::Heading { .. } => "heading",
             BlockKind::Paragraph => "paragraph",
             BlockKind::Quote => "quote",
-            BlockKind::ListItem => "list_item",
+            BlockKind::ListItem { .. } => "list_item",
             BlockKind::Code => "code",
+            BlockKind::Table => "table",
             BlockKind::Separator => "separator",
             BlockKind::Furniture => "furniture",
         }
@@ -92,7 +100,7 @@ impl BlockKind {
 
     /// Whether line breaks and runs of spaces inside the block are kept as they are.
     pub fn keeps_whitespace(self) -> bool {
-        matches!(self, BlockKind::Code)
+        matches!(self, BlockKind::Code | BlockKind::Table)
     }
 }
 
@@ -191,6 +199,16 @@ impl Document {
         }
         let after = self.blocks.partition_point(|b| b.chars.start <= offset);
         Some(after.saturating_sub(1))
+    }
+
+    /// The target of the link at a char offset, if there is one.
+    pub fn link_at(&self, offset: usize) -> Option<&str> {
+        let block = &self.blocks[self.block_at(offset)?];
+        let local = offset.checked_sub(block.chars.start)?;
+        block.spans.iter().find_map(|span| match &span.style {
+            InlineStyle::Link { target } if span.chars.contains(&local) => Some(target.as_str()),
+            _ => None,
+        })
     }
 
     /// The canonical text between two char offsets (clamped, in either order).

@@ -2,9 +2,11 @@
 //! and hands it to the format's importer.
 
 mod decode;
+mod markdown;
 mod text;
 
 pub use decode::{DecodeError, decode_text};
+pub use markdown::document_from_markdown;
 pub use text::document_from_text;
 
 use std::io::Read;
@@ -41,7 +43,7 @@ pub enum ImportError {
 }
 
 /// File name extensions the open dialog offers.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "mkd"];
 
 /// Reads and imports the article at `path`.
 pub fn import_path(path: &Path) -> Result<Document, ImportError> {
@@ -66,7 +68,44 @@ pub fn import_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Document, Impor
         path: path.map(Path::to_path_buf),
         ..Metadata::default()
     };
-    Ok(document_from_text(&text, Format::Text, metadata))
+    Ok(match sniff_text_format(&text, path) {
+        Format::Markdown => document_from_markdown(&text, metadata),
+        _ => document_from_text(&text, Format::Text, metadata),
+    })
+}
+
+/// The format of decoded text: by extension, else by content.
+pub fn sniff_text_format(text: &str, path: Option<&Path>) -> Format {
+    let extension = path
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("md" | "markdown" | "mdown" | "mkd") => return Format::Markdown,
+        Some("txt" | "text") => return Format::Text,
+        _ => {}
+    }
+    let start = text.trim_start_matches('\u{FEFF}');
+    let front_matter = (start.starts_with("+++\n") && start[4..].contains("\n+++"))
+        || (start.starts_with("---\n") && start[4..].lines().take(30).any(|l| l == "---"));
+    let lines: Vec<&str> = start.lines().take(400).collect();
+    let atx_headings = lines
+        .iter()
+        .filter(|l| {
+            let hashes = l.chars().take_while(|&c| c == '#').count();
+            (1..=6).contains(&hashes) && l[hashes..].starts_with(' ')
+        })
+        .count();
+    let links = start.matches("](").count();
+    let fences = lines.iter().filter(|l| l.starts_with("```")).count();
+    if front_matter
+        || atx_headings >= 2
+        || (atx_headings >= 1 && (links + fences) >= 1)
+        || fences >= 2
+    {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
 }
 
 /// Known binary containers that are articles in a format not supported yet.

@@ -67,6 +67,9 @@ pub enum Command {
     Undo,
     Redo,
     TogglePanel,
+    ToggleOutline,
+    /// Scroll to the block holding this char offset (the outline).
+    GoTo(usize),
     ShowFind,
     CloseFind,
     SetFindQuery(String),
@@ -94,6 +97,7 @@ const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const PANEL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F9);
+const OUTLINE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
 
 /// Incremental search.
 struct FindState {
@@ -374,6 +378,8 @@ impl MarginaliaApp {
                 }
             }
             Command::TogglePanel => self.settings.show_panel = !self.settings.show_panel,
+            Command::ToggleOutline => self.settings.show_outline = !self.settings.show_outline,
+            Command::GoTo(offset) => self.reader.scroll_to_char(offset),
             Command::ShowFind => match &mut self.find {
                 Some(find) => find.focus = true,
                 None => {
@@ -702,6 +708,7 @@ impl MarginaliaApp {
                 (RESET, Command::FontReset),
                 (FIND, Command::ShowFind),
                 (PANEL, Command::TogglePanel),
+                (OUTLINE, Command::ToggleOutline),
             ] {
                 if i.consume_shortcut(&shortcut) {
                     commands.push(command);
@@ -863,6 +870,15 @@ impl MarginaliaApp {
                     .clicked()
                 {
                     commands.push(Command::TogglePanel);
+                }
+                if ui
+                    .add(
+                        egui::Button::selectable(self.settings.show_outline, "Outline")
+                            .shortcut_text(shortcut(ui, &OUTLINE)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ToggleOutline);
                 }
                 ui.separator();
                 let entries = [
@@ -1350,6 +1366,24 @@ impl eframe::App for MarginaliaApp {
                     );
                 });
         }
+        if self.settings.show_outline
+            && let Some(open) = &self.open
+        {
+            let position = self.reader.top_char();
+            egui::Panel::left("outline_panel")
+                .resizable(true)
+                .default_size(260.0)
+                .size_range(160.0..=480.0)
+                .show(ui, |ui| {
+                    super::outline::outline_ui(
+                        ui,
+                        open.outline(),
+                        position,
+                        &palette,
+                        &mut commands,
+                    );
+                });
+        }
         let style = self.reader_style();
         let matches = self.find_highlights();
         let mut reader_output = None;
@@ -1419,7 +1453,19 @@ impl MarginaliaApp {
         commands: &mut Vec<Command>,
     ) {
         let has_selection = self.reader.selection().is_some_and(|s| !s.is_empty());
-        if let Some(at) = output.clicked_at {
+        let link = output
+            .clicked_at
+            .and_then(|at| self.document().and_then(|d| d.link_at(at)))
+            .map(str::to_owned);
+        if let Some(target) = link {
+            // Web and mail links open in the browser; others have nowhere to go.
+            if ["http://", "https://", "mailto:"]
+                .iter()
+                .any(|scheme| target.starts_with(scheme))
+            {
+                ctx.open_url(egui::OpenUrl::new_tab(target));
+            }
+        } else if let Some(at) = output.clicked_at {
             let under = self.annotations_at(at);
             match under.len() {
                 0 => commands.push(Command::SelectAnnotation(None)),

@@ -1,6 +1,7 @@
 //! The window: eframe app wiring, the reader widget, themes and settings.
 
 mod app;
+pub mod outline;
 pub mod panel;
 pub mod reader;
 pub mod session;

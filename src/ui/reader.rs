@@ -153,12 +153,12 @@ fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
             indent: f * 1.4,
             ..plain
         },
-        BlockKind::ListItem => BlockLook {
-            indent: f * 1.4,
+        BlockKind::ListItem { level, .. } => BlockLook {
+            indent: f * 1.4 * f32::from(level.max(1)),
             space_after: f * 0.4,
             ..plain
         },
-        BlockKind::Code => BlockLook {
+        BlockKind::Code | BlockKind::Table => BlockLook {
             font: FontId::monospace(f * 0.8),
             line_height: (f * 0.8 * 1.45).round(),
             indent: f * 0.6,
@@ -727,7 +727,20 @@ impl Reader {
             }
         }
         if response.hovered() {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+            let link = ui
+                .input(|i| i.pointer.hover_pos())
+                .and_then(hit)
+                .and_then(|at| document.link_at(at));
+            match link {
+                Some(target) => {
+                    // Show where a link goes before it is followed.
+                    ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                    response
+                        .clone()
+                        .on_hover_text_at_pointer(format!("Opens {target}"));
+                }
+                None => ui.ctx().set_cursor_icon(egui::CursorIcon::Text),
+            }
         }
         let secondary_clicked_at = if response.secondary_clicked() {
             response.interact_pointer_pos().and_then(hit)
@@ -771,18 +784,22 @@ impl Reader {
                         Stroke::new(3.0, palette.rule),
                     );
                 }
-                BlockKind::Code => {
+                BlockKind::Code | BlockKind::Table => {
                     let background = Rect::from_min_max(
                         pos2(origin.x, text_rect.top() - 6.0),
                         pos2(origin.x + measure, text_rect.bottom() + 6.0),
                     );
                     painter.rect_filled(background, CornerRadius::same(4), palette.code_background);
                 }
-                BlockKind::ListItem => {
+                BlockKind::ListItem {
+                    ordered: false,
+                    level,
+                } => {
+                    let bullet = if level > 1 { "◦" } else { "•" };
                     painter.text(
-                        pos2(origin.x + look.indent * 0.45, text_rect.top()),
+                        pos2(text_rect.left() - look.font.size * 0.8, text_rect.top()),
                         Align2::CENTER_TOP,
-                        "•",
+                        bullet,
                         look.font.clone(),
                         palette.muted,
                     );
@@ -936,8 +953,9 @@ fn role_of(kind: BlockKind) -> egui::Role {
     match kind {
         BlockKind::Title | BlockKind::Heading { .. } => egui::Role::Heading,
         BlockKind::Quote => egui::Role::Blockquote,
-        BlockKind::ListItem => egui::Role::ListItem,
+        BlockKind::ListItem { .. } => egui::Role::ListItem,
         BlockKind::Code => egui::Role::Code,
+        BlockKind::Table => egui::Role::Table,
         BlockKind::Separator => egui::Role::Splitter,
         BlockKind::Furniture => egui::Role::Note,
         BlockKind::Lead

@@ -20,6 +20,7 @@ use crate::store::{
 };
 use uuid::Uuid;
 
+use super::outline::{OutlineEntry, outline_of};
 use super::reader::ReaderHighlight;
 use super::theme::{ThemeChoice, highlight_paint};
 
@@ -121,6 +122,7 @@ pub struct DocumentSession {
     save_error: Option<String>,
     watcher: Option<DiskWatcher>,
     history: EditHistory,
+    outline: Vec<OutlineEntry>,
 }
 
 impl DocumentSession {
@@ -185,7 +187,19 @@ impl DocumentSession {
             save_error: None,
             watcher,
             history: EditHistory::default(),
+            outline: Vec::new(),
         }
+        .with_outline()
+    }
+
+    fn with_outline(mut self) -> Self {
+        self.outline = outline_of(&self.document);
+        self
+    }
+
+    /// The document's title and headings.
+    pub fn outline(&self) -> &[OutlineEntry] {
+        &self.outline
     }
 
     pub fn document(&self) -> &Document {
@@ -467,6 +481,7 @@ impl DocumentSession {
                 }
                 let position = moved_position(&self.document, &document, reading_position);
                 self.store.document_changed(&document);
+                self.outline = outline_of(&document);
                 self.document = document;
                 self.annotations_changed();
                 outcome.reloaded_at = Some(position);

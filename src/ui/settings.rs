@@ -63,6 +63,8 @@ pub struct Settings {
     pub color: HighlightColor,
     /// Whether the annotations panel is shown.
     pub show_panel: bool,
+    /// Whether the outline is shown.
+    pub show_outline: bool,
 }
 
 impl Default for Settings {
@@ -74,6 +76,7 @@ impl Default for Settings {
             recent: Vec::new(),
             color: HighlightColor::default(),
             show_panel: false,
+            show_outline: false,
         }
     }
 }

@@ -1,0 +1,563 @@
+//! The Markdown importer (CommonMark + GFM tables, task lists,
+//! strikethrough, footnotes) on pulldown-cmark. Front matter (TOML `+++` or
+//! YAML `---`) gives title, author and date and is never shown. No Markdown
+//! syntax is left in the text: images become their alt text, raw HTML its
+//! text, tables a grid.
+
+use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use unicode_normalization::UnicodeNormalization as _;
+
+use crate::document::{
+    BlockKind, Document, DocumentBuilder, Format, InlineStyle, Metadata, StyledSpan,
+};
+
+/// Imports Markdown text as a document.
+pub fn document_from_markdown(text: &str, metadata: Metadata) -> Document {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut state = MarkdownState::default();
+    let mut builder = DocumentBuilder::new(Format::Markdown, metadata);
+    let events: Vec<Event<'_>> = Parser::new_ext(text, options).collect();
+    // A title from the front matter, unless the text starts with its own H1.
+    for event in &events {
+        if let Event::Text(front) = event
+            && state.in_metadata.is_some()
+        {
+            read_front_matter(front, state.in_metadata, builder.metadata_mut());
+        }
+        match event {
+            Event::Start(Tag::MetadataBlock(kind)) => state.in_metadata = Some(*kind),
+            Event::End(TagEnd::MetadataBlock(_)) => state.in_metadata = None,
+            _ => {}
+        }
+    }
+    state.in_metadata = None;
+    let first_heading_is_h1 = events.iter().find_map(|e| match e {
+        Event::Start(Tag::Heading { level, .. }) => Some(*level == HeadingLevel::H1),
+        Event::Start(Tag::Paragraph) => Some(false),
+        _ => None,
+    }) == Some(true);
+    if !first_heading_is_h1 && let Some(title) = builder.metadata_mut().title.clone() {
+        builder.push(BlockKind::Title, &title);
+    }
+    for event in events {
+        state.event(event, &mut builder);
+    }
+    state.flush_footnotes(&mut builder);
+    builder.finish()
+}
+
+/// Title, author(s) and date from front matter; the rest is ignored.
+fn read_front_matter(text: &str, kind: Option<MetadataBlockKind>, metadata: &mut Metadata) {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    match kind {
+        Some(MetadataBlockKind::PlusesStyle) => {
+            if let Ok(table) = text.parse::<toml::Table>() {
+                for (key, value) in &table {
+                    let value = match value {
+                        toml::Value::String(s) => s.clone(),
+                        toml::Value::Array(items) => items
+                            .iter()
+                            .filter_map(|i| i.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        toml::Value::Datetime(d) => d.to_string(),
+                        _ => continue,
+                    };
+                    fields.push((key.clone(), value));
+                }
+            }
+        }
+        _ => {
+            for line in text.lines() {
+                let Some((key, value)) = line.split_once(':') else {
+                    continue;
+                };
+                if key.starts_with(char::is_whitespace) {
+                    continue;
+                }
+                let value = value.trim().trim_matches(['"', '\'']).trim();
+                let value = value.trim_start_matches('[').trim_end_matches(']');
+                if !value.is_empty() {
+                    fields.push((key.trim().to_owned(), value.replace(['"', '\''], "")));
+                }
+            }
+        }
+    }
+    for (key, value) in fields {
+        let value = value.trim().to_owned();
+        match key.to_ascii_lowercase().as_str() {
+            "title" if metadata.title.is_none() => metadata.title = Some(value),
+            "author" | "authors" if metadata.byline.is_none() => metadata.byline = Some(value),
+            "date" | "published" if metadata.date.is_none() => metadata.date = Some(value),
+            // Blog paths often carry the date: "2024/11/28/Rust-1.83.0".
+            "path" if metadata.date.is_none() => {
+                let parts: Vec<&str> = value.split('/').filter(|p| !p.is_empty()).collect();
+                if let Some(window) = parts.windows(3).find(|w| {
+                    w[0].len() == 4 && w.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+                }) {
+                    metadata.date = Some(format!("{}-{}-{}", window[0], window[1], window[2]));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Text being collected for one block, with its inline styles.
+#[derive(Debug, Default)]
+struct Inline {
+    text: String,
+    chars: usize,
+    spans: Vec<StyledSpan>,
+    open: Vec<(InlineStyle, usize)>,
+    pending_space: bool,
+    /// Code blocks keep every space and line break.
+    verbatim: bool,
+}
+
+impl Inline {
+    fn push_text(&mut self, text: &str) {
+        let text: String = text.nfc().collect();
+        if self.verbatim {
+            self.chars += text.chars().count();
+            self.text.push_str(&text);
+            return;
+        }
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.pending_space = !self.text.is_empty() && !self.text.ends_with('\n');
+                continue;
+            }
+            if self.pending_space {
+                self.text.push(' ');
+                self.chars += 1;
+                self.pending_space = false;
+            }
+            self.text.push(c);
+            self.chars += 1;
+        }
+    }
+
+    fn hard_break(&mut self) {
+        if !self.text.is_empty() {
+            self.text.push('\n');
+            self.chars += 1;
+        }
+        self.pending_space = false;
+    }
+
+    fn open(&mut self, style: InlineStyle) {
+        // A space before the styled text belongs outside it.
+        if self.pending_space {
+            self.text.push(' ');
+            self.chars += 1;
+            self.pending_space = false;
+        }
+        self.open.push((style, self.chars));
+    }
+
+    fn close(&mut self) {
+        if let Some((style, start)) = self.open.pop()
+            && start < self.chars
+        {
+            self.spans.push(StyledSpan {
+                chars: start..self.chars,
+                style,
+            });
+        }
+    }
+
+    fn take(&mut self) -> (String, Vec<StyledSpan>) {
+        while !self.open.is_empty() {
+            self.close();
+        }
+        self.chars = 0;
+        self.pending_space = false;
+        (
+            std::mem::take(&mut self.text),
+            std::mem::take(&mut self.spans),
+        )
+    }
+}
+
+#[derive(Debug, Default)]
+struct MarkdownState {
+    inline: Inline,
+    in_metadata: Option<MetadataBlockKind>,
+    heading: Option<u8>,
+    quote_depth: usize,
+    /// For each open list: the next number (`None`: bullets).
+    lists: Vec<Option<u64>>,
+    /// An item's text started (its first paragraph or its loose text).
+    in_item: bool,
+    code: bool,
+    table: Option<Table>,
+    in_html_block: bool,
+    /// Footnote definitions, shown at the end.
+    footnotes: Vec<(String, String, Vec<StyledSpan>)>,
+    footnote: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct Table {
+    rows: Vec<Vec<String>>,
+    cell: Inline,
+}
+
+impl MarkdownState {
+    fn event(&mut self, event: Event<'_>, builder: &mut DocumentBuilder) {
+        if self.in_metadata.is_some() {
+            if let Event::End(TagEnd::MetadataBlock(_)) = event {
+                self.in_metadata = None;
+            }
+            return;
+        }
+        if let Some(table) = &mut self.table {
+            match event {
+                Event::Start(Tag::TableRow | Tag::TableHead) => table.rows.push(Vec::new()),
+                Event::End(TagEnd::TableCell) => {
+                    let (cell, _) = table.cell.take();
+                    if let Some(row) = table.rows.last_mut() {
+                        row.push(cell);
+                    }
+                }
+                Event::End(TagEnd::Table) => {
+                    let grid = grid_text(&table.rows);
+                    self.table = None;
+                    builder.push(BlockKind::Table, &grid);
+                }
+                Event::Text(text) | Event::Code(text) => table.cell.push_text(&text),
+                Event::SoftBreak | Event::HardBreak => table.cell.push_text(" "),
+                Event::InlineHtml(html) => table.cell.push_text(&text_of_html(&html)),
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(Tag::MetadataBlock(kind)) => self.in_metadata = Some(kind),
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.flush_item(builder);
+                self.heading = Some(level as u8);
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let level = self.heading.take().unwrap_or(2);
+                let (text, spans) = self.inline.take();
+                let kind = if level == 1 && builder.block_count() == 0 {
+                    BlockKind::Title
+                } else {
+                    BlockKind::Heading { level }
+                };
+                if kind == BlockKind::Title && builder.metadata_mut().title.is_none() {
+                    builder.metadata_mut().title = Some(text.clone());
+                }
+                builder.push_styled(kind, &text, spans);
+            }
+            Event::Start(Tag::Paragraph)
+                if !self.lists.is_empty() && self.in_item && !self.inline.text.is_empty() =>
+            {
+                self.flush_item(builder);
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if self.lists.is_empty() || self.footnote.is_some() {
+                    self.flush_paragraph(builder);
+                } else {
+                    self.flush_item(builder);
+                }
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                self.flush_item(builder);
+                self.quote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                self.quote_depth = self.quote_depth.saturating_sub(1)
+            }
+            // Fenced or indented, code is shown as it is.
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.flush_item(builder);
+                self.code = true;
+                self.inline.verbatim = true;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.code = false;
+                self.inline.verbatim = false;
+                let (text, _) = self.inline.take();
+                builder.push(BlockKind::Code, text.trim_end_matches('\n'));
+            }
+            Event::Start(Tag::List(first)) => {
+                self.flush_item(builder);
+                self.lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.flush_item(builder);
+                self.lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                self.flush_item(builder);
+                self.in_item = true;
+            }
+            Event::End(TagEnd::Item) => {
+                self.flush_item(builder);
+                self.in_item = false;
+            }
+            Event::Start(Tag::Table(_)) => {
+                self.flush_item(builder);
+                self.table = Some(Table::default());
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                self.flush_item(builder);
+                self.footnote = Some(label.to_string());
+            }
+            Event::End(TagEnd::FootnoteDefinition) => self.footnote = None,
+            Event::Start(Tag::HtmlBlock) => self.in_html_block = true,
+            Event::End(TagEnd::HtmlBlock) => {
+                self.in_html_block = false;
+                self.flush_paragraph(builder);
+            }
+            Event::Start(Tag::Emphasis) => self.inline.open(InlineStyle::Emphasis),
+            Event::Start(Tag::Strong) => self.inline.open(InlineStyle::Strong),
+            Event::Start(Tag::Link { dest_url, .. }) => self.inline.open(InlineStyle::Link {
+                target: dest_url.to_string(),
+            }),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => self.inline.close(),
+            // Images are their alt text (the Text events inside the tag).
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => {}
+            Event::Text(text) => self.inline.push_text(&text),
+            Event::Code(code) => {
+                self.inline.open(InlineStyle::Code);
+                let verbatim = std::mem::replace(&mut self.inline.verbatim, true);
+                self.inline.push_text(&code);
+                self.inline.verbatim = verbatim;
+                self.inline.close();
+            }
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.inline.push_text(&math),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let text = text_of_html(&html);
+                if html.trim_start().to_ascii_lowercase().starts_with("<br") {
+                    self.inline.hard_break();
+                } else {
+                    self.inline.push_text(&text);
+                }
+            }
+            Event::FootnoteReference(label) => {
+                self.inline.push_text(&format!("[{label}]"));
+            }
+            Event::SoftBreak => self.inline.push_text(" "),
+            Event::HardBreak => self.inline.hard_break(),
+            Event::Rule => {
+                self.flush_item(builder);
+                builder.push(BlockKind::Separator, "\u{2042}");
+            }
+            Event::TaskListMarker(done) => {
+                self.inline
+                    .push_text(if done { "\u{2611} " } else { "\u{2610} " });
+            }
+            _ => {}
+        }
+    }
+
+    fn flush_paragraph(&mut self, builder: &mut DocumentBuilder) {
+        let (text, spans) = self.inline.take();
+        if text.trim().is_empty() {
+            return;
+        }
+        if let Some(label) = &self.footnote {
+            self.footnotes.push((label.clone(), text, spans));
+            return;
+        }
+        let kind = if self.quote_depth > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        };
+        builder.push_styled(kind, &text, spans);
+    }
+
+    /// Emits the text of the current list item, if any.
+    fn flush_item(&mut self, builder: &mut DocumentBuilder) {
+        if self.lists.is_empty() || !self.in_item {
+            if !self.code && self.heading.is_none() {
+                self.flush_paragraph(builder);
+            }
+            return;
+        }
+        let (text, spans) = self.inline.take();
+        if text.trim().is_empty() {
+            return;
+        }
+        let level = self.lists.len().min(9) as u8;
+        let (text, spans) = match self.lists.last_mut() {
+            Some(Some(number)) => {
+                let marker = format!("{number}. ");
+                *number += 1;
+                let shift = marker.chars().count();
+                let spans = spans
+                    .into_iter()
+                    .map(|s| StyledSpan {
+                        chars: s.chars.start + shift..s.chars.end + shift,
+                        style: s.style,
+                    })
+                    .collect();
+                (marker + &text, spans)
+            }
+            _ => (text, spans),
+        };
+        let ordered = matches!(self.lists.last(), Some(Some(_)));
+        builder.push_styled(BlockKind::ListItem { level, ordered }, &text, spans);
+    }
+
+    fn flush_footnotes(&mut self, builder: &mut DocumentBuilder) {
+        for (label, text, spans) in std::mem::take(&mut self.footnotes) {
+            let marker = format!("[{label}] ");
+            let shift = marker.chars().count();
+            let spans = spans
+                .into_iter()
+                .map(|s| StyledSpan {
+                    chars: s.chars.start + shift..s.chars.end + shift,
+                    style: s.style,
+                })
+                .collect();
+            builder.push_styled(BlockKind::Furniture, &(marker + &text), spans);
+        }
+    }
+}
+
+/// A table as a grid of padded columns (shown in a monospace face).
+fn grid_text(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0; columns];
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(cell.chars().count());
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let cells: Vec<String> = (0..columns)
+            .map(|i| {
+                let cell = row.get(i).map_or("", String::as_str);
+                format!("{cell:<width$}", width = widths[i])
+            })
+            .collect();
+        lines.push(cells.join(" \u{2502} ").trim_end().to_owned());
+        if r == 0 && rows.len() > 1 {
+            let rule: Vec<String> = widths.iter().map(|w| "\u{2500}".repeat(*w)).collect();
+            lines.push(rule.join("\u{2500}\u{253C}\u{2500}"));
+        }
+    }
+    lines.join("\n")
+}
+
+/// The text of an HTML fragment: tags dropped, common entities decoded.
+fn text_of_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(doc: &Document) -> Vec<(String, String)> {
+        (0..doc.blocks().len())
+            .map(|i| {
+                let kind = match doc.blocks()[i].kind {
+                    BlockKind::Heading { level } => format!("h{level}"),
+                    BlockKind::ListItem { level, .. } => format!("li{level}"),
+                    other => other.name().to_owned(),
+                };
+                (kind, doc.block_text(i).to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn front_matter_gives_metadata_and_is_not_shown() {
+        let doc = document_from_markdown(
+            "+++\npath = \"2024/11/28/Rust-1.83.0\"\ntitle = \"Announcing Rust 1.83.0\"\nauthors = [\"The Release Team\"]\n+++\n\nHello *world*.\n",
+            Metadata::default(),
+        );
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("Announcing Rust 1.83.0")
+        );
+        assert_eq!(doc.metadata.byline.as_deref(), Some("The Release Team"));
+        assert_eq!(doc.metadata.date.as_deref(), Some("2024-11-28"));
+        assert_eq!(
+            blocks(&doc),
+            [
+                ("title".into(), "Announcing Rust 1.83.0".into()),
+                ("paragraph".into(), "Hello world.".into())
+            ]
+        );
+        assert_eq!(doc.blocks()[1].spans[0].chars, 6..11);
+        let yaml = document_from_markdown(
+            "---\ntitle: \"A post\"\nauthor: Jane\n---\n\nText",
+            Metadata::default(),
+        );
+        assert_eq!(yaml.metadata.title.as_deref(), Some("A post"));
+        assert_eq!(yaml.metadata.byline.as_deref(), Some("Jane"));
+    }
+
+    #[test]
+    fn structure_without_syntax() {
+        let doc = document_from_markdown(
+            "# Title\n\n## Part\n\nSee [the docs](https://example.org) and `code`.\n\n\
+             > quoted\n\n- one\n  - nested\n- two\n\n1. first\n2. second\n\n```rust\nfn x() {\n    y\n}\n```\n\n\
+             ![alt text](img.png)\n\n---\n\n| a | bb |\n|---|---|\n| ccc | d |\n\n- [x] done\n\nNote[^1].\n\n[^1]: The note.\n",
+            Metadata::default(),
+        );
+        let got = blocks(&doc);
+        let expected: Vec<(String, String)> = [
+            ("title", "Title"),
+            ("h2", "Part"),
+            ("paragraph", "See the docs and code."),
+            ("quote", "quoted"),
+            ("li1", "one"),
+            ("li2", "nested"),
+            ("li1", "two"),
+            ("li1", "1. first"),
+            ("li1", "2. second"),
+            ("code", "fn x() {\n    y\n}"),
+            ("paragraph", "alt text"),
+            ("separator", "\u{2042}"),
+            ("table", "a   \u{2502} bb\n\u{2500}\u{2500}\u{2500}\u{2500}\u{253C}\u{2500}\u{2500}\u{2500}\nccc \u{2502} d"),
+            ("li1", "\u{2611} done"),
+            ("paragraph", "Note[1]."),
+            ("furniture", "[1] The note."),
+        ]
+        .iter()
+        .map(|(k, t)| (k.to_string(), t.to_string()))
+        .collect();
+        assert_eq!(got, expected);
+        let link = &doc.blocks()[2].spans[0];
+        assert_eq!(link.chars, 4..12);
+        assert_eq!(
+            link.style,
+            InlineStyle::Link {
+                target: "https://example.org".into()
+            }
+        );
+    }
+}
