@@ -36,8 +36,18 @@ fn inspect(file: &Path) -> anyhow::Result<()> {
     let document = import_path(file)?;
     let report = InspectReport::from_document(&document);
     let json = serde_json::to_string_pretty(&report).context("cannot write JSON")?;
-    println!("{json}");
-    Ok(())
+    print_out(&(json + "\n"))
+}
+
+/// Writes to standard output; a reader that went away (`| head`) is not an error.
+fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(error).context("cannot write to standard output")
+        }
+        _ => Ok(()),
+    }
 }
 
 fn import(article: &Path, json_path: &Path) -> anyhow::Result<()> {
@@ -99,7 +109,7 @@ fn export(article: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow
             write_atomically(path, text.as_bytes())
                 .with_context(|| format!("{}: cannot be written", path.display()))?;
         }
-        None => print!("{text}"),
+        None => print_out(&text)?,
     }
     Ok(())
 }

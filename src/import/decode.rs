@@ -37,12 +37,31 @@ fn detect_encoding(bytes: &[u8]) -> (&'static Encoding, usize) {
     if std::str::from_utf8(bytes).is_ok() {
         return (UTF_8, 0);
     }
+    if let Some(encoding) = declared_html_charset(bytes) {
+        return (encoding, 0);
+    }
     // The first 256 KiB tell the encoding as well as a whole book does, at a
     // fraction of the time (chardetng reads ~20 MB/s).
     let sample = &bytes[..bytes.len().min(DETECTION_SAMPLE_BYTES)];
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(sample, true);
     (detector.guess(None, chardetng::Utf8Detection::Allow), 0)
+}
+
+/// The charset a web page declares in its first 1,024 bytes
+/// (`<meta charset="…">` or the http-equiv content type).
+fn declared_html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    if !head.contains("<meta") {
+        return None;
+    }
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    Encoding::for_label(label.as_bytes())
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
@@ -128,6 +147,13 @@ mod tests {
             decode_text(bytes).unwrap(),
             "\u{201C}Well, Prince,\u{201D} said Anna Pávlovna Schérer \u{2014} the café was naïve."
         );
+    }
+
+    #[test]
+    fn an_html_page_s_declared_charset_is_used() {
+        let page = b"<html><head><meta charset=\"iso-8859-2\"></head><body>\xB1 \xE6</body></html>";
+        assert_eq!(detect_encoding(page).0.name(), "ISO-8859-2");
+        assert!(decode_text(page).unwrap().contains("\u{0105} \u{0107}"));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! text, tables a grid.
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
-use unicode_normalization::UnicodeNormalization as _;
 
+use super::inline::Inline;
 use crate::document::{
     BlockKind, Document, DocumentBuilder, Format, InlineStyle, Metadata, StyledSpan,
 };
@@ -105,83 +105,6 @@ fn read_front_matter(text: &str, kind: Option<MetadataBlockKind>, metadata: &mut
             }
             _ => {}
         }
-    }
-}
-
-/// Text being collected for one block, with its inline styles.
-#[derive(Debug, Default)]
-struct Inline {
-    text: String,
-    chars: usize,
-    spans: Vec<StyledSpan>,
-    open: Vec<(InlineStyle, usize)>,
-    pending_space: bool,
-    /// Code blocks keep every space and line break.
-    verbatim: bool,
-}
-
-impl Inline {
-    fn push_text(&mut self, text: &str) {
-        let text: String = text.nfc().collect();
-        if self.verbatim {
-            self.chars += text.chars().count();
-            self.text.push_str(&text);
-            return;
-        }
-        for c in text.chars() {
-            if c.is_whitespace() {
-                self.pending_space = !self.text.is_empty() && !self.text.ends_with('\n');
-                continue;
-            }
-            if self.pending_space {
-                self.text.push(' ');
-                self.chars += 1;
-                self.pending_space = false;
-            }
-            self.text.push(c);
-            self.chars += 1;
-        }
-    }
-
-    fn hard_break(&mut self) {
-        if !self.text.is_empty() {
-            self.text.push('\n');
-            self.chars += 1;
-        }
-        self.pending_space = false;
-    }
-
-    fn open(&mut self, style: InlineStyle) {
-        // A space before the styled text belongs outside it.
-        if self.pending_space {
-            self.text.push(' ');
-            self.chars += 1;
-            self.pending_space = false;
-        }
-        self.open.push((style, self.chars));
-    }
-
-    fn close(&mut self) {
-        if let Some((style, start)) = self.open.pop()
-            && start < self.chars
-        {
-            self.spans.push(StyledSpan {
-                chars: start..self.chars,
-                style,
-            });
-        }
-    }
-
-    fn take(&mut self) -> (String, Vec<StyledSpan>) {
-        while !self.open.is_empty() {
-            self.close();
-        }
-        self.chars = 0;
-        self.pending_space = false;
-        (
-            std::mem::take(&mut self.text),
-            std::mem::take(&mut self.spans),
-        )
     }
 }
 
@@ -427,7 +350,7 @@ impl MarkdownState {
 }
 
 /// A table as a grid of padded columns (shown in a monospace face).
-fn grid_text(rows: &[Vec<String>]) -> String {
+pub(super) fn grid_text(rows: &[Vec<String>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut widths = vec![0; columns];
     for row in rows {

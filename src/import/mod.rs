@@ -2,10 +2,15 @@
 //! and hands it to the format's importer.
 
 mod decode;
+mod epub;
+mod html;
+mod inline;
 mod markdown;
 mod text;
 
 pub use decode::{DecodeError, decode_text};
+pub use epub::document_from_epub;
+pub use html::document_from_html;
 pub use markdown::document_from_markdown;
 pub use text::document_from_text;
 
@@ -40,10 +45,14 @@ pub enum ImportError {
     },
     #[error("{}: is {format} file, which Marginalia cannot open yet", path.display())]
     Unsupported { path: PathBuf, format: &'static str },
+    #[error("{}: is a damaged EPUB: {message}", path.display())]
+    BadEpub { path: PathBuf, message: String },
 }
 
 /// File name extensions the open dialog offers.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "mkd"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "epub",
+];
 
 /// Reads and imports the article at `path`.
 pub fn import_path(path: &Path) -> Result<Document, ImportError> {
@@ -54,6 +63,16 @@ pub fn import_path(path: &Path) -> Result<Document, ImportError> {
 /// Imports an article from its bytes; `path` names it in messages and metadata.
 pub fn import_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Document, ImportError> {
     let shown_path = path.map_or_else(|| PathBuf::from("(dropped file)"), Path::to_path_buf);
+    if is_epub(bytes, path) {
+        let metadata = Metadata {
+            path: path.map(Path::to_path_buf),
+            ..Metadata::default()
+        };
+        return document_from_epub(bytes, metadata).map_err(|message| ImportError::BadEpub {
+            path: shown_path,
+            message,
+        });
+    }
     if let Some(format) = unsupported_container(bytes) {
         return Err(ImportError::Unsupported {
             path: shown_path,
@@ -70,6 +89,7 @@ pub fn import_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Document, Impor
     };
     Ok(match sniff_text_format(&text, path) {
         Format::Markdown => document_from_markdown(&text, metadata),
+        Format::Html => document_from_html(&text, metadata),
         _ => document_from_text(&text, Format::Text, metadata),
     })
 }
@@ -81,10 +101,24 @@ pub fn sniff_text_format(text: &str, path: Option<&Path>) -> Format {
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match extension.as_deref() {
         Some("md" | "markdown" | "mdown" | "mkd") => return Format::Markdown,
+        Some("html" | "htm" | "xhtml") => return Format::Html,
         Some("txt" | "text") => return Format::Text,
         _ => {}
     }
     let start = text.trim_start_matches('\u{FEFF}');
+    let head: String = start
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<?xml") && head.contains("<html"))
+        || (head.starts_with('<') && (head.contains("<head") || head.contains("<body")))
+    {
+        return Format::Html;
+    }
     let front_matter = (start.starts_with("+++\n") && start[4..].contains("\n+++"))
         || (start.starts_with("---\n") && start[4..].lines().take(30).any(|l| l == "---"));
     let lines: Vec<&str> = start.lines().take(400).collect();
@@ -108,13 +142,22 @@ pub fn sniff_text_format(text: &str, path: Option<&Path>) -> Format {
     }
 }
 
-/// Known binary containers that are articles in a format not supported yet.
+/// An EPUB: a ZIP whose first entry names the EPUB media type, or a ZIP
+/// called `.epub`.
+fn is_epub(bytes: &[u8], path: Option<&Path>) -> bool {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(128)];
+    head.windows(20).any(|w| w == b"application/epub+zip")
+        || path
+            .and_then(Path::extension)
+            .is_some_and(|e| e.eq_ignore_ascii_case("epub"))
+}
+
+/// Known binary containers that are not articles.
 fn unsupported_container(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"PK\x03\x04") {
-        let head = &bytes[..bytes.len().min(128)];
-        if head.windows(20).any(|w| w == b"application/epub+zip") {
-            return Some("an EPUB");
-        }
         return Some("a ZIP archive");
     }
     if bytes.starts_with(b"%PDF-") {
@@ -172,14 +215,16 @@ mod tests {
     }
 
     #[test]
-    fn epub_is_named_as_unsupported() {
+    fn a_damaged_epub_is_named() {
         let mut bytes = b"PK\x03\x04".to_vec();
         bytes.extend_from_slice(&[0; 26]);
         bytes.extend_from_slice(b"mimetypeapplication/epub+zip");
         let error = import_bytes(&bytes, Some(Path::new("book.epub"))).unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "book.epub: is an EPUB file, which Marginalia cannot open yet"
+        assert!(
+            error
+                .to_string()
+                .starts_with("book.epub: is a damaged EPUB: "),
+            "{error}"
         );
     }
 }

@@ -1,0 +1,127 @@
+//! The EPUB importer: the chapters in spine order as one document, each
+//! chapter headed by its table-of-contents entry (so the book's contents
+//! feed the outline).
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use epub::doc::{EpubDoc, NavPoint};
+
+use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
+
+use super::html::{append_html_body, collapse, first_heading};
+
+/// Imports an EPUB file's bytes; the error says what is wrong with it.
+pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, String> {
+    let mut book = EpubDoc::from_reader(Cursor::new(bytes.to_vec())).map_err(|e| e.to_string())?;
+    check_contents_file(&mut book)?;
+    let mut builder = DocumentBuilder::new(Format::Epub, metadata);
+    let title = book
+        .get_title()
+        .map(|t| collapse(&t))
+        .filter(|t| !t.is_empty());
+    {
+        let metadata = builder.metadata_mut();
+        metadata.title = title.clone();
+        metadata.byline = book.mdata("creator").map(|m| collapse(&m.value));
+        metadata.date = book.mdata("date").map(|m| collapse(&m.value));
+        metadata.source = book.mdata("publisher").map(|m| collapse(&m.value));
+    }
+    if let Some(title) = &title {
+        builder.push(BlockKind::Title, title);
+    }
+    if let Some(byline) = builder.metadata_mut().byline.clone() {
+        builder.push(BlockKind::Byline, &byline);
+    }
+    let mut labels: HashMap<PathBuf, String> = HashMap::new();
+    collect_labels(&book.toc, &mut labels);
+    let spine: Vec<String> = book.spine.iter().map(|item| item.idref.clone()).collect();
+    let mut chapters = 0;
+    for idref in spine {
+        let Some(path) = book.resources.get(&idref).map(|r| r.path.clone()) else {
+            continue;
+        };
+        let Some((html, _mime)) = book.get_resource_str(&idref) else {
+            continue;
+        };
+        let before = builder.block_count();
+        let label = labels.get(&path).cloned();
+        // The contents entry heads the chapter unless the chapter has its own heading.
+        let own_heading = first_heading(&html);
+        let skip = match (&label, &own_heading) {
+            (Some(label), Some(heading)) if same_words(label, heading) => None,
+            (Some(label), _) => {
+                builder.push(BlockKind::Heading { level: 1 }, label);
+                Some(label.to_lowercase())
+            }
+            _ => None,
+        };
+        append_html_body(&html, &mut builder, skip);
+        chapters += usize::from(builder.block_count() > before);
+    }
+    if chapters == 0 {
+        return Err("has no readable chapters".to_owned());
+    }
+    Ok(builder.finish())
+}
+
+/// The table of contents (NCX or the EPUB 3 nav document) must be
+/// well-formed XML: a damaged one is reported, not silently dropped.
+fn check_contents_file<R: std::io::Read + std::io::Seek>(
+    book: &mut EpubDoc<R>,
+) -> Result<(), String> {
+    let contents = book
+        .resources
+        .values()
+        .find(|r| {
+            r.mime == "application/x-dtbncx+xml"
+                || r.properties
+                    .as_deref()
+                    .is_some_and(|p| p.split_whitespace().any(|p| p == "nav"))
+        })
+        .map(|r| r.path.clone());
+    let Some(path) = contents else {
+        return Ok(());
+    };
+    let Some(bytes) = book.get_resource_by_path(&path) else {
+        return Err(format!(
+            "its table of contents {} is missing",
+            path.display()
+        ));
+    };
+    let reader = xml::EventReader::new(Cursor::new(bytes));
+    for event in reader {
+        if let Err(error) = event {
+            return Err(format!(
+                "its table of contents {} is not well-formed XML ({error})",
+                path.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
+/// The first contents label of each chapter file.
+fn collect_labels(points: &[NavPoint], labels: &mut HashMap<PathBuf, String>) {
+    for point in points {
+        let path = strip_fragment(&point.content);
+        labels.entry(path).or_insert_with(|| collapse(&point.label));
+        collect_labels(&point.children, labels);
+    }
+}
+
+fn strip_fragment(path: &Path) -> PathBuf {
+    let text = path.to_string_lossy();
+    PathBuf::from(text.split('#').next().unwrap_or(&text))
+}

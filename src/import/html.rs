@@ -1,0 +1,360 @@
+//! The HTML importer: Readability-style article extraction (dom_smoothie,
+//! a port of Mozilla's Readability.js) for title, byline, date, site name and
+//! the article body, then the body's elements as blocks with inline styles.
+//! No script runs and nothing is fetched. When no article is found, the
+//! page's body text is used: never an empty document.
+
+use dom_query::{Document as HtmlDocument, NodeRef};
+
+use crate::document::{BlockKind, Document, DocumentBuilder, Format, InlineStyle, Metadata};
+
+use super::inline::Inline;
+use super::markdown::grid_text;
+
+/// Imports a web page (decoded text) as a document.
+pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
+    let mut builder = DocumentBuilder::new(Format::Html, metadata);
+    let article = dom_smoothie::Readability::new(html, None, None)
+        .ok()
+        .and_then(|mut readability| readability.parse().ok())
+        .filter(|article| !article.text_content.trim().is_empty());
+    match article {
+        Some(article) => {
+            let title = collapse(&article.title);
+            {
+                let metadata = builder.metadata_mut();
+                if !title.is_empty() {
+                    metadata.title = Some(title.clone());
+                }
+                metadata.byline = article
+                    .byline
+                    .as_deref()
+                    .map(collapse)
+                    .filter(|b| !b.is_empty());
+                metadata.source = article
+                    .site_name
+                    .as_deref()
+                    .map(collapse)
+                    .filter(|s| !s.is_empty());
+                metadata.date = article.published_time.as_deref().map(collapse);
+            }
+            let content = HtmlDocument::from(article.content.to_string());
+            let mut walker = Walker::default();
+            if !title.is_empty() {
+                builder.push(BlockKind::Title, &title);
+                walker.skip_heading = Some(title.to_lowercase());
+            }
+            if let Some(byline) = builder.metadata_mut().byline.clone() {
+                builder.push(BlockKind::Byline, &byline);
+            }
+            walker.walk(&content.root(), &mut builder);
+            walker.flush(&mut builder);
+        }
+        None => {
+            let page = HtmlDocument::from(html);
+            let title = page
+                .select("title")
+                .nodes()
+                .first()
+                .map(|t| collapse(&t.text()))
+                .filter(|t| !t.is_empty());
+            if let Some(title) = &title {
+                builder.metadata_mut().title = Some(title.clone());
+                builder.push(BlockKind::Title, title);
+            }
+            let mut walker = Walker::default();
+            let root = page.body().unwrap_or_else(|| page.root());
+            walker.walk(&root, &mut builder);
+            walker.flush(&mut builder);
+        }
+    }
+    builder.finish()
+}
+
+/// Appends the blocks of an HTML (or XHTML) document's body; returns the
+/// text of its first heading, if any.
+pub(super) fn append_html_body(
+    html: &str,
+    builder: &mut DocumentBuilder,
+    skip_heading: Option<String>,
+) {
+    let page = HtmlDocument::from(html);
+    let mut walker = Walker {
+        skip_heading,
+        ..Walker::default()
+    };
+    let root = page.body().unwrap_or_else(|| page.root());
+    walker.walk(&root, builder);
+    walker.flush(builder);
+}
+
+/// The text of the first `h1`–`h3` of an HTML document.
+pub(super) fn first_heading(html: &str) -> Option<String> {
+    let page = HtmlDocument::from(html);
+    let heading = page.select("h1, h2, h3");
+    heading.nodes().first().map(|n| collapse(&n.text()))
+}
+
+pub(super) fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Walks HTML elements, turning block elements into blocks.
+#[derive(Default)]
+struct Walker {
+    inline: Inline,
+    quote_depth: usize,
+    /// For each open list: the next number (`None` for bullets).
+    lists: Vec<Option<u32>>,
+    in_item: bool,
+    /// The article's title: a first heading that repeats it is not shown twice.
+    skip_heading: Option<String>,
+}
+
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "button", "form", "input",
+    "select", "textarea", "object", "embed", "canvas", "audio", "video", "math",
+];
+
+const CONTAINERS: &[&str] = &[
+    "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure", "details",
+    "summary", "body", "html", "center", "address", "dl", "fieldset", "hgroup",
+];
+
+const PARAGRAPHS: &[&str] = &["p", "figcaption", "dt", "dd", "caption", "legend"];
+
+impl Walker {
+    fn walk(&mut self, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
+        for child in node.children() {
+            if child.is_text() {
+                self.inline.push_text(&child.text());
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            let name = child
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
+            self.element(&name, &child, builder);
+        }
+    }
+
+    fn element(&mut self, name: &str, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
+        match name {
+            _ if SKIPPED.contains(&name) => {}
+            "br" => self.inline.hard_break(),
+            "img" => {}
+            "hr" => {
+                self.flush(builder);
+                builder.push(BlockKind::Separator, "\u{2042}");
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush(builder);
+                self.walk(node, builder);
+                let (text, spans) = self.inline.take();
+                let level = name[1..].parse::<u8>().unwrap_or(2);
+                if let Some(title) = self.skip_heading.take()
+                    && collapse(&text).to_lowercase() == title
+                {
+                    return;
+                }
+                builder.push_styled(
+                    BlockKind::Heading {
+                        level: level.max(2),
+                    },
+                    &text,
+                    spans,
+                );
+            }
+            "blockquote" => {
+                self.flush(builder);
+                self.quote_depth += 1;
+                self.walk(node, builder);
+                self.flush(builder);
+                self.quote_depth -= 1;
+            }
+            "ul" | "ol" => {
+                self.flush(builder);
+                self.lists.push((name == "ol").then_some(1));
+                let was_in_item = std::mem::replace(&mut self.in_item, false);
+                self.walk(node, builder);
+                self.flush(builder);
+                self.in_item = was_in_item;
+                self.lists.pop();
+            }
+            "li" => {
+                self.flush(builder);
+                self.in_item = true;
+                self.walk(node, builder);
+                self.flush(builder);
+                self.in_item = false;
+            }
+            "pre" => {
+                self.flush(builder);
+                self.inline.verbatim = true;
+                self.walk(node, builder);
+                self.inline.verbatim = false;
+                let (text, _) = self.inline.take();
+                builder.push(BlockKind::Code, text.trim_matches('\n'));
+            }
+            "table" => {
+                self.flush(builder);
+                let rows: Vec<Vec<String>> = node
+                    .find(&["tr"])
+                    .iter()
+                    .map(|row| {
+                        row.children()
+                            .iter()
+                            .filter(|c| {
+                                c.node_name().is_some_and(|n| {
+                                    n.eq_ignore_ascii_case("td") || n.eq_ignore_ascii_case("th")
+                                })
+                            })
+                            .map(|c| collapse(&c.text()))
+                            .collect()
+                    })
+                    .filter(|row: &Vec<String>| !row.is_empty())
+                    .collect();
+                if !rows.is_empty() {
+                    builder.push(BlockKind::Table, &grid_text(&rows));
+                }
+            }
+            "em" | "i" | "cite" | "dfn" | "var" => {
+                self.styled(InlineStyle::Emphasis, node, builder)
+            }
+            "strong" | "b" => self.styled(InlineStyle::Strong, node, builder),
+            "code" | "kbd" | "samp" | "tt" => {
+                if self.inline.verbatim {
+                    self.walk(node, builder);
+                } else {
+                    self.styled(InlineStyle::Code, node, builder);
+                }
+            }
+            "a" => match node.attr("href") {
+                Some(href) if !href.trim().is_empty() && !href.starts_with('#') => self.styled(
+                    InlineStyle::Link {
+                        target: href.trim().to_owned(),
+                    },
+                    node,
+                    builder,
+                ),
+                _ => self.walk(node, builder),
+            },
+            _ if PARAGRAPHS.contains(&name) || CONTAINERS.contains(&name) => {
+                self.flush(builder);
+                self.walk(node, builder);
+                self.flush(builder);
+            }
+            _ => self.walk(node, builder),
+        }
+    }
+
+    fn styled(&mut self, style: InlineStyle, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
+        self.inline.open(style);
+        self.walk(node, builder);
+        self.inline.close();
+    }
+
+    /// Emits the text collected so far as a paragraph, quote or list item.
+    fn flush(&mut self, builder: &mut DocumentBuilder) {
+        let (text, spans) = self.inline.take();
+        if text.trim().is_empty() {
+            return;
+        }
+        let kind = if self.in_item && !self.lists.is_empty() {
+            let level = self.lists.len().min(9) as u8;
+            match self.lists.last_mut() {
+                Some(Some(number)) => {
+                    let marker = format!("{number}. ");
+                    *number += 1;
+                    let shift = marker.chars().count();
+                    let spans = spans
+                        .into_iter()
+                        .map(|s| crate::document::StyledSpan {
+                            chars: s.chars.start + shift..s.chars.end + shift,
+                            style: s.style,
+                        })
+                        .collect();
+                    builder.push_styled(
+                        BlockKind::ListItem {
+                            level,
+                            ordered: true,
+                        },
+                        &(marker + &text),
+                        spans,
+                    );
+                    return;
+                }
+                _ => BlockKind::ListItem {
+                    level,
+                    ordered: false,
+                },
+            }
+        } else if self.quote_depth > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        };
+        builder.push_styled(kind, &text, spans);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_page_becomes_blocks_with_styles() {
+        let html = r#"<!doctype html><html><head><title>Site | The headline</title>
+            <meta property="og:site_name" content="The Site">
+            <script>alert('never runs')</script></head>
+            <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <article><h1>The headline</h1><p class="byline">By Jane Doe</p>
+            <p>First paragraph with <em>emphasis</em>, <strong>strong</strong> and a
+            <a href="https://example.org/x">link</a>. It goes on for a while so that the
+            page reads as an article and not as navigation, with enough words in it.</p>
+            <blockquote><p>A quotation that matters a great deal to the story being told here.</p></blockquote>
+            <ul><li>One point that is made</li><li>Another point that is made</li></ul>
+            <p>A second paragraph, long enough to count as content for the extraction,
+            talking about the subject at hand with many more words than a menu would.</p>
+            </article><footer>Copyright</footer></body></html>"#;
+        let doc = document_from_html(html, Metadata::default());
+        let text = doc.text();
+        assert!(
+            text.contains("First paragraph with emphasis, strong and a link."),
+            "{text}"
+        );
+        assert!(!text.contains("never runs"));
+        let kinds: Vec<&str> = doc.blocks().iter().map(|b| b.kind.name()).collect();
+        assert_eq!(kinds[0], "title");
+        assert!(kinds.contains(&"quote"), "{kinds:?}");
+        assert!(kinds.contains(&"list_item"), "{kinds:?}");
+        let first = doc
+            .blocks()
+            .iter()
+            .position(|b| {
+                doc.block_text(doc.blocks().iter().position(|x| x == b).unwrap())
+                    .starts_with("First")
+            })
+            .unwrap();
+        let styles: Vec<&InlineStyle> =
+            doc.blocks()[first].spans.iter().map(|s| &s.style).collect();
+        assert!(styles.contains(&&InlineStyle::Emphasis), "{styles:?}");
+        assert!(styles.contains(&&InlineStyle::Link {
+            target: "https://example.org/x".into()
+        }));
+    }
+
+    #[test]
+    fn a_page_without_an_article_keeps_its_body_text() {
+        let doc = document_from_html(
+            "<html><body><div>Just a line.</div></body></html>",
+            Metadata::default(),
+        );
+        assert!(doc.text().contains("Just a line."), "{}", doc.text());
+        let empty = document_from_html("", Metadata::default());
+        assert!(empty.blocks().is_empty());
+    }
+}
