@@ -476,3 +476,82 @@ fn the_recovery_banner_offers_to_replace_the_unreadable_file() {
             .contains("The unreadable file is kept as")
     );
 }
+
+#[test]
+fn the_outline_jumps_to_a_chapter_and_marks_the_current_one() {
+    let book = common::corpus_file("epub/alice.epub");
+    let mut harness = app_on(&book);
+    harness.key_press(Key::F8);
+    harness.run_steps(3);
+    harness.get_by_label("Outline");
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            "III—A CAUCUS-RACE AND A LONG TALE",
+        )
+        .click();
+    harness.run_steps(5);
+    let document = harness.state().document().unwrap();
+    let top = harness.state().reader().top_char();
+    let chapter = document.text().find("III—A CAUCUS-RACE").unwrap();
+    let chapter = IndexedTextFree::char_of(document.text(), chapter);
+    assert_eq!(top, chapter, "the chapter is at the top of the window");
+    let current = harness.get_by_role_and_label(
+        egui::accesskit::Role::Button,
+        "III—A CAUCUS-RACE AND A LONG TALE",
+    );
+    assert_eq!(
+        current.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True),
+        "marked as current"
+    );
+    harness.snapshot("outline_epub");
+}
+
+#[test]
+fn a_link_shows_its_target_and_opens_in_the_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("note.md");
+    std::fs::write(
+        &note,
+        "# Links\n\nRead [the Rust blog](https://blog.rust-lang.org/) today.\n",
+    )
+    .unwrap();
+    let mut harness = app_on(&note);
+    let paragraph = harness
+        .get_by_label_contains("Read the Rust blog today.")
+        .rect();
+    // "the Rust blog" starts after "Read ".
+    let at = egui::pos2(paragraph.left() + 80.0, paragraph.center().y);
+    // A click whose release frame is the last one (drop_at also sends
+    // PointerGone, a frame of its own).
+    harness.hover_at(at);
+    harness.drag_at(at);
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    let opened = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::OpenUrl(url) => Some(url.url.clone()),
+            _ => None,
+        });
+    assert_eq!(opened.as_deref(), Some("https://blog.rust-lang.org/"));
+}
+
+/// Char offsets from byte offsets, for the outline test.
+struct IndexedTextFree;
+
+impl IndexedTextFree {
+    fn char_of(text: &str, byte: usize) -> usize {
+        text[..byte].chars().count()
+    }
+}
