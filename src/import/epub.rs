@@ -10,7 +10,8 @@ use epub::doc::{EpubDoc, NavPoint};
 
 use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
 
-use super::html::{append_html_body, collapse, first_heading};
+use super::html::{append_html_body, first_heading};
+use super::inline::{collapse, same_words};
 
 /// Imports an EPUB file's bytes; the error says what is wrong with it.
 pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, String> {
@@ -100,16 +101,6 @@ fn check_contents_file<R: std::io::Read + std::io::Seek>(
         }
     }
     Ok(())
-}
-
-fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(a) == words(b)
 }
 
 /// The first contents label of each chapter file.

@@ -8,7 +8,7 @@ use dom_query::{Document as HtmlDocument, NodeRef};
 
 use crate::document::{BlockKind, Document, DocumentBuilder, Format, InlineStyle, Metadata};
 
-use super::inline::Inline;
+use super::inline::{Inline, Lists, collapse};
 use super::markdown::grid_text;
 
 /// Imports a web page (decoded text) as a document.
@@ -95,17 +95,12 @@ pub(super) fn first_heading(html: &str) -> Option<String> {
     heading.nodes().first().map(|n| collapse(&n.text()))
 }
 
-pub(super) fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Walks HTML elements, turning block elements into blocks.
 #[derive(Default)]
 struct Walker {
     inline: Inline,
     quote_depth: usize,
-    /// For each open list: the next number (`None` for bullets).
-    lists: Vec<Option<u32>>,
+    lists: Lists,
     in_item: bool,
     /// The article's title: a first heading that repeats it is not shown twice.
     skip_heading: Option<String>,
@@ -177,12 +172,12 @@ impl Walker {
             }
             "ul" | "ol" => {
                 self.flush(builder);
-                self.lists.push((name == "ol").then_some(1));
+                self.lists.open((name == "ol").then_some(1));
                 let was_in_item = std::mem::replace(&mut self.in_item, false);
                 self.walk(node, builder);
                 self.flush(builder);
                 self.in_item = was_in_item;
-                self.lists.pop();
+                self.lists.close();
             }
             "li" => {
                 self.flush(builder);
@@ -263,36 +258,11 @@ impl Walker {
         if text.trim().is_empty() {
             return;
         }
-        let kind = if self.in_item && !self.lists.is_empty() {
-            let level = self.lists.len().min(9) as u8;
-            match self.lists.last_mut() {
-                Some(Some(number)) => {
-                    let marker = format!("{number}. ");
-                    *number += 1;
-                    let shift = marker.chars().count();
-                    let spans = spans
-                        .into_iter()
-                        .map(|s| crate::document::StyledSpan {
-                            chars: s.chars.start + shift..s.chars.end + shift,
-                            style: s.style,
-                        })
-                        .collect();
-                    builder.push_styled(
-                        BlockKind::ListItem {
-                            level,
-                            ordered: true,
-                        },
-                        &(marker + &text),
-                        spans,
-                    );
-                    return;
-                }
-                _ => BlockKind::ListItem {
-                    level,
-                    ordered: false,
-                },
-            }
-        } else if self.quote_depth > 0 {
+        if self.in_item && !self.lists.is_empty() {
+            self.lists.push_item(builder, &text, spans);
+            return;
+        }
+        let kind = if self.quote_depth > 0 {
             BlockKind::Quote
         } else {
             BlockKind::Paragraph

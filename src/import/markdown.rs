@@ -6,7 +6,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::inline::Inline;
+use super::inline::{Inline, Lists, with_prefix};
 use crate::document::{
     BlockKind, Document, DocumentBuilder, Format, InlineStyle, Metadata, StyledSpan,
 };
@@ -114,8 +114,7 @@ struct MarkdownState {
     in_metadata: Option<MetadataBlockKind>,
     heading: Option<u8>,
     quote_depth: usize,
-    /// For each open list: the next number (`None`: bullets).
-    lists: Vec<Option<u64>>,
+    lists: Lists,
     /// An item's text started (its first paragraph or its loose text).
     in_item: bool,
     code: bool,
@@ -213,11 +212,11 @@ impl MarkdownState {
             }
             Event::Start(Tag::List(first)) => {
                 self.flush_item(builder);
-                self.lists.push(first);
+                self.lists.open(first);
             }
             Event::End(TagEnd::List(_)) => {
                 self.flush_item(builder);
-                self.lists.pop();
+                self.lists.close();
             }
             Event::Start(Tag::Item) => {
                 self.flush_item(builder);
@@ -312,39 +311,13 @@ impl MarkdownState {
         if text.trim().is_empty() {
             return;
         }
-        let level = self.lists.len().min(9) as u8;
-        let (text, spans) = match self.lists.last_mut() {
-            Some(Some(number)) => {
-                let marker = format!("{number}. ");
-                *number += 1;
-                let shift = marker.chars().count();
-                let spans = spans
-                    .into_iter()
-                    .map(|s| StyledSpan {
-                        chars: s.chars.start + shift..s.chars.end + shift,
-                        style: s.style,
-                    })
-                    .collect();
-                (marker + &text, spans)
-            }
-            _ => (text, spans),
-        };
-        let ordered = matches!(self.lists.last(), Some(Some(_)));
-        builder.push_styled(BlockKind::ListItem { level, ordered }, &text, spans);
+        self.lists.push_item(builder, &text, spans);
     }
 
     fn flush_footnotes(&mut self, builder: &mut DocumentBuilder) {
         for (label, text, spans) in std::mem::take(&mut self.footnotes) {
-            let marker = format!("[{label}] ");
-            let shift = marker.chars().count();
-            let spans = spans
-                .into_iter()
-                .map(|s| StyledSpan {
-                    chars: s.chars.start + shift..s.chars.end + shift,
-                    style: s.style,
-                })
-                .collect();
-            builder.push_styled(BlockKind::Furniture, &(marker + &text), spans);
+            let (text, spans) = with_prefix(&format!("[{label}] "), &text, spans);
+            builder.push_styled(BlockKind::Furniture, &text, spans);
         }
     }
 }

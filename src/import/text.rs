@@ -9,6 +9,8 @@
 
 use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
 
+use super::inline::{collapse, same_words};
+
 /// Imports decoded text (Unix line ends) as a document.
 pub fn document_from_text(text: &str, format: Format, metadata: Metadata) -> Document {
     let paragraphs = paragraphs_from_text(text);
@@ -312,21 +314,6 @@ fn classify_paragraph(
         return;
     }
     builder.push(BlockKind::Paragraph, &text);
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    let (a, b) = (words(a), words(b));
-    !a.is_empty() && a == b
 }
 
 fn ends_with_any(text: &str, endings: &[char]) -> bool {
