@@ -4,9 +4,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
+use common::app::{article_in_temp, sidecar_of, step_until};
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -16,50 +16,6 @@ use marginalia::store::{AnnotationStore, read_sidecar};
 use marginalia::ui::reader::Selection;
 use marginalia::ui::session::SaveState;
 use marginalia::ui::{MarginaliaApp, StartWith};
-
-fn article_in_temp() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("kerry-lavrov-meeting.txt");
-    std::fs::copy(common::sample_article(), &article).unwrap();
-    (dir, std::fs::canonicalize(&article).unwrap())
-}
-
-fn sidecar_of(article: &Path) -> PathBuf {
-    article.with_file_name("kerry-lavrov-meeting.txt.annotations.ron")
-}
-
-fn app_on(article: &Path) -> Harness<'static, MarginaliaApp> {
-    let article = article.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size([900.0, 700.0])
-        .with_pixels_per_point(1.0)
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            cc.egui_ctx.all_styles_mut(|s| s.animation_time = 0.0);
-            MarginaliaApp::new(cc, StartWith::File(article))
-        });
-    harness.run_steps(3);
-    harness
-}
-
-/// Steps the app (in real time: saves and file watching are real) until `done`.
-fn step_until(
-    harness: &mut Harness<'_, MarginaliaApp>,
-    what: &str,
-    done: impl Fn(&MarginaliaApp) -> bool,
-) {
-    let start = Instant::now();
-    harness.step(); // Take in queued input first.
-    while !done(harness.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    harness.step();
-}
 
 fn select(harness: &mut Harness<'_, MarginaliaApp>, quote: &str) {
     let app = harness.state();
@@ -217,4 +173,8 @@ fn overlapping_highlights_blend_and_stay_visible() {
         app.save_state() == Some(SaveState::Saved)
     });
     harness.snapshot("highlights_overlapping");
+}
+
+fn app_on(path: &Path) -> Harness<'static, MarginaliaApp> {
+    common::app::app(StartWith::File(path.to_path_buf()), [900.0, 700.0])
 }

@@ -4,82 +4,14 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
+use common::app::{article_in_temp, click, drag, saved, sidecar_of, step_until};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use marginalia::annotate::{HighlightColor, HighlightStyle};
 use marginalia::store::read_sidecar;
-use marginalia::ui::session::SaveState;
 use marginalia::ui::{MarginaliaApp, StartWith};
-
-fn article_in_temp() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("kerry-lavrov-meeting.txt");
-    std::fs::copy(common::sample_article(), &article).unwrap();
-    (dir, std::fs::canonicalize(&article).unwrap())
-}
-
-fn sidecar_of(article: &Path) -> PathBuf {
-    article.with_file_name("kerry-lavrov-meeting.txt.annotations.ron")
-}
-
-fn app_on(article: &Path) -> Harness<'static, MarginaliaApp> {
-    let article = article.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size([1100.0, 760.0])
-        .with_pixels_per_point(1.0)
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            cc.egui_ctx.all_styles_mut(|s| s.animation_time = 0.0);
-            MarginaliaApp::new(cc, StartWith::File(article))
-        });
-    harness.run_steps(3);
-    harness
-}
-
-fn step_until(
-    harness: &mut Harness<'_, MarginaliaApp>,
-    what: &str,
-    done: impl Fn(&MarginaliaApp) -> bool,
-) {
-    let start = Instant::now();
-    harness.step();
-    while !done(harness.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run_steps(2);
-}
-
-fn saved(app: &MarginaliaApp) -> bool {
-    app.save_state() == Some(SaveState::Saved)
-}
-
-fn drag(harness: &mut Harness<'_, MarginaliaApp>, from: egui::Pos2, to: egui::Pos2) {
-    harness.hover_at(from);
-    harness.drag_at(from);
-    harness.step();
-    harness.hover_at(egui::pos2((from.x + to.x) / 2.0, (from.y + to.y) / 2.0));
-    harness.step();
-    harness.hover_at(to);
-    harness.step();
-    harness.drop_at(to);
-    harness.step();
-}
-
-fn click(harness: &mut Harness<'_, MarginaliaApp>, at: egui::Pos2) {
-    harness.hover_at(at);
-    harness.drag_at(at);
-    harness.step();
-    harness.drop_at(at);
-    harness.step();
-}
 
 fn only_annotation(app: &MarginaliaApp) -> marginalia::annotate::Annotation {
     let store = app.annotations().unwrap();
@@ -554,4 +486,8 @@ impl IndexedTextFree {
     fn char_of(text: &str, byte: usize) -> usize {
         text[..byte].chars().count()
     }
+}
+
+fn app_on(path: &Path) -> Harness<'static, MarginaliaApp> {
+    common::app::app(StartWith::File(path.to_path_buf()), [1100.0, 760.0])
 }

@@ -9,19 +9,6 @@ use marginalia::ui::reader::Selection;
 use marginalia::ui::theme::ThemeChoice;
 use marginalia::ui::{Command, MarginaliaApp, StartWith};
 
-fn app_harness(start: StartWith) -> Harness<'static, MarginaliaApp> {
-    let mut harness = Harness::builder()
-        .with_size([900.0, 700.0])
-        .with_pixels_per_point(1.0)
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            cc.egui_ctx.all_styles_mut(|s| s.animation_time = 0.0);
-            MarginaliaApp::new(cc, start)
-        });
-    harness.run();
-    harness
-}
-
 fn copied_text(harness: &Harness<'_, MarginaliaApp>) -> Option<String> {
     harness
         .output()
@@ -335,4 +322,10 @@ fn triple_click_selects_a_paragraph_and_shift_click_extends() {
             .as_deref(),
         Some("World Bulletin/News Desk")
     );
+}
+
+fn app_harness(start: StartWith) -> Harness<'static, MarginaliaApp> {
+    let mut harness = common::app::app(start, [900.0, 700.0]);
+    harness.run();
+    harness
 }

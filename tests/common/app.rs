@@ -1,0 +1,80 @@
+//! Driving the real app in kittest: a harness on a file, real-time waits
+//! (saves and file watching are real), drags and clicks.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui_kittest::Harness;
+use marginalia::ui::session::SaveState;
+use marginalia::ui::{MarginaliaApp, StartWith};
+
+/// A copy of the sample article in a temporary folder (canonical path).
+pub fn article_in_temp() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("kerry-lavrov-meeting.txt");
+    std::fs::copy(super::sample_article(), &article).unwrap();
+    (dir, std::fs::canonicalize(&article).unwrap())
+}
+
+pub fn sidecar_of(article: &Path) -> PathBuf {
+    article.with_file_name("kerry-lavrov-meeting.txt.annotations.ron")
+}
+
+/// The app, `width` × `height` points, after its first frames.
+pub fn app(start: StartWith, [width, height]: [f32; 2]) -> Harness<'static, MarginaliaApp> {
+    let mut harness = Harness::builder()
+        .with_size([width, height])
+        .with_pixels_per_point(1.0)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            cc.egui_ctx.all_styles_mut(|s| s.animation_time = 0.0);
+            MarginaliaApp::new(cc, start)
+        });
+    harness.run_steps(3);
+    harness
+}
+
+/// Steps the app in real time until `done`.
+pub fn step_until(
+    harness: &mut Harness<'_, MarginaliaApp>,
+    what: &str,
+    done: impl Fn(&MarginaliaApp) -> bool,
+) {
+    let start = Instant::now();
+    harness.step(); // Take in queued input first.
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+pub fn saved(app: &MarginaliaApp) -> bool {
+    app.save_state() == Some(SaveState::Saved)
+}
+
+/// A drag with a movement frame between press and release.
+pub fn drag(harness: &mut Harness<'_, MarginaliaApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.step();
+    harness.hover_at(egui::pos2((from.x + to.x) / 2.0, (from.y + to.y) / 2.0));
+    harness.step();
+    harness.hover_at(to);
+    harness.step();
+    harness.drop_at(to);
+    harness.step();
+}
+
+pub fn click(harness: &mut Harness<'_, MarginaliaApp>, at: egui::Pos2) {
+    harness.hover_at(at);
+    harness.drag_at(at);
+    harness.step();
+    harness.drop_at(at);
+    harness.step();
+}
