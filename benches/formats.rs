@@ -1,21 +1,12 @@
 //! Import throughput per format, and a 3 MB web page.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+mod common;
+
+use common::corpus;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use marginalia::import::import_bytes;
-
-fn corpus(relative: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative);
-    assert!(
-        path.is_file(),
-        "*** {} is missing: benchmarks read the shared corpus in place ***",
-        path.display()
-    );
-    path
-}
 
 /// A 3 MB article page: War and Peace's paragraphs as HTML, with page furniture around it.
 fn three_megabyte_page() -> Vec<u8> {

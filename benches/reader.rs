@@ -2,25 +2,15 @@
 //! Peace, and the CPU time of one reader frame while scrolling in its middle
 //! (egui `Context` without a GPU: layout, painting and tessellation).
 
-use std::path::PathBuf;
+mod common;
 
+use common::war_and_peace_path;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eframe::egui;
 use marginalia::document::Document;
 use marginalia::import::import_bytes;
 use marginalia::ui::reader::{Reader, ReaderHighlight, ReaderStyle};
 use marginalia::ui::theme::{ThemeChoice, install_fonts};
-
-fn war_and_peace_path() -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/large/pg2600-war-and-peace.txt");
-    assert!(
-        path.is_file(),
-        "*** {} is missing: benchmarks read the shared corpus in place ***",
-        path.display()
-    );
-    path
-}
 
 fn import_benchmark(c: &mut Criterion) {
     let path = war_and_peace_path();

@@ -2,7 +2,7 @@
 //! 10,000 annotations on War and Peace, and re-anchoring them after a 1 %
 //! random edit of the text.
 
-use std::path::PathBuf;
+mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use marginalia::annotate::{Anchor, Annotation, HighlightColor, IndexedText, anchor_all};
@@ -26,14 +26,7 @@ impl Lcg {
 }
 
 fn war_and_peace() -> Document {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/large/pg2600-war-and-peace.txt");
-    assert!(
-        path.is_file(),
-        "*** {} is missing: benchmarks read the shared corpus in place ***",
-        path.display()
-    );
-    import_path(&path).expect("import War and Peace")
+    import_path(&common::war_and_peace_path()).expect("import War and Peace")
 }
 
 fn annotations(document: &Document, random: &mut Lcg) -> Vec<Annotation> {

@@ -8,7 +8,7 @@ use dom_query::{Document as HtmlDocument, NodeRef};
 
 use crate::document::{BlockKind, Document, DocumentBuilder, Format, InlineStyle, Metadata};
 
-use super::inline::{Inline, Lists, collapse};
+use super::inline::{Inline, Lists, collapse, prose_kind};
 use super::markdown::grid_text;
 
 /// Imports a web page (decoded text) as a document.
@@ -262,12 +262,7 @@ impl Walker {
             self.lists.push_item(builder, &text, spans);
             return;
         }
-        let kind = if self.quote_depth > 0 {
-            BlockKind::Quote
-        } else {
-            BlockKind::Paragraph
-        };
-        builder.push_styled(kind, &text, spans);
+        builder.push_styled(prose_kind(self.quote_depth), &text, spans);
     }
 }
 

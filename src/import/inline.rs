@@ -95,6 +95,15 @@ pub fn with_prefix(prefix: &str, text: &str, spans: Vec<StyledSpan>) -> (String,
     (format!("{prefix}{text}"), spans)
 }
 
+/// A paragraph, or a quote inside a block quote.
+pub fn prose_kind(quote_depth: usize) -> BlockKind {
+    if quote_depth > 0 {
+        BlockKind::Quote
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
 /// Runs of white space as one space, trimmed.
 pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -6,7 +6,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::inline::{Inline, Lists, with_prefix};
+use super::inline::{Inline, Lists, prose_kind, with_prefix};
 use crate::document::{
     BlockKind, Document, DocumentBuilder, Format, InlineStyle, Metadata, StyledSpan,
 };
@@ -291,12 +291,7 @@ impl MarkdownState {
             self.footnotes.push((label.clone(), text, spans));
             return;
         }
-        let kind = if self.quote_depth > 0 {
-            BlockKind::Quote
-        } else {
-            BlockKind::Paragraph
-        };
-        builder.push_styled(kind, &text, spans);
+        builder.push_styled(prose_kind(self.quote_depth), &text, spans);
     }
 
     /// Emits the text of the current list item, if any.
