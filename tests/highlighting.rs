@@ -78,12 +78,7 @@ fn drag_then_h_highlights_saves_and_undo_redo_follow_on_disk() {
 fn clicking_a_highlight_opens_its_note_and_typing_saves_it() {
     let (_dir, article) = article_in_temp();
     let mut harness = app_on(&article);
-    let source = harness.get_by_label("World Bulletin/News Desk").rect();
-    drag(
-        &mut harness,
-        egui::pos2(source.left() + 1.0, source.center().y),
-        egui::pos2(source.right() - 1.0, source.center().y),
-    );
+    let source = select_source_line(&mut harness);
     harness.key_press(Key::H);
     harness.run_steps(3);
     let id = only_annotation(harness.state()).id;
@@ -135,12 +130,7 @@ fn clicking_a_highlight_opens_its_note_and_typing_saves_it() {
 fn keys_recolour_restyle_and_delete_the_selected_highlight() {
     let (_dir, article) = article_in_temp();
     let mut harness = app_on(&article);
-    let source = harness.get_by_label("World Bulletin/News Desk").rect();
-    drag(
-        &mut harness,
-        egui::pos2(source.left() + 1.0, source.center().y),
-        egui::pos2(source.right() - 1.0, source.center().y),
-    );
+    let source = select_source_line(&mut harness);
     harness.key_press(Key::H);
     harness.run_steps(2);
     click(&mut harness, source.center());
@@ -272,12 +262,7 @@ fn find_and_highlight_a_match_with_the_keyboard_alone() {
 fn the_colour_bar_beside_a_selection_highlights_in_that_colour() {
     let (_dir, article) = article_in_temp();
     let mut harness = app_on(&article);
-    let source = harness.get_by_label("World Bulletin/News Desk").rect();
-    drag(
-        &mut harness,
-        egui::pos2(source.left() + 1.0, source.center().y),
-        egui::pos2(source.right() - 1.0, source.center().y),
-    );
+    select_source_line(&mut harness);
     harness.run_steps(2);
     harness.get_by_label("green").click();
     harness.run_steps(2);
@@ -338,12 +323,7 @@ fn a_click_where_highlights_overlap_offers_a_choice() {
 fn copy_as_quote_puts_the_quote_and_its_citation_on_the_clipboard() {
     let (_dir, article) = article_in_temp();
     let mut harness = app_on(&article);
-    let source = harness.get_by_label("World Bulletin/News Desk").rect();
-    drag(
-        &mut harness,
-        egui::pos2(source.left() + 1.0, source.center().y),
-        egui::pos2(source.right() - 1.0, source.center().y),
-    );
+    let source = select_source_line(&mut harness);
     harness.key_press(Key::H);
     harness.run_steps(2);
     click(&mut harness, source.center());
@@ -373,12 +353,7 @@ fn the_recovery_banner_offers_to_replace_the_unreadable_file() {
     let sidecar = sidecar_of(&article);
     std::fs::write(&sidecar, "not a sidecar at all").unwrap();
     let mut harness = app_on(&article);
-    let source = harness.get_by_label("World Bulletin/News Desk").rect();
-    drag(
-        &mut harness,
-        egui::pos2(source.left() + 1.0, source.center().y),
-        egui::pos2(source.right() - 1.0, source.center().y),
-    );
+    select_source_line(&mut harness);
     harness.key_press(Key::H);
     step_until(&mut harness, "the recovery save", saved);
     harness.get_by_label("Replace the unreadable file").click();
@@ -490,4 +465,15 @@ impl IndexedTextFree {
 
 fn app_on(path: &Path) -> Harness<'static, MarginaliaApp> {
     common::app::app(StartWith::File(path.to_path_buf()), [1100.0, 760.0])
+}
+
+/// Drags across the "World Bulletin/News Desk" line; returns where it is.
+fn select_source_line(harness: &mut Harness<'_, MarginaliaApp>) -> egui::Rect {
+    let source = harness.get_by_label("World Bulletin/News Desk").rect();
+    drag(
+        harness,
+        egui::pos2(source.left() + 1.0, source.center().y),
+        egui::pos2(source.right() - 1.0, source.center().y),
+    );
+    source
 }

@@ -135,13 +135,7 @@ fn keyboard_selects_all_and_extends_a_selection() {
         harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     }
     harness.run();
-    let app = harness.state();
-    assert_eq!(
-        app.reader()
-            .selected_text(app.document().unwrap())
-            .as_deref(),
-        Some("Kerry")
-    );
+    assert_eq!(selected_text(&harness).as_deref(), Some("Kerry"));
 }
 
 #[test]
@@ -157,13 +151,7 @@ fn double_click_selects_a_word() {
         harness.step();
     }
     harness.run();
-    let app = harness.state();
-    assert_eq!(
-        app.reader()
-            .selected_text(app.document().unwrap())
-            .as_deref(),
-        Some("World")
-    );
+    assert_eq!(selected_text(&harness).as_deref(), Some("World"));
 }
 
 #[test]
@@ -315,11 +303,8 @@ fn triple_click_selects_a_paragraph_and_shift_click_extends() {
     harness.step();
     harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     harness.run();
-    let app = harness.state();
     assert_eq!(
-        app.reader()
-            .selected_text(app.document().unwrap())
-            .as_deref(),
+        selected_text(&harness).as_deref(),
         Some("World Bulletin/News Desk")
     );
 }
@@ -328,4 +313,9 @@ fn app_harness(start: StartWith) -> Harness<'static, MarginaliaApp> {
     let mut harness = common::app::app(start, [900.0, 700.0]);
     harness.run();
     harness
+}
+
+fn selected_text(harness: &Harness<'_, MarginaliaApp>) -> Option<String> {
+    let app = harness.state();
+    app.reader().selected_text(app.document()?)
 }

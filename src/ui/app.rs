@@ -106,6 +106,41 @@ struct FindState {
     matches: Vec<std::ops::Range<usize>>,
     current: usize,
     focus: bool,
+    /// The matches as painted, and for which (current match, dark theme).
+    painted: Vec<ReaderHighlight>,
+    painted_for: Option<(usize, bool)>,
+}
+
+impl FindState {
+    /// Rebuilds the painted matches when they or the theme changed.
+    fn refresh_paint(&mut self, dark: bool) {
+        if self.painted_for == Some((self.current, dark)) {
+            return;
+        }
+        let (normal, current) = if dark {
+            (
+                Color32::from_rgba_unmultiplied(0xFF, 0x9A, 0x3C, 0x50),
+                Color32::from_rgba_unmultiplied(0xFF, 0x9A, 0x3C, 0xB0),
+            )
+        } else {
+            (
+                Color32::from_rgba_unmultiplied(0xFF, 0x8C, 0x1A, 0x45),
+                Color32::from_rgba_unmultiplied(0xFF, 0x8C, 0x1A, 0xA0),
+            )
+        };
+        self.painted = self
+            .matches
+            .iter()
+            .enumerate()
+            .map(|(i, m)| ReaderHighlight {
+                chars: m.clone(),
+                color: if i == self.current { current } else { normal },
+                emphasis: i == self.current,
+                ..Default::default()
+            })
+            .collect();
+        self.painted_for = Some((self.current, dark));
+    }
 }
 
 /// A native dialog running on its own thread.
@@ -390,6 +425,8 @@ impl MarginaliaApp {
                             matches: Vec::new(),
                             current: 0,
                             focus: true,
+                            painted: Vec::new(),
+                            painted_for: None,
                         });
                     }
                 }
@@ -399,6 +436,7 @@ impl MarginaliaApp {
                 let top = self.reader.top_char();
                 if let Some(find) = &mut self.find {
                     find.matches = find.folded.find_all(&query, MAX_MATCHES);
+                    find.painted_for = None;
                     find.query = query;
                     // The first match at or after the reading position.
                     find.current = find.matches.partition_point(|m| m.start < top);
@@ -546,69 +584,57 @@ impl MarginaliaApp {
         receiver
     }
 
-    fn article_folder(&self) -> Option<PathBuf> {
-        self.document_path()
+    /// Starts a native dialog, one at a time, opening in the article's folder.
+    fn show_dialog(
+        &mut self,
+        pending: fn(mpsc::Receiver<Option<PathBuf>>) -> PendingDialog,
+        dialog: rfd::FileDialog,
+        pick: fn(rfd::FileDialog) -> Option<PathBuf>,
+    ) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let folder = self
+            .document_path()
             .and_then(Path::parent)
-            .map(Path::to_path_buf)
+            .map(Path::to_path_buf);
+        let dialog = match folder {
+            Some(folder) => dialog.set_directory(folder),
+            None => dialog,
+        };
+        let receiver = self.spawn_dialog(move || pick(dialog));
+        self.dialog = Some(pending(receiver));
     }
 
     fn show_open_dialog(&mut self) {
-        if self.dialog.is_some() {
-            return; // One dialog at a time.
-        }
-        let folder = self.article_folder();
-        let receiver = self.spawn_dialog(move || {
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Open article")
-                .add_filter("Articles", ARTICLE_EXTENSIONS)
-                .add_filter("All files", &["*"]);
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
-            dialog.pick_file()
-        });
-        self.dialog = Some(PendingDialog::Open(receiver));
+        let dialog = rfd::FileDialog::new()
+            .set_title("Open article")
+            .add_filter("Articles", ARTICLE_EXTENSIONS)
+            .add_filter("All files", &["*"]);
+        self.show_dialog(PendingDialog::Open, dialog, rfd::FileDialog::pick_file);
     }
 
     fn show_export_dialog(&mut self) {
-        if self.dialog.is_some() || self.open.is_none() {
+        let Some(title) = self.document().map(Document::display_title) else {
             return;
-        }
-        let folder = self.article_folder();
-        let name = self
-            .document()
-            .map(|d| d.display_title())
-            .unwrap_or_default();
-        let receiver = self.spawn_dialog(move || {
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Export annotations")
-                .add_filter("Markdown digest", &["md"])
-                .add_filter("W3C Web Annotation JSON", &["json"])
-                .set_file_name(format!("{name} — annotations.md"));
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
-            dialog.save_file()
-        });
-        self.dialog = Some(PendingDialog::Export(receiver));
+        };
+        let dialog = rfd::FileDialog::new()
+            .set_title("Export annotations")
+            .add_filter("Markdown digest", &["md"])
+            .add_filter("W3C Web Annotation JSON", &["json"])
+            .set_file_name(format!("{title} — annotations.md"));
+        self.show_dialog(PendingDialog::Export, dialog, rfd::FileDialog::save_file);
     }
 
     fn show_import_dialog(&mut self) {
-        if self.dialog.is_some() || self.open.is_none() {
+        if self.open.is_none() {
             return;
         }
-        let folder = self.article_folder();
-        let receiver = self.spawn_dialog(move || {
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Import annotations")
-                .add_filter("W3C or Hypothesis JSON", &["json", "jsonld"])
-                .add_filter("All files", &["*"]);
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
-            dialog.pick_file()
-        });
-        self.dialog = Some(PendingDialog::Import(receiver));
+        let dialog = rfd::FileDialog::new()
+            .set_title("Import annotations")
+            .add_filter("W3C or Hypothesis JSON", &["json", "jsonld"])
+            .add_filter("All files", &["*"]);
+        self.show_dialog(PendingDialog::Import, dialog, rfd::FileDialog::pick_file);
     }
 
     fn poll_dialog(&mut self) {
@@ -1249,34 +1275,6 @@ impl MarginaliaApp {
             self.choice = None;
         }
     }
-
-    fn find_highlights(&self) -> Vec<ReaderHighlight> {
-        let Some(find) = &self.find else {
-            return Vec::new();
-        };
-        let dark = self.settings.theme.palette().dark;
-        let (normal, current) = if dark {
-            (
-                Color32::from_rgba_unmultiplied(0xFF, 0x9A, 0x3C, 0x50),
-                Color32::from_rgba_unmultiplied(0xFF, 0x9A, 0x3C, 0xB0),
-            )
-        } else {
-            (
-                Color32::from_rgba_unmultiplied(0xFF, 0x8C, 0x1A, 0x45),
-                Color32::from_rgba_unmultiplied(0xFF, 0x8C, 0x1A, 0xA0),
-            )
-        };
-        find.matches
-            .iter()
-            .enumerate()
-            .map(|(i, m)| ReaderHighlight {
-                chars: m.clone(),
-                color: if i == find.current { current } else { normal },
-                emphasis: i == find.current,
-                ..Default::default()
-            })
-            .collect()
-    }
 }
 
 /// “Quote” — Title, source (file): to paste into notes or a document.
@@ -1385,7 +1383,10 @@ impl eframe::App for MarginaliaApp {
                 });
         }
         let style = self.reader_style();
-        let matches = self.find_highlights();
+        if let Some(find) = &mut self.find {
+            find.refresh_paint(style.palette.dark);
+        }
+        let matches: &[ReaderHighlight] = self.find.as_ref().map_or(&[], |f| &f.painted);
         let mut reader_output = None;
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(style.palette.page))
@@ -1396,7 +1397,7 @@ impl eframe::App for MarginaliaApp {
                         open.document(),
                         &style,
                         open.highlights(),
-                        &matches,
+                        matches,
                     ));
                 }
                 None => {
