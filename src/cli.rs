@@ -109,3 +109,13 @@ impl<'a> InspectReport<'a> {
         }
     }
 }
+
+impl From<ExportFormat> for crate::store::ExportFormat {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::W3c => Self::W3c,
+            ExportFormat::Markdown => Self::Markdown,
+            ExportFormat::Ron => Self::Ron,
+        }
+    }
+}

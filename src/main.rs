@@ -4,14 +4,16 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser as _;
 
-use marginalia::annotate::AnchorStatus;
 use marginalia::cli::{Cli, Command, ExportFormat, InspectReport};
 use marginalia::import::import_path;
 use marginalia::store::{
-    AnnotationStore, StoreMode, annotations_from_json, markdown_digest, w3c_page, write_atomically,
+    AnnotationStore, ArticleSource, ImportSummary, StoreMode, export_annotations,
+    read_annotation_file, write_atomically,
 };
 
 fn main() -> ExitCode {
+    // `RUST_LOG=debug` for more; warnings and errors reach stderr by default.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Inspect { file }) => inspect(&file),
@@ -52,9 +54,7 @@ fn print_out(text: &str) -> anyhow::Result<()> {
 
 fn import(article: &Path, json_path: &Path) -> anyhow::Result<()> {
     let document = import_path(article)?;
-    let json = std::fs::read_to_string(json_path)
-        .with_context(|| format!("{}: cannot be read", json_path.display()))?;
-    let imported = annotations_from_json(&json).with_context(|| json_path.display().to_string())?;
+    let imported = read_annotation_file(json_path)?;
     let mut store = AnnotationStore::open(article, &document);
     match store.mode() {
         StoreMode::Normal => {}
@@ -64,22 +64,12 @@ fn import(article: &Path, json_path: &Path) -> anyhow::Result<()> {
             recovery.display()
         ),
     }
-    let count = imported.len();
     let statuses = store.import(
         imported.into_iter().map(|i| i.into_annotation()).collect(),
         &document,
     );
     store.save_now(&document)?;
-    let tally = |wanted: fn(&AnchorStatus) -> bool| statuses.iter().filter(|s| wanted(s)).count();
-    println!(
-        "Imported {count} annotation{} from {}: {} anchored, {} moved, {} fuzzy, {} orphaned.",
-        if count == 1 { "" } else { "s" },
-        json_path.display(),
-        tally(|s| matches!(s, AnchorStatus::Anchored)),
-        tally(|s| matches!(s, AnchorStatus::Moved)),
-        tally(|s| matches!(s, AnchorStatus::Fuzzy { .. })),
-        tally(|s| matches!(s, AnchorStatus::Orphaned)),
-    );
+    println!("{}", ImportSummary::new(json_path, &statuses));
     let kept = match store.mode() {
         StoreMode::Recovery { recovery, .. } => recovery.clone(),
         _ => store.location().path.clone(),
@@ -94,16 +84,12 @@ fn export(article: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow
     if let StoreMode::Recovery { problem, .. } | StoreMode::ReadOnly { problem } = store.mode() {
         anyhow::bail!("{problem}");
     }
-    let annotations = store.annotations();
-    let text = match format {
-        ExportFormat::W3c => {
-            let source = file_uri(article);
-            let page = w3c_page(&annotations, &source);
-            serde_json::to_string_pretty(&page).context("cannot write JSON")? + "\n"
-        }
-        ExportFormat::Markdown => markdown_digest(&document, &annotations),
-        ExportFormat::Ron => store.to_sidecar_string(),
-    };
+    let text = export_annotations(
+        &store,
+        &document,
+        ArticleSource::File(article),
+        format.into(),
+    );
     match output {
         Some(path) => {
             write_atomically(path, text.as_bytes())
@@ -112,19 +98,4 @@ fn export(article: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow
         None => print_out(&text)?,
     }
     Ok(())
-}
-
-/// `file://` URI of a path, with the characters URIs reserve escaped.
-fn file_uri(path: &Path) -> String {
-    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut uri = String::from("file://");
-    for byte in absolute.to_string_lossy().bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
-                uri.push(byte as char);
-            }
-            _ => uri.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    uri
 }

@@ -7,9 +7,11 @@
 //! start offset.
 
 mod builder;
+mod outline;
 mod search;
 
 pub use builder::{DocumentBuilder, normalize_block_text};
+pub use outline::{OutlineEntry, current_entry, outline_of};
 pub use search::FoldedText;
 
 use std::ops::Range;

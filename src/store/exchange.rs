@@ -5,8 +5,8 @@ use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
+use super::export::Citation;
 use crate::annotate::{Anchor, AnchorResolution, Annotation, HighlightColor, HighlightStyle, now};
-use crate::document::Document;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExchangeError {
@@ -110,7 +110,49 @@ fn text_field(object: &Map<String, Value>, key: &str) -> String {
 
 fn imported_from_item(item: &Value) -> Option<ImportedAnnotation> {
     let object = item.as_object()?;
-    let mut quote: Option<(String, String, String)> = None;
+    let (quote, position) = selectors_of(object);
+    let Quote {
+        exact,
+        prefix,
+        suffix,
+    } = quote.filter(|q| !q.exact.is_empty())?;
+    let (note, tags) = note_and_tags_of(object);
+    let time = |key: &str| {
+        object
+            .get(key)
+            .and_then(Value::as_str)
+            .and_then(|t| t.parse::<Timestamp>().ok())
+    };
+    let created = time("created").unwrap_or_else(now);
+    let modified = time("modified")
+        .or_else(|| time("updated"))
+        .unwrap_or(created);
+    let (color, style) = look_of(object.get("marginalia"));
+    Some(ImportedAnnotation {
+        id: id_of(object.get("id").and_then(Value::as_str)),
+        created,
+        modified: modified.max(created),
+        exact,
+        prefix,
+        suffix,
+        position,
+        note,
+        tags,
+        color,
+        style,
+    })
+}
+
+/// A text quote selector's parts.
+struct Quote {
+    exact: String,
+    prefix: String,
+    suffix: String,
+}
+
+/// The first text quote and text position selectors of an item's targets.
+fn selectors_of(object: &Map<String, Value>) -> (Option<Quote>, Option<(usize, usize)>) {
+    let mut quote = None;
     let mut position = None;
     for target in as_list(object.get("target")) {
         for selector in as_list(target.get("selector")) {
@@ -119,11 +161,11 @@ fn imported_from_item(item: &Value) -> Option<ImportedAnnotation> {
             };
             match selector.get("type").and_then(Value::as_str) {
                 Some("TextQuoteSelector") if quote.is_none() => {
-                    quote = Some((
-                        text_field(selector, "exact"),
-                        text_field(selector, "prefix"),
-                        text_field(selector, "suffix"),
-                    ));
+                    quote = Some(Quote {
+                        exact: text_field(selector, "exact"),
+                        prefix: text_field(selector, "prefix"),
+                        suffix: text_field(selector, "suffix"),
+                    });
                 }
                 Some("TextPositionSelector") if position.is_none() => {
                     let start = selector.get("start").and_then(Value::as_u64);
@@ -136,19 +178,19 @@ fn imported_from_item(item: &Value) -> Option<ImportedAnnotation> {
             }
         }
     }
-    let (exact, prefix, suffix) = quote.filter(|(exact, _, _)| !exact.is_empty())?;
+    (quote, position)
+}
 
+/// The note (W3C commenting bodies, Hypothesis `text`) and the tags (W3C
+/// tagging bodies, Hypothesis `tags`) of an item.
+fn note_and_tags_of(object: &Map<String, Value>) -> (String, Vec<String>) {
     let mut note_parts: Vec<String> = Vec::new();
     let mut tags: Vec<String> = Vec::new();
     for body in as_list(object.get("body")) {
         match body {
             Value::String(text) => note_parts.push(text.clone()),
             Value::Object(body) => {
-                let value = body
-                    .get("value")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
+                let value = text_field(body, "value");
                 match body.get("purpose").and_then(Value::as_str) {
                     Some("tagging") => tags.push(value),
                     Some("commenting") | None => note_parts.push(value),
@@ -158,7 +200,6 @@ fn imported_from_item(item: &Value) -> Option<ImportedAnnotation> {
             _ => {}
         }
     }
-    // Hypothesis: `text` is the note, `tags` the tags.
     if let Some(text) = object.get("text").and_then(Value::as_str) {
         note_parts.push(text.to_owned());
     }
@@ -169,47 +210,21 @@ fn imported_from_item(item: &Value) -> Option<ImportedAnnotation> {
     }
     tags.retain(|t| !t.trim().is_empty());
     tags.dedup();
+    note_parts.retain(|n| !n.is_empty());
+    (note_parts.join("\n\n"), tags)
+}
 
-    let time = |key: &str| {
-        object
-            .get(key)
-            .and_then(Value::as_str)
-            .and_then(|t| t.parse::<Timestamp>().ok())
-    };
-    let created = time("created").unwrap_or_else(now);
-    let modified = time("modified")
-        .or_else(|| time("updated"))
-        .unwrap_or(created);
-    let extension = object.get("marginalia");
-    let color = extension
-        .and_then(|m| m.get("color"))
-        .and_then(Value::as_str)
+/// Colour and style from Marginalia's own extension, if present.
+fn look_of(extension: Option<&Value>) -> (HighlightColor, HighlightStyle) {
+    let field = |key: &str| extension.and_then(|m| m.get(key)).and_then(Value::as_str);
+    let color = field("color")
         .and_then(HighlightColor::from_name)
         .unwrap_or_default();
-    let style = match extension
-        .and_then(|m| m.get("style"))
-        .and_then(Value::as_str)
-    {
+    let style = match field("style") {
         Some("underline") => HighlightStyle::Underline,
         _ => HighlightStyle::Highlight,
     };
-    Some(ImportedAnnotation {
-        id: id_of(object.get("id").and_then(Value::as_str)),
-        created,
-        modified: modified.max(created),
-        exact,
-        prefix,
-        suffix,
-        position,
-        note: note_parts
-            .into_iter()
-            .filter(|n| !n.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n\n"),
-        tags,
-        color,
-        style,
-    })
+    (color, style)
 }
 
 /// `urn:uuid:…` or a bare UUID keeps its id; any other id (Hypothesis's)
@@ -283,28 +298,15 @@ pub fn w3c_page(annotations: &[(&Annotation, &AnchorResolution)], source_uri: &s
     })
 }
 
-/// A Markdown digest to paste into a notes app: title, source, then each
+/// A Markdown digest to paste into a notes app: title, citation, then each
 /// highlight in document order as a block quote with its note and tags.
 pub fn markdown_digest(
-    document: &Document,
+    citation: &Citation,
     annotations: &[(&Annotation, &AnchorResolution)],
 ) -> String {
-    let mut out = format!("# {}\n\n", document.display_title());
-    let mut about: Vec<String> = Vec::new();
-    if let Some(byline) = &document.metadata.byline {
-        about.push(format!("By {byline}"));
-    }
-    if let Some(source) = &document.metadata.source {
-        about.push(source.clone());
-    }
-    if let Some(date) = &document.metadata.date {
-        about.push(date.clone());
-    }
-    if let Some(path) = &document.metadata.path {
-        about.push(format!("`{}`", path.display()));
-    }
-    if !about.is_empty() {
-        out.push_str(&about.join(" · "));
+    let mut out = format!("# {}\n\n", citation.title);
+    if !citation.details.is_empty() {
+        out.push_str(&citation.details.join(" · "));
         out.push_str("\n\n");
     }
     out.push_str(&format!(

@@ -137,14 +137,23 @@ fn new_file_permissions() -> Option<std::fs::Permissions> {
     None
 }
 
+/// How long a writer waits for another to release the lock before giving up.
+pub const LOCK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// An exclusive advisory lock, released when dropped.
 pub struct WriterLock {
     _file: File,
 }
 
 impl WriterLock {
-    /// Waits until no other writer (window or command) holds the lock.
+    /// Waits until no other writer (window or command) holds the lock, for
+    /// at most [`LOCK_TIMEOUT`].
     pub fn acquire(lock_path: &Path) -> std::io::Result<Self> {
+        Self::acquire_within(lock_path, LOCK_TIMEOUT)
+    }
+
+    /// Waits at most `timeout`; then fails with `TimedOut`, naming the lock.
+    pub fn acquire_within(lock_path: &Path, timeout: std::time::Duration) -> std::io::Result<Self> {
         if let Some(dir) = lock_path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -153,8 +162,28 @@ impl WriterLock {
             .truncate(false)
             .write(true)
             .open(lock_path)?;
-        file.lock()?;
-        Ok(Self { _file: file })
+        let start = std::time::Instant::now();
+        let mut pause = std::time::Duration::from_millis(1);
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Self { _file: file }),
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < timeout => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(50));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::TimedOut,
+                        format!(
+                            "another program has held the writers' lock {} for {} s; try again when it is done",
+                            lock_path.display(),
+                            timeout.as_secs()
+                        ),
+                    ));
+                }
+                Err(std::fs::TryLockError::Error(error)) => return Err(error),
+            }
+        }
     }
 }
 
@@ -188,5 +217,19 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+
+    #[test]
+    fn a_lock_held_elsewhere_times_out_with_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = dir.path().join(".a.ron.lock");
+        let _held = WriterLock::acquire(&lock).unwrap();
+        let start = std::time::Instant::now();
+        let error = WriterLock::acquire_within(&lock, std::time::Duration::from_millis(200))
+            .err()
+            .expect("the lock is held");
+        assert_eq!(error.kind(), std::io::ErrorKind::TimedOut);
+        assert!(error.to_string().contains(".a.ron.lock"), "{error}");
+        assert!(start.elapsed() >= std::time::Duration::from_millis(200));
     }
 }

@@ -3,17 +3,26 @@
 //! lock, a recovery file when the sidecar cannot be parsed, and exports.
 
 mod exchange;
+mod export;
 mod files;
+mod replace;
+mod save;
 mod set;
 mod sidecar;
 
 pub use exchange::{
     ExchangeError, ImportedAnnotation, annotations_from_json, markdown_digest, w3c_page,
 };
+pub use export::{
+    AnnotationFileError, ArticleSource, Citation, ExportFormat, ImportSummary,
+    MAX_ANNOTATION_JSON_BYTES, export_annotations, quote_with_citation, read_annotation_file,
+};
 pub use files::{
-    DATA_DIR_VARIABLE, SidecarLocation, WriterLock, data_folder, locate_sidecar,
+    DATA_DIR_VARIABLE, LOCK_TIMEOUT, SidecarLocation, WriterLock, data_folder, locate_sidecar,
     sidecar_path_beside, write_atomically,
 };
+pub use replace::ReplaceJob;
+pub use save::{FileStamp, SaveJob, SaveOutcome, read_sidecar};
 pub use set::AnnotationSet;
 pub use sidecar::{
     DocumentInfo, FORMAT_NAME, FORMAT_VERSION, MAX_SIDECAR_BYTES, Sidecar, Tombstone,
@@ -21,7 +30,6 @@ pub use sidecar::{
 };
 
 use std::collections::HashMap;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
@@ -31,6 +39,8 @@ use crate::annotate::{
     resolve_anchor,
 };
 use crate::document::Document;
+
+use save::{KnownDisk, read_sidecar_stamped};
 
 /// What can go wrong with a sidecar. Every message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -74,72 +84,6 @@ impl StoreError {
     }
 }
 
-/// One version of a file on disk: any write or rename changes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FileStamp {
-    len: u64,
-    modified: Option<std::time::SystemTime>,
-    inode: u64,
-}
-
-impl FileStamp {
-    fn of(metadata: &std::fs::Metadata) -> Self {
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(metadata);
-        #[cfg(not(unix))]
-        let inode = 0;
-        FileStamp {
-            len: metadata.len(),
-            modified: metadata.modified().ok(),
-            inode,
-        }
-    }
-
-    /// The stamp of the file at `path` now, `None` if there is none.
-    pub fn of_path(path: &Path) -> Option<Self> {
-        std::fs::metadata(path).ok().map(|m| Self::of(&m))
-    }
-}
-
-/// Reads a sidecar, or `None` when there is none.
-pub fn read_sidecar(path: &Path) -> Result<Option<Sidecar>, StoreError> {
-    read_sidecar_stamped(path).map(|found| found.map(|(sidecar, _)| sidecar))
-}
-
-/// Reads a sidecar with the stamp of the very file read.
-fn read_sidecar_stamped(path: &Path) -> Result<Option<(Sidecar, FileStamp)>, StoreError> {
-    let read_error = |source| StoreError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(read_error(e)),
-    };
-    let metadata = file.metadata().map_err(read_error)?;
-    let size = metadata.len();
-    if size > MAX_SIDECAR_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_SIDECAR_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    let sidecar = parse_sidecar(&bytes, path)?;
-    Ok(Some((sidecar, FileStamp::of(&metadata))))
-}
-
-/// A sidecar as last read or written, and the stamp of that file.
-#[derive(Clone, Debug)]
-struct KnownDisk {
-    stamp: FileStamp,
-    sidecar: Sidecar,
-}
-
 /// How the store may write.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreMode {
@@ -150,76 +94,6 @@ pub enum StoreMode {
     Recovery { problem: String, recovery: PathBuf },
     /// Nothing is written (a newer format, an unreadable file).
     ReadOnly { problem: String },
-}
-
-/// The file a save writes to, and a snapshot of what it writes.
-#[derive(Clone, Debug)]
-pub struct SaveJob {
-    path: PathBuf,
-    lock_path: PathBuf,
-    info: DocumentInfo,
-    set: AnnotationSet,
-    generation: u64,
-    /// What the store last saw on disk: if the file is still that one, it
-    /// need not be read and parsed again.
-    known: Option<KnownDisk>,
-}
-
-/// What a save left on disk.
-#[derive(Clone, Debug)]
-pub struct SaveOutcome {
-    /// The merged annotations now in the file.
-    pub set: AnnotationSet,
-    known: Option<KnownDisk>,
-}
-
-impl SaveJob {
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Under the writers' lock: reads what is on disk now, merges this
-    /// snapshot into it, and writes the result atomically if it differs.
-    /// Never writes over a file it cannot parse.
-    pub fn run(&self) -> Result<SaveOutcome, StoreError> {
-        let write_error = |source| StoreError::Write {
-            path: self.path.clone(),
-            source,
-        };
-        let _lock = WriterLock::acquire(&self.lock_path).map_err(write_error)?;
-        // Under the lock no other writer is mid-write: temporary files left
-        // here are from a writer that was killed.
-        remove_stale_temporaries(&self.path);
-        let on_disk = match (&self.known, FileStamp::of_path(&self.path)) {
-            (Some(known), Some(now)) if known.stamp == now => Some(known.clone()),
-            _ => read_sidecar_stamped(&self.path)?
-                .map(|(sidecar, stamp)| KnownDisk { stamp, sidecar }),
-        };
-        let mut merged = on_disk
-            .as_ref()
-            .map(|d| d.sidecar.set.clone())
-            .unwrap_or_default();
-        merged.merge(&self.set);
-        let unchanged = on_disk
-            .as_ref()
-            .is_some_and(|d| d.sidecar.set == merged && d.sidecar.document == self.info);
-        if unchanged {
-            return Ok(SaveOutcome {
-                set: merged,
-                known: on_disk,
-            });
-        }
-        let text = sidecar_to_string(&self.info, &merged);
-        let written = write_atomically(&self.path, text.as_bytes()).map_err(write_error)?;
-        let known = Some(KnownDisk {
-            stamp: FileStamp::of(&written),
-            sidecar: Sidecar {
-                document: self.info.clone(),
-                set: merged.clone(),
-            },
-        });
-        Ok(SaveOutcome { set: merged, known })
-    }
 }
 
 /// The annotations of one open article.
@@ -445,19 +319,24 @@ impl AnnotationStore {
                 });
             }
         };
+        Ok(Some(self.save_job_to(path, self.known.clone())))
+    }
+
+    /// A snapshot of everything in memory, to be merged into `path`.
+    fn save_job_to(&self, path: PathBuf, known: Option<KnownDisk>) -> SaveJob {
         let lock_path = SidecarLocation {
             path: path.clone(),
             beside_article: self.location.beside_article,
         }
         .lock_path();
-        Ok(Some(SaveJob {
+        SaveJob {
             path,
             lock_path,
             info: self.info.clone(),
             set: self.set.clone(),
             generation: self.generation,
-            known: self.known.clone(),
-        }))
+            known,
+        }
     }
 
     /// Takes the result of a save job. Annotations another writer added
@@ -505,47 +384,6 @@ impl AnnotationStore {
             }
         }
         outcome
-    }
-
-    /// The user's decision in recovery mode: the unreadable sidecar is kept
-    /// under a new name (`<sidecar>.unreadable-<time>`), the annotations in
-    /// memory (the recovery file's included) become the sidecar, and the
-    /// recovery file goes. Returns where the unreadable file was kept.
-    pub fn replace_unreadable_sidecar(
-        &mut self,
-        document: &Document,
-    ) -> Result<PathBuf, StoreError> {
-        let StoreMode::Recovery { recovery, .. } = self.mode.clone() else {
-            return Err(StoreError::ReadOnly {
-                reason: "the sidecar is readable; there is nothing to replace".to_owned(),
-            });
-        };
-        let sidecar = self.location.path.clone();
-        let stamp = now().strftime("%Y%m%dT%H%M%SZ").to_string();
-        let mut kept_name = sidecar.file_name().unwrap_or_default().to_os_string();
-        kept_name.push(format!(".unreadable-{stamp}"));
-        let kept = sidecar.with_file_name(kept_name);
-        let write_error = |source| StoreError::Write {
-            path: sidecar.clone(),
-            source,
-        };
-        {
-            let _lock = WriterLock::acquire(&self.location.lock_path()).map_err(write_error)?;
-            if sidecar.exists() {
-                std::fs::rename(&sidecar, &kept).map_err(write_error)?;
-            }
-        }
-        self.mode = StoreMode::Normal;
-        self.known = None;
-        self.generation += 1;
-        self.save_now(document)?;
-        if recovery.exists() {
-            std::fs::remove_file(&recovery).map_err(|source| StoreError::Write {
-                path: recovery.clone(),
-                source,
-            })?;
-        }
-        Ok(kept)
     }
 
     /// Merges what is on disk now into memory (another window or a sync
@@ -605,25 +443,6 @@ impl AnnotationStore {
                 updated.anchor = Anchor::from_range(text, range);
                 self.set.upsert(updated);
             }
-        }
-    }
-}
-
-/// Deletes `.<sidecar name>.*.tmp` files beside `path` (see `write_atomically`).
-fn remove_stale_temporaries(path: &Path) {
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-        return;
-    };
-    let prefix = format!(".{}.", name.to_string_lossy());
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        if file_name.starts_with(&prefix) && file_name.ends_with(".tmp") {
-            // Best effort: a leftover that cannot be removed does no harm.
-            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

@@ -1,14 +1,42 @@
-//! The window: eframe app wiring, the reader widget, themes and settings.
+//! The window. `ui` turns input into commands from one command table and
+//! draws state; everything below it (`document`, `import`, `annotate`,
+//! `store`) knows nothing of egui.
+//!
+//! - `app`: the app's state, its creation and the order of a frame.
+//! - `command`: the command table (labels, tooltips, shortcuts, availability).
+//! - `keymap`: key presses to commands, from the table.
+//! - `dispatch`: carrying out commands.
+//! - `files`: opening and closing articles, native dialogs, export and import.
+//! - `find`: the find bar and its matches.
+//! - `chrome`: the menu bar, the banner, the status bar.
+//! - `page`: the reader, the side panels, what a click on the page means.
+//! - `popups`: context menu, selection colour bar, overlap chooser, drop overlay.
+//! - `help`: the keyboard shortcuts window (F1).
+//! - `panel`: the annotations panel. `outline`: the outline panel.
+//! - `widgets`: command buttons, colour buttons and list rows they share.
+//! - `reader`: the reader widget. `session`: one open article (model side).
+//! - `settings`: what is remembered between runs. `theme`: palettes and fonts.
 
 mod app;
+mod chrome;
+pub mod command;
+mod dispatch;
+mod files;
+mod find;
+pub mod help;
+pub mod keymap;
 pub mod outline;
+mod page;
 pub mod panel;
+mod popups;
 pub mod reader;
 pub mod session;
 pub mod settings;
 pub mod theme;
+pub mod widgets;
 
-pub use app::{Command, MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME, StartWith};
+pub use app::{MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME, StartWith};
+pub use command::Command;
 
 use std::path::PathBuf;
 

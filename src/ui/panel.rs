@@ -1,14 +1,19 @@
-//! The annotations panel: the editor of the selected highlight (note, tags,
+//! The annotations panel: the editor of the open highlight (note, tags,
 //! colour, style) and the list of every annotation, filtered, virtualised.
 
-use eframe::egui::{self, Color32, RichText, Sense, Ui, vec2};
+use eframe::egui::{self, RichText, Ui, vec2};
 use uuid::Uuid;
 
 use crate::annotate::{AnchorStatus, Annotation, HighlightColor, HighlightStyle};
 
-use super::app::Command;
+use super::command::{Command, Situation};
+use super::keymap::tooltip;
+use super::reader::accessible_label;
 use super::session::DocumentSession;
 use super::theme::{Palette, highlight_paint};
+use super::widgets::{
+    color_buttons_ui, color_commands_ui, command_button_ui, list_row_ui, swatch, truncated_galley,
+};
 
 /// What the panel remembers between frames.
 #[derive(Debug, Default)]
@@ -36,56 +41,38 @@ struct FilterKey {
     revision: u64,
 }
 
-const ROW_HEIGHT: f32 = 62.0;
-
-/// The swatch colour of a highlight colour in the panel.
-pub fn swatch(color: HighlightColor, palette: &Palette) -> Color32 {
-    highlight_paint(color, palette, true)
-}
-
-/// A row of five colour buttons; returns the one clicked.
-pub fn color_buttons_ui(
-    ui: &mut Ui,
-    palette: &Palette,
-    current: Option<HighlightColor>,
-) -> Option<HighlightColor> {
-    let mut clicked = None;
-    for (key, color) in HighlightColor::ALL.into_iter().enumerate() {
-        let (rect, response) = ui.allocate_exact_size(vec2(22.0, 22.0), Sense::click());
-        let selected = current == Some(color);
-        ui.painter()
-            .circle_filled(rect.center(), 8.5, swatch(color, palette));
-        if selected || response.hovered() {
-            ui.painter()
-                .circle_stroke(rect.center(), 10.5, egui::Stroke::new(2.0, palette.strong));
-        }
-        let name = color.name();
-        let response = response.on_hover_text(format!("{name} ({})", key + 1));
-        response
-            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, name));
-        if response.clicked() {
-            clicked = Some(color);
-        }
+impl FilterKey {
+    fn matches(&self, a: &Annotation) -> bool {
+        self.color.is_none_or(|c| a.color == c)
+            && self
+                .tag
+                .as_ref()
+                .is_none_or(|t| a.tags.iter().any(|x| x == t))
+            && (self.text.is_empty()
+                || a.anchor.exact.to_lowercase().contains(&self.text)
+                || a.note.to_lowercase().contains(&self.text)
+                || a.tags.iter().any(|t| t.to_lowercase().contains(&self.text)))
     }
-    clicked
 }
+
+const ROW_HEIGHT: f32 = 62.0;
 
 /// The panel's contents.
 pub fn panel_ui(
     ui: &mut Ui,
     session: &DocumentSession,
     state: &mut PanelState,
-    selected: Option<Uuid>,
+    now: &Situation,
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
-    if let Some(annotation) = selected.and_then(|id| session.store().get(id)) {
-        editor_ui(ui, session, annotation, state, palette, commands);
+    if let Some(annotation) = now.open_highlight.and_then(|id| session.store().get(id)) {
+        editor_ui(ui, session, annotation, state, now, palette, commands);
         ui.separator();
     } else {
         state.editing = None;
     }
-    list_ui(ui, session, state, selected, palette, commands);
+    list_ui(ui, session, state, now.open_highlight, palette, commands);
 }
 
 fn editor_ui(
@@ -93,37 +80,25 @@ fn editor_ui(
     session: &DocumentSession,
     annotation: &Annotation,
     state: &mut PanelState,
+    now: &Situation,
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
     let id = annotation.id;
-    let tags_text = annotation.tags.join(", ");
-    let focused = ui.ctx().memory(|m| m.focused().is_some());
     // Take the stored note and tags unless the user is typing in them.
-    if state.editing != Some(id) || !focused {
+    let typing = ui.ctx().memory(|m| m.focused().is_some());
+    if state.editing != Some(id) || !typing {
         state.editing = Some(id);
         state.note.clone_from(&annotation.note);
-        state.tags = tags_text.clone();
+        state.tags = annotation.tags.join(", ");
     }
     ui.horizontal(|ui| {
         ui.heading("Highlight");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Close").on_hover_text("Escape").clicked() {
-                commands.push(Command::SelectAnnotation(None));
-            }
+            command_button_ui(ui, Command::SelectAnnotation(None), now, commands);
         });
     });
-    let status = session.store().status(id);
-    if status != AnchorStatus::Anchored && status != AnchorStatus::Moved {
-        let text = match status {
-            AnchorStatus::Fuzzy { score } => format!(
-                "The text changed: this is the closest match ({:.0} %).",
-                score * 100.0
-            ),
-            _ => "Not found in the current text. Kept with its quote and note.".to_owned(),
-        };
-        ui.label(RichText::new(text).weak().italics());
-    }
+    status_ui(ui, session.store().status(id));
     egui::Frame::new()
         .fill(highlight_paint(annotation.color, palette, false))
         .inner_margin(egui::Margin::same(8))
@@ -134,20 +109,46 @@ fn editor_ui(
         });
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        if let Some(color) = color_buttons_ui(ui, palette, Some(annotation.color)) {
-            commands.push(Command::Recolor(id, color));
+        let recolor = |color| Command::Recolor(id, color);
+        if let Some(command) = color_commands_ui(ui, palette, Some(annotation.color), recolor) {
+            commands.push(command);
         }
         ui.separator();
         let mut underline = annotation.style == HighlightStyle::Underline;
+        let toggle = Command::ToggleUnderline(id);
+        let label = toggle.info().label;
         if ui
-            .checkbox(&mut underline, "Underline")
-            .on_hover_text("U")
+            .checkbox(&mut underline, label)
+            .on_hover_text(tooltip(ui.ctx(), &toggle))
             .changed()
         {
-            commands.push(Command::ToggleUnderline(id));
+            commands.push(toggle);
         }
     });
     ui.add_space(4.0);
+    note_and_tags_ui(ui, id, state, commands);
+    ui.horizontal(|ui| {
+        command_button_ui(ui, Command::CopyQuote(id), now, commands);
+        command_button_ui(ui, Command::DeleteAnnotation(id), now, commands);
+    });
+}
+
+/// Says when a highlight is not where it was made.
+fn status_ui(ui: &mut Ui, status: AnchorStatus) {
+    if status == AnchorStatus::Anchored || status == AnchorStatus::Moved {
+        return;
+    }
+    let text = match status {
+        AnchorStatus::Fuzzy { score } => format!(
+            "The text changed: this is the closest match ({:.0} %).",
+            score * 100.0
+        ),
+        _ => "Not found in the current text. Kept with its quote and note.".to_owned(),
+    };
+    ui.label(RichText::new(text).weak().italics());
+}
+
+fn note_and_tags_ui(ui: &mut Ui, id: Uuid, state: &mut PanelState, commands: &mut Vec<Command>) {
     ui.label("Note (Markdown)");
     let note = ui.add(
         egui::TextEdit::multiline(&mut state.note)
@@ -167,18 +168,6 @@ fn editor_ui(
     if tags.changed() {
         commands.push(Command::SetTags(id, parse_tags(&state.tags)));
     }
-    ui.horizontal(|ui| {
-        if ui
-            .button("Copy as quote")
-            .on_hover_text("The quote with its citation")
-            .clicked()
-        {
-            commands.push(Command::CopyQuote(id));
-        }
-        if ui.button("Delete").on_hover_text("Delete").clicked() {
-            commands.push(Command::DeleteAnnotation(id));
-        }
-    });
 }
 
 /// Tags from comma-separated text: trimmed, empty ones dropped, no repeats.
@@ -207,8 +196,45 @@ fn list_ui(
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
+    filters_ui(ui, session, state, palette);
+    refilter(session, state);
+    let total = session.entries().len();
+    let shown = state.rows.len();
+    let count = if shown == total {
+        format!("{total} annotations")
+    } else {
+        format!("{shown} of {total} annotations")
+    };
+    ui.label(RichText::new(count).weak());
+    let rows = rows_of(session, state);
+    let mut scroll = egui::ScrollArea::vertical()
+        .id_salt("annotation_list")
+        .auto_shrink(false);
+    if let Some(id) = state.reveal.take()
+        && let Some(index) = rows
+            .iter()
+            .position(|r| matches!(r, Row::Annotation(a, _) if a.id == id))
+    {
+        let spacing = ui.spacing().item_spacing.y;
+        scroll =
+            scroll.vertical_scroll_offset((index as f32 * (ROW_HEIGHT + spacing) - 80.0).max(0.0));
+    }
+    scroll.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+        for row in &rows[range] {
+            match *row {
+                Row::Annotation(annotation, status) => {
+                    let is_selected = selected == Some(annotation.id);
+                    row_ui(ui, annotation, status, is_selected, palette, commands);
+                }
+                Row::OrphansHeading(count) => orphans_heading_ui(ui, count, palette),
+            }
+        }
+    });
+}
+
+/// The filter field, the colour filter and the tag filter.
+fn filters_ui(ui: &mut Ui, session: &DocumentSession, state: &mut PanelState, palette: &Palette) {
     let store = session.store();
-    let entries = session.entries();
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut state.filter_text)
@@ -217,10 +243,12 @@ fn list_ui(
         );
     });
     ui.horizontal_wrapped(|ui| {
-        if let Some(color) = color_buttons_ui(ui, palette, state.filter_color) {
+        let hint = |color: HighlightColor| format!("Show only {} highlights", color.name());
+        if let Some(color) = color_buttons_ui(ui, palette, state.filter_color, hint) {
             state.filter_color = (state.filter_color != Some(color)).then_some(color);
         }
-        let mut tags: Vec<&str> = entries
+        let mut tags: Vec<&str> = session
+            .entries()
             .iter()
             .filter_map(|(id, _)| store.get(*id))
             .flat_map(|a| a.tags.iter().map(String::as_str))
@@ -238,98 +266,61 @@ fn list_ui(
                 });
         }
     });
+}
+
+/// Filters the entries again when the filters or the annotations changed.
+fn refilter(session: &DocumentSession, state: &mut PanelState) {
     let key = FilterKey {
         text: state.filter_text.trim().to_lowercase(),
         color: state.filter_color,
         tag: state.filter_tag.clone(),
         revision: session.revision(),
     };
-    if state.rows_key.as_ref() != Some(&key) {
-        let matches = |a: &Annotation| {
-            key.color.is_none_or(|c| a.color == c)
-                && key
-                    .tag
-                    .as_ref()
-                    .is_none_or(|t| a.tags.iter().any(|x| x == t))
-                && (key.text.is_empty()
-                    || a.anchor.exact.to_lowercase().contains(&key.text)
-                    || a.note.to_lowercase().contains(&key.text)
-                    || a.tags.iter().any(|t| t.to_lowercase().contains(&key.text)))
-        };
-        state.rows = entries
-            .iter()
-            .filter(|(id, _)| store.get(*id).is_some_and(matches))
-            .copied()
-            .collect();
-        state.rows_key = Some(key);
+    if state.rows_key.as_ref() == Some(&key) {
+        return;
     }
-    let shown = state.rows.len();
-    let count = if shown == entries.len() {
-        format!("{} annotations", entries.len())
-    } else {
-        format!("{shown} of {} annotations", entries.len())
-    };
-    ui.label(RichText::new(count).weak());
-    let mut rows: Vec<Row<'_>> = Vec::with_capacity(shown + 1);
-    let mut orphans = 0;
+    let store = session.store();
+    state.rows = session
+        .entries()
+        .iter()
+        .filter(|(id, _)| store.get(*id).is_some_and(|a| key.matches(a)))
+        .copied()
+        .collect();
+    state.rows_key = Some(key);
+}
+
+/// The rows to show: the filtered annotations, with a heading before the orphans.
+fn rows_of<'a>(session: &'a DocumentSession, state: &PanelState) -> Vec<Row<'a>> {
+    let orphans = state
+        .rows
+        .iter()
+        .filter(|(_, s)| *s == AnchorStatus::Orphaned)
+        .count();
+    let mut rows: Vec<Row<'a>> = Vec::with_capacity(state.rows.len() + 1);
+    let mut heading_shown = false;
     for &(id, status) in &state.rows {
-        let Some(annotation) = store.get(id) else {
+        let Some(annotation) = session.store().get(id) else {
             continue;
         };
-        if status == AnchorStatus::Orphaned {
-            if orphans == 0 {
-                let total = state
-                    .rows
-                    .iter()
-                    .filter(|(_, s)| *s == AnchorStatus::Orphaned)
-                    .count();
-                rows.push(Row::OrphansHeading(total));
-            }
-            orphans += 1;
+        if status == AnchorStatus::Orphaned && !heading_shown {
+            rows.push(Row::OrphansHeading(orphans));
+            heading_shown = true;
         }
         rows.push(Row::Annotation(annotation, status));
     }
-    let mut scroll = egui::ScrollArea::vertical()
-        .id_salt("annotation_list")
-        .auto_shrink(false);
-    if let Some(id) = state.reveal.take()
-        && let Some(index) = rows
-            .iter()
-            .position(|r| matches!(r, Row::Annotation(a, _) if a.id == id))
-    {
-        let spacing = ui.spacing().item_spacing.y;
-        scroll =
-            scroll.vertical_scroll_offset((index as f32 * (ROW_HEIGHT + spacing) - 80.0).max(0.0));
-    }
-    scroll.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-        for row in &rows[range] {
-            match *row {
-                Row::Annotation(annotation, status) => {
-                    row_ui(
-                        ui,
-                        annotation,
-                        status,
-                        selected == Some(annotation.id),
-                        palette,
-                        commands,
-                    );
-                }
-                Row::OrphansHeading(count) => {
-                    let (rect, _) = ui.allocate_exact_size(
-                        vec2(ui.available_width(), ROW_HEIGHT),
-                        Sense::hover(),
-                    );
-                    ui.painter().text(
-                        rect.left_bottom() + vec2(4.0, -8.0),
-                        egui::Align2::LEFT_BOTTOM,
-                        format!("Not found in the text ({count})"),
-                        egui::FontId::proportional(15.0),
-                        palette.strong,
-                    );
-                }
-            }
-        }
-    });
+    rows
+}
+
+fn orphans_heading_ui(ui: &mut Ui, count: usize, palette: &Palette) {
+    let (rect, _) =
+        ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), egui::Sense::hover());
+    ui.painter().text(
+        rect.left_bottom() + vec2(4.0, -8.0),
+        egui::Align2::LEFT_BOTTOM,
+        format!("Not found in the text ({count})"),
+        egui::FontId::proportional(15.0),
+        palette.strong,
+    );
 }
 
 fn row_ui(
@@ -340,32 +331,19 @@ fn row_ui(
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+    let (rect, response) = list_row_ui(ui, ROW_HEIGHT, selected, palette);
     let painter = ui.painter_at(rect);
-    if selected {
-        painter.rect_filled(rect, 4.0, palette.selection);
-    } else if response.hovered() {
-        painter.rect_filled(rect, 4.0, palette.code_background);
-    }
     let swatch_rect =
         egui::Rect::from_min_size(rect.min + vec2(4.0, 6.0), vec2(5.0, ROW_HEIGHT - 12.0));
     painter.rect_filled(swatch_rect, 2.0, swatch(annotation.color, palette));
     let left = rect.left() + 16.0;
     let width = rect.width() - 20.0;
-    let line = |text: &str, y: f32, font: egui::FontId, color: Color32| {
-        let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
-        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let line = |text: &str, y: f32, size: f32, color| {
+        let galley = truncated_galley(ui, text, width, egui::FontId::proportional(size), color);
         painter.galley(egui::pos2(left, rect.top() + y), galley, color);
     };
     let quote = annotation.anchor.exact.replace('\n', " ");
-    line(
-        &format!("\u{201C}{quote}\u{201D}"),
-        5.0,
-        egui::FontId::proportional(14.0),
-        palette.text,
-    );
+    line(&format!("\u{201C}{quote}\u{201D}"), 5.0, 14.0, palette.text);
     let note = annotation
         .note
         .lines()
@@ -373,25 +351,14 @@ fn row_ui(
         .unwrap_or("");
     let note_text = match status {
         AnchorStatus::Fuzzy { .. } if note.is_empty() => "(the text changed; closest match)",
-        _ if note.is_empty() => "",
         _ => note,
     };
-    line(
-        note_text,
-        24.0,
-        egui::FontId::proportional(13.0),
-        palette.muted,
-    );
+    line(note_text, 24.0, 13.0, palette.muted);
     if !annotation.tags.is_empty() {
         let tags: Vec<String> = annotation.tags.iter().map(|t| format!("#{t}")).collect();
-        line(
-            &tags.join("  "),
-            42.0,
-            egui::FontId::proportional(12.0),
-            palette.link,
-        );
+        line(&tags.join("  "), 42.0, 12.0, palette.link);
     }
-    let label = super::session::accessible_label(annotation);
+    let label = accessible_label(annotation);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     if response.clicked() {
         commands.push(Command::JumpTo(annotation.id));

@@ -35,6 +35,11 @@ impl ThemeChoice {
                 selection: Color32::from_rgba_unmultiplied(0x3D, 0x8B, 0xFF, 0x55),
                 code_background: Color32::from_rgb(0xEF, 0xF0, 0xF2),
                 link: Color32::from_rgb(0x1A, 0x5F, 0xB4),
+                find_match: Color32::from_rgba_unmultiplied(0xFF, 0x8C, 0x1A, 0x45),
+                find_current: Color32::from_rgba_unmultiplied(0xFF, 0x8C, 0x1A, 0xA0),
+                alert_fill: Color32::from_rgb(0xFD, 0xE2, 0xDF),
+                alert_text: Color32::from_rgb(0x7A, 0x12, 0x0C),
+                overlay: OVERLAY,
                 dark: false,
             },
             ThemeChoice::Dark => Palette {
@@ -46,6 +51,11 @@ impl ThemeChoice {
                 selection: Color32::from_rgba_unmultiplied(0x4D, 0x9C, 0xFF, 0x60),
                 code_background: Color32::from_rgb(0x2A, 0x2B, 0x2F),
                 link: Color32::from_rgb(0x7F, 0xB8, 0xFF),
+                find_match: Color32::from_rgba_unmultiplied(0xFF, 0x9A, 0x3C, 0x50),
+                find_current: Color32::from_rgba_unmultiplied(0xFF, 0x9A, 0x3C, 0xB0),
+                alert_fill: Color32::from_rgb(0x5C, 0x1F, 0x1F),
+                alert_text: Color32::from_rgb(0xFF, 0xDA, 0xD6),
+                overlay: OVERLAY,
                 dark: true,
             },
             ThemeChoice::Sepia => Palette {
@@ -57,6 +67,11 @@ impl ThemeChoice {
                 selection: Color32::from_rgba_unmultiplied(0xB0, 0x7A, 0x2A, 0x50),
                 code_background: Color32::from_rgb(0xEA, 0xDF, 0xC4),
                 link: Color32::from_rgb(0x8A, 0x4B, 0x12),
+                find_match: Color32::from_rgba_unmultiplied(0xFF, 0x8C, 0x1A, 0x45),
+                find_current: Color32::from_rgba_unmultiplied(0xFF, 0x8C, 0x1A, 0xA0),
+                alert_fill: Color32::from_rgb(0xFD, 0xE2, 0xDF),
+                alert_text: Color32::from_rgb(0x7A, 0x12, 0x0C),
+                overlay: OVERLAY,
                 dark: false,
             },
         }
@@ -114,8 +129,32 @@ pub struct Palette {
     pub selection: Color32,
     pub code_background: Color32,
     pub link: Color32,
+    /// Find matches, and the current one.
+    pub find_match: Color32,
+    pub find_current: Color32,
+    /// The banner: a problem to read.
+    pub alert_fill: Color32,
+    pub alert_text: Color32,
+    pub overlay: OverlayColors,
     pub dark: bool,
 }
+
+/// The drop overlay: the same dark veil over every theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OverlayColors {
+    pub veil: Color32,
+    pub edge: Color32,
+    pub card: Color32,
+    pub text: Color32,
+}
+
+const OVERLAY: OverlayColors = OverlayColors {
+    veil: Color32::from_black_alpha(200),
+    // White at 200/255, premultiplied.
+    edge: Color32::from_rgba_premultiplied(200, 200, 200, 200),
+    card: Color32::from_gray(30),
+    text: Color32::WHITE,
+};
 
 /// The reading face (Noto Serif, SIL OFL) in its regular, bold and italic styles.
 pub const SERIF: &str = "serif";

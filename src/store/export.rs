@@ -1,0 +1,294 @@
+//! One way out and one way in, shared by the command line and the window:
+//! every export (W3C JSON, Markdown digest, the RON sidecar), the source URI
+//! it names, the citation of a quote, and the summary of an import.
+
+use std::fmt;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use crate::annotate::{AnchorStatus, Annotation};
+use crate::document::Document;
+
+use super::{AnnotationStore, ExchangeError, ImportedAnnotation, annotations_from_json};
+
+/// The largest annotation JSON file read (a Hypothesis export of a whole
+/// account is a few MiB).
+pub const MAX_ANNOTATION_JSON_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// A W3C Web Annotation `AnnotationPage` (JSON).
+    W3c,
+    /// A digest to paste into a notes app.
+    Markdown,
+    /// The sidecar itself.
+    Ron,
+}
+
+impl ExportFormat {
+    /// The format a file name asks for: `.json`/`.jsonld` W3C, `.ron` the
+    /// sidecar, anything else Markdown.
+    pub fn for_file(path: &Path) -> Self {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("json" | "jsonld") => ExportFormat::W3c,
+            Some("ron") => ExportFormat::Ron,
+            _ => ExportFormat::Markdown,
+        }
+    }
+}
+
+/// Where the annotated article is, for the `source` of exported annotations.
+#[derive(Clone, Copy, Debug)]
+pub enum ArticleSource<'a> {
+    File(&'a Path),
+    /// The sample bundled with the app, by its file name.
+    Bundled(&'a str),
+}
+
+impl ArticleSource<'_> {
+    /// `file:///…` of the article's absolute path (percent-encoded by the
+    /// `url` crate), or `urn:marginalia:sample:NAME` for the bundled sample.
+    pub fn uri(self) -> String {
+        match self {
+            ArticleSource::File(path) => {
+                let absolute = std::fs::canonicalize(path)
+                    .or_else(|_| std::path::absolute(path))
+                    .unwrap_or_else(|_| path.to_path_buf());
+                match url::Url::from_file_path(&absolute) {
+                    Ok(url) => url.to_string(),
+                    // Only a relative path is refused, and `absolute` is not one.
+                    Err(()) => format!("file://{}", absolute.display()),
+                }
+            }
+            ArticleSource::Bundled(name) => format!("urn:marginalia:sample:{name}"),
+        }
+    }
+
+    fn file_name(self) -> Option<String> {
+        match self {
+            ArticleSource::File(path) => path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned()),
+            ArticleSource::Bundled(name) => Some(name.to_owned()),
+        }
+    }
+}
+
+/// The store's annotations in `format`, as the text of a file.
+pub fn export_annotations(
+    store: &AnnotationStore,
+    document: &Document,
+    source: ArticleSource<'_>,
+    format: ExportFormat,
+) -> String {
+    let annotations = store.annotations();
+    match format {
+        ExportFormat::W3c => {
+            let page = super::w3c_page(&annotations, &source.uri());
+            // A `Value` always serialises.
+            serde_json::to_string_pretty(&page).unwrap_or_default() + "\n"
+        }
+        ExportFormat::Markdown => {
+            let file_name = source.file_name();
+            super::markdown_digest(&Citation::of(document, file_name.as_deref()), &annotations)
+        }
+        ExportFormat::Ron => store.to_sidecar_string(),
+    }
+}
+
+/// What a quote is cited with: the article's title, author, source, date
+/// and file name, from the document's metadata.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Citation {
+    pub title: String,
+    /// The parts after the title, in order: author, source, date, file.
+    pub details: Vec<String>,
+}
+
+impl Citation {
+    pub fn of(document: &Document, file_name: Option<&str>) -> Self {
+        let metadata = &document.metadata;
+        let details = [
+            metadata.byline.clone(),
+            metadata.source.clone(),
+            metadata.date.clone(),
+            file_name.map(str::to_owned),
+        ];
+        Self {
+            title: document.display_title(),
+            details: details.into_iter().flatten().collect(),
+        }
+    }
+
+    /// “Quote” — Title, author, source, date, file: to paste into notes.
+    pub fn quote(&self, annotation: &Annotation) -> String {
+        let mut parts = vec![self.title.clone()];
+        parts.extend(self.details.iter().cloned());
+        format!(
+            "\u{201C}{}\u{201D}\n\u{2014} {}",
+            annotation.anchor.exact.trim(),
+            parts.join(", ")
+        )
+    }
+}
+
+/// “Quote” — its citation, for the annotation `id` of an open article.
+pub fn quote_with_citation(
+    store: &AnnotationStore,
+    document: &Document,
+    source: ArticleSource<'_>,
+    id: uuid::Uuid,
+) -> Option<String> {
+    let annotation = store.get(id)?;
+    let file_name = source.file_name();
+    Some(Citation::of(document, file_name.as_deref()).quote(annotation))
+}
+
+/// What reading an annotation JSON file can run into; names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum AnnotationFileError {
+    #[error("{}: cannot be read: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: is not a regular file", path.display())]
+    NotAFile { path: PathBuf },
+    #[error("{}: is over 64 MiB; an annotation file that large is refused", path.display())]
+    TooLarge { path: PathBuf },
+    #[error("{}: {source}", path.display())]
+    Content {
+        path: PathBuf,
+        #[source]
+        source: ExchangeError,
+    },
+}
+
+/// Reads annotations from a W3C or Hypothesis JSON file, in bounded memory.
+pub fn read_annotation_file(path: &Path) -> Result<Vec<ImportedAnnotation>, AnnotationFileError> {
+    let read_error = |source| AnnotationFileError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    // Checked before opening: opening a FIFO would wait for a writer.
+    let metadata = std::fs::metadata(path).map_err(read_error)?;
+    if !metadata.is_file() {
+        return Err(AnnotationFileError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut json = String::new();
+    file.take(MAX_ANNOTATION_JSON_BYTES + 1)
+        .read_to_string(&mut json)
+        .map_err(read_error)?;
+    if json.len() as u64 > MAX_ANNOTATION_JSON_BYTES {
+        return Err(AnnotationFileError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    annotations_from_json(&json).map_err(|source| AnnotationFileError::Content {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// What an import did: how many annotations came and how each anchored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub from: PathBuf,
+    pub anchored: usize,
+    pub moved: usize,
+    pub fuzzy: usize,
+    pub orphaned: usize,
+}
+
+impl ImportSummary {
+    pub fn new(from: &Path, statuses: &[AnchorStatus]) -> Self {
+        let count =
+            |wanted: fn(&AnchorStatus) -> bool| statuses.iter().filter(|s| wanted(s)).count();
+        Self {
+            from: from.to_path_buf(),
+            anchored: count(|s| matches!(s, AnchorStatus::Anchored)),
+            moved: count(|s| matches!(s, AnchorStatus::Moved)),
+            fuzzy: count(|s| matches!(s, AnchorStatus::Fuzzy { .. })),
+            orphaned: count(|s| matches!(s, AnchorStatus::Orphaned)),
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.anchored + self.moved + self.fuzzy + self.orphaned
+    }
+}
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.count();
+        write!(
+            f,
+            "Imported {count} annotation{} from {}: {} anchored, {} moved, {} fuzzy, {} orphaned.",
+            if count == 1 { "" } else { "s" },
+            self.from.display(),
+            self.anchored,
+            self.moved,
+            self.fuzzy,
+            self.orphaned,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_uris_are_percent_encoded() {
+        let uri = ArticleSource::File(Path::new("/tmp/My Articles/Zürich report.txt")).uri();
+        assert_eq!(uri, "file:///tmp/My%20Articles/Z%C3%BCrich%20report.txt");
+        assert_eq!(
+            ArticleSource::Bundled("sample.txt").uri(),
+            "urn:marginalia:sample:sample.txt"
+        );
+    }
+
+    #[test]
+    fn export_format_follows_the_file_name() {
+        assert_eq!(
+            ExportFormat::for_file(Path::new("a.JSON")),
+            ExportFormat::W3c
+        );
+        assert_eq!(
+            ExportFormat::for_file(Path::new("a.ron")),
+            ExportFormat::Ron
+        );
+        assert_eq!(
+            ExportFormat::for_file(Path::new("a.md")),
+            ExportFormat::Markdown
+        );
+        assert_eq!(
+            ExportFormat::for_file(Path::new("notes")),
+            ExportFormat::Markdown
+        );
+    }
+
+    #[test]
+    fn an_import_summary_counts_each_status() {
+        let summary = ImportSummary::new(
+            Path::new("a.json"),
+            &[
+                AnchorStatus::Anchored,
+                AnchorStatus::Fuzzy { score: 0.9 },
+                AnchorStatus::Orphaned,
+            ],
+        );
+        assert_eq!(
+            summary.to_string(),
+            "Imported 3 annotations from a.json: 1 anchored, 0 moved, 1 fuzzy, 1 orphaned."
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! Reading a sidecar from disk, and saving: a snapshot of the annotations
+//! merged under the writers' lock with whatever is on disk, written atomically.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use super::{
+    AnnotationSet, DocumentInfo, MAX_SIDECAR_BYTES, Sidecar, StoreError, WriterLock, parse_sidecar,
+    sidecar_to_string, write_atomically,
+};
+
+/// One version of a file on disk: any write or rename changes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+impl FileStamp {
+    fn of(metadata: &std::fs::Metadata) -> Self {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(metadata);
+        #[cfg(not(unix))]
+        let inode = 0;
+        FileStamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+            inode,
+        }
+    }
+
+    /// The stamp of the file at `path` now, `None` if there is none.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        std::fs::metadata(path).ok().map(|m| Self::of(&m))
+    }
+}
+
+/// Reads a sidecar, or `None` when there is none.
+pub fn read_sidecar(path: &Path) -> Result<Option<Sidecar>, StoreError> {
+    read_sidecar_stamped(path).map(|found| found.map(|(sidecar, _)| sidecar))
+}
+
+/// Reads a sidecar with the stamp of the very file read.
+pub(super) fn read_sidecar_stamped(
+    path: &Path,
+) -> Result<Option<(Sidecar, FileStamp)>, StoreError> {
+    let read_error = |source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(read_error(e)),
+    };
+    let metadata = file.metadata().map_err(read_error)?;
+    let size = metadata.len();
+    if size > MAX_SIDECAR_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_SIDECAR_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    let sidecar = parse_sidecar(&bytes, path)?;
+    Ok(Some((sidecar, FileStamp::of(&metadata))))
+}
+
+/// A sidecar as last read or written, and the stamp of that file.
+#[derive(Clone, Debug)]
+pub(super) struct KnownDisk {
+    pub(super) stamp: FileStamp,
+    pub(super) sidecar: Sidecar,
+}
+
+/// The file a save writes to, and a snapshot of what it writes.
+#[derive(Clone, Debug)]
+pub struct SaveJob {
+    pub(super) path: PathBuf,
+    pub(super) lock_path: PathBuf,
+    pub(super) info: DocumentInfo,
+    pub(super) set: AnnotationSet,
+    pub(super) generation: u64,
+    /// What the store last saw on disk: if the file is still that one, it
+    /// need not be read and parsed again.
+    pub(super) known: Option<KnownDisk>,
+}
+
+/// What a save left on disk.
+#[derive(Clone, Debug)]
+pub struct SaveOutcome {
+    /// The merged annotations now in the file.
+    pub set: AnnotationSet,
+    pub(super) known: Option<KnownDisk>,
+}
+
+impl SaveJob {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Under the writers' lock: reads what is on disk now, merges this
+    /// snapshot into it, and writes the result atomically if it differs.
+    /// Never writes over a file it cannot parse.
+    pub fn run(&self) -> Result<SaveOutcome, StoreError> {
+        let write_error = |source| StoreError::Write {
+            path: self.path.clone(),
+            source,
+        };
+        let _lock = WriterLock::acquire(&self.lock_path).map_err(write_error)?;
+        // Under the lock no other writer is mid-write: temporary files left
+        // here are from a writer that was killed.
+        remove_stale_temporaries(&self.path);
+        let on_disk = match (&self.known, FileStamp::of_path(&self.path)) {
+            (Some(known), Some(now)) if known.stamp == now => Some(known.clone()),
+            _ => read_sidecar_stamped(&self.path)?
+                .map(|(sidecar, stamp)| KnownDisk { stamp, sidecar }),
+        };
+        let mut merged = on_disk
+            .as_ref()
+            .map(|d| d.sidecar.set.clone())
+            .unwrap_or_default();
+        merged.merge(&self.set);
+        let unchanged = on_disk
+            .as_ref()
+            .is_some_and(|d| d.sidecar.set == merged && d.sidecar.document == self.info);
+        if unchanged {
+            return Ok(SaveOutcome {
+                set: merged,
+                known: on_disk,
+            });
+        }
+        let text = sidecar_to_string(&self.info, &merged);
+        let written = write_atomically(&self.path, text.as_bytes()).map_err(write_error)?;
+        let known = Some(KnownDisk {
+            stamp: FileStamp::of(&written),
+            sidecar: Sidecar {
+                document: self.info.clone(),
+                set: merged.clone(),
+            },
+        });
+        Ok(SaveOutcome { set: merged, known })
+    }
+}
+
+/// Deletes `.<sidecar name>.*.tmp` files beside `path` (see `write_atomically`).
+pub(super) fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if file_name.starts_with(&prefix) && file_name.ends_with(".tmp") {
+            // Best effort: a leftover that cannot be removed does no harm.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}

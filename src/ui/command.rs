@@ -1,0 +1,416 @@
+//! The command table: every user action is one `Command`, and this file
+//! alone gives each its menu label, tooltip, keyboard shortcuts (with the
+//! context they work in) and whether it is available now. Menus, the key
+//! map, tooltips and the shortcuts window (F1) are all drawn from it.
+
+use std::path::PathBuf;
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+use uuid::Uuid;
+
+use crate::annotate::HighlightColor;
+
+use super::reader::{CursorMove, ReaderCommand};
+use super::settings::LineWidth;
+use super::theme::ThemeChoice;
+
+/// Everything the user can ask the app to do; menus, keys and panels produce these.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    ShowOpenDialog,
+    Open(PathBuf),
+    RemoveRecent(PathBuf),
+    ClearRecent,
+    ShowExportDialog,
+    ShowImportDialog,
+    Quit,
+    Undo,
+    Redo,
+    /// Highlight the selection in the current colour.
+    HighlightSelection,
+    /// Highlight the selection in this colour (and make it the current one).
+    HighlightSelectionIn(HighlightColor),
+    /// Open a highlight in the panel (`None` closes the one open).
+    SelectAnnotation(Option<Uuid>),
+    Recolor(Uuid, HighlightColor),
+    ToggleUnderline(Uuid),
+    SetNote(Uuid, String),
+    SetTags(Uuid, Vec<String>),
+    DeleteAnnotation(Uuid),
+    CopyQuote(Uuid),
+    /// Scroll to an annotation, flash it and open it in the panel.
+    JumpTo(Uuid),
+    NextHighlight,
+    PreviousHighlight,
+    ShowFind,
+    CloseFind,
+    SetFindQuery(String),
+    FindNext,
+    FindPrevious,
+    HighlightFindMatch,
+    TogglePanel,
+    ToggleOutline,
+    ToggleShortcuts,
+    /// Scroll to the block holding this char offset (the outline).
+    GoTo {
+        start_char: usize,
+    },
+    FontBigger,
+    FontSmaller,
+    FontReset,
+    SetLineWidth(LineWidth),
+    SetTheme(ThemeChoice),
+    /// Keep the unreadable sidecar under another name and save the
+    /// annotations shown in its place.
+    ReplaceUnreadableSidecar,
+    DismissBanner,
+    /// The reader's own keys: scrolling and the selection.
+    Reader(ReaderCommand),
+}
+
+/// Where a shortcut works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum KeyContext {
+    /// Anywhere, even while typing in a field.
+    Global,
+    /// While the find bar is open, even in its field.
+    FindAnywhere,
+    /// In the find field.
+    FindField,
+    /// While the find bar is open and no field has the keys.
+    FindBar,
+    /// While a highlight is open in the panel and no field has the keys.
+    Highlight,
+    /// On the page: no field has the keys.
+    Page,
+    /// The reader widget's keys: no field has the keys.
+    Reader,
+}
+
+impl KeyContext {
+    /// Which contexts are live now.
+    pub fn is_active(self, now: &Situation) -> bool {
+        match self {
+            KeyContext::Global => true,
+            KeyContext::FindAnywhere => now.find_open,
+            KeyContext::FindField => false, // The find bar reads these itself.
+            KeyContext::FindBar => now.find_open && !now.typing,
+            KeyContext::Highlight => now.open_highlight.is_some() && !now.typing,
+            KeyContext::Page | KeyContext::Reader => now.has_document && !now.typing,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            KeyContext::Global => "Anywhere",
+            KeyContext::FindAnywhere | KeyContext::FindField | KeyContext::FindBar => "Find",
+            KeyContext::Highlight => "The open highlight",
+            KeyContext::Page => "Highlights",
+            KeyContext::Reader => "Reading and selecting",
+        }
+    }
+}
+
+/// What the app is showing, for availability and key contexts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Situation {
+    pub has_document: bool,
+    /// Some text is selected (not just a caret).
+    pub has_selection: bool,
+    /// A caret or a selection is in the text.
+    pub has_caret: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub find_open: bool,
+    /// The highlight open in the panel.
+    pub open_highlight: Option<Uuid>,
+    /// A text field has the keys.
+    pub typing: bool,
+}
+
+/// One row of the table.
+#[derive(Clone, Copy, Debug)]
+pub struct CommandInfo {
+    pub label: &'static str,
+    pub tooltip: &'static str,
+    pub context: KeyContext,
+    pub shortcuts: &'static [KeyboardShortcut],
+}
+
+/// A `'static` list of shortcuts from `key(..)` calls.
+macro_rules! keys {
+    ($($shortcut:expr),+) => {{
+        const KEYS: &[KeyboardShortcut] = &[$($shortcut),+];
+        KEYS
+    }};
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const COMMAND: Modifiers = Modifiers::COMMAND;
+const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+const fn row(
+    label: &'static str,
+    tooltip: &'static str,
+    context: KeyContext,
+    shortcuts: &'static [KeyboardShortcut],
+) -> CommandInfo {
+    CommandInfo {
+        label,
+        tooltip,
+        context,
+        shortcuts,
+    }
+}
+
+impl Command {
+    /// The command's row of the table.
+    #[rustfmt::skip]
+    pub fn info(&self) -> CommandInfo {
+        use KeyContext::{FindAnywhere, FindBar, FindField, Global, Highlight, Page};
+        match self {
+            Command::ShowOpenDialog => row("Open…", "Open an article file", Global, keys!(key(COMMAND, Key::O))),
+            Command::Open(_) => row("Open", "Open this article", Global, &[]),
+            Command::RemoveRecent(_) => row("Remove", "Remove from this list", Global, &[]),
+            Command::ClearRecent => row("Clear List", "Forget every recent file", Global, &[]),
+            Command::ShowExportDialog => row("Export Annotations…", "Save the annotations as a Markdown digest or W3C JSON", Global, &[]),
+            Command::ShowImportDialog => row("Import Annotations…", "Add annotations from W3C or Hypothesis JSON", Global, &[]),
+            Command::Quit => row("Quit", "Save and close Marginalia", Global, keys!(key(COMMAND, Key::Q))),
+            Command::Undo => row("Undo", "Undo the last change to a highlight", Page, keys!(key(COMMAND, Key::Z))),
+            Command::Redo => row("Redo", "Redo the change just undone", Page, keys!(key(COMMAND_SHIFT, Key::Z), key(COMMAND, Key::Y))),
+            Command::HighlightSelection => row("Highlight Selection", "Highlight the selection in the current colour", Page, keys!(key(NONE, Key::H))),
+            Command::HighlightSelectionIn(color) => highlight_in_info(*color),
+            Command::SelectAnnotation(Some(_)) => row("Edit note and tags", "Open this highlight in the panel", Global, &[]),
+            Command::SelectAnnotation(None) => row("Close", "Close the highlight editor", Highlight, keys!(key(NONE, Key::Escape))),
+            Command::Recolor(_, color) => recolor_info(*color),
+            Command::ToggleUnderline(_) => row("Underline", "Underline instead of a fill", Highlight, keys!(key(NONE, Key::U))),
+            Command::SetNote(..) | Command::SetTags(..) => row("Edit", "Edit the note or tags", Global, &[]),
+            Command::DeleteAnnotation(_) => row("Delete highlight", "Delete this highlight (undo brings it back)", Highlight, keys!(key(NONE, Key::Delete), key(NONE, Key::Backspace))),
+            Command::CopyQuote(_) => row("Copy as quote", "The quote with its citation", Global, &[]),
+            Command::JumpTo(_) => row("Go to highlight", "Scroll to this highlight", Global, &[]),
+            Command::NextHighlight => row("Next Highlight", "Go to the next highlight", Page, keys!(key(NONE, Key::CloseBracket))),
+            Command::PreviousHighlight => row("Previous Highlight", "Go to the previous highlight", Page, keys!(key(NONE, Key::OpenBracket))),
+            Command::ShowFind => row("Find…", "Find text in the article", Global, keys!(key(COMMAND, Key::F))),
+            Command::CloseFind => row("Close", "Close the find bar", FindBar, keys!(key(NONE, Key::Escape))),
+            Command::SetFindQuery(_) => row("Find", "Text in the article", FindField, &[]),
+            Command::FindNext => row("Next", "The next match", FindField, keys!(key(NONE, Key::Enter))),
+            Command::FindPrevious => row("Previous", "The previous match", FindField, keys!(key(SHIFT, Key::Enter))),
+            Command::HighlightFindMatch => row("Highlight match", "Highlight the current match", FindAnywhere, keys!(key(COMMAND, Key::Enter))),
+            Command::TogglePanel => row("Annotations Panel", "Show or hide the annotations panel", Global, keys!(key(NONE, Key::F9))),
+            Command::ToggleOutline => row("Outline", "Show or hide the outline", Global, keys!(key(NONE, Key::F8))),
+            Command::ToggleShortcuts => row("Keyboard Shortcuts", "Every shortcut, by where it works", Global, keys!(key(NONE, Key::F1))),
+            Command::GoTo { .. } => row("Go to", "Scroll to this section", Global, &[]),
+            Command::FontBigger => row("Bigger Text", "Make the article's text bigger", Global, keys!(key(COMMAND, Key::Equals), key(COMMAND, Key::Plus))),
+            Command::FontSmaller => row("Smaller Text", "Make the article's text smaller", Global, keys!(key(COMMAND, Key::Minus))),
+            Command::FontReset => row("Actual Size", "The default text size", Global, keys!(key(COMMAND, Key::Num0))),
+            Command::SetLineWidth(width) => row(width.label(), "How long a line of text is", Global, &[]),
+            Command::SetTheme(theme) => row(theme.label(), "The reading theme", Global, &[]),
+            Command::ReplaceUnreadableSidecar => row("Replace the unreadable file", "Keep it under another name and save your annotations in its place", Global, &[]),
+            Command::DismissBanner => row("Dismiss", "Hide this message", Global, &[]),
+            Command::Reader(command) => reader_info(*command),
+        }
+    }
+
+    /// Whether the command can be carried out now.
+    pub fn available(&self, now: &Situation) -> bool {
+        match self {
+            Command::ShowExportDialog
+            | Command::ShowImportDialog
+            | Command::ShowFind
+            | Command::NextHighlight
+            | Command::PreviousHighlight
+            | Command::Reader(_) => now.has_document && self.reader_command_available(now),
+            Command::Undo => now.can_undo,
+            Command::Redo => now.can_redo,
+            Command::HighlightSelection | Command::HighlightSelectionIn(_) => now.has_selection,
+            Command::CloseFind
+            | Command::FindNext
+            | Command::FindPrevious
+            | Command::HighlightFindMatch => now.find_open,
+            _ => true,
+        }
+    }
+
+    fn reader_command_available(&self, now: &Situation) -> bool {
+        match self {
+            Command::Reader(ReaderCommand::Extend(_)) => now.has_caret,
+            Command::Reader(ReaderCommand::Copy) => now.has_selection,
+            _ => true,
+        }
+    }
+
+    /// The first shortcut as the platform writes it ("Ctrl+O", "⌘O").
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        self.info().shortcuts.first().copied()
+    }
+}
+
+#[rustfmt::skip]
+fn highlight_in_info(color: HighlightColor) -> CommandInfo {
+    let label = match color {
+        HighlightColor::Yellow => "Highlight in yellow",
+        HighlightColor::Green => "Highlight in green",
+        HighlightColor::Blue => "Highlight in blue",
+        HighlightColor::Pink => "Highlight in pink",
+        HighlightColor::Purple => "Highlight in purple",
+    };
+    row(label, "Highlight the selection in this colour", KeyContext::Global, &[])
+}
+
+#[rustfmt::skip]
+fn recolor_info(color: HighlightColor) -> CommandInfo {
+    use KeyContext::Highlight;
+    let tooltip = "Recolour the open highlight";
+    match color {
+        HighlightColor::Yellow => row("Yellow", tooltip, Highlight, keys!(key(NONE, Key::Num1))),
+        HighlightColor::Green => row("Green", tooltip, Highlight, keys!(key(NONE, Key::Num2))),
+        HighlightColor::Blue => row("Blue", tooltip, Highlight, keys!(key(NONE, Key::Num3))),
+        HighlightColor::Pink => row("Pink", tooltip, Highlight, keys!(key(NONE, Key::Num4))),
+        HighlightColor::Purple => row("Purple", tooltip, Highlight, keys!(key(NONE, Key::Num5))),
+    }
+}
+
+#[rustfmt::skip]
+fn reader_info(command: ReaderCommand) -> CommandInfo {
+    use KeyContext::Reader;
+    match command {
+        ReaderCommand::LineDown => row("Scroll down", "Scroll down a little", Reader, keys!(key(NONE, Key::ArrowDown))),
+        ReaderCommand::LineUp => row("Scroll up", "Scroll up a little", Reader, keys!(key(NONE, Key::ArrowUp))),
+        ReaderCommand::PageDown => row("Page down", "Scroll down a screen", Reader, keys!(key(NONE, Key::PageDown), key(NONE, Key::Space))),
+        ReaderCommand::PageUp => row("Page up", "Scroll up a screen", Reader, keys!(key(NONE, Key::PageUp), key(SHIFT, Key::Space))),
+        ReaderCommand::Top => row("Top", "Go to the start of the article", Reader, keys!(key(NONE, Key::Home))),
+        ReaderCommand::Bottom => row("Bottom", "Go to the end of the article", Reader, keys!(key(NONE, Key::End))),
+        ReaderCommand::SelectAll => row("Select All", "Select the whole article", Reader, keys!(key(COMMAND, Key::A))),
+        ReaderCommand::Copy => row("Copy", "Copy the selected text", Reader, keys!(key(COMMAND, Key::C))),
+        ReaderCommand::CollapseSelection => row("Clear selection", "Clear the selection", Reader, keys!(key(NONE, Key::Escape))),
+        ReaderCommand::Extend(movement) => extend_info(movement),
+    }
+}
+
+#[rustfmt::skip]
+fn extend_info(movement: CursorMove) -> CommandInfo {
+    use KeyContext::Reader;
+    const WORD: Modifiers = COMMAND_SHIFT;
+    match movement {
+        CursorMove::Char(n) if n < 0 => row("Extend left", "Extend the selection a character left", Reader, keys!(key(SHIFT, Key::ArrowLeft))),
+        CursorMove::Char(_) => row("Extend right", "Extend the selection a character right", Reader, keys!(key(SHIFT, Key::ArrowRight))),
+        CursorMove::Word(n) if n < 0 => row("Extend a word left", "Extend the selection a word left", Reader, keys!(key(WORD, Key::ArrowLeft))),
+        CursorMove::Word(_) => row("Extend a word right", "Extend the selection a word right", Reader, keys!(key(WORD, Key::ArrowRight))),
+        CursorMove::Line(n) if n < 0 => row("Extend up", "Extend the selection about a line up", Reader, keys!(key(SHIFT, Key::ArrowUp))),
+        CursorMove::Line(_) => row("Extend down", "Extend the selection about a line down", Reader, keys!(key(SHIFT, Key::ArrowDown))),
+        CursorMove::BlockStart => row("Extend to paragraph start", "Extend the selection to the paragraph's start", Reader, keys!(key(SHIFT, Key::Home))),
+        CursorMove::BlockEnd => row("Extend to paragraph end", "Extend the selection to the paragraph's end", Reader, keys!(key(SHIFT, Key::End))),
+    }
+}
+
+/// Every command that has a shortcut, in the order the shortcuts window
+/// lists them; commands on the open highlight act on `open_highlight`.
+pub fn keyed_commands(open_highlight: Uuid) -> Vec<Command> {
+    let mut commands = vec![
+        Command::ShowOpenDialog,
+        Command::Quit,
+        Command::ShowFind,
+        Command::TogglePanel,
+        Command::ToggleOutline,
+        Command::ToggleShortcuts,
+        Command::FontBigger,
+        Command::FontSmaller,
+        Command::FontReset,
+        Command::HighlightFindMatch,
+        Command::FindNext,
+        Command::FindPrevious,
+        Command::CloseFind,
+        Command::HighlightSelection,
+        Command::NextHighlight,
+        Command::PreviousHighlight,
+        Command::Undo,
+        Command::Redo,
+    ];
+    commands.extend(
+        HighlightColor::ALL
+            .into_iter()
+            .map(|color| Command::Recolor(open_highlight, color)),
+    );
+    commands.extend([
+        Command::ToggleUnderline(open_highlight),
+        Command::DeleteAnnotation(open_highlight),
+        Command::SelectAnnotation(None),
+    ]);
+    let reader = [
+        ReaderCommand::LineDown,
+        ReaderCommand::LineUp,
+        ReaderCommand::PageDown,
+        ReaderCommand::PageUp,
+        ReaderCommand::Top,
+        ReaderCommand::Bottom,
+        ReaderCommand::Extend(CursorMove::Char(-1)),
+        ReaderCommand::Extend(CursorMove::Char(1)),
+        ReaderCommand::Extend(CursorMove::Word(-1)),
+        ReaderCommand::Extend(CursorMove::Word(1)),
+        ReaderCommand::Extend(CursorMove::Line(-1)),
+        ReaderCommand::Extend(CursorMove::Line(1)),
+        ReaderCommand::Extend(CursorMove::BlockStart),
+        ReaderCommand::Extend(CursorMove::BlockEnd),
+        ReaderCommand::SelectAll,
+        ReaderCommand::Copy,
+        ReaderCommand::CollapseSelection,
+    ];
+    commands.extend(reader.into_iter().map(Command::Reader));
+    commands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two contexts that can be live at once without one being meant to
+    /// go first (Escape closes the innermost thing: the find bar, then the
+    /// open highlight, then the selection).
+    fn overlap(a: KeyContext, b: KeyContext) -> bool {
+        a == b || a == KeyContext::Global || b == KeyContext::Global
+    }
+
+    fn clashes(commands: &[Command]) -> Vec<String> {
+        let mut found = Vec::new();
+        for (i, a) in commands.iter().enumerate() {
+            for b in &commands[i + 1..] {
+                let (ia, ib) = (a.info(), b.info());
+                for shortcut in ia.shortcuts {
+                    if ib.shortcuts.contains(shortcut) && overlap(ia.context, ib.context) {
+                        found.push(format!("{a:?} and {b:?} share {shortcut:?}"));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut_in_one_context() {
+        let clashes = clashes(&keyed_commands(Uuid::nil()));
+        assert!(clashes.is_empty(), "{clashes:#?}");
+    }
+
+    #[test]
+    fn the_clash_test_sees_a_clash() {
+        let mut commands = keyed_commands(Uuid::nil());
+        // Ctrl+O and Ctrl+Q are both global; H and ] both on the page.
+        commands.push(Command::Open(PathBuf::new()));
+        assert!(clashes(&commands).is_empty());
+        let with_clash = [Command::HighlightSelection, Command::HighlightSelection];
+        assert_eq!(clashes(&with_clash).len(), 1);
+    }
+
+    #[test]
+    fn every_keyed_command_has_a_label_and_a_shortcut() {
+        for command in keyed_commands(Uuid::nil()) {
+            let info = command.info();
+            assert!(!info.label.is_empty(), "{command:?}");
+            assert!(!info.shortcuts.is_empty(), "{command:?} has no shortcut");
+        }
+    }
+}

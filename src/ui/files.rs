@@ -1,0 +1,280 @@
+//! Files: opening an article (dialog, command line, drop, recent files),
+//! closing it, the native dialogs (on their own threads), export and
+//! import of annotations, and what the open article's session reports.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::document::Document;
+use crate::import::ARTICLE_EXTENSIONS;
+use crate::store::{ExportFormat, export_annotations, read_annotation_file, write_atomically};
+
+use super::app::{Banner, MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME};
+use super::command::Command;
+use super::session::{DocumentSession, SessionProblem, TickOutcome};
+
+/// How long closing a document waits for its last save before the frame
+/// goes on (the save then finishes on its worker).
+const CLOSE_GRACE: Duration = Duration::from_millis(150);
+
+/// A native dialog running on its own thread, and what its answer is for.
+pub(super) struct PendingDialog {
+    purpose: DialogPurpose,
+    answer: mpsc::Receiver<Option<PathBuf>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum DialogPurpose {
+    Open,
+    Export,
+    Import,
+}
+
+impl Banner {
+    pub(super) fn message(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            actions: Vec::new(),
+        }
+    }
+
+    /// One banner for problems: their messages, and what they offer.
+    pub(super) fn problems(problems: &[SessionProblem]) -> Self {
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let offers = problems.iter().any(SessionProblem::offers_replacement);
+        Self {
+            message: messages.join("\n"),
+            actions: if offers {
+                vec![Command::ReplaceUnreadableSidecar]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+impl MarginaliaApp {
+    pub(super) fn set_banner(&mut self, message: impl Into<String>) {
+        self.banner = Some(Banner::message(message));
+    }
+
+    /// Shows what a session reported; no banner when all went well.
+    fn report(&mut self, outcome: TickOutcome) {
+        if let Some(position) = outcome.reloaded_at_char {
+            self.reader.reset(position);
+        }
+        if !outcome.problems.is_empty() {
+            self.banner = Some(Banner::problems(&outcome.problems));
+        }
+        for notice in outcome.notices {
+            self.set_banner(notice.to_string());
+        }
+    }
+
+    pub(super) fn tick_session(&mut self) {
+        let top_char = self.reader.top_char();
+        if let Some(open) = &mut self.open {
+            let outcome = open.tick(&self.ctx, top_char);
+            self.report(outcome);
+        }
+    }
+
+    pub(super) fn replace_unreadable_sidecar(&mut self) {
+        if let Some(open) = &mut self.open {
+            let outcome = open.replace_unreadable_sidecar(&self.ctx);
+            self.report(outcome);
+        }
+    }
+
+    pub(super) fn open_sample(&mut self) {
+        match DocumentSession::sample(SAMPLE_ARTICLE, SAMPLE_FILE_NAME) {
+            Ok(session) => {
+                let problems: Vec<SessionProblem> = session.store_problem().into_iter().collect();
+                self.banner = None;
+                self.show(session, 0);
+                if !problems.is_empty() {
+                    self.banner = Some(Banner::problems(&problems));
+                }
+            }
+            Err(error) => self.set_banner(error.to_string()),
+        }
+    }
+
+    pub(super) fn open_path(&mut self, path: PathBuf) {
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        match DocumentSession::open(&path, Some(&self.ctx)) {
+            Ok((session, problems)) => {
+                let position = self.settings.position_of(&path).unwrap_or(0);
+                self.banner = None;
+                self.show(session, position);
+                if !problems.is_empty() {
+                    self.banner = Some(Banner::problems(&problems));
+                }
+            }
+            Err(error) => self.set_banner(error.to_string()),
+        }
+    }
+
+    fn show(&mut self, session: DocumentSession, position_char: usize) {
+        self.close_document();
+        if let Some(path) = session.path() {
+            let title = session.document().display_title();
+            self.settings.remember(path, &title, position_char);
+        }
+        self.reader
+            .reset(position_char.min(session.document().char_count()));
+        self.open = Some(session);
+    }
+
+    /// Closes the open document; its last save runs on a worker.
+    fn close_document(&mut self) {
+        self.remember_position();
+        self.selected = None;
+        self.find = None;
+        self.choice = None;
+        if let Some(session) = self.open.take() {
+            let closing = session.close_in_background();
+            match closing.wait(CLOSE_GRACE) {
+                Some(Ok(())) => {}
+                Some(Err(error)) => self.set_banner(error.to_string()),
+                None => self.closing.push(closing),
+            }
+        }
+    }
+
+    /// Reports the last saves of closed documents as they finish.
+    pub(super) fn poll_closing(&mut self) {
+        let mut still_closing = Vec::new();
+        for closing in std::mem::take(&mut self.closing) {
+            match closing.wait(Duration::ZERO) {
+                Some(Ok(())) => {}
+                Some(Err(error)) => self.set_banner(error.to_string()),
+                None => still_closing.push(closing),
+            }
+        }
+        if !still_closing.is_empty() {
+            self.ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        self.closing = still_closing;
+    }
+
+    /// Writes the reading position of the open document into the recent list.
+    pub(super) fn remember_position(&mut self) {
+        if let Some(path) = self.document_path().map(Path::to_path_buf) {
+            self.settings.update_position(&path, self.reader.top_char());
+        }
+    }
+
+    /// Starts a native dialog, one at a time, opening in the article's folder.
+    fn show_dialog(
+        &mut self,
+        purpose: DialogPurpose,
+        dialog: rfd::FileDialog,
+        pick: fn(rfd::FileDialog) -> Option<PathBuf>,
+    ) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let folder = self.document_path().and_then(Path::parent);
+        let dialog = match folder {
+            Some(folder) => dialog.set_directory(folder),
+            None => dialog,
+        };
+        let (sender, answer) = mpsc::channel();
+        let ctx = self.ctx.clone();
+        // The native dialog runs off the UI thread: the window keeps painting.
+        std::thread::spawn(move || {
+            // The receiver is gone only if the app has closed.
+            let _ = sender.send(pick(dialog));
+            ctx.request_repaint();
+        });
+        self.dialog = Some(PendingDialog { purpose, answer });
+    }
+
+    pub(super) fn show_open_dialog(&mut self) {
+        let dialog = rfd::FileDialog::new()
+            .set_title("Open article")
+            .add_filter("Articles", ARTICLE_EXTENSIONS)
+            .add_filter("All files", &["*"]);
+        self.show_dialog(DialogPurpose::Open, dialog, rfd::FileDialog::pick_file);
+    }
+
+    pub(super) fn show_export_dialog(&mut self) {
+        let Some(title) = self.document().map(Document::display_title) else {
+            return;
+        };
+        let dialog = rfd::FileDialog::new()
+            .set_title("Export annotations")
+            .add_filter("Markdown digest", &["md"])
+            .add_filter("W3C Web Annotation JSON", &["json"])
+            .set_file_name(format!("{title} — annotations.md"));
+        self.show_dialog(DialogPurpose::Export, dialog, rfd::FileDialog::save_file);
+    }
+
+    pub(super) fn show_import_dialog(&mut self) {
+        if self.open.is_none() {
+            return;
+        }
+        let dialog = rfd::FileDialog::new()
+            .set_title("Import annotations")
+            .add_filter("W3C or Hypothesis JSON", &["json", "jsonld"])
+            .add_filter("All files", &["*"]);
+        self.show_dialog(DialogPurpose::Import, dialog, rfd::FileDialog::pick_file);
+    }
+
+    pub(super) fn poll_dialog(&mut self) {
+        let Some(dialog) = &self.dialog else {
+            return;
+        };
+        let picked = match dialog.answer.try_recv() {
+            Ok(picked) => picked,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.dialog = None;
+                self.set_banner("The file dialog closed unexpectedly.");
+                return;
+            }
+        };
+        let purpose = dialog.purpose;
+        self.dialog = None;
+        let Some(path) = picked else {
+            return; // Cancelled.
+        };
+        match purpose {
+            DialogPurpose::Open => self.apply(Command::Open(path)),
+            DialogPurpose::Export => self.export_to(&path),
+            DialogPurpose::Import => self.import_from(&path),
+        }
+    }
+
+    /// Writes the annotations to `path`, in the format its name asks for.
+    fn export_to(&mut self, path: &Path) {
+        let Some(open) = &self.open else {
+            return;
+        };
+        let format = ExportFormat::for_file(path);
+        let text = export_annotations(open.store(), open.document(), open.source(), format);
+        let count = open.store().len();
+        match write_atomically(path, text.as_bytes()) {
+            Ok(_) => self.set_banner(format!(
+                "Exported {count} annotations to {}",
+                path.display()
+            )),
+            Err(error) => {
+                self.set_banner(format!("{}: cannot be written: {error}", path.display()))
+            }
+        }
+    }
+
+    fn import_from(&mut self, path: &Path) {
+        let Some(open) = &mut self.open else {
+            return;
+        };
+        let message = match read_annotation_file(path) {
+            Ok(imported) => open.import_annotations(imported, path).to_string(),
+            Err(error) => error.to_string(),
+        };
+        self.set_banner(message);
+    }
+}

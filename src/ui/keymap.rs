@@ -1,0 +1,98 @@
+//! The key map: this frame's key presses turned into commands, from the
+//! command table alone, for the contexts live now.
+
+use eframe::egui::{self, Event, InputState, KeyboardShortcut};
+use uuid::Uuid;
+
+use super::command::{Command, KeyContext, Situation, keyed_commands};
+use super::reader::ReaderCommand;
+
+/// The commands this frame's keys (and dropped files) ask for.
+pub fn commands_from_input(ctx: &egui::Context, now: &Situation) -> Vec<Command> {
+    let entries = live_shortcuts(now);
+    let mut commands = Vec::new();
+    ctx.input_mut(|input| {
+        for (shortcut, command) in entries {
+            if input.consume_shortcut(&shortcut) && !commands.contains(&command) {
+                commands.push(command);
+            }
+        }
+        // Ctrl+C reaches egui as a copy event on most platforms.
+        let copy = Command::Reader(ReaderCommand::Copy);
+        if KeyContext::Reader.is_active(now)
+            && copy.available(now)
+            && !commands.contains(&copy)
+            && input.events.iter().any(|e| matches!(e, Event::Copy))
+        {
+            commands.push(copy);
+        }
+        // Several files dropped at once: the first one opens.
+        if let Some(file) = input.raw.dropped_files.first() {
+            commands.push(Command::Open(file.path().to_path_buf()));
+        }
+    });
+    commands
+}
+
+/// The shortcuts of the live, available commands, in the order they are
+/// tried: more modifiers first (egui matches an extra Shift loosely, so
+/// Shift+Space must be tried before Space), then by context, innermost
+/// first for a shared key such as Escape.
+fn live_shortcuts(now: &Situation) -> Vec<(KeyboardShortcut, Command)> {
+    let open = now.open_highlight.unwrap_or(Uuid::nil());
+    let mut entries: Vec<(usize, KeyContext, KeyboardShortcut, Command)> = keyed_commands(open)
+        .into_iter()
+        .filter(|command| command.info().context.is_active(now) && command.available(now))
+        .flat_map(|command| {
+            let info = command.info();
+            info.shortcuts.iter().map(move |shortcut| {
+                let weight = modifier_count(shortcut);
+                (weight, info.context, *shortcut, command.clone())
+            })
+        })
+        .collect();
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    entries
+        .into_iter()
+        .map(|(_, _, shortcut, command)| (shortcut, command))
+        .collect()
+}
+
+fn modifier_count(shortcut: &KeyboardShortcut) -> usize {
+    let m = shortcut.modifiers;
+    [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift]
+        .into_iter()
+        .filter(|held| *held)
+        .count()
+}
+
+/// The find field's command for a key pressed as the field lost focus
+/// (Enter, Shift+Enter, Ctrl+Enter, Escape).
+pub fn find_field_command(input: &InputState) -> Option<Command> {
+    let candidates = [
+        Command::HighlightFindMatch,
+        Command::FindPrevious,
+        Command::FindNext,
+        Command::CloseFind,
+    ];
+    candidates.into_iter().find(|command| {
+        command.info().shortcuts.iter().any(|shortcut| {
+            input.key_pressed(shortcut.logical_key)
+                && input.modifiers.matches_exact(shortcut.modifiers)
+        })
+    })
+}
+
+/// The text of a command's shortcut, as the platform writes it.
+pub fn shortcut_text(ctx: &egui::Context, command: &Command) -> Option<String> {
+    command.shortcut().map(|s| ctx.format_shortcut(&s))
+}
+
+/// A command's tooltip with its shortcut: "Find text in the article (Ctrl+F)".
+pub fn tooltip(ctx: &egui::Context, command: &Command) -> String {
+    let info = command.info();
+    match shortcut_text(ctx, command) {
+        Some(keys) => format!("{} ({keys})", info.tooltip),
+        None => info.tooltip.to_owned(),
+    }
+}

@@ -1,0 +1,223 @@
+//! Input: the pointer (click, double and triple click, shift-click, drag
+//! with edge auto-scroll, links under the pointer) and the reader commands
+//! the keyboard sends through the command table.
+
+use eframe::egui::{self, Pos2, Rect, Response, Ui};
+
+use crate::document::Document;
+
+use super::cursor::{moved_cursor, word_at};
+use super::layout::PlacedBlock;
+use super::{Reader, ReaderCommand, ScrollRequest, Selection};
+
+impl Reader {
+    /// Carries out a reader command.
+    pub fn apply(&mut self, command: ReaderCommand, document: &Document, ctx: &egui::Context) {
+        let page = (self.viewport_height * 0.9).max(40.0);
+        let scroll_to = |y: f32| Some(ScrollRequest::ToOffset(y));
+        match command {
+            ReaderCommand::LineDown => {
+                self.scroll_request = scroll_to(self.offset_y + self.line_step)
+            }
+            ReaderCommand::LineUp => {
+                self.scroll_request = scroll_to(self.offset_y - self.line_step)
+            }
+            ReaderCommand::PageDown => self.scroll_request = scroll_to(self.offset_y + page),
+            ReaderCommand::PageUp => self.scroll_request = scroll_to(self.offset_y - page),
+            ReaderCommand::Top => self.scroll_request = scroll_to(0.0),
+            ReaderCommand::Bottom => self.scroll_request = scroll_to(self.content_height),
+            ReaderCommand::SelectAll => self.select(
+                Some(Selection {
+                    anchor: 0,
+                    cursor: document.char_count(),
+                }),
+                document,
+            ),
+            ReaderCommand::Copy => {
+                if let Some(text) = self.selected_text(document) {
+                    ctx.copy_text(text);
+                }
+            }
+            ReaderCommand::CollapseSelection => {
+                let collapsed = self.selection.map(|s| Selection::caret(s.cursor));
+                self.select(collapsed, document);
+            }
+            ReaderCommand::Extend(movement) => {
+                let extended = self.selection.map(|s| Selection {
+                    anchor: s.anchor,
+                    cursor: moved_cursor(document, s.cursor, movement),
+                });
+                self.select(extended, document);
+            }
+        }
+        ctx.request_repaint();
+    }
+
+    /// Sets the selection from the keyboard, keeping its moving end in view.
+    fn select(&mut self, selection: Option<Selection>, document: &Document) {
+        if selection == self.selection {
+            return;
+        }
+        if let Some(new) = selection
+            && let Some(block) = document.block_at(new.cursor)
+            && !new.is_empty()
+            && self.heights.tops.len() > block + 1
+        {
+            let top = self.heights.tops[block];
+            let bottom = self.heights.tops[block + 1];
+            if bottom < self.offset_y || top > self.offset_y + self.viewport_height {
+                self.scroll_request =
+                    Some(ScrollRequest::ToOffset(top - self.viewport_height / 3.0));
+            }
+        }
+        self.selection = selection;
+    }
+
+    /// Takes this frame's pointer input; returns where a primary click (no
+    /// Shift) and a secondary click landed, as char offsets.
+    pub(super) fn pointer_input(
+        &mut self,
+        ui: &Ui,
+        response: &Response,
+        placed: &[PlacedBlock],
+        viewport: Rect,
+        document: &Document,
+    ) -> (Option<usize>, Option<usize>) {
+        let hit = |pos: Pos2| char_at(placed, document, viewport.clamp(pos));
+        let clicked_at = self.clicks(ui, response, &hit, document);
+        if response.drag_started() {
+            self.drag_started(ui, &hit);
+        }
+        if response.dragged()
+            && let Some(pointer) = ui.input(|i| i.pointer.latest_pos())
+        {
+            self.dragged_to(ui, pointer, viewport, &hit);
+        }
+        if response.hovered() {
+            hover_ui(ui, response, &hit, document);
+        }
+        let secondary_clicked_at = if response.secondary_clicked() {
+            response.interact_pointer_pos().and_then(hit)
+        } else {
+            None
+        };
+        (clicked_at, secondary_clicked_at)
+    }
+
+    /// Triple click selects a paragraph, double click a word, a click
+    /// places the caret (Shift extends).
+    fn clicks(
+        &mut self,
+        ui: &Ui,
+        response: &Response,
+        hit: &impl Fn(Pos2) -> Option<usize>,
+        document: &Document,
+    ) -> Option<usize> {
+        let shift_held = ui.input(|i| i.modifiers.shift);
+        let at = response.interact_pointer_pos().and_then(hit)?;
+        if response.triple_clicked() {
+            if let Some(block) = document.block_at(at) {
+                let chars = &document.blocks()[block].chars;
+                self.selection = Some(Selection {
+                    anchor: chars.start,
+                    cursor: chars.end,
+                });
+            }
+        } else if response.double_clicked() {
+            let word = word_at(document, at);
+            self.selection = Some(Selection {
+                anchor: word.start,
+                cursor: word.end,
+            });
+        } else if response.clicked() {
+            self.selection = Some(match self.selection {
+                Some(s) if shift_held => Selection {
+                    anchor: s.anchor,
+                    cursor: at,
+                },
+                _ => Selection::caret(at),
+            });
+            return (!shift_held).then_some(at);
+        }
+        None
+    }
+
+    /// A drag anchors where the button went down (Shift keeps the anchor).
+    fn drag_started(&mut self, ui: &Ui, hit: &impl Fn(Pos2) -> Option<usize>) {
+        let shift_held = ui.input(|i| i.modifiers.shift);
+        let origin = ui.input(|i| i.pointer.press_origin());
+        if let Some(start) = origin.and_then(hit) {
+            let anchor = match self.selection {
+                Some(s) if shift_held => s.anchor,
+                _ => start,
+            };
+            self.selection = Some(Selection {
+                anchor,
+                cursor: start,
+            });
+        }
+    }
+
+    /// The selection follows the pointer; past the top or bottom edge the
+    /// page scrolls.
+    fn dragged_to(
+        &mut self,
+        ui: &Ui,
+        pointer: Pos2,
+        viewport: Rect,
+        hit: &impl Fn(Pos2) -> Option<usize>,
+    ) {
+        if let (Some(at), Some(s)) = (hit(pointer), self.selection) {
+            self.selection = Some(Selection {
+                anchor: s.anchor,
+                cursor: at,
+            });
+        }
+        let edge = 24.0;
+        let speed = if pointer.y < viewport.min.y + edge {
+            (pointer.y - (viewport.min.y + edge)).max(-200.0)
+        } else if pointer.y > viewport.max.y - edge {
+            (pointer.y - (viewport.max.y - edge)).min(200.0)
+        } else {
+            0.0
+        };
+        if speed != 0.0 {
+            self.scroll_request = Some(ScrollRequest::ToOffset(self.offset_y + speed * 0.5));
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// A link under the pointer shows where it goes before it is followed.
+fn hover_ui(
+    ui: &Ui,
+    response: &Response,
+    hit: &impl Fn(Pos2) -> Option<usize>,
+    document: &Document,
+) {
+    let link = ui
+        .input(|i| i.pointer.hover_pos())
+        .and_then(hit)
+        .and_then(|at| document.link_at(at));
+    match link {
+        Some(target) => {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            response
+                .clone()
+                .on_hover_text_at_pointer(format!("Opens {target}"));
+        }
+        None => ui.ctx().set_cursor_icon(egui::CursorIcon::Text),
+    }
+}
+
+/// The char offset under a screen position (which lies inside the viewport).
+fn char_at(placed: &[PlacedBlock], document: &Document, pos: Pos2) -> Option<usize> {
+    let block = placed
+        .iter()
+        .rev()
+        .find(|p| p.pos.y - 8.0 <= pos.y)
+        .or_else(|| placed.first())?;
+    let in_block = block.galley.cursor_from_pos(pos - block.pos).index.0;
+    let chars = &document.blocks()[block.index].chars;
+    Some((chars.start + in_block).min(chars.end))
+}

@@ -1,0 +1,276 @@
+//! Laying out what is in view: the text column, the visible blocks as
+//! galleys (measured heights replacing estimates, keeping the view still),
+//! and the frame's pass over them.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use eframe::egui::{self, FontFamily, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+
+use crate::document::{BlockKind, Document, InlineStyle, StyledSpan};
+use crate::ui::theme::{SERIF_BOLD, SERIF_ITALIC};
+
+use super::heights::TOP_PADDING_EM;
+use super::look::{BlockLook, average_char_width, look_of};
+use super::{Reader, ReaderHighlight, ReaderOutput, ReaderStyle, ScrollRequest};
+
+/// A block laid out this frame.
+pub(super) struct PlacedBlock {
+    pub(super) index: usize,
+    /// Screen position of the galley's top-left corner.
+    pub(super) pos: Pos2,
+    pub(super) galley: Arc<Galley>,
+}
+
+/// The text column: where it sits in the content and how wide it is.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Column {
+    pub(super) content_width: f32,
+    /// The wrap width of body text, in points.
+    pub(super) measure: f32,
+    pub(super) x: f32,
+}
+
+impl Column {
+    fn of(ui: &Ui, style: &ReaderStyle) -> Self {
+        let content_width = ui.available_width();
+        let body = look_of(BlockKind::Paragraph, style);
+        let char_width = average_char_width(ui, &body.font);
+        let margin = style.font_size * 1.5;
+        let measure = (style.measure_chars * char_width)
+            .min(content_width - 2.0 * margin)
+            .max(style.font_size * 8.0);
+        Self {
+            content_width,
+            measure,
+            x: ((content_width - measure) / 2.0).max(0.0),
+        }
+    }
+}
+
+/// The visible blocks laid out, and how far measuring moved the view.
+struct LaidOut {
+    galleys: Vec<(usize, Arc<Galley>)>,
+    visible: Range<usize>,
+    /// How much blocks above the view grew once measured, in points.
+    shift: f32,
+}
+
+impl Reader {
+    pub(super) fn content_ui(
+        &mut self,
+        ui: &mut Ui,
+        viewport: Rect,
+        document: &Document,
+        style: &ReaderStyle,
+        [highlights, matches]: [&[ReaderHighlight]; 2],
+    ) -> ReaderOutput {
+        let column = Column::of(ui, style);
+        self.ensure_estimates(ui, document, style, column.measure);
+        let laid_out = self.lay_out_visible(ui, viewport, document, style, column.measure);
+        let shift = laid_out.shift;
+        let total = self.heights.total() + style.font_size * 4.0;
+        self.content_height = total;
+        let (rect, response) =
+            ui.allocate_exact_size(vec2(column.content_width, total), Sense::click_and_drag());
+        if shift != 0.0 {
+            self.scroll_request = Some(ScrollRequest::ToOffset(self.offset_y + shift));
+            ui.ctx().request_repaint();
+        }
+        let origin = pos2(rect.min.x + column.x, rect.min.y - shift);
+        let placed = self.place(laid_out, document, style, column.measure, origin);
+        self.top_char = placed
+            .iter()
+            .find(|p| self.heights.tops[p.index + 1] - shift > viewport.min.y)
+            .map_or(self.top_char, |p| document.blocks()[p.index].chars.start);
+
+        let screen_viewport = viewport.translate(rect.min.to_vec2());
+        let (clicked_at_char, secondary_clicked_at_char) =
+            self.pointer_input(ui, &response, &placed, screen_viewport, document);
+        let painted = self.paint(
+            ui,
+            &placed,
+            document,
+            style,
+            [highlights, matches],
+            column,
+            origin,
+        );
+        self.accessibility(
+            ui,
+            &response,
+            &placed,
+            document,
+            highlights,
+            &painted.highlight_rects,
+        );
+        self.has_painted = !placed.is_empty() || document.blocks().is_empty();
+        let selection_end = painted
+            .selection_end
+            .filter(|end| !response.dragged() && screen_viewport.intersects(*end));
+        ReaderOutput {
+            response,
+            clicked_at_char,
+            secondary_clicked_at_char,
+            selection_end,
+        }
+    }
+
+    /// Lays out the visible blocks; measured heights replace estimates,
+    /// which can bring more blocks into view, so this repeats until stable.
+    fn lay_out_visible(
+        &mut self,
+        ui: &Ui,
+        viewport: Rect,
+        document: &Document,
+        style: &ReaderStyle,
+        measure: f32,
+    ) -> LaidOut {
+        let mut laid_out = LaidOut {
+            galleys: Vec::new(),
+            visible: 0..0,
+            shift: 0.0,
+        };
+        for _ in 0..4 {
+            let visible = self.heights.visible(viewport.min.y, viewport.max.y);
+            if visible == laid_out.visible {
+                break;
+            }
+            let mut changed = false;
+            for index in visible.clone() {
+                if laid_out.galleys.iter().any(|(i, _)| *i == index) {
+                    continue;
+                }
+                let look = look_of(document.blocks()[index].kind, style);
+                let galley = layout_block(ui, document, index, &look, style, measure);
+                let delta = self.heights.measure(
+                    index,
+                    look.space_before + galley.size().y + look.space_after,
+                );
+                if self.heights.tops[index] < viewport.min.y {
+                    // Keep what is on screen where it was.
+                    laid_out.shift += delta;
+                }
+                changed |= delta != 0.0;
+                laid_out.galleys.push((index, galley));
+            }
+            if changed {
+                self.heights
+                    .recompute_tops(TOP_PADDING_EM * style.font_size);
+            }
+            laid_out.visible = visible;
+        }
+        laid_out
+    }
+
+    /// Screen positions of the visible blocks, in document order.
+    fn place(
+        &self,
+        laid_out: LaidOut,
+        document: &Document,
+        style: &ReaderStyle,
+        measure: f32,
+        origin: Pos2,
+    ) -> Vec<PlacedBlock> {
+        let mut placed: Vec<PlacedBlock> = laid_out
+            .galleys
+            .into_iter()
+            .filter(|(i, _)| laid_out.visible.contains(i))
+            .map(|(index, galley)| {
+                let look = look_of(document.blocks()[index].kind, style);
+                let x = if look.centered {
+                    (measure - galley.size().x) / 2.0
+                } else {
+                    look.indent
+                };
+                PlacedBlock {
+                    index,
+                    pos: origin + vec2(x, self.heights.tops[index] + look.space_before),
+                    galley,
+                }
+            })
+            .collect();
+        placed.sort_by_key(|p| p.index);
+        placed
+    }
+}
+
+fn layout_block(
+    ui: &Ui,
+    document: &Document,
+    index: usize,
+    look: &BlockLook,
+    style: &ReaderStyle,
+    measure: f32,
+) -> Arc<Galley> {
+    let block = &document.blocks()[index];
+    let text = document.block_text(index);
+    let base = egui::TextFormat {
+        font_id: look.font.clone(),
+        color: look.color,
+        line_height: Some(look.line_height),
+        ..Default::default()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    job.wrap.max_width = measure - look.indent;
+    if block.spans.is_empty() {
+        job.append(text, 0.0, base);
+    } else {
+        append_styled(&mut job, text, &block.spans, &base, style);
+    }
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// Appends `text` in sections, one per run of the same inline styles.
+fn append_styled(
+    job: &mut egui::text::LayoutJob,
+    text: &str,
+    spans: &[StyledSpan],
+    base: &egui::TextFormat,
+    style: &ReaderStyle,
+) {
+    let char_count = text.chars().count();
+    let mut cuts_in_block: Vec<usize> = vec![0, char_count];
+    for span in spans {
+        cuts_in_block.push(span.chars.start.min(char_count));
+        cuts_in_block.push(span.chars.end.min(char_count));
+    }
+    cuts_in_block.sort_unstable();
+    cuts_in_block.dedup();
+    let byte_of_char: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    for pair in cuts_in_block.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let mut format = base.clone();
+        for span in spans
+            .iter()
+            .filter(|s| s.chars.start <= start && end <= s.chars.end)
+        {
+            apply_inline_style(&mut format, &span.style, style);
+        }
+        job.append(&text[byte_of_char[start]..byte_of_char[end]], 0.0, format);
+    }
+}
+
+fn apply_inline_style(format: &mut egui::TextFormat, inline: &InlineStyle, style: &ReaderStyle) {
+    let size = format.font_id.size;
+    match inline {
+        InlineStyle::Emphasis => {
+            format.font_id = FontId::new(size, FontFamily::Name(SERIF_ITALIC.into()));
+        }
+        InlineStyle::Strong => {
+            format.font_id = FontId::new(size, FontFamily::Name(SERIF_BOLD.into()));
+        }
+        InlineStyle::Code => {
+            format.font_id = FontId::monospace(size * 0.88);
+            format.background = style.palette.code_background;
+        }
+        InlineStyle::Link { .. } => {
+            format.color = style.palette.link;
+            format.underline = Stroke::new(1.0, style.palette.link);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! Typography: how each kind of block is set (face, size, colour, leading,
+//! indent, spacing) for the reader's style.
+
+use eframe::egui::{self, Color32, FontFamily, FontId, Ui};
+
+use crate::document::BlockKind;
+
+use super::ReaderStyle;
+use crate::ui::theme::{SERIF, SERIF_BOLD, SERIF_ITALIC};
+
+/// How one kind of block is set.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct BlockLook {
+    pub(super) font: FontId,
+    pub(super) color: Color32,
+    pub(super) line_height: f32,
+    pub(super) indent: f32,
+    pub(super) space_before: f32,
+    pub(super) space_after: f32,
+    pub(super) centered: bool,
+}
+
+pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
+    let f = style.font_size;
+    let p = &style.palette;
+    let serif = |size: f32| FontId::new(size, FontFamily::Name(SERIF.into()));
+    let bold = |size: f32| FontId::new(size, FontFamily::Name(SERIF_BOLD.into()));
+    let italic = |size: f32| FontId::new(size, FontFamily::Name(SERIF_ITALIC.into()));
+    let sans = |size: f32| FontId::new(size, FontFamily::Proportional);
+    let plain = BlockLook {
+        font: serif(f),
+        color: p.text,
+        line_height: (f * 1.55).round(),
+        indent: 0.0,
+        space_before: 0.0,
+        space_after: (f * 0.85).round(),
+        centered: false,
+    };
+    match kind {
+        BlockKind::Title => BlockLook {
+            font: bold(f * 1.9),
+            color: p.strong,
+            line_height: (f * 1.9 * 1.22).round(),
+            space_after: f * 0.9,
+            ..plain
+        },
+        BlockKind::Lead => BlockLook {
+            font: italic(f * 1.18),
+            color: p.strong,
+            line_height: (f * 1.18 * 1.5).round(),
+            space_after: f * 1.3,
+            ..plain
+        },
+        BlockKind::Byline | BlockKind::Source | BlockKind::Dateline => BlockLook {
+            font: sans(f * 0.82),
+            color: p.muted,
+            line_height: (f * 0.82 * 1.45).round(),
+            space_after: f * 0.5,
+            ..plain
+        },
+        BlockKind::Heading { level } => {
+            let scale = match level {
+                0 | 1 => 1.55,
+                2 => 1.28,
+                _ => 1.1,
+            };
+            BlockLook {
+                font: bold(f * scale),
+                color: p.strong,
+                line_height: (f * scale * 1.3).round(),
+                space_before: f * 0.9,
+                space_after: f * 0.55,
+                ..plain
+            }
+        }
+        BlockKind::Paragraph => plain,
+        BlockKind::Quote => BlockLook {
+            indent: f * 1.4,
+            ..plain
+        },
+        BlockKind::ListItem { level, .. } => BlockLook {
+            indent: f * 1.4 * f32::from(level.max(1)),
+            space_after: f * 0.4,
+            ..plain
+        },
+        BlockKind::Code | BlockKind::Table => BlockLook {
+            font: FontId::monospace(f * 0.8),
+            line_height: (f * 0.8 * 1.45).round(),
+            indent: f * 0.6,
+            ..plain
+        },
+        BlockKind::Separator => BlockLook {
+            color: p.muted,
+            space_before: f * 0.4,
+            space_after: f * 1.2,
+            centered: true,
+            ..plain
+        },
+        BlockKind::Furniture => BlockLook {
+            font: sans(f * 0.76),
+            color: p.muted,
+            line_height: (f * 0.76 * 1.4).round(),
+            space_after: f * 0.3,
+            ..plain
+        },
+    }
+}
+
+/// The average advance of a char in running text, for estimating heights and the measure.
+pub(super) fn average_char_width(ui: &Ui, font: &FontId) -> f32 {
+    const SAMPLE: &str = "The reader takes notes, and quotes what matters; in July, 1805, \
+        she greeted Prince Vasili, who arrived first.";
+    let id = egui::Id::unique(("average_char_width", font));
+    if let Some(width) = ui.ctx().data(|d| d.get_temp::<f32>(id)) {
+        return width;
+    }
+    let galley =
+        ui.fonts_mut(|f| f.layout_no_wrap(SAMPLE.to_owned(), font.clone(), Color32::WHITE));
+    let width = galley.size().x / SAMPLE.chars().count() as f32;
+    ui.ctx().data_mut(|d| d.insert_temp(id, width));
+    width
+}

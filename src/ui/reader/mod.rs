@@ -1,0 +1,241 @@
+//! The reader: a custom widget over a whole [`Document`].
+//!
+//! Blocks are laid out with `LayoutJob`s, and only the blocks inside the
+//! viewport are laid out and painted; the heights of the others are estimated
+//! from their length and replaced by measured heights once seen. Ranges
+//! (the selection, highlights) are painted as rectangles under the text, row
+//! by row. One interaction rect maps the pointer to a char offset in the
+//! document's canonical text.
+//!
+//! Rooms: `look` (typography), `heights` (the height model), `layout`
+//! (laying out the visible blocks), `input` (pointer and reader commands),
+//! `cursor` (moving through the text), `paint`, `highlights` (what is
+//! painted under the text) and `accessibility`.
+
+mod accessibility;
+mod cursor;
+mod heights;
+mod highlights;
+mod input;
+mod layout;
+mod look;
+mod paint;
+
+pub use cursor::CursorMove;
+pub use highlights::{PaintedHighlights, ReaderHighlight, accessible_label};
+
+use std::ops::Range;
+
+use eframe::egui::{self, Rect, Response, Ui};
+
+use crate::document::Document;
+
+use super::theme::Palette;
+use heights::BlockHeights;
+
+/// What the reader reports of a frame.
+#[derive(Debug)]
+pub struct ReaderOutput {
+    pub response: Response,
+    /// A primary click (no drag, no Shift) landed on this char offset.
+    pub clicked_at_char: Option<usize>,
+    /// A secondary click landed on this char offset.
+    pub secondary_clicked_at_char: Option<usize>,
+    /// Where on screen the selection ends, when it is visible and not being dragged.
+    pub selection_end: Option<Rect>,
+}
+
+/// How the reader sets type: chosen by the user, passed in every frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReaderStyle {
+    /// Body text size in points.
+    pub font_size: f32,
+    /// About how many characters a line of body text holds.
+    pub measure_chars: f32,
+    pub palette: Palette,
+}
+
+/// A selection: `anchor` is where it started, `cursor` where it ends now
+/// (char offsets in the canonical text; equal for a caret).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    pub anchor: usize,
+    pub cursor: usize,
+}
+
+impl Selection {
+    pub fn caret(at: usize) -> Self {
+        Self {
+            anchor: at,
+            cursor: at,
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.anchor.min(self.cursor)..self.anchor.max(self.cursor)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.anchor == self.cursor
+    }
+}
+
+/// What the keyboard asks of the reader (listed in the command table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReaderCommand {
+    LineDown,
+    LineUp,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    SelectAll,
+    Copy,
+    /// Collapse the selection to a caret at its moving end.
+    CollapseSelection,
+    /// Move the selection's moving end.
+    Extend(CursorMove),
+}
+
+/// Where to scroll next frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ScrollRequest {
+    /// Put the block holding this char offset at the top.
+    ToChar(usize),
+    /// Bring the block holding this char offset into view, a quarter down,
+    /// unless it is in view already.
+    Reveal(usize),
+    /// An absolute scroll offset in points.
+    ToOffset(f32),
+}
+
+/// The reader widget's state.
+#[derive(Debug, Default)]
+pub struct Reader {
+    heights: BlockHeights,
+    selection: Option<Selection>,
+    scroll_request: Option<ScrollRequest>,
+    offset_y: f32,
+    viewport_height: f32,
+    /// Height of everything the scroll area holds.
+    content_height: f32,
+    /// How far an arrow key scrolls, in points.
+    line_step: f32,
+    top_char: usize,
+    /// Whether the last laid-out frame showed the document (for timing).
+    has_painted: bool,
+}
+
+impl Reader {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Resets the widget for a newly opened document, scrolled to `position_char`.
+    pub fn reset(&mut self, position_char: usize) {
+        *self = Self {
+            // The scroll area keeps its offset between documents: always set it.
+            scroll_request: Some(ScrollRequest::ToChar(position_char)),
+            top_char: position_char,
+            ..Self::default()
+        };
+    }
+
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+
+    /// Whether some text is selected (not just a caret).
+    pub fn has_selection(&self) -> bool {
+        self.selection.is_some_and(|s| !s.is_empty())
+    }
+
+    pub fn set_selection(&mut self, selection: Option<Selection>) {
+        self.selection = selection;
+    }
+
+    /// The char offset of the first block at the top of the window: the reading position.
+    pub fn top_char(&self) -> usize {
+        self.top_char
+    }
+
+    /// Whether a frame with the document's text has been painted.
+    pub fn has_painted(&self) -> bool {
+        self.has_painted
+    }
+
+    pub fn scroll_to_char(&mut self, offset_char: usize) {
+        self.scroll_request = Some(ScrollRequest::ToChar(offset_char));
+    }
+
+    /// Brings a char offset into view (a quarter down the window) if it is not.
+    pub fn reveal_char(&mut self, offset_char: usize) {
+        self.scroll_request = Some(ScrollRequest::Reveal(offset_char));
+    }
+
+    /// The selected text, if any.
+    pub fn selected_text(&self, document: &Document) -> Option<String> {
+        let range = self.selection?.range();
+        (!range.is_empty()).then(|| document.text_between(range.start, range.end))
+    }
+
+    /// Shows the document; returns the reader's response.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        document: &Document,
+        style: &ReaderStyle,
+        highlights: &[ReaderHighlight],
+        matches: &[ReaderHighlight],
+    ) -> ReaderOutput {
+        self.line_step = 3.0 * ui.text_style_height(&egui::TextStyle::Body);
+        let mut scroll_area = egui::ScrollArea::vertical()
+            .id_salt("reader")
+            .auto_shrink(false)
+            .animated(false);
+        if let Some(y) = self.take_scroll_target(document) {
+            scroll_area = scroll_area.vertical_scroll_offset(y);
+        }
+        let output = scroll_area.show_viewport(ui, |ui, viewport| {
+            self.content_ui(ui, viewport, document, style, [highlights, matches])
+        });
+        self.offset_y = output.state.clamped_offset().y;
+        self.viewport_height = output.inner_rect.height();
+        if matches!(
+            self.scroll_request,
+            Some(ScrollRequest::ToChar(_) | ScrollRequest::Reveal(_))
+        ) {
+            // The heights were not known yet: scroll next frame.
+            ui.ctx().request_repaint();
+        }
+        output.inner
+    }
+
+    /// The scroll offset a pending request asks for this frame, if any; a
+    /// request for a char waits until the heights are known.
+    fn take_scroll_target(&mut self, document: &Document) -> Option<f32> {
+        let max = (self.content_height - self.viewport_height).max(0.0);
+        let known = !self.heights.tops.is_empty();
+        let target = match self.scroll_request? {
+            // Within bounds, so the scroll area has nothing to spring back from.
+            ScrollRequest::ToOffset(y) => Some(y.clamp(0.0, max)),
+            ScrollRequest::ToChar(offset) if known => document.block_at(offset).map(|block| {
+                if block == 0 {
+                    0.0
+                } else {
+                    self.heights.tops[block].min(max)
+                }
+            }),
+            ScrollRequest::Reveal(offset) if known => document.block_at(offset).and_then(|block| {
+                let (top, bottom) = (self.heights.tops[block], self.heights.tops[block + 1]);
+                let visible = self.offset_y..self.offset_y + self.viewport_height;
+                let in_view =
+                    visible.contains(&top) && visible.contains(&bottom.min(visible.end - 1.0));
+                (!in_view).then(|| (top - self.viewport_height / 4.0).clamp(0.0, max))
+            }),
+            _ => return None,
+        };
+        self.scroll_request = None;
+        target
+    }
+}

@@ -1,0 +1,291 @@
+//! Painting the visible blocks: block decorations (quote rules, code
+//! backgrounds, bullets, the title rule), then highlights, find matches and
+//! the selection as rectangles under the text, row by row, then the text.
+
+use std::ops::Range;
+
+use eframe::egui::{
+    self, Align2, Color32, CornerRadius, Painter, Pos2, Rect, Stroke, Ui, pos2, vec2,
+};
+
+use crate::document::{BlockKind, Document};
+use crate::ui::theme::Palette;
+
+use super::layout::{Column, PlacedBlock};
+use super::look::{BlockLook, look_of};
+use super::{Reader, ReaderHighlight, ReaderStyle, Selection};
+
+/// What painting placed where, for accessibility and floating tools.
+#[derive(Debug, Default)]
+pub(super) struct Painted {
+    /// Index into the highlights and the screen rect of their first row.
+    pub(super) highlight_rects: Vec<(usize, Rect)>,
+    pub(super) selection_end: Option<Rect>,
+}
+
+/// How a range is marked.
+#[derive(Clone, Copy, Debug)]
+enum RangeLook {
+    Fill(Color32),
+    Underline(Color32),
+}
+
+impl Reader {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn paint(
+        &self,
+        ui: &Ui,
+        placed: &[PlacedBlock],
+        document: &Document,
+        style: &ReaderStyle,
+        [highlights, matches]: [&[ReaderHighlight]; 2],
+        column: Column,
+        origin: Pos2,
+    ) -> Painted {
+        let mut painted = Painted::default();
+        let painter = ui.painter();
+        let palette = &style.palette;
+        let longest_highlight = highlights.iter().map(|h| h.chars.len()).max().unwrap_or(0);
+        let selection = self
+            .selection
+            .map(Selection::range)
+            .filter(|r| !r.is_empty());
+        for block in placed {
+            let info = &document.blocks()[block.index];
+            let look = look_of(info.kind, style);
+            paint_decoration(
+                painter,
+                block,
+                info.kind,
+                &look,
+                palette,
+                column.measure,
+                origin,
+            );
+            // Highlights are sorted by start: only those that can reach this block.
+            let first = highlights
+                .partition_point(|h| h.chars.start + longest_highlight < info.chars.start);
+            let last = highlights
+                .partition_point(|h| h.chars.start <= info.chars.end)
+                .max(first);
+            for (index, highlight) in highlights[first..last].iter().enumerate() {
+                if let Some(rect) = paint_highlight(painter, block, &info.chars, highlight, palette)
+                    && highlight.label.is_some()
+                    && !painted
+                        .highlight_rects
+                        .iter()
+                        .any(|(i, _)| *i == first + index)
+                {
+                    painted.highlight_rects.push((first + index, rect));
+                }
+            }
+            let from = matches.partition_point(|m| m.chars.end < info.chars.start);
+            for found in matches[from..]
+                .iter()
+                .take_while(|m| m.chars.start <= info.chars.end)
+            {
+                paint_match(painter, block, &info.chars, found);
+            }
+            if let Some(range) = &selection {
+                paint_range(
+                    painter,
+                    block,
+                    &info.chars,
+                    range,
+                    RangeLook::Fill(palette.selection),
+                );
+            }
+            if let Some(end) = self.selection_end_in(block, &info.chars) {
+                painted.selection_end = Some(end);
+            }
+            painter.galley(block.pos, block.galley.clone(), look.color);
+        }
+        painted
+    }
+
+    /// Where the selection's moving end is on screen, if it is in this block.
+    fn selection_end_in(&self, block: &PlacedBlock, block_chars: &Range<usize>) -> Option<Rect> {
+        let selection = self.selection.filter(|s| !s.is_empty())?;
+        if !(block_chars.start..=block_chars.end).contains(&selection.cursor) {
+            return None;
+        }
+        let cursor_in_block = selection.cursor - block_chars.start;
+        let at = block
+            .galley
+            .pos_from_cursor(egui::text::CCursor::new(cursor_in_block));
+        Some(at.translate(block.pos.to_vec2()))
+    }
+}
+
+/// The marks a kind of block carries beside or behind its text.
+fn paint_decoration(
+    painter: &Painter,
+    block: &PlacedBlock,
+    kind: BlockKind,
+    look: &BlockLook,
+    palette: &Palette,
+    measure: f32,
+    origin: Pos2,
+) {
+    let text_rect = Rect::from_min_size(block.pos, block.galley.size());
+    match kind {
+        BlockKind::Quote => {
+            let x = origin.x + look.indent * 0.35;
+            painter.line_segment(
+                [
+                    pos2(x, text_rect.top() + 2.0),
+                    pos2(x, text_rect.bottom() - 2.0),
+                ],
+                Stroke::new(3.0, palette.rule),
+            );
+        }
+        BlockKind::Code | BlockKind::Table => {
+            let background = Rect::from_min_max(
+                pos2(origin.x, text_rect.top() - 6.0),
+                pos2(origin.x + measure, text_rect.bottom() + 6.0),
+            );
+            painter.rect_filled(background, CornerRadius::same(4), palette.code_background);
+        }
+        BlockKind::ListItem {
+            ordered: false,
+            level,
+        } => {
+            let bullet = if level > 1 { "◦" } else { "•" };
+            painter.text(
+                pos2(text_rect.left() - look.font.size * 0.8, text_rect.top()),
+                Align2::CENTER_TOP,
+                bullet,
+                look.font.clone(),
+                palette.muted,
+            );
+        }
+        BlockKind::Title => {
+            let y = text_rect.bottom() + look.space_after * 0.45;
+            painter.line_segment(
+                [pos2(origin.x, y), pos2(origin.x + measure.min(120.0), y)],
+                Stroke::new(1.5, palette.rule),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Paints one highlight's part in a block (fill or underline, the outline
+/// when emphasised, the note marker at its end); returns its first row.
+fn paint_highlight(
+    painter: &Painter,
+    block: &PlacedBlock,
+    block_chars: &Range<usize>,
+    highlight: &ReaderHighlight,
+    palette: &Palette,
+) -> Option<Rect> {
+    let look = if highlight.underline {
+        RangeLook::Underline(highlight.color)
+    } else {
+        RangeLook::Fill(highlight.color)
+    };
+    let rects = paint_range(painter, block, block_chars, &highlight.chars, look);
+    if highlight.emphasis {
+        outline_rects(painter, &rects, 1.5, palette.strong);
+    }
+    if highlight.marker
+        && highlight.chars.end <= block_chars.end
+        && let Some(last_rect) = rects.last()
+    {
+        let center = pos2(last_rect.right() + 1.0, last_rect.top() + 2.0);
+        painter.circle_filled(center, 3.5, palette.strong);
+        painter.circle_filled(center, 2.5, highlight.color.to_opaque());
+    }
+    rects.first().copied()
+}
+
+fn paint_match(
+    painter: &Painter,
+    block: &PlacedBlock,
+    block_chars: &Range<usize>,
+    found: &ReaderHighlight,
+) {
+    let rects = paint_range(
+        painter,
+        block,
+        block_chars,
+        &found.chars,
+        RangeLook::Fill(found.color),
+    );
+    if found.emphasis {
+        outline_rects(painter, &rects, 1.0, found.color.to_opaque());
+    }
+}
+
+fn outline_rects(painter: &Painter, rects: &[Rect], expand: f32, color: Color32) {
+    for rect in rects {
+        painter.rect_stroke(
+            rect.expand(expand),
+            CornerRadius::same(3),
+            Stroke::new(1.5, color),
+            egui::StrokeKind::Outside,
+        );
+    }
+}
+
+/// Paints `range` (canonical chars) under the rows of one block.
+fn paint_range(
+    painter: &Painter,
+    block: &PlacedBlock,
+    block_chars: &Range<usize>,
+    range: &Range<usize>,
+    look: RangeLook,
+) -> Vec<Rect> {
+    let rects = range_rects(block, block_chars, range);
+    for rect in &rects {
+        match look {
+            RangeLook::Fill(color) => {
+                painter.rect_filled(*rect, CornerRadius::same(2), color);
+            }
+            RangeLook::Underline(color) => {
+                let y = rect.bottom() - (rect.height() * 0.14).max(2.0);
+                painter.line_segment(
+                    [pos2(rect.left(), y), pos2(rect.right(), y)],
+                    Stroke::new(2.5, color),
+                );
+            }
+        }
+    }
+    rects
+}
+
+/// The screen rects, one per row, that `range` (canonical chars) covers in
+/// a block. A range that runs on past a row's end reaches a little beyond it.
+fn range_rects(block: &PlacedBlock, block_chars: &Range<usize>, range: &Range<usize>) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    let start = range.start.max(block_chars.start);
+    let end = range.end.min(block_chars.end);
+    let continues = range.end > block_chars.end;
+    if start > end || (start == end && !continues) {
+        return rects;
+    }
+    let (start_in_block, end_in_block) = (start - block_chars.start, end - block_chars.start);
+    let block_len = block_chars.end - block_chars.start;
+    let mut row_start = 0;
+    for row in &block.galley.rows {
+        let row_end = row_start + row.row.char_count_excluding_newline().0;
+        let next_row_start = row_start + row.char_count_including_newline().0;
+        let last_row = next_row_start >= block_len && !row.ends_with_newline;
+        let a = start_in_block.max(row_start);
+        let b = end_in_block.min(row_end);
+        let runs_on = end_in_block > row_end && (!last_row || continues);
+        if a < b || (a == b && runs_on && a >= row_start && a <= row_end) {
+            let x0 = row.row.x_offset(egui::text::CharIndex(a - row_start));
+            let mut x1 = row.row.x_offset(egui::text::CharIndex(b - row_start));
+            if runs_on {
+                x1 += 4.0; // The selection goes on past the end of this row.
+            }
+            rects.push(Rect::from_min_max(
+                block.pos + row.pos.to_vec2() + vec2(x0, 0.0),
+                block.pos + row.pos.to_vec2() + vec2(x1, row.row.size.y),
+            ));
+        }
+        row_start = next_row_start;
+    }
+    rects
+}
