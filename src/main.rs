@@ -1,3 +1,7 @@
+//! The `marginalia` binary: parses the command line, then opens the window
+//! or runs a headless subcommand (inspect, import, export). Thin: the work
+//! is in the library.
+
 use std::path::Path;
 use std::process::ExitCode;
 

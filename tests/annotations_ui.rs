@@ -178,3 +178,42 @@ fn overlapping_highlights_blend_and_stay_visible() {
 fn app_on(path: &Path) -> Harness<'static, MarginaliaApp> {
     common::app::app(StartWith::File(path.to_path_buf()), [900.0, 700.0])
 }
+
+#[test]
+fn the_window_and_the_command_line_export_the_same_w3c_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("My Articles");
+    std::fs::create_dir(&folder).unwrap();
+    let article = folder.join("Zürich notes.txt");
+    std::fs::copy(common::sample_article(), &article).unwrap();
+    let article = std::fs::canonicalize(&article).unwrap();
+    let mut harness = app_on(&article);
+    select(&mut harness, "Cold War");
+    harness.key_press(Key::H);
+    step_until(&mut harness, "the save", |app| {
+        app.save_state() == Some(SaveState::Saved)
+    });
+    let exported = dir.path().join("from the window.json");
+    harness
+        .state_mut()
+        .apply(marginalia::ui::Command::ExportTo(exported.clone()));
+    let from_window: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args(["export", article.to_str().unwrap(), "--format", "w3c"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let from_cli: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let source = |page: &serde_json::Value| page["items"][0]["target"]["source"].clone();
+    assert_eq!(source(&from_window), source(&from_cli));
+    let uri = source(&from_window).as_str().unwrap().to_owned();
+    assert!(
+        uri.starts_with("file:///") && uri.ends_with("/My%20Articles/Z%C3%BCrich%20notes.txt"),
+        "{uri}"
+    );
+    assert_eq!(
+        from_window, from_cli,
+        "the same export, whichever way it is made"
+    );
+}

@@ -309,6 +309,29 @@ fn triple_click_selects_a_paragraph_and_shift_click_extends() {
     );
 }
 
+#[test]
+fn f1_shows_every_shortcut_from_the_command_table_and_closes_again() {
+    let mut harness = app_harness(StartWith::Sample);
+    assert!(harness.query_by_label("Keyboard Shortcuts").is_none());
+    harness.key_press(Key::F1);
+    harness.run_steps(2);
+    harness.get_by_label("Keyboard Shortcuts");
+    harness.get_by_label("Open an article file");
+    harness.get_by_label("Ctrl+O");
+    harness.get_by_label("Highlight the selection in the current colour");
+    harness.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
+    harness.key_press(Key::F1);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Open an article file").is_none());
+
+    // The Help menu opens it too, its item showing the shortcut.
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Keyboard Shortcuts").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open an article file");
+}
+
 fn app_harness(start: StartWith) -> Harness<'static, MarginaliaApp> {
     let mut harness = common::app::app(start, [900.0, 700.0]);
     harness.run();

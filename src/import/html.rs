@@ -145,24 +145,7 @@ impl Walker {
                 self.flush(builder);
                 builder.push(BlockKind::Separator, "\u{2042}");
             }
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                self.flush(builder);
-                self.walk(node, builder);
-                let (text, spans) = self.inline.take();
-                let level = name[1..].parse::<u8>().unwrap_or(2);
-                if let Some(title) = self.skip_heading.take()
-                    && collapse(&text).to_lowercase() == title
-                {
-                    return;
-                }
-                builder.push_styled(
-                    BlockKind::Heading {
-                        level: level.max(2),
-                    },
-                    &text,
-                    spans,
-                );
-            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading(name, node, builder),
             "blockquote" => {
                 self.flush(builder);
                 self.quote_depth += 1;
@@ -170,22 +153,8 @@ impl Walker {
                 self.flush(builder);
                 self.quote_depth -= 1;
             }
-            "ul" | "ol" => {
-                self.flush(builder);
-                self.lists.open((name == "ol").then_some(1));
-                let was_in_item = std::mem::replace(&mut self.in_item, false);
-                self.walk(node, builder);
-                self.flush(builder);
-                self.in_item = was_in_item;
-                self.lists.close();
-            }
-            "li" => {
-                self.flush(builder);
-                self.in_item = true;
-                self.walk(node, builder);
-                self.flush(builder);
-                self.in_item = false;
-            }
+            "ul" | "ol" => self.list(name == "ol", node, builder),
+            "li" => self.item(node, builder),
             "pre" => {
                 self.flush(builder);
                 self.inline.verbatim = true;
@@ -196,22 +165,7 @@ impl Walker {
             }
             "table" => {
                 self.flush(builder);
-                let rows: Vec<Vec<String>> = node
-                    .find(&["tr"])
-                    .iter()
-                    .map(|row| {
-                        row.children()
-                            .iter()
-                            .filter(|c| {
-                                c.node_name().is_some_and(|n| {
-                                    n.eq_ignore_ascii_case("td") || n.eq_ignore_ascii_case("th")
-                                })
-                            })
-                            .map(|c| collapse(&c.text()))
-                            .collect()
-                    })
-                    .filter(|row: &Vec<String>| !row.is_empty())
-                    .collect();
+                let rows = table_rows(node);
                 if !rows.is_empty() {
                     builder.push(BlockKind::Table, &grid_text(&rows));
                 }
@@ -246,6 +200,41 @@ impl Walker {
         }
     }
 
+    /// A heading; one that repeats the title is dropped.
+    fn heading(&mut self, name: &str, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
+        self.flush(builder);
+        self.walk(node, builder);
+        let (text, spans) = self.inline.take();
+        let level = name[1..].parse::<u8>().unwrap_or(2);
+        if let Some(title) = self.skip_heading.take()
+            && collapse(&text).to_lowercase() == title
+        {
+            return;
+        }
+        let kind = BlockKind::Heading {
+            level: level.max(2),
+        };
+        builder.push_styled(kind, &text, spans);
+    }
+
+    fn list(&mut self, ordered: bool, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
+        self.flush(builder);
+        self.lists.open(ordered.then_some(1));
+        let was_in_item = std::mem::replace(&mut self.in_item, false);
+        self.walk(node, builder);
+        self.flush(builder);
+        self.in_item = was_in_item;
+        self.lists.close();
+    }
+
+    fn item(&mut self, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
+        self.flush(builder);
+        self.in_item = true;
+        self.walk(node, builder);
+        self.flush(builder);
+        self.in_item = false;
+    }
+
     fn styled(&mut self, style: InlineStyle, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
         self.inline.open(style);
         self.walk(node, builder);
@@ -264,6 +253,25 @@ impl Walker {
         }
         builder.push_styled(prose_kind(self.quote_depth), &text, spans);
     }
+}
+
+/// The cells of a table's rows, each collapsed to one line of text.
+fn table_rows(node: &NodeRef<'_>) -> Vec<Vec<String>> {
+    let is_cell = |c: &NodeRef<'_>| {
+        c.node_name()
+            .is_some_and(|n| n.eq_ignore_ascii_case("td") || n.eq_ignore_ascii_case("th"))
+    };
+    node.find(&["tr"])
+        .iter()
+        .map(|row| {
+            row.children()
+                .iter()
+                .filter(|c| is_cell(c))
+                .map(|c| collapse(&c.text()))
+                .collect::<Vec<String>>()
+        })
+        .filter(|row| !row.is_empty())
+        .collect()
 }
 
 #[cfg(test)]

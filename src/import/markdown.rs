@@ -139,115 +139,144 @@ impl MarkdownState {
             }
             return;
         }
-        if let Some(table) = &mut self.table {
-            match event {
-                Event::Start(Tag::TableRow | Tag::TableHead) => table.rows.push(Vec::new()),
-                Event::End(TagEnd::TableCell) => {
-                    let (cell, _) = table.cell.take();
-                    if let Some(row) = table.rows.last_mut() {
-                        row.push(cell);
-                    }
-                }
-                Event::End(TagEnd::Table) => {
-                    let grid = grid_text(&table.rows);
-                    self.table = None;
-                    builder.push(BlockKind::Table, &grid);
-                }
-                Event::Text(text) | Event::Code(text) => table.cell.push_text(&text),
-                Event::SoftBreak | Event::HardBreak => table.cell.push_text(" "),
-                Event::InlineHtml(html) => table.cell.push_text(&text_of_html(&html)),
-                _ => {}
-            }
+        if self.table.is_some() {
+            self.table_event(event, builder);
             return;
         }
         match event {
-            Event::Start(Tag::MetadataBlock(kind)) => self.in_metadata = Some(kind),
-            Event::Start(Tag::Heading { level, .. }) => {
+            Event::Start(tag) => self.start(tag, builder),
+            Event::End(tag) => self.end(tag, builder),
+            other => self.inline_event(other, builder),
+        }
+    }
+
+    /// Inside a table: cells gather their text; the end makes a grid.
+    fn table_event(&mut self, event: Event<'_>, builder: &mut DocumentBuilder) {
+        let Some(table) = &mut self.table else {
+            return;
+        };
+        match event {
+            Event::Start(Tag::TableRow | Tag::TableHead) => table.rows.push(Vec::new()),
+            Event::End(TagEnd::TableCell) => {
+                let (cell, _) = table.cell.take();
+                if let Some(row) = table.rows.last_mut() {
+                    row.push(cell);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                let grid = grid_text(&table.rows);
+                self.table = None;
+                builder.push(BlockKind::Table, &grid);
+            }
+            Event::Text(text) | Event::Code(text) => table.cell.push_text(&text),
+            Event::SoftBreak | Event::HardBreak => table.cell.push_text(" "),
+            Event::InlineHtml(html) => table.cell.push_text(&text_of_html(&html)),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, builder: &mut DocumentBuilder) {
+        match tag {
+            Tag::MetadataBlock(kind) => self.in_metadata = Some(kind),
+            Tag::Heading { level, .. } => {
                 self.flush_item(builder);
                 self.heading = Some(level as u8);
             }
-            Event::End(TagEnd::Heading(_)) => {
-                let level = self.heading.take().unwrap_or(2);
-                let (text, spans) = self.inline.take();
-                let kind = if level == 1 && builder.block_count() == 0 {
-                    BlockKind::Title
-                } else {
-                    BlockKind::Heading { level }
-                };
-                if kind == BlockKind::Title && builder.metadata_mut().title.is_none() {
-                    builder.metadata_mut().title = Some(text.clone());
-                }
-                builder.push_styled(kind, &text, spans);
-            }
-            Event::Start(Tag::Paragraph)
+            Tag::Paragraph
                 if !self.lists.is_empty() && self.in_item && !self.inline.text.is_empty() =>
             {
                 self.flush_item(builder);
             }
-            Event::End(TagEnd::Paragraph) => {
+            Tag::BlockQuote(_) => {
+                self.flush_item(builder);
+                self.quote_depth += 1;
+            }
+            // Fenced or indented, code is shown as it is.
+            Tag::CodeBlock(_) => {
+                self.flush_item(builder);
+                self.code = true;
+                self.inline.verbatim = true;
+            }
+            Tag::List(first) => {
+                self.flush_item(builder);
+                self.lists.open(first);
+            }
+            Tag::Item => {
+                self.flush_item(builder);
+                self.in_item = true;
+            }
+            Tag::Table(_) => {
+                self.flush_item(builder);
+                self.table = Some(Table::default());
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.flush_item(builder);
+                self.footnote = Some(label.to_string());
+            }
+            Tag::HtmlBlock => self.in_html_block = true,
+            Tag::Emphasis => self.inline.open(InlineStyle::Emphasis),
+            Tag::Strong => self.inline.open(InlineStyle::Strong),
+            Tag::Link { dest_url, .. } => self.inline.open(InlineStyle::Link {
+                target: dest_url.to_string(),
+            }),
+            // Images are their alt text (the Text events inside the tag).
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, builder: &mut DocumentBuilder) {
+        match tag {
+            TagEnd::Heading(_) => self.end_heading(builder),
+            TagEnd::Paragraph => {
                 if self.lists.is_empty() || self.footnote.is_some() {
                     self.flush_paragraph(builder);
                 } else {
                     self.flush_item(builder);
                 }
             }
-            Event::Start(Tag::BlockQuote(_)) => {
-                self.flush_item(builder);
-                self.quote_depth += 1;
-            }
-            Event::End(TagEnd::BlockQuote(_)) => {
-                self.quote_depth = self.quote_depth.saturating_sub(1)
-            }
-            // Fenced or indented, code is shown as it is.
-            Event::Start(Tag::CodeBlock(_)) => {
-                self.flush_item(builder);
-                self.code = true;
-                self.inline.verbatim = true;
-            }
-            Event::End(TagEnd::CodeBlock) => {
+            TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
+            TagEnd::CodeBlock => {
                 self.code = false;
                 self.inline.verbatim = false;
                 let (text, _) = self.inline.take();
                 builder.push(BlockKind::Code, text.trim_end_matches('\n'));
             }
-            Event::Start(Tag::List(first)) => {
-                self.flush_item(builder);
-                self.lists.open(first);
-            }
-            Event::End(TagEnd::List(_)) => {
+            TagEnd::List(_) => {
                 self.flush_item(builder);
                 self.lists.close();
             }
-            Event::Start(Tag::Item) => {
-                self.flush_item(builder);
-                self.in_item = true;
-            }
-            Event::End(TagEnd::Item) => {
+            TagEnd::Item => {
                 self.flush_item(builder);
                 self.in_item = false;
             }
-            Event::Start(Tag::Table(_)) => {
-                self.flush_item(builder);
-                self.table = Some(Table::default());
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                self.flush_item(builder);
-                self.footnote = Some(label.to_string());
-            }
-            Event::End(TagEnd::FootnoteDefinition) => self.footnote = None,
-            Event::Start(Tag::HtmlBlock) => self.in_html_block = true,
-            Event::End(TagEnd::HtmlBlock) => {
+            TagEnd::FootnoteDefinition => self.footnote = None,
+            TagEnd::HtmlBlock => {
                 self.in_html_block = false;
                 self.flush_paragraph(builder);
             }
-            Event::Start(Tag::Emphasis) => self.inline.open(InlineStyle::Emphasis),
-            Event::Start(Tag::Strong) => self.inline.open(InlineStyle::Strong),
-            Event::Start(Tag::Link { dest_url, .. }) => self.inline.open(InlineStyle::Link {
-                target: dest_url.to_string(),
-            }),
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => self.inline.close(),
-            // Images are their alt text (the Text events inside the tag).
-            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => {}
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => self.inline.close(),
+            _ => {}
+        }
+    }
+
+    /// A level-1 heading first in the document is its title.
+    fn end_heading(&mut self, builder: &mut DocumentBuilder) {
+        let level = self.heading.take().unwrap_or(2);
+        let (text, spans) = self.inline.take();
+        let kind = if level == 1 && builder.block_count() == 0 {
+            BlockKind::Title
+        } else {
+            BlockKind::Heading { level }
+        };
+        if kind == BlockKind::Title && builder.metadata_mut().title.is_none() {
+            builder.metadata_mut().title = Some(text.clone());
+        }
+        builder.push_styled(kind, &text, spans);
+    }
+
+    /// Text and the events that sit within it.
+    fn inline_event(&mut self, event: Event<'_>, builder: &mut DocumentBuilder) {
+        match event {
             Event::Text(text) => self.inline.push_text(&text),
             Event::Code(code) => {
                 self.inline.open(InlineStyle::Code);
@@ -258,11 +287,10 @@ impl MarkdownState {
             }
             Event::InlineMath(math) | Event::DisplayMath(math) => self.inline.push_text(&math),
             Event::Html(html) | Event::InlineHtml(html) => {
-                let text = text_of_html(&html);
                 if html.trim_start().to_ascii_lowercase().starts_with("<br") {
                     self.inline.hard_break();
                 } else {
-                    self.inline.push_text(&text);
+                    self.inline.push_text(&text_of_html(&html));
                 }
             }
             Event::FootnoteReference(label) => {

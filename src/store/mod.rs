@@ -2,6 +2,7 @@
 //! load, atomic saves that merge with whatever is on disk under an advisory
 //! lock, a recovery file when the sidecar cannot be parsed, and exports.
 
+mod anchors;
 mod exchange;
 mod export;
 mod files;
@@ -35,8 +36,7 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 use crate::annotate::{
-    Anchor, AnchorResolution, AnchorStatus, Annotation, Edit, IndexedText, anchor_all, now,
-    resolve_anchor,
+    AnchorResolution, AnchorStatus, Annotation, Edit, IndexedText, now, resolve_anchor,
 };
 use crate::document::Document;
 
@@ -401,49 +401,6 @@ impl AnnotationStore {
             self.reanchor_all(document);
         }
         Ok(changed)
-    }
-
-    /// The article changed: re-anchor everything against its new text.
-    pub fn document_changed(&mut self, document: &Document) {
-        self.info = DocumentInfo::of(document, &self.info.file_name);
-        self.reanchor_all(document);
-    }
-
-    fn reanchor_all(&mut self, document: &Document) {
-        let text = IndexedText::new(document.text());
-        let ids: Vec<Uuid> = self.set.iter().map(|a| a.id).collect();
-        let anchors: Vec<&Anchor> = self.set.iter().map(|a| &a.anchor).collect();
-        let resolutions = anchor_all(&text, &anchors);
-        self.resolutions = ids.into_iter().zip(resolutions).collect();
-        self.adopt_moved_positions(&text);
-    }
-
-    fn reanchor_missing(&mut self, document: &Document) {
-        if self
-            .set
-            .iter()
-            .any(|a| !self.resolutions.contains_key(&a.id))
-        {
-            self.reanchor_all(document);
-        }
-    }
-
-    /// Moved annotations keep their quote; their positions and context follow
-    /// the text, so the next save records where they are now.
-    fn adopt_moved_positions(&mut self, text: &IndexedText<'_>) {
-        let moved: Vec<(Uuid, std::ops::Range<usize>)> = self
-            .resolutions
-            .iter()
-            .filter(|(_, r)| r.status == AnchorStatus::Moved)
-            .filter_map(|(id, r)| r.range.clone().map(|range| (*id, range)))
-            .collect();
-        for (id, range) in moved {
-            if let Some(annotation) = self.set.get(id) {
-                let mut updated = annotation.clone();
-                updated.anchor = Anchor::from_range(text, range);
-                self.set.upsert(updated);
-            }
-        }
     }
 }
 

@@ -23,6 +23,10 @@ pub enum Command {
     ClearRecent,
     ShowExportDialog,
     ShowImportDialog,
+    /// Write the annotations to this file (the export dialog's answer).
+    ExportTo(PathBuf),
+    /// Add the annotations in this JSON file (the import dialog's answer).
+    ImportFrom(PathBuf),
     Quit,
     Undo,
     Redo,
@@ -179,6 +183,8 @@ impl Command {
             Command::ClearRecent => row("Clear List", "Forget every recent file", Global, &[]),
             Command::ShowExportDialog => row("Export Annotations…", "Save the annotations as a Markdown digest or W3C JSON", Global, &[]),
             Command::ShowImportDialog => row("Import Annotations…", "Add annotations from W3C or Hypothesis JSON", Global, &[]),
+            Command::ExportTo(_) => row("Export", "Write the annotations to this file", Global, &[]),
+            Command::ImportFrom(_) => row("Import", "Add the annotations in this file", Global, &[]),
             Command::Quit => row("Quit", "Save and close Marginalia", Global, keys!(key(COMMAND, Key::Q))),
             Command::Undo => row("Undo", "Undo the last change to a highlight", Page, keys!(key(COMMAND, Key::Z))),
             Command::Redo => row("Redo", "Redo the change just undone", Page, keys!(key(COMMAND_SHIFT, Key::Z), key(COMMAND, Key::Y))),
@@ -197,16 +203,16 @@ impl Command {
             Command::ShowFind => row("Find…", "Find text in the article", Global, keys!(key(COMMAND, Key::F))),
             Command::CloseFind => row("Close", "Close the find bar", FindBar, keys!(key(NONE, Key::Escape))),
             Command::SetFindQuery(_) => row("Find", "Text in the article", FindField, &[]),
-            Command::FindNext => row("Next", "The next match", FindField, keys!(key(NONE, Key::Enter))),
-            Command::FindPrevious => row("Previous", "The previous match", FindField, keys!(key(SHIFT, Key::Enter))),
+            Command::FindNext => row("Next", "Go to the next match", FindField, keys!(key(NONE, Key::Enter))),
+            Command::FindPrevious => row("Previous", "Go to the previous match", FindField, keys!(key(SHIFT, Key::Enter))),
             Command::HighlightFindMatch => row("Highlight match", "Highlight the current match", FindAnywhere, keys!(key(COMMAND, Key::Enter))),
             Command::TogglePanel => row("Annotations Panel", "Show or hide the annotations panel", Global, keys!(key(NONE, Key::F9))),
             Command::ToggleOutline => row("Outline", "Show or hide the outline", Global, keys!(key(NONE, Key::F8))),
-            Command::ToggleShortcuts => row("Keyboard Shortcuts", "Every shortcut, by where it works", Global, keys!(key(NONE, Key::F1))),
+            Command::ToggleShortcuts => row("Keyboard Shortcuts", "Show every keyboard shortcut", Global, keys!(key(NONE, Key::F1))),
             Command::GoTo { .. } => row("Go to", "Scroll to this section", Global, &[]),
             Command::FontBigger => row("Bigger Text", "Make the article's text bigger", Global, keys!(key(COMMAND, Key::Equals), key(COMMAND, Key::Plus))),
             Command::FontSmaller => row("Smaller Text", "Make the article's text smaller", Global, keys!(key(COMMAND, Key::Minus))),
-            Command::FontReset => row("Actual Size", "The default text size", Global, keys!(key(COMMAND, Key::Num0))),
+            Command::FontReset => row("Actual Size", "Set the text at its default size", Global, keys!(key(COMMAND, Key::Num0))),
             Command::SetLineWidth(width) => row(width.label(), "How long a line of text is", Global, &[]),
             Command::SetTheme(theme) => row(theme.label(), "The reading theme", Global, &[]),
             Command::ReplaceUnreadableSidecar => row("Replace the unreadable file", "Keep it under another name and save your annotations in its place", Global, &[]),
@@ -220,6 +226,8 @@ impl Command {
         match self {
             Command::ShowExportDialog
             | Command::ShowImportDialog
+            | Command::ExportTo(_)
+            | Command::ImportFrom(_)
             | Command::ShowFind
             | Command::NextHighlight
             | Command::PreviousHighlight
@@ -251,26 +259,25 @@ impl Command {
 
 #[rustfmt::skip]
 fn highlight_in_info(color: HighlightColor) -> CommandInfo {
-    let label = match color {
-        HighlightColor::Yellow => "Highlight in yellow",
-        HighlightColor::Green => "Highlight in green",
-        HighlightColor::Blue => "Highlight in blue",
-        HighlightColor::Pink => "Highlight in pink",
-        HighlightColor::Purple => "Highlight in purple",
+    let tooltip = match color {
+        HighlightColor::Yellow => "Highlight the selection in yellow",
+        HighlightColor::Green => "Highlight the selection in green",
+        HighlightColor::Blue => "Highlight the selection in blue",
+        HighlightColor::Pink => "Highlight the selection in pink",
+        HighlightColor::Purple => "Highlight the selection in purple",
     };
-    row(label, "Highlight the selection in this colour", KeyContext::Global, &[])
+    row("Highlight", tooltip, KeyContext::Global, &[])
 }
 
 #[rustfmt::skip]
 fn recolor_info(color: HighlightColor) -> CommandInfo {
     use KeyContext::Highlight;
-    let tooltip = "Recolour the open highlight";
     match color {
-        HighlightColor::Yellow => row("Yellow", tooltip, Highlight, keys!(key(NONE, Key::Num1))),
-        HighlightColor::Green => row("Green", tooltip, Highlight, keys!(key(NONE, Key::Num2))),
-        HighlightColor::Blue => row("Blue", tooltip, Highlight, keys!(key(NONE, Key::Num3))),
-        HighlightColor::Pink => row("Pink", tooltip, Highlight, keys!(key(NONE, Key::Num4))),
-        HighlightColor::Purple => row("Purple", tooltip, Highlight, keys!(key(NONE, Key::Num5))),
+        HighlightColor::Yellow => row("Yellow", "Recolour the open highlight yellow", Highlight, keys!(key(NONE, Key::Num1))),
+        HighlightColor::Green => row("Green", "Recolour the open highlight green", Highlight, keys!(key(NONE, Key::Num2))),
+        HighlightColor::Blue => row("Blue", "Recolour the open highlight blue", Highlight, keys!(key(NONE, Key::Num3))),
+        HighlightColor::Pink => row("Pink", "Recolour the open highlight pink", Highlight, keys!(key(NONE, Key::Num4))),
+        HighlightColor::Purple => row("Purple", "Recolour the open highlight purple", Highlight, keys!(key(NONE, Key::Num5))),
     }
 }
 

@@ -23,6 +23,8 @@ impl MarginaliaApp {
             | Command::ClearRecent
             | Command::ShowExportDialog
             | Command::ShowImportDialog
+            | Command::ExportTo(_)
+            | Command::ImportFrom(_)
             | Command::ReplaceUnreadableSidecar
             | Command::DismissBanner
             | Command::Quit => self.apply_file(command),
@@ -58,6 +60,8 @@ impl MarginaliaApp {
             Command::ClearRecent => self.settings.recent.clear(),
             Command::ShowExportDialog => self.show_export_dialog(),
             Command::ShowImportDialog => self.show_import_dialog(),
+            Command::ExportTo(path) => self.export_to(&path),
+            Command::ImportFrom(path) => self.import_from(&path),
             Command::ReplaceUnreadableSidecar => self.replace_unreadable_sidecar(),
             Command::DismissBanner => self.banner = None,
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),

@@ -241,15 +241,15 @@ impl MarginaliaApp {
         let Some(path) = picked else {
             return; // Cancelled.
         };
-        match purpose {
-            DialogPurpose::Open => self.apply(Command::Open(path)),
-            DialogPurpose::Export => self.export_to(&path),
-            DialogPurpose::Import => self.import_from(&path),
-        }
+        self.apply(match purpose {
+            DialogPurpose::Open => Command::Open(path),
+            DialogPurpose::Export => Command::ExportTo(path),
+            DialogPurpose::Import => Command::ImportFrom(path),
+        });
     }
 
     /// Writes the annotations to `path`, in the format its name asks for.
-    fn export_to(&mut self, path: &Path) {
+    pub(super) fn export_to(&mut self, path: &Path) {
         let Some(open) = &self.open else {
             return;
         };
@@ -267,7 +267,7 @@ impl MarginaliaApp {
         }
     }
 
-    fn import_from(&mut self, path: &Path) {
+    pub(super) fn import_from(&mut self, path: &Path) {
         let Some(open) = &mut self.open else {
             return;
         };

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::app::MarginaliaApp;
 use super::command::{Command, KeyContext, keyed_commands};
+use super::keymap::format_shortcut;
 
 /// The table's keyed commands grouped by the title of their context, in
 /// the table's order.
@@ -18,10 +19,10 @@ pub fn shortcut_groups(ctx: &egui::Context) -> Vec<(&'static str, Vec<(&'static 
         let keys: Vec<String> = info
             .shortcuts
             .iter()
-            .map(|s| ctx.format_shortcut(s))
+            .map(|s| format_shortcut(ctx, s))
             .collect();
         let title = info.context.title();
-        let row = (info.label, keys.join(" or "));
+        let row = (info.tooltip, keys.join(" or "));
         match groups.iter_mut().find(|(t, _)| *t == title) {
             Some((_, rows)) => rows.push(row),
             None => groups.push((title, vec![row])),
@@ -46,33 +47,74 @@ impl MarginaliaApp {
             return;
         }
         let mut open = true;
-        egui::Window::new("Keyboard Shortcuts")
+        egui::Window::new(Command::ToggleShortcuts.info().label)
             .open(&mut open)
             .collapsible(false)
             .resizable(true)
-            .default_width(460.0)
-            .default_height(560.0)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
+            .default_width(560.0)
+            .default_height(600.0)
             .show(ctx, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    for (title, rows) in shortcut_groups(ctx) {
-                        ui.label(RichText::new(title).strong());
-                        egui::Grid::new(("shortcuts", title))
-                            .num_columns(2)
-                            .spacing([24.0, 4.0])
-                            .striped(true)
-                            .show(ui, |ui| {
-                                for (label, keys) in rows {
-                                    ui.label(label);
+                    egui::Grid::new("shortcuts")
+                        .num_columns(2)
+                        .spacing([32.0, 6.0])
+                        .show(ui, |ui| {
+                            for (title, rows) in shortcut_groups(ctx) {
+                                ui.label(RichText::new(title).strong().size(15.0));
+                                ui.end_row();
+                                for (what, keys) in rows {
+                                    ui.label(what);
                                     ui.label(RichText::new(keys).monospace());
                                     ui.end_row();
                                 }
-                            });
-                        ui.add_space(10.0);
-                    }
+                            }
+                        });
                 });
             });
         if !open {
             commands.push(Command::ToggleShortcuts);
+        }
+    }
+}
+
+/// The shortcuts as a Markdown table, for the README (a test keeps the
+/// README's copy true).
+pub fn shortcuts_markdown(ctx: &egui::Context) -> String {
+    let mut out = String::from("| Where | What | Keys |\n| --- | --- | --- |\n");
+    for (title, rows) in shortcut_groups(ctx) {
+        for (label, keys) in rows {
+            out.push_str(&format!("| {title} | {label} | {keys} |\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readme_lists_every_shortcut_of_the_table() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+            .expect("README.md");
+        let table = shortcuts_markdown(&egui::Context::default());
+        assert!(
+            readme.contains(&table),
+            "README.md's shortcut table is not the command table's; paste this:\n\n{table}"
+        );
+    }
+
+    #[test]
+    fn every_group_has_rows_and_keys() {
+        let groups = shortcut_groups(&egui::Context::default());
+        assert!(groups.len() >= 5, "{groups:?}");
+        for (_, rows) in groups {
+            assert!(
+                rows.iter()
+                    .all(|(label, keys)| !label.is_empty() && !keys.is_empty())
+            );
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The key map: this frame's key presses turned into commands, from the
 //! command table alone, for the contexts live now.
 
-use eframe::egui::{self, Event, InputState, KeyboardShortcut};
+use eframe::egui::{self, Event, InputState, Key, KeyboardShortcut};
 use uuid::Uuid;
 
 use super::command::{Command, KeyContext, Situation, keyed_commands};
@@ -83,9 +83,29 @@ pub fn find_field_command(input: &InputState) -> Option<Command> {
     })
 }
 
-/// The text of a command's shortcut, as the platform writes it.
+/// The text of a command's first shortcut, as the platform writes it.
 pub fn shortcut_text(ctx: &egui::Context, command: &Command) -> Option<String> {
-    command.shortcut().map(|s| ctx.format_shortcut(&s))
+    command.shortcut().map(|s| format_shortcut(ctx, &s))
+}
+
+/// "Ctrl+Shift+Z", "Cmd+O" on macOS, "]", "Page Down": readable in any font.
+pub fn format_shortcut(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let is_mac = ctx.os() == egui::os::OperatingSystem::Mac;
+    let names = &egui::ModifierNames::NAMES;
+    let mut text = names.format(&shortcut.modifiers, is_mac);
+    if !text.is_empty() {
+        text += names.concat;
+    }
+    text += match shortcut.logical_key {
+        Key::ArrowUp => "Up",
+        Key::ArrowDown => "Down",
+        Key::ArrowLeft => "Left",
+        Key::ArrowRight => "Right",
+        Key::PageUp => "Page Up",
+        Key::PageDown => "Page Down",
+        key => key.symbol_or_name(),
+    };
+    text
 }
 
 /// A command's tooltip with its shortcut: "Find text in the article (Ctrl+F)".

@@ -114,19 +114,8 @@ pub fn color_commands_ui(
     command_for: impl Fn(HighlightColor) -> Command,
 ) -> Option<Command> {
     let ctx = ui.ctx().clone();
-    let hint = |color| {
-        format!(
-            "{}: {}",
-            color_title(color),
-            tooltip(&ctx, &command_for(color))
-        )
-    };
+    let hint = |color| tooltip(&ctx, &command_for(color));
     color_buttons_ui(ui, palette, current, hint).map(&command_for)
-}
-
-fn color_title(color: HighlightColor) -> String {
-    let name = color.name();
-    name[..1].to_uppercase() + &name[1..]
 }
 
 /// A clickable row of a list, `height` tall, filled when it is the

@@ -58,21 +58,7 @@ pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
             space_after: f * 0.5,
             ..plain
         },
-        BlockKind::Heading { level } => {
-            let scale = match level {
-                0 | 1 => 1.55,
-                2 => 1.28,
-                _ => 1.1,
-            };
-            BlockLook {
-                font: bold(f * scale),
-                color: p.strong,
-                line_height: (f * scale * 1.3).round(),
-                space_before: f * 0.9,
-                space_after: f * 0.55,
-                ..plain
-            }
-        }
+        BlockKind::Heading { level } => heading_look(level, plain, style),
         BlockKind::Paragraph => plain,
         BlockKind::Quote => BlockLook {
             indent: f * 1.4,
@@ -103,6 +89,24 @@ pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
             space_after: f * 0.3,
             ..plain
         },
+    }
+}
+
+/// Headings: bold, larger the higher their level, with space above.
+fn heading_look(level: u8, plain: BlockLook, style: &ReaderStyle) -> BlockLook {
+    let f = style.font_size;
+    let scale = match level {
+        0 | 1 => 1.55,
+        2 => 1.28,
+        _ => 1.1,
+    };
+    BlockLook {
+        font: FontId::new(f * scale, FontFamily::Name(SERIF_BOLD.into())),
+        color: style.palette.strong,
+        line_height: (f * scale * 1.3).round(),
+        space_before: f * 0.9,
+        space_after: f * 0.55,
+        ..plain
     }
 }
 
