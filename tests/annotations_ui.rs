@@ -217,3 +217,81 @@ fn the_window_and_the_command_line_export_the_same_w3c_source() {
         "the same export, whichever way it is made"
     );
 }
+
+/// Another program holds the sidecar's writers' lock: switching documents
+/// and replacing an unreadable sidecar must not freeze the window; the
+/// saves finish once the lock is free.
+#[test]
+fn a_held_writer_lock_never_freezes_a_frame() {
+    use marginalia::store::{SidecarLocation, WriterLock};
+    use std::time::{Duration, Instant};
+
+    let (dir, article) = article_in_temp();
+    let sidecar = sidecar_of(&article);
+    std::fs::write(&sidecar, "not a sidecar at all").unwrap();
+    let lock_path = SidecarLocation {
+        path: sidecar.clone(),
+        beside_article: true,
+    }
+    .lock_path();
+    let recovery_lock = SidecarLocation {
+        path: sidecar.with_file_name("kerry-lavrov-meeting.txt.annotations.ron.recovery.ron"),
+        beside_article: true,
+    }
+    .lock_path();
+    let mut harness = app_on(&article);
+    select(&mut harness, "Cold War");
+    harness.key_press(Key::H);
+    step_until(&mut harness, "the recovery save", |app| {
+        app.save_state() == Some(SaveState::Saved)
+    });
+
+    // Held for two seconds by "another program".
+    let (held, release) = std::sync::mpsc::channel();
+    let holder = std::thread::spawn(move || {
+        let _sidecar = WriterLock::acquire(&lock_path).unwrap();
+        let _recovery = WriterLock::acquire(&recovery_lock).unwrap();
+        held.send(()).unwrap();
+        std::thread::sleep(Duration::from_secs(2));
+    });
+    release.recv().unwrap();
+
+    let started = Instant::now();
+    harness
+        .state_mut()
+        .apply(marginalia::ui::Command::ReplaceUnreadableSidecar);
+    harness.step();
+    assert!(
+        started.elapsed() < Duration::from_millis(1_000),
+        "replacing waited {:?} for the lock on the UI thread",
+        started.elapsed()
+    );
+
+    select(&mut harness, "Crimea");
+    harness.key_press(Key::H);
+    harness.step();
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, "Another article.\n\nWith a paragraph.").unwrap();
+    let started = Instant::now();
+    harness
+        .state_mut()
+        .apply(marginalia::ui::Command::Open(other.clone()));
+    harness.step();
+    assert!(
+        started.elapsed() < Duration::from_millis(1_000),
+        "switching documents waited {:?} for the lock on the UI thread",
+        started.elapsed()
+    );
+    assert!(
+        harness
+            .state()
+            .document_path()
+            .unwrap()
+            .ends_with("other.txt")
+    );
+
+    holder.join().unwrap();
+    step_until(&mut harness, "the replaced sidecar", |_| {
+        read_sidecar(&sidecar).is_ok_and(|s| s.is_some_and(|s| s.set.len() == 2))
+    });
+}
