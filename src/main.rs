@@ -60,6 +60,9 @@ fn import(article: &Path, json_path: &Path) -> anyhow::Result<()> {
     let document = import_path(article)?;
     let imported = read_annotation_file(json_path)?;
     let mut store = AnnotationStore::open(article, &document);
+    for notice in store.notices() {
+        eprintln!("marginalia: {notice}");
+    }
     match store.mode() {
         StoreMode::Normal => {}
         StoreMode::ReadOnly { problem } => anyhow::bail!("{problem}"),
@@ -85,8 +88,11 @@ fn import(article: &Path, json_path: &Path) -> anyhow::Result<()> {
 fn export(article: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<()> {
     let document = import_path(article)?;
     let store = AnnotationStore::open(article, &document);
-    if let StoreMode::Recovery { problem, .. } | StoreMode::ReadOnly { problem } = store.mode() {
-        anyhow::bail!("{problem}");
+    match store.mode() {
+        StoreMode::Recovery { problem, .. } => anyhow::bail!("{problem}"),
+        // Read-only (a newer version) is for writing: what it holds exports.
+        StoreMode::ReadOnly { problem } if store.is_empty() => anyhow::bail!("{problem}"),
+        _ => {}
     }
     let text = export_annotations(
         &store,

@@ -9,6 +9,6 @@ mod text;
 pub use anchoring::{AnchorResolution, anchor_all, resolve_anchor};
 pub use history::{Edit, EditHistory, Typing};
 pub use model::{
-    Anchor, AnchorStatus, Annotation, CONTEXT_CHARS, HighlightColor, HighlightStyle, now,
+    Anchor, AnchorStatus, Annotation, CONTEXT_CHARS, HighlightColor, HighlightStyle, now, stable_id,
 };
 pub use text::IndexedText;

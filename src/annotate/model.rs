@@ -151,6 +151,40 @@ impl Annotation {
     }
 }
 
+/// A UUID that is the same every time for the same parts: for annotations
+/// that arrive without an id, or that must leave an id they share.
+pub fn stable_id(parts: &[&str]) -> Uuid {
+    use sha2::Digest as _;
+    let mut hasher = sha2::Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    let digest = hasher.finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}
+
+impl Annotation {
+    /// Whether two annotations say the same thing: quote, note, tags, colour
+    /// and style (not when, nor exactly where).
+    pub fn same_content(&self, other: &Annotation) -> bool {
+        self.anchor.exact == other.anchor.exact
+            && self.note == other.note
+            && self.tags == other.tags
+            && self.color == other.color
+            && self.style == other.style
+    }
+
+    /// The id this annotation takes when its own is taken by another one.
+    pub fn id_when_colliding(&self) -> Uuid {
+        let id = self.id.to_string();
+        let created = self.created.to_string();
+        stable_id(&["collision", &id, &created, &self.anchor.exact, &self.note])
+    }
+}
+
 /// The current time at millisecond precision, as stored.
 pub fn now() -> Timestamp {
     let now = Timestamp::now();

@@ -12,9 +12,11 @@ use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
 
 use super::html::{append_html_body, first_heading};
 use super::inline::{collapse, same_words};
+use super::nesting::markup_depth;
 
 /// Imports an EPUB file's bytes; the error says what is wrong with it.
 pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, String> {
+    check_archive(bytes)?;
     let mut book = EpubDoc::from_reader(Cursor::new(bytes.to_vec())).map_err(|e| e.to_string())?;
     check_contents_file(&mut book)?;
     let mut builder = DocumentBuilder::new(Format::Epub, metadata);
@@ -65,6 +67,70 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
         return Err("has no readable chapters".to_owned());
     }
     Ok(builder.finish())
+}
+
+/// The most one entry of an EPUB may inflate to.
+pub const MAX_EPUB_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
+/// The most all the entries an import reads may inflate to together.
+pub const MAX_EPUB_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
+/// The package files (container, OPF, NCX, nav) may nest this deep.
+const MAX_PACKAGE_DEPTH: usize = 256;
+
+/// Entries the importer never reads (pictures, fonts, media).
+const UNREAD: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "webp", "bmp", "ttf", "otf", "woff", "woff2", "mp3", "mp4", "m4a",
+    "ogg", "webm",
+];
+
+/// Checks, before the EPUB library reads anything, that what it will read
+/// inflates within bounds (counted while inflating, not taken from the
+/// archive's claims) and that its package files are not nested absurdly.
+fn check_archive(bytes: &[u8]) -> Result<(), String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("is not a ZIP archive ({e})"))?;
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let mut entry = archive
+            .by_index(index)
+            .map_err(|e| format!("entry {index} cannot be read ({e})"))?;
+        let name = entry
+            .name()
+            .map_or_else(|_| format!("#{index}"), |n| n.into_owned());
+        let extension = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        if entry.is_dir() || UNREAD.contains(&extension.as_str()) {
+            continue;
+        }
+        let package = matches!(extension.as_str(), "xml" | "opf" | "ncx") || name.contains("nav");
+        let mut kept = Vec::new();
+        let mut limited = std::io::Read::take(&mut entry, MAX_EPUB_ENTRY_BYTES + 1);
+        let inflated = if package {
+            std::io::Read::read_to_end(&mut limited, &mut kept)
+                .map(|n| n as u64)
+                .map_err(|e| format!("entry {name} cannot be inflated ({e})"))?
+        } else {
+            std::io::copy(&mut limited, &mut std::io::sink())
+                .map_err(|e| format!("entry {name} cannot be inflated ({e})"))?
+        };
+        if inflated > MAX_EPUB_ENTRY_BYTES {
+            return Err(format!(
+                "its entry {name} inflates to more than {} MiB (a ZIP bomb?); refused",
+                MAX_EPUB_ENTRY_BYTES >> 20
+            ));
+        }
+        total += inflated;
+        if total > MAX_EPUB_TOTAL_BYTES {
+            return Err(format!(
+                "its entries inflate to more than {} MiB together (at {name}); refused",
+                MAX_EPUB_TOTAL_BYTES >> 20
+            ));
+        }
+        if package && markup_depth(&String::from_utf8_lossy(&kept)) > MAX_PACKAGE_DEPTH {
+            return Err(format!(
+                "its entry {name} is nested more than {MAX_PACKAGE_DEPTH} elements deep; refused"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The table of contents (NCX or the EPUB 3 nav document) must be

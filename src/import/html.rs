@@ -10,12 +10,17 @@ use crate::document::{BlockKind, Document, DocumentBuilder, Format, InlineStyle,
 
 use super::inline::{Inline, Lists, collapse, prose_kind};
 use super::markdown::grid_text;
+use super::nesting::{MAX_HTML_DEPTH, flatten_deep_nesting};
 
 /// Imports a web page (decoded text) as a document.
 pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let mut builder = DocumentBuilder::new(Format::Html, metadata);
-    let article = dom_smoothie::Readability::new(html, None, None)
-        .ok()
+    let page = parse_html(html);
+    // Readability's scoring is quadratic in the nesting depth: a page nested
+    // deeper than any real article is read by the walker alone.
+    let article = (nesting_depth(&page.root()) <= MAX_READABILITY_DEPTH)
+        .then(|| dom_smoothie::Readability::with_document(page, None, None).ok())
+        .flatten()
         .and_then(|mut readability| readability.parse().ok())
         .filter(|article| !article.text_content.trim().is_empty());
     match article {
@@ -51,7 +56,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
             walker.flush(&mut builder);
         }
         None => {
-            let page = HtmlDocument::from(html);
+            let page = parse_html(html);
             let title = page
                 .select("title")
                 .nodes()
@@ -71,6 +76,31 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     builder.finish()
 }
 
+/// Parses HTML, its nesting bounded first (see `nesting`): every HTML the
+/// importers read goes through here.
+fn parse_html(html: &str) -> HtmlDocument {
+    HtmlDocument::from(&*flatten_deep_nesting(html, MAX_HTML_DEPTH))
+}
+
+/// Pages nested deeper than this skip article extraction (real articles
+/// are nested a few dozen elements deep).
+const MAX_READABILITY_DEPTH: usize = 128;
+
+/// How deep elements nest below `root`, found without recursion.
+fn nesting_depth(root: &NodeRef<'_>) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(*root, 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        for child in node.children() {
+            if child.is_element() {
+                stack.push((child, depth + 1));
+            }
+        }
+    }
+    deepest
+}
+
 /// Appends the blocks of an HTML (or XHTML) document's body; returns the
 /// text of its first heading, if any.
 pub(super) fn append_html_body(
@@ -78,7 +108,7 @@ pub(super) fn append_html_body(
     builder: &mut DocumentBuilder,
     skip_heading: Option<String>,
 ) {
-    let page = HtmlDocument::from(html);
+    let page = parse_html(html);
     let mut walker = Walker {
         skip_heading,
         ..Walker::default()
@@ -90,7 +120,7 @@ pub(super) fn append_html_body(
 
 /// The text of the first `h1`–`h3` of an HTML document.
 pub(super) fn first_heading(html: &str) -> Option<String> {
-    let page = HtmlDocument::from(html);
+    let page = parse_html(html);
     let heading = page.select("h1, h2, h3");
     heading.nodes().first().map(|n| collapse(&n.text()))
 }
@@ -118,50 +148,101 @@ const CONTAINERS: &[&str] = &[
 
 const PARAGRAPHS: &[&str] = &["p", "figcaption", "dt", "dd", "caption", "legend"];
 
+/// What to do when the walk leaves an element.
+#[derive(Clone, Copy, Debug)]
+enum Exit {
+    /// A block: what it holds becomes a block.
+    Block,
+    Quote,
+    List {
+        was_in_item: bool,
+    },
+    Item,
+    Heading {
+        level: u8,
+    },
+    /// An inline style ends.
+    Styled,
+    Pre,
+    Nothing,
+}
+
+/// One step of the walk: into a node, or out of an element.
+enum Step<'a> {
+    Enter(NodeRef<'a>),
+    Exit(Exit),
+}
+
 impl Walker {
+    /// Walks the tree below `node` with a stack of its own, so no depth of
+    /// nesting can overflow the thread's stack, in time linear in its size.
     fn walk(&mut self, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
-        for child in node.children() {
-            if child.is_text() {
-                self.inline.push_text(&child.text());
-                continue;
+        let mut stack: Vec<Step<'_>> = Vec::new();
+        push_children(&mut stack, node);
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Exit(exit) => self.exit(exit, builder),
+                Step::Enter(child) if child.is_text() => self.inline.push_text(&child.text()),
+                Step::Enter(child) if child.is_element() => {
+                    let name = child
+                        .node_name()
+                        .map(|n| n.to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if let Some(exit) = self.enter(&name, &child, builder) {
+                        stack.push(Step::Exit(exit));
+                        push_children(&mut stack, &child);
+                    }
+                }
+                Step::Enter(_) => {}
             }
-            if !child.is_element() {
-                continue;
-            }
-            let name = child
-                .node_name()
-                .map(|n| n.to_ascii_lowercase())
-                .unwrap_or_default();
-            self.element(&name, &child, builder);
         }
     }
 
-    fn element(&mut self, name: &str, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
+    /// Starts an element; returns what to do once its children are walked,
+    /// or `None` when they are not to be walked.
+    fn enter(
+        &mut self,
+        name: &str,
+        node: &NodeRef<'_>,
+        builder: &mut DocumentBuilder,
+    ) -> Option<Exit> {
         match name {
-            _ if SKIPPED.contains(&name) => {}
-            "br" => self.inline.hard_break(),
-            "img" => {}
+            _ if SKIPPED.contains(&name) => None,
+            "br" => {
+                self.inline.hard_break();
+                None
+            }
+            "img" => None,
             "hr" => {
                 self.flush(builder);
                 builder.push(BlockKind::Separator, "\u{2042}");
+                None
             }
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading(name, node, builder),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush(builder);
+                let level = name[1..].parse::<u8>().unwrap_or(2);
+                Some(Exit::Heading { level })
+            }
             "blockquote" => {
                 self.flush(builder);
                 self.quote_depth += 1;
-                self.walk(node, builder);
-                self.flush(builder);
-                self.quote_depth -= 1;
+                Some(Exit::Quote)
             }
-            "ul" | "ol" => self.list(name == "ol", node, builder),
-            "li" => self.item(node, builder),
+            "ul" | "ol" => {
+                self.flush(builder);
+                self.lists.open((name == "ol").then_some(1));
+                let was_in_item = std::mem::replace(&mut self.in_item, false);
+                Some(Exit::List { was_in_item })
+            }
+            "li" => {
+                self.flush(builder);
+                self.in_item = true;
+                Some(Exit::Item)
+            }
             "pre" => {
                 self.flush(builder);
                 self.inline.verbatim = true;
-                self.walk(node, builder);
-                self.inline.verbatim = false;
-                let (text, _) = self.inline.take();
-                builder.push(BlockKind::Code, text.trim_matches('\n'));
+                Some(Exit::Pre)
             }
             "table" => {
                 self.flush(builder);
@@ -169,43 +250,72 @@ impl Walker {
                 if !rows.is_empty() {
                     builder.push(BlockKind::Table, &grid_text(&rows));
                 }
+                None
             }
-            "em" | "i" | "cite" | "dfn" | "var" => {
-                self.styled(InlineStyle::Emphasis, node, builder)
-            }
-            "strong" | "b" => self.styled(InlineStyle::Strong, node, builder),
-            "code" | "kbd" | "samp" | "tt" => {
-                if self.inline.verbatim {
-                    self.walk(node, builder);
-                } else {
-                    self.styled(InlineStyle::Code, node, builder);
-                }
-            }
-            "a" => match node.attr("href") {
-                Some(href) if !href.trim().is_empty() && !href.starts_with('#') => self.styled(
-                    InlineStyle::Link {
-                        target: href.trim().to_owned(),
-                    },
-                    node,
-                    builder,
-                ),
-                _ => self.walk(node, builder),
-            },
-            _ if PARAGRAPHS.contains(&name) || CONTAINERS.contains(&name) => {
+            _ => self.enter_inline(name, node, builder),
+        }
+    }
+
+    /// Inline elements, and any other element: its children are walked.
+    fn enter_inline(
+        &mut self,
+        name: &str,
+        node: &NodeRef<'_>,
+        builder: &mut DocumentBuilder,
+    ) -> Option<Exit> {
+        let style = match name {
+            "em" | "i" | "cite" | "dfn" | "var" => Some(InlineStyle::Emphasis),
+            "strong" | "b" => Some(InlineStyle::Strong),
+            "code" | "kbd" | "samp" | "tt" if !self.inline.verbatim => Some(InlineStyle::Code),
+            "a" => node
+                .attr("href")
+                .map(|href| href.trim().to_owned())
+                .filter(|href| !href.is_empty() && !href.starts_with('#'))
+                .map(|target| InlineStyle::Link { target }),
+            _ => None,
+        };
+        if let Some(style) = style {
+            self.inline.open(style);
+            return Some(Exit::Styled);
+        }
+        if PARAGRAPHS.contains(&name) || CONTAINERS.contains(&name) {
+            self.flush(builder);
+            return Some(Exit::Block);
+        }
+        // Any other element: its children are walked, nothing more.
+        Some(Exit::Nothing)
+    }
+
+    fn exit(&mut self, exit: Exit, builder: &mut DocumentBuilder) {
+        match exit {
+            Exit::Block => self.flush(builder),
+            Exit::Quote => {
                 self.flush(builder);
-                self.walk(node, builder);
-                self.flush(builder);
+                self.quote_depth -= 1;
             }
-            _ => self.walk(node, builder),
+            Exit::List { was_in_item } => {
+                self.flush(builder);
+                self.in_item = was_in_item;
+                self.lists.close();
+            }
+            Exit::Item => {
+                self.flush(builder);
+                self.in_item = false;
+            }
+            Exit::Heading { level } => self.end_heading(level, builder),
+            Exit::Styled => self.inline.close(),
+            Exit::Pre => {
+                self.inline.verbatim = false;
+                let (text, _) = self.inline.take();
+                builder.push(BlockKind::Code, text.trim_matches('\n'));
+            }
+            Exit::Nothing => {}
         }
     }
 
     /// A heading; one that repeats the title is dropped.
-    fn heading(&mut self, name: &str, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
-        self.flush(builder);
-        self.walk(node, builder);
+    fn end_heading(&mut self, level: u8, builder: &mut DocumentBuilder) {
         let (text, spans) = self.inline.take();
-        let level = name[1..].parse::<u8>().unwrap_or(2);
         if let Some(title) = self.skip_heading.take()
             && collapse(&text).to_lowercase() == title
         {
@@ -215,30 +325,6 @@ impl Walker {
             level: level.max(2),
         };
         builder.push_styled(kind, &text, spans);
-    }
-
-    fn list(&mut self, ordered: bool, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
-        self.flush(builder);
-        self.lists.open(ordered.then_some(1));
-        let was_in_item = std::mem::replace(&mut self.in_item, false);
-        self.walk(node, builder);
-        self.flush(builder);
-        self.in_item = was_in_item;
-        self.lists.close();
-    }
-
-    fn item(&mut self, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
-        self.flush(builder);
-        self.in_item = true;
-        self.walk(node, builder);
-        self.flush(builder);
-        self.in_item = false;
-    }
-
-    fn styled(&mut self, style: InlineStyle, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
-        self.inline.open(style);
-        self.walk(node, builder);
-        self.inline.close();
     }
 
     /// Emits the text collected so far as a paragraph, quote or list item.
@@ -253,6 +339,12 @@ impl Walker {
         }
         builder.push_styled(prose_kind(self.quote_depth), &text, spans);
     }
+}
+
+/// Pushes a node's children so that the first is popped first.
+fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: &NodeRef<'a>) {
+    let children = node.children();
+    stack.extend(children.into_iter().rev().map(Step::Enter));
 }
 
 /// The cells of a table's rows, each collapsed to one line of text.

@@ -6,6 +6,7 @@ mod epub;
 mod html;
 mod inline;
 mod markdown;
+mod nesting;
 mod text;
 
 pub use decode::{DecodeError, decode_text};
@@ -29,6 +30,8 @@ pub enum ImportError {
     NotFound { path: PathBuf },
     #[error("{}: is a folder, not an article file", path.display())]
     IsFolder { path: PathBuf },
+    #[error("{}: is not a regular file (a pipe, a socket or a device); only files can be opened", path.display())]
+    NotAFile { path: PathBuf },
     #[error("{}: cannot be read: {source}", path.display())]
     Unreadable {
         path: PathBuf,
@@ -177,6 +180,10 @@ fn read_article_file(path: &Path) -> Result<Vec<u8>, ImportError> {
     })?;
     if metadata.is_dir() {
         return Err(ImportError::IsFolder { path: owned() });
+    }
+    // A FIFO, a socket or a device would block or never end: refused unopened.
+    if !metadata.is_file() {
+        return Err(ImportError::NotAFile { path: owned() });
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {

@@ -157,6 +157,15 @@ impl WriterLock {
         if let Some(dir) = lock_path.parent() {
             std::fs::create_dir_all(dir)?;
         }
+        // Opening a FIFO for writing would wait for a reader.
+        if let Ok(metadata) = std::fs::symlink_metadata(lock_path)
+            && !metadata.is_file()
+        {
+            return Err(std::io::Error::other(format!(
+                "{} is not a regular file; it cannot serve as the writers' lock",
+                lock_path.display()
+            )));
+        }
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)

@@ -25,6 +25,7 @@ pub use files::{
 pub use replace::ReplaceJob;
 pub use save::{FileStamp, SaveJob, SaveOutcome, read_sidecar};
 pub use set::AnnotationSet;
+
 pub use sidecar::{
     DocumentInfo, FORMAT_NAME, FORMAT_VERSION, MAX_SIDECAR_BYTES, Sidecar, Tombstone,
     parse_sidecar, sidecar_to_string, text_hash,
@@ -70,6 +71,8 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{}: is not a regular file (a pipe, a socket or a device); annotations are read-only", path.display())]
+    NotAFile { path: PathBuf },
     #[error("annotations are read-only: {reason}")]
     ReadOnly { reason: String },
 }
@@ -109,6 +112,20 @@ pub struct AnnotationStore {
     saved_generation: u64,
     /// The file the store last read or wrote (only for the file it writes).
     known: Option<KnownDisk>,
+    /// What the user should hear of: ids made unique, recovered annotations.
+    notices: Vec<StoreNotice>,
+    /// A recovery file whose annotations came back into the readable
+    /// sidecar: removed once they are saved there.
+    adopted_recovery: Option<PathBuf>,
+}
+
+/// Something the store did that the user should hear of.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StoreNotice {
+    #[error("{}: {count} annotation(s) shared an id with another; each is kept, under an id of its own", path.display())]
+    SharedIds { path: PathBuf, count: usize },
+    #[error("{count} annotation(s) saved in {} while the sidecar could not be read are back in it; the recovery file is removed once they are saved", recovery.display())]
+    RecoveryAdopted { recovery: PathBuf, count: usize },
 }
 
 impl AnnotationStore {
@@ -130,16 +147,40 @@ impl AnnotationStore {
             generation: 0,
             saved_generation: 0,
             known: None,
+            notices: Vec::new(),
+            adopted_recovery: None,
         };
         let loaded = read_sidecar_stamped(&store.location.path);
         match loaded {
             Ok(Some((sidecar, stamp))) => {
                 store.set = sidecar.set.clone();
+                if !sidecar.renamed.is_empty() {
+                    store.notices.push(StoreNotice::SharedIds {
+                        path: store.location.path.clone(),
+                        count: sidecar.renamed.len(),
+                    });
+                    // Written back soon with an id each.
+                    store.generation += 1;
+                }
+                if sidecar.version > FORMAT_VERSION {
+                    store.mode = StoreMode::ReadOnly {
+                        problem: StoreError::NewerVersion {
+                            path: store.location.path.clone(),
+                            version: sidecar.version,
+                        }
+                        .to_string(),
+                    };
+                }
                 store.known = Some(KnownDisk { stamp, sidecar });
+                store.adopt_recovery_file();
                 store.reanchor_all(document);
             }
             Ok(None) => {}
-            Err(error @ StoreError::NewerVersion { .. }) | Err(error @ StoreError::Read { .. }) => {
+            Err(
+                error @ (StoreError::NewerVersion { .. }
+                | StoreError::Read { .. }
+                | StoreError::NotAFile { .. }),
+            ) => {
                 store.mode = StoreMode::ReadOnly {
                     problem: error.to_string(),
                 };
@@ -162,6 +203,31 @@ impl AnnotationStore {
 
     pub fn location(&self) -> &SidecarLocation {
         &self.location
+    }
+
+    /// What the store did that the user should hear of (since it opened).
+    pub fn notices(&self) -> &[StoreNotice] {
+        &self.notices
+    }
+
+    /// The sidecar reads well again: annotations left in the recovery file
+    /// while it could not be read come back (by id); the file goes after
+    /// the next save.
+    fn adopt_recovery_file(&mut self) {
+        let recovery = self.location.recovery_path();
+        let Ok(Some(sidecar)) = read_sidecar(&recovery) else {
+            return;
+        };
+        let count = sidecar
+            .set
+            .iter()
+            .filter(|a| self.set.get(a.id) != Some(*a))
+            .count();
+        self.set.merge(&sidecar.set);
+        self.generation += 1;
+        self.adopted_recovery = Some(recovery.clone());
+        self.notices
+            .push(StoreNotice::RecoveryAdopted { recovery, count });
     }
 
     pub fn mode(&self) -> &StoreMode {
@@ -319,7 +385,11 @@ impl AnnotationStore {
                 });
             }
         };
-        Ok(Some(self.save_job_to(path, self.known.clone())))
+        let mut job = self.save_job_to(path, self.known.clone());
+        if self.mode == StoreMode::Normal {
+            job.remove_after = self.adopted_recovery.clone();
+        }
+        Ok(Some(job))
     }
 
     /// A snapshot of everything in memory, to be merged into `path`.
@@ -336,6 +406,7 @@ impl AnnotationStore {
             set: self.set.clone(),
             generation: self.generation,
             known,
+            remove_after: None,
         }
     }
 
@@ -351,6 +422,9 @@ impl AnnotationStore {
         match result {
             Ok(outcome) => {
                 self.saved_generation = self.saved_generation.max(job.generation);
+                if job.remove_after.is_some() {
+                    self.adopted_recovery = None;
+                }
                 self.known = outcome.known;
                 if self.set.merge(&outcome.set) {
                     self.reanchor_missing(document);

@@ -5,8 +5,8 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use super::{
-    AnnotationSet, DocumentInfo, MAX_SIDECAR_BYTES, Sidecar, StoreError, WriterLock, parse_sidecar,
-    sidecar_to_string, write_atomically,
+    AnnotationSet, DocumentInfo, FORMAT_VERSION, MAX_SIDECAR_BYTES, Sidecar, StoreError,
+    WriterLock, parse_sidecar, sidecar_to_string, write_atomically,
 };
 
 /// One version of a file on disk: any write or rename changes it.
@@ -49,6 +49,17 @@ pub(super) fn read_sidecar_stamped(
         path: path.to_path_buf(),
         source,
     };
+    // Looked at before opening: opening a FIFO would wait for a writer.
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(read_error(e)),
+        Ok(metadata) if !metadata.is_file() => {
+            return Err(StoreError::NotAFile {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(_) => {}
+    }
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -88,6 +99,9 @@ pub struct SaveJob {
     /// What the store last saw on disk: if the file is still that one, it
     /// need not be read and parsed again.
     pub(super) known: Option<KnownDisk>,
+    /// A recovery file whose annotations this save puts in the sidecar:
+    /// removed once they are there.
+    pub(super) remove_after: Option<PathBuf>,
 }
 
 /// What a save left on disk.
@@ -120,15 +134,27 @@ impl SaveJob {
             _ => read_sidecar_stamped(&self.path)?
                 .map(|(sidecar, stamp)| KnownDisk { stamp, sidecar }),
         };
+        if let Some(newer) = on_disk
+            .as_ref()
+            .filter(|d| d.sidecar.version > FORMAT_VERSION)
+        {
+            return Err(StoreError::NewerVersion {
+                path: self.path.clone(),
+                version: newer.sidecar.version,
+            });
+        }
         let mut merged = on_disk
             .as_ref()
             .map(|d| d.sidecar.set.clone())
             .unwrap_or_default();
         merged.merge(&self.set);
-        let unchanged = on_disk
-            .as_ref()
-            .is_some_and(|d| d.sidecar.set == merged && d.sidecar.document == self.info);
+        let unchanged = on_disk.as_ref().is_some_and(|d| {
+            d.sidecar.set == merged
+                && d.sidecar.document == self.info
+                && d.sidecar.renamed.is_empty()
+        });
         if unchanged {
+            self.remove_adopted_recovery();
             return Ok(SaveOutcome {
                 set: merged,
                 known: on_disk,
@@ -138,12 +164,20 @@ impl SaveJob {
         let written = write_atomically(&self.path, text.as_bytes()).map_err(write_error)?;
         let known = Some(KnownDisk {
             stamp: FileStamp::of(&written),
-            sidecar: Sidecar {
-                document: self.info.clone(),
-                set: merged.clone(),
-            },
+            sidecar: Sidecar::new(self.info.clone(), merged.clone()),
         });
+        self.remove_adopted_recovery();
         Ok(SaveOutcome { set: merged, known })
+    }
+
+    /// The recovery file's annotations are in the sidecar now.
+    fn remove_adopted_recovery(&self) {
+        if let Some(recovery) = &self.remove_after
+            && let Err(error) = std::fs::remove_file(recovery)
+            && error.kind() != std::io::ErrorKind::NotFound
+        {
+            log::warn!("{}: cannot be removed: {error}", recovery.display());
+        }
     }
 }
 

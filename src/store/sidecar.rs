@@ -144,6 +144,23 @@ struct SidecarHeader {
 pub struct Sidecar {
     pub document: DocumentInfo,
     pub set: AnnotationSet,
+    /// The format version of the file; a newer one is read but never written.
+    pub version: u32,
+    /// Annotations that shared an id with another: each is kept, under a
+    /// new id (the id it had, the id it has now).
+    pub renamed: Vec<(Uuid, Uuid)>,
+}
+
+impl Sidecar {
+    /// A sidecar as this version writes it.
+    pub fn new(document: DocumentInfo, set: AnnotationSet) -> Self {
+        Self {
+            document,
+            set,
+            version: FORMAT_VERSION,
+            renamed: Vec::new(),
+        }
+    }
 }
 
 /// Parses a sidecar. `path` names the file in errors.
@@ -164,6 +181,8 @@ pub fn parse_sidecar(bytes: &[u8], path: &std::path::Path) -> Result<Sidecar, St
             message: "the file is not UTF-8 text".to_owned(),
         }
     })?;
+    // Some editors begin a UTF-8 file with a byte order mark.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
         path: owned(),
@@ -178,16 +197,31 @@ pub fn parse_sidecar(bytes: &[u8], path: &std::path::Path) -> Result<Sidecar, St
             format: header.format,
         });
     }
-    if header.version > FORMAT_VERSION {
-        return Err(StoreError::NewerVersion {
-            path: owned(),
-            version: header.version,
-        });
-    }
-    let file: SidecarFile = options.from_str(text).map_err(parse_error)?;
+    let newer = || StoreError::NewerVersion {
+        path: owned(),
+        version: header.version,
+    };
+    // A newer version is read as far as this one understands it (to show
+    // and export it); it is never written.
+    let file: SidecarFile = match options.from_str(text) {
+        Ok(file) => file,
+        Err(_) if header.version > FORMAT_VERSION => return Err(newer()),
+        Err(error) => return Err(parse_error(error)),
+    };
     let mut set = AnnotationSet::default();
+    let mut renamed = Vec::new();
     for record in file.annotations {
-        set.upsert(record.into());
+        let mut annotation: Annotation = record.into();
+        if let Some(first) = set.get(annotation.id) {
+            if first.same_content(&annotation) {
+                continue;
+            }
+            // Two annotations with one id: both are kept.
+            let new_id = annotation.id_when_colliding();
+            renamed.push((annotation.id, new_id));
+            annotation.id = new_id;
+        }
+        set.upsert(annotation);
     }
     for tombstone in file.tombstones {
         set.bury(tombstone.id, tombstone.deleted);
@@ -195,6 +229,8 @@ pub fn parse_sidecar(bytes: &[u8], path: &std::path::Path) -> Result<Sidecar, St
     Ok(Sidecar {
         document: file.document,
         set,
+        version: header.version,
+        renamed,
     })
 }
 

@@ -106,10 +106,18 @@ impl MarginaliaApp {
         match DocumentSession::open(&path, Some(&self.ctx)) {
             Ok((session, problems)) => {
                 let position = self.settings.position_of(&path).unwrap_or(0);
+                let notices: Vec<String> = session
+                    .store()
+                    .notices()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
                 self.banner = None;
                 self.show(session, position);
                 if !problems.is_empty() {
                     self.banner = Some(Banner::problems(&problems));
+                } else if !notices.is_empty() {
+                    self.set_banner(notices.join("\n"));
                 }
             }
             Err(error) => self.set_banner(error.to_string()),

@@ -1,0 +1,314 @@
+//! Hostile files and hostile use: what real files and real users do to the
+//! importers and the store must never crash, hang, lose or misplace a
+//! highlight, or lock a user out of their own sidecar.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use marginalia::annotate::{AnchorStatus, Annotation, HighlightColor, IndexedText};
+use marginalia::document::Document;
+use marginalia::import::{ImportError, import_bytes, import_path};
+use marginalia::store::{
+    AnnotationStore, SidecarLocation, StoreMode, StoreNotice, read_sidecar, sidecar_to_string,
+};
+
+fn sample_in_temp() -> (tempfile::TempDir, PathBuf, Document) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("kerry-lavrov-meeting.txt");
+    std::fs::copy(common::sample_article(), &article).unwrap();
+    let document = import_path(&article).unwrap();
+    (dir, article, document)
+}
+
+fn highlight(document: &Document, quote: &str) -> Annotation {
+    let text = IndexedText::new(document.text());
+    let byte = document.text().find(quote).expect("quote in the article");
+    let start = text.char_of(byte);
+    Annotation::new(
+        &text,
+        start..start + quote.chars().count(),
+        HighlightColor::Green,
+    )
+}
+
+fn sidecar_of(article: &Path) -> PathBuf {
+    marginalia::store::sidecar_path_beside(article)
+}
+
+fn marginalia(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args(args)
+        .output()
+        .expect("run marginalia")
+}
+
+// 1. Deeply nested HTML.
+
+#[test]
+fn fifty_thousand_nested_spans_import_without_overflow() {
+    let html = format!(
+        "<html><body><p>{}deep text{}</p></body></html>",
+        "<span>".repeat(50_000),
+        "</span>".repeat(50_000)
+    );
+    let document = import_bytes(html.as_bytes(), Some(Path::new("deep.html"))).unwrap();
+    assert!(document.text().contains("deep text"), "{}", document.text());
+}
+
+#[test]
+fn deeply_nested_blocks_keep_their_text() {
+    for tag in ["div", "blockquote", "ul", "em", "li", "table"] {
+        let html = format!(
+            "<html><body>{}<p>inner words</p>{}</body></html>",
+            format!("<{tag}>").repeat(30_000),
+            format!("</{tag}>").repeat(30_000)
+        );
+        let document = import_bytes(html.as_bytes(), Some(Path::new("deep.html"))).unwrap();
+        assert!(document.text().contains("inner words"), "{tag}");
+    }
+}
+
+#[test]
+fn a_deep_chapter_in_an_epub_imports() {
+    let chapter = format!(
+        "<html><body>{}<p>chapter words</p>{}</body></html>",
+        "<div>".repeat(40_000),
+        "</div>".repeat(40_000)
+    );
+    let epub = epub_with_chapter(chapter.as_bytes(), None);
+    let document = import_bytes(&epub, Some(Path::new("deep.epub"))).unwrap();
+    assert!(document.text().contains("chapter words"));
+}
+
+// 2. ZIP bombs.
+
+/// A minimal EPUB; `container` replaces its container.xml when given.
+fn epub_with_chapter(chapter: &[u8], container: Option<&[u8]>) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/epub+zip").unwrap();
+    zip.start_file("META-INF/container.xml", deflated).unwrap();
+    zip.write_all(container.unwrap_or(
+        br#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#,
+    ))
+    .unwrap();
+    zip.start_file("content.opf", deflated).unwrap();
+    zip.write_all(br#"<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Test</dc:title></metadata><manifest><item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/></spine></package>"#).unwrap();
+    zip.start_file("c1.xhtml", deflated).unwrap();
+    zip.write_all(chapter).unwrap();
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn an_epub_chapter_that_inflates_past_the_limit_is_refused_by_name() {
+    let mut chapter = b"<html><body><p>hello</p>".to_vec();
+    chapter.resize(65 * 1024 * 1024, b' ');
+    chapter.extend_from_slice(b"</body></html>");
+    let epub = epub_with_chapter(&chapter, None);
+    assert!(epub.len() < 1024 * 1024, "a bomb: small packed");
+    let error = import_bytes(&epub, Some(Path::new("/books/bomb.epub"))).unwrap_err();
+    let message = error.to_string();
+    assert!(matches!(error, ImportError::BadEpub { .. }), "{message}");
+    assert!(
+        message.contains("/books/bomb.epub") && message.contains("c1.xhtml"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_container_bomb_is_refused_by_name() {
+    let mut container = b"<?xml version=\"1.0\"?><container>".to_vec();
+    container.resize(65 * 1024 * 1024, b' ');
+    let epub = epub_with_chapter(b"<html><body><p>x</p></body></html>", Some(&container));
+    let message = import_bytes(&epub, Some(Path::new("bomb.epub")))
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("META-INF/container.xml"), "{message}");
+}
+
+#[test]
+fn a_deeply_nested_package_file_is_refused() {
+    let container = format!(
+        "<container>{}{}</container>",
+        "<a>".repeat(5_000),
+        "</a>".repeat(5_000)
+    );
+    let epub = epub_with_chapter(
+        b"<html><body><p>x</p></body></html>",
+        Some(container.as_bytes()),
+    );
+    let message = import_bytes(&epub, Some(Path::new("deep.epub")))
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("nested"), "{message}");
+}
+
+// 3. Non-regular files.
+
+#[cfg(unix)]
+fn fifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_article_json_or_sidecar_is_refused_not_waited_on() {
+    let (dir, article, _document) = sample_in_temp();
+    let pipe = dir.path().join("pipe.txt");
+    fifo(&pipe);
+    let error = import_path(&pipe).unwrap_err();
+    assert!(matches!(error, ImportError::NotAFile { .. }), "{error}");
+    assert!(error.to_string().contains("pipe.txt"));
+
+    let json = dir.path().join("pipe.json");
+    fifo(&json);
+    let output = marginalia(&["import", article.to_str().unwrap(), json.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a regular file"));
+
+    fifo(&sidecar_of(&article));
+    let document = import_path(&article).unwrap();
+    let store = AnnotationStore::open(&article, &document);
+    let StoreMode::ReadOnly { problem } = store.mode() else {
+        panic!("a FIFO sidecar: {:?}", store.mode());
+    };
+    assert!(problem.contains("not a regular file"), "{problem}");
+}
+
+// 10. Duplicate ids.
+
+#[test]
+fn two_annotations_with_one_id_are_both_kept() {
+    let (_dir, article, document) = sample_in_temp();
+    let first = highlight(&document, "Cold War");
+    let mut second = highlight(&document, "Crimea");
+    second.id = first.id;
+    second.note = "the second one's note".into();
+    let mut one = marginalia::store::AnnotationSet::default();
+    one.upsert(first.clone());
+    let mut two = marginalia::store::AnnotationSet::default();
+    two.upsert(second.clone());
+    let info = marginalia::store::DocumentInfo::of(&document, "kerry-lavrov-meeting.txt");
+    // A sidecar holding both (as a hand edit or a bad merge tool leaves it).
+    let text_one = sidecar_to_string(&info, &one);
+    let text_two = sidecar_to_string(&info, &two);
+    let record_two = &text_two[text_two.find("annotations: [").unwrap() + 14
+        ..text_two.find("],\n    tombstones").unwrap()];
+    let both = text_one.replacen("annotations: [", &format!("annotations: [{record_two}"), 1);
+    std::fs::write(sidecar_of(&article), both).unwrap();
+
+    let mut store = AnnotationStore::open(&article, &document);
+    assert_eq!(store.len(), 2, "both kept");
+    assert!(
+        store
+            .set()
+            .iter()
+            .any(|a| a.note == "the second one's note")
+    );
+    assert!(matches!(
+        store.notices(),
+        [StoreNotice::SharedIds { count: 1, .. }]
+    ));
+    store.save_now(&document).unwrap();
+    let saved = read_sidecar(&sidecar_of(&article)).unwrap().unwrap();
+    assert_eq!(saved.set.len(), 2, "both saved, each under its own id");
+    assert!(saved.renamed.is_empty());
+}
+
+// 13. A byte order mark and CRLF line ends.
+
+#[test]
+fn a_sidecar_with_a_bom_and_crlf_reads() {
+    let (_dir, article, document) = sample_in_temp();
+    let mut store = AnnotationStore::open(&article, &document);
+    store.add(highlight(&document, "Cold War"));
+    store.save_now(&document).unwrap();
+    let sidecar = sidecar_of(&article);
+    let text = std::fs::read_to_string(&sidecar).unwrap();
+    std::fs::write(&sidecar, format!("\u{FEFF}{}", text.replace('\n', "\r\n"))).unwrap();
+    let store = AnnotationStore::open(&article, &document);
+    assert_eq!(store.mode(), &StoreMode::Normal);
+    assert_eq!(store.len(), 1);
+}
+
+// 14. Recovery annotations come back.
+
+#[test]
+fn annotations_in_the_recovery_file_come_back_when_the_sidecar_is_fixed() {
+    let (_dir, article, document) = sample_in_temp();
+    let mut store = AnnotationStore::open(&article, &document);
+    store.add(highlight(&document, "Cold War"));
+    store.save_now(&document).unwrap();
+    let sidecar = sidecar_of(&article);
+    let good = std::fs::read_to_string(&sidecar).unwrap();
+    std::fs::write(&sidecar, "broken by hand").unwrap();
+    let mut broken = AnnotationStore::open(&article, &document);
+    assert!(matches!(broken.mode(), StoreMode::Recovery { .. }));
+    broken.add(highlight(&document, "Crimea"));
+    broken.save_now(&document).unwrap();
+    let recovery = SidecarLocation {
+        path: sidecar.clone(),
+        beside_article: true,
+    }
+    .recovery_path();
+    assert!(recovery.exists());
+
+    std::fs::write(&sidecar, good).unwrap(); // Fixed by hand.
+    let mut fixed = AnnotationStore::open(&article, &document);
+    assert_eq!(fixed.mode(), &StoreMode::Normal);
+    assert_eq!(fixed.len(), 2, "the recovered highlight is back");
+    assert!(matches!(
+        fixed.notices(),
+        [StoreNotice::RecoveryAdopted { count: 1, .. }]
+    ));
+    fixed.save_now(&document).unwrap();
+    assert_eq!(read_sidecar(&sidecar).unwrap().unwrap().set.len(), 2);
+    assert!(
+        !recovery.exists(),
+        "the recovery file goes once its annotations are saved"
+    );
+}
+
+// A newer version: read-only, but it still exports.
+
+#[test]
+fn a_newer_sidecar_opens_read_only_and_still_exports() {
+    let (_dir, article, document) = sample_in_temp();
+    let mut store = AnnotationStore::open(&article, &document);
+    store.add(highlight(&document, "Cold War"));
+    store.save_now(&document).unwrap();
+    let sidecar = sidecar_of(&article);
+    let text = std::fs::read_to_string(&sidecar)
+        .unwrap()
+        .replace("version: 1,", "version: 2,");
+    std::fs::write(&sidecar, &text).unwrap();
+    let mut store = AnnotationStore::open(&article, &document);
+    assert!(matches!(store.mode(), StoreMode::ReadOnly { .. }));
+    assert_eq!(store.len(), 1, "its annotations are shown");
+    store.add(highlight(&document, "Crimea"));
+    assert!(store.save_now(&document).is_err(), "never written");
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), text);
+    let output = marginalia(&["export", article.to_str().unwrap(), "--format", "markdown"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("> Cold War"));
+}
+
+#[allow(dead_code)]
+fn status_of(store: &AnnotationStore, id: uuid::Uuid) -> AnchorStatus {
+    store.status(id)
+}
