@@ -71,12 +71,12 @@ fn import(article: &Path, json_path: &Path) -> anyhow::Result<()> {
             recovery.display()
         ),
     }
-    let statuses = store.import(
-        imported.into_iter().map(|i| i.into_annotation()).collect(),
-        &document,
-    );
+    let outcome = store.import(imported.annotations, &document);
     store.save_now(&document)?;
-    println!("{}", ImportSummary::new(json_path, &statuses));
+    println!(
+        "{}",
+        ImportSummary::new(json_path, outcome, imported.skipped)
+    );
     let kept = match store.mode() {
         StoreMode::Recovery { recovery, .. } => recovery.clone(),
         _ => store.location().path.clone(),

@@ -312,3 +312,171 @@ fn a_newer_sidecar_opens_read_only_and_still_exports() {
 fn status_of(store: &AnnotationStore, id: uuid::Uuid) -> AnchorStatus {
     store.status(id)
 }
+
+// 4. Imports never overwrite with older or undated words.
+
+fn w3c_item(
+    id: Option<&str>,
+    quote: &str,
+    note: &str,
+    modified: Option<&str>,
+) -> serde_json::Value {
+    let mut item = serde_json::json!({
+        "type": "Annotation",
+        "body": [{"type": "TextualBody", "value": note, "purpose": "commenting"}],
+        "target": {"source": "x", "selector": {"type": "TextQuoteSelector", "exact": quote}},
+    });
+    if let Some(id) = id {
+        item["id"] = serde_json::json!(id);
+    }
+    if let Some(modified) = modified {
+        item["created"] = serde_json::json!(modified);
+        item["modified"] = serde_json::json!(modified);
+    }
+    item
+}
+
+fn import_json(article: &Path, items: Vec<serde_json::Value>) -> String {
+    let json = article.with_file_name("import.json");
+    std::fs::write(&json, serde_json::to_string(&items).unwrap()).unwrap();
+    let output = marginalia(&["import", article.to_str().unwrap(), json.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn an_undated_import_with_a_local_id_keeps_both_and_says_so() {
+    let (_dir, article, document) = sample_in_temp();
+    let mut store = AnnotationStore::open(&article, &document);
+    let mut mine = highlight(&document, "Cold War");
+    mine.note = "my own note".into();
+    store.add(mine.clone());
+    store.save_now(&document).unwrap();
+    let items = vec![w3c_item(
+        Some(&format!("urn:uuid:{}", mine.id)),
+        "Crimea",
+        "theirs",
+        None,
+    )];
+    let said = import_json(&article, items.clone());
+    assert!(said.contains("both are kept"), "{said}");
+    let saved = read_sidecar(&sidecar_of(&article)).unwrap().unwrap();
+    assert_eq!(
+        saved.set.get(mine.id).unwrap().note,
+        "my own note",
+        "never replaced"
+    );
+    assert_eq!(saved.set.len(), 2);
+    assert!(saved.set.iter().any(|a| a.note == "theirs"));
+    let again = import_json(&article, items);
+    assert!(again.contains("0 new, 0 updated, 1 unchanged"), "{again}");
+    assert_eq!(
+        read_sidecar(&sidecar_of(&article))
+            .unwrap()
+            .unwrap()
+            .set
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn an_older_import_never_replaces_and_a_newer_one_updates() {
+    let (_dir, article, document) = sample_in_temp();
+    let mut store = AnnotationStore::open(&article, &document);
+    let mine = highlight(&document, "Cold War");
+    store.add(mine.clone());
+    store.save_now(&document).unwrap();
+    let id = format!("urn:uuid:{}", mine.id);
+    let older = import_json(
+        &article,
+        vec![w3c_item(
+            Some(&id),
+            "Cold War",
+            "old",
+            Some("2001-01-01T00:00:00Z"),
+        )],
+    );
+    assert!(older.contains("both are kept"), "{older}");
+    assert_eq!(
+        read_sidecar(&sidecar_of(&article))
+            .unwrap()
+            .unwrap()
+            .set
+            .get(mine.id)
+            .unwrap()
+            .note,
+        ""
+    );
+    let newer = import_json(
+        &article,
+        vec![w3c_item(
+            Some(&id),
+            "Cold War",
+            "new",
+            Some("2099-01-01T00:00:00Z"),
+        )],
+    );
+    assert!(newer.contains("1 updated"), "{newer}");
+    assert_eq!(
+        read_sidecar(&sidecar_of(&article))
+            .unwrap()
+            .unwrap()
+            .set
+            .get(mine.id)
+            .unwrap()
+            .note,
+        "new"
+    );
+}
+
+#[test]
+fn an_undated_import_does_not_undo_a_deletion() {
+    let (_dir, article, document) = sample_in_temp();
+    let mut store = AnnotationStore::open(&article, &document);
+    let gone = highlight(&document, "Cold War");
+    store.add(gone.clone());
+    store.delete(gone.id);
+    store.save_now(&document).unwrap();
+    let said = import_json(
+        &article,
+        vec![w3c_item(Some(&gone.id.to_string()), "Cold War", "", None)],
+    );
+    assert!(said.contains("stay deleted"), "{said}");
+    assert!(
+        read_sidecar(&sidecar_of(&article))
+            .unwrap()
+            .unwrap()
+            .set
+            .is_empty()
+    );
+}
+
+#[test]
+fn annotations_without_ids_import_once_and_bad_items_are_named() {
+    let (_dir, article, _document) = sample_in_temp();
+    let items = vec![
+        w3c_item(None, "Cold War", "a", None),
+        serde_json::json!({"type": "Annotation", "body": "no target at all"}),
+        w3c_item(None, "Crimea", "b", None),
+    ];
+    let first = import_json(&article, items.clone());
+    assert!(
+        first.contains("2 new") && first.contains("Item 1 was skipped"),
+        "{first}"
+    );
+    let second = import_json(&article, items);
+    assert!(second.contains("0 new, 0 updated, 2 unchanged"), "{second}");
+    assert_eq!(
+        read_sidecar(&sidecar_of(&article))
+            .unwrap()
+            .unwrap()
+            .set
+            .len(),
+        2
+    );
+}

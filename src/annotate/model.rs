@@ -180,8 +180,8 @@ impl Annotation {
     /// The id this annotation takes when its own is taken by another one.
     pub fn id_when_colliding(&self) -> Uuid {
         let id = self.id.to_string();
-        let created = self.created.to_string();
-        stable_id(&["collision", &id, &created, &self.anchor.exact, &self.note])
+        let tags = self.tags.join("\u{1F}");
+        stable_id(&["collision", &id, &self.anchor.exact, &self.note, &tags])
     }
 }
 

@@ -6,7 +6,9 @@ use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
 use super::export::Citation;
-use crate::annotate::{Anchor, AnchorResolution, Annotation, HighlightColor, HighlightStyle, now};
+use crate::annotate::{
+    Anchor, AnchorResolution, Annotation, HighlightColor, HighlightStyle, now, stable_id,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExchangeError {
@@ -32,6 +34,20 @@ pub struct ImportedAnnotation {
     pub tags: Vec<String>,
     pub color: HighlightColor,
     pub style: HighlightStyle,
+    /// Whether the item said when it was made or changed; an undated one
+    /// never wins over an annotation already here.
+    pub dated: bool,
+}
+
+/// The largest note an import takes (a sidecar must stay readable).
+pub const MAX_NOTE_BYTES: usize = 1024 * 1024;
+
+/// An item of an import that was not taken, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedItem {
+    /// Its place in the file's list of annotations, from 0.
+    pub index: usize,
+    pub reason: &'static str,
 }
 
 impl ImportedAnnotation {
@@ -63,13 +79,36 @@ impl ImportedAnnotation {
 /// `first.items`) or a Hypothesis export (an array, or `{"rows": [...]}`).
 /// Items without a text quote are skipped.
 pub fn annotations_from_json(json: &str) -> Result<Vec<ImportedAnnotation>, ExchangeError> {
+    annotations_from_json_with_skipped(json).map(|(imported, _)| imported)
+}
+
+/// As [`annotations_from_json`], with the items that were not taken.
+pub fn annotations_from_json_with_skipped(
+    json: &str,
+) -> Result<(Vec<ImportedAnnotation>, Vec<SkippedItem>), ExchangeError> {
     let value: Value = serde_json::from_str(json)?;
     let items = items_of(&value).ok_or(ExchangeError::NoAnnotations)?;
-    let imported: Vec<ImportedAnnotation> = items.iter().filter_map(imported_from_item).collect();
+    let mut imported = Vec::new();
+    let mut skipped = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        match imported_from_item(item) {
+            Some(annotation) if annotation.note.len() > MAX_NOTE_BYTES => {
+                skipped.push(SkippedItem {
+                    index,
+                    reason: "its note is over 1 MiB",
+                })
+            }
+            Some(annotation) => imported.push(annotation),
+            None => skipped.push(SkippedItem {
+                index,
+                reason: "it has no text quote to anchor",
+            }),
+        }
+    }
     if imported.is_empty() && !items.is_empty() {
         return Err(ExchangeError::NoAnnotations);
     }
-    Ok(imported)
+    Ok((imported, skipped))
 }
 
 fn items_of(value: &Value) -> Option<Vec<Value>> {
@@ -123,13 +162,26 @@ fn imported_from_item(item: &Value) -> Option<ImportedAnnotation> {
             .and_then(Value::as_str)
             .and_then(|t| t.parse::<Timestamp>().ok())
     };
-    let created = time("created").unwrap_or_else(now);
-    let modified = time("modified")
-        .or_else(|| time("updated"))
-        .unwrap_or(created);
+    let changed = time("modified").or_else(|| time("updated"));
+    let dated = changed.is_some() || time("created").is_some();
+    let created = time("created").or(changed).unwrap_or_else(now);
+    let modified = changed.unwrap_or(created);
     let (color, style) = look_of(object.get("marginalia"));
+    let id = match object.get("id").and_then(Value::as_str) {
+        Some(id) => id_of(id),
+        // The same content gets the same id: importing twice changes nothing.
+        None => stable_id(&[
+            "content",
+            &exact,
+            &prefix,
+            &suffix,
+            &note,
+            &tags.join("\u{1F}"),
+        ]),
+    };
     Some(ImportedAnnotation {
-        id: id_of(object.get("id").and_then(Value::as_str)),
+        id,
+        dated,
         created,
         modified: modified.max(created),
         exact,
@@ -229,14 +281,12 @@ fn look_of(extension: Option<&Value>) -> (HighlightColor, HighlightStyle) {
 
 /// `urn:uuid:…` or a bare UUID keeps its id; any other id (Hypothesis's)
 /// maps to the same UUID every time, so importing twice merges.
-fn id_of(id: Option<&str>) -> Uuid {
-    let Some(id) = id else {
-        return Uuid::new_v4();
-    };
+fn id_of(id: &str) -> Uuid {
     let bare = id.strip_prefix("urn:uuid:").unwrap_or(id);
     if let Ok(uuid) = Uuid::parse_str(bare) {
         return uuid;
     }
+    // As earlier versions mapped it, so a file imported then imports the same.
     use sha2::Digest as _;
     let digest = sha2::Sha256::digest(id.as_bytes());
     let mut bytes = [0u8; 16];

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use crate::annotate::{AnchorStatus, Annotation};
 use crate::document::Document;
 
-use super::{AnnotationStore, ExchangeError, ImportedAnnotation, annotations_from_json};
+use super::{
+    AnnotationStore, ExchangeError, ImportOutcome, ImportedAnnotation, SkippedItem,
+    annotations_from_json_with_skipped,
+};
 
 /// The largest annotation JSON file read (a Hypothesis export of a whole
 /// account is a few MiB).
@@ -169,8 +172,15 @@ pub enum AnnotationFileError {
     },
 }
 
+/// What an annotation file holds: the annotations, and the items not taken.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnotationFile {
+    pub annotations: Vec<ImportedAnnotation>,
+    pub skipped: Vec<SkippedItem>,
+}
+
 /// Reads annotations from a W3C or Hypothesis JSON file, in bounded memory.
-pub fn read_annotation_file(path: &Path) -> Result<Vec<ImportedAnnotation>, AnnotationFileError> {
+pub fn read_annotation_file(path: &Path) -> Result<AnnotationFile, AnnotationFileError> {
     let read_error = |source| AnnotationFileError::Read {
         path: path.to_path_buf(),
         source,
@@ -192,53 +202,76 @@ pub fn read_annotation_file(path: &Path) -> Result<Vec<ImportedAnnotation>, Anno
             path: path.to_path_buf(),
         });
     }
-    annotations_from_json(&json).map_err(|source| AnnotationFileError::Content {
-        path: path.to_path_buf(),
-        source,
+    let (annotations, skipped) = annotations_from_json_with_skipped(&json).map_err(|source| {
+        AnnotationFileError::Content {
+            path: path.to_path_buf(),
+            source,
+        }
+    })?;
+    Ok(AnnotationFile {
+        annotations,
+        skipped,
     })
 }
 
-/// What an import did: how many annotations came and how each anchored.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What an import did: how many annotations came, what became of them,
+/// how each anchored, and the items not taken.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ImportSummary {
     pub from: PathBuf,
-    pub anchored: usize,
-    pub moved: usize,
-    pub fuzzy: usize,
-    pub orphaned: usize,
+    pub outcome: ImportOutcome,
+    pub skipped: Vec<SkippedItem>,
 }
 
 impl ImportSummary {
-    pub fn new(from: &Path, statuses: &[AnchorStatus]) -> Self {
-        let count =
-            |wanted: fn(&AnchorStatus) -> bool| statuses.iter().filter(|s| wanted(s)).count();
+    pub fn new(from: &Path, outcome: ImportOutcome, skipped: Vec<SkippedItem>) -> Self {
         Self {
             from: from.to_path_buf(),
-            anchored: count(|s| matches!(s, AnchorStatus::Anchored)),
-            moved: count(|s| matches!(s, AnchorStatus::Moved)),
-            fuzzy: count(|s| matches!(s, AnchorStatus::Fuzzy { .. })),
-            orphaned: count(|s| matches!(s, AnchorStatus::Orphaned)),
+            outcome,
+            skipped,
         }
     }
 
     pub fn count(&self) -> usize {
-        self.anchored + self.moved + self.fuzzy + self.orphaned
+        self.outcome.statuses.len()
+    }
+
+    fn with_status(&self, wanted: fn(&AnchorStatus) -> bool) -> usize {
+        self.outcome.statuses.iter().filter(|s| wanted(s)).count()
     }
 }
 
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.count();
+        let o = &self.outcome;
         write!(
             f,
-            "Imported {count} annotation{} from {}: {} anchored, {} moved, {} fuzzy, {} orphaned.",
+            "Imported {count} annotation{} from {}: {} new, {} updated, {} unchanged; {} anchored, {} moved, {} fuzzy, {} orphaned.",
             if count == 1 { "" } else { "s" },
             self.from.display(),
-            self.anchored,
-            self.moved,
-            self.fuzzy,
-            self.orphaned,
-        )
+            o.new,
+            o.updated,
+            o.unchanged,
+            self.with_status(|s| matches!(s, AnchorStatus::Anchored)),
+            self.with_status(|s| matches!(s, AnchorStatus::Moved)),
+            self.with_status(|s| matches!(s, AnchorStatus::Fuzzy { .. })),
+            self.with_status(|s| matches!(s, AnchorStatus::Orphaned)),
+        )?;
+        if o.kept_both > 0 {
+            write!(
+                f,
+                " {} had the id of an annotation here with other words: both are kept, the imported one under a new id.",
+                o.kept_both
+            )?;
+        }
+        if o.deleted_here > 0 {
+            write!(f, " {} deleted here stay deleted.", o.deleted_here)?;
+        }
+        for item in &self.skipped {
+            write!(f, " Item {} was skipped: {}.", item.index, item.reason)?;
+        }
+        Ok(())
     }
 }
 
@@ -278,17 +311,23 @@ mod tests {
 
     #[test]
     fn an_import_summary_counts_each_status() {
-        let summary = ImportSummary::new(
-            Path::new("a.json"),
-            &[
+        let outcome = ImportOutcome {
+            statuses: vec![
                 AnchorStatus::Anchored,
                 AnchorStatus::Fuzzy { score: 0.9 },
                 AnchorStatus::Orphaned,
             ],
-        );
+            new: 2,
+            unchanged: 1,
+            ..ImportOutcome::default()
+        };
+        let skipped = vec![SkippedItem {
+            index: 3,
+            reason: "it has no text quote to anchor",
+        }];
         assert_eq!(
-            summary.to_string(),
-            "Imported 3 annotations from a.json: 1 anchored, 0 moved, 1 fuzzy, 1 orphaned."
+            ImportSummary::new(Path::new("a.json"), outcome, skipped).to_string(),
+            "Imported 3 annotations from a.json: 2 new, 0 updated, 1 unchanged; 1 anchored, 0 moved, 1 fuzzy, 1 orphaned. Item 3 was skipped: it has no text quote to anchor."
         );
     }
 }

@@ -12,10 +12,11 @@ mod set;
 mod sidecar;
 
 pub use exchange::{
-    ExchangeError, ImportedAnnotation, annotations_from_json, markdown_digest, w3c_page,
+    ExchangeError, ImportedAnnotation, MAX_NOTE_BYTES, SkippedItem, annotations_from_json,
+    annotations_from_json_with_skipped, markdown_digest, w3c_page,
 };
 pub use export::{
-    AnnotationFileError, ArticleSource, Citation, ExportFormat, ImportSummary,
+    AnnotationFile, AnnotationFileError, ArticleSource, Citation, ExportFormat, ImportSummary,
     MAX_ANNOTATION_JSON_BYTES, export_annotations, quote_with_citation, read_annotation_file,
 };
 pub use files::{
@@ -117,6 +118,20 @@ pub struct AnnotationStore {
     /// A recovery file whose annotations came back into the readable
     /// sidecar: removed once they are saved there.
     adopted_recovery: Option<PathBuf>,
+}
+
+/// What an import did, annotation by annotation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportOutcome {
+    /// Each imported annotation's status here, in the file's order.
+    pub statuses: Vec<AnchorStatus>,
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Same id as one here but other words: kept beside it under a new id.
+    pub kept_both: usize,
+    /// Deleted here after (or without a date against) the imported copy.
+    pub deleted_here: usize,
 }
 
 /// Something the store did that the user should hear of.
@@ -346,24 +361,66 @@ impl AnnotationStore {
         removed
     }
 
-    /// Merges annotations from elsewhere (an import): per id the newest
-    /// wins, so importing the same file twice changes nothing. Returns each
-    /// given annotation's status after re-anchoring.
+    /// Adds annotations from elsewhere (an import). A local annotation is
+    /// never replaced by an older or undated one; one with the same id but
+    /// other words is kept beside it, under an id of its own; a deletion
+    /// here is not undone by an undated copy. Importing twice changes nothing.
     pub fn import(
         &mut self,
-        annotations: Vec<Annotation>,
+        imported: Vec<ImportedAnnotation>,
         document: &Document,
-    ) -> Vec<AnchorStatus> {
-        let ids: Vec<Uuid> = annotations.iter().map(|a| a.id).collect();
-        let mut incoming = AnnotationSet::default();
-        for annotation in annotations {
-            incoming.upsert(annotation);
+    ) -> ImportOutcome {
+        let mut outcome = ImportOutcome::default();
+        let mut ids = Vec::with_capacity(imported.len());
+        for item in imported {
+            let dated = item.dated;
+            let annotation = item.into_annotation();
+            ids.push(self.import_one(annotation, dated, &mut outcome));
         }
-        if self.set.merge(&incoming) {
+        if outcome.new + outcome.updated + outcome.kept_both > 0 {
             self.generation += 1;
             self.reanchor_all(document);
         }
-        ids.into_iter().map(|id| self.status(id)).collect()
+        outcome.statuses = ids.into_iter().map(|id| self.status(id)).collect();
+        outcome
+    }
+
+    /// Takes one imported annotation; returns the id it has here.
+    fn import_one(
+        &mut self,
+        mut annotation: Annotation,
+        dated: bool,
+        outcome: &mut ImportOutcome,
+    ) -> Uuid {
+        let Some(local) = self.set.get(annotation.id) else {
+            let deleted = self.set.deleted_at(annotation.id);
+            if deleted.is_some_and(|when| !dated || when >= annotation.modified) {
+                outcome.deleted_here += 1;
+            } else {
+                self.set.upsert(annotation.clone());
+                outcome.new += 1;
+            }
+            return annotation.id;
+        };
+        if local.same_content(&annotation) {
+            outcome.unchanged += 1;
+            return annotation.id;
+        }
+        if dated && annotation.modified > local.modified {
+            self.set.upsert(annotation.clone());
+            outcome.updated += 1;
+            return annotation.id;
+        }
+        // The same id, other words, and not newer: both are kept.
+        annotation.id = annotation.id_when_colliding();
+        match self.set.get(annotation.id) {
+            Some(earlier) if earlier.same_content(&annotation) => outcome.unchanged += 1,
+            _ => {
+                self.set.upsert(annotation.clone());
+                outcome.kept_both += 1;
+            }
+        }
+        annotation.id
     }
 
     /// The sidecar as it would be written now.

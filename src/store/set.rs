@@ -74,6 +74,11 @@ impl AnnotationSet {
         *deleted = (*deleted).max(when);
     }
 
+    /// When `id` was deleted, if it was.
+    pub fn deleted_at(&self, id: Uuid) -> Option<Timestamp> {
+        self.tombstones.get(&id).copied()
+    }
+
     pub fn tombstones(&self) -> Vec<Tombstone> {
         self.tombstones
             .iter()

@@ -7,7 +7,7 @@ use std::time::Instant;
 use uuid::Uuid;
 
 use crate::annotate::{Annotation, Edit, HighlightColor, IndexedText, Typing};
-use crate::store::{ImportSummary, ImportedAnnotation, StoreMode};
+use crate::store::{AnnotationFile, ImportSummary, StoreMode};
 
 use super::DocumentSession;
 
@@ -94,15 +94,12 @@ impl DocumentSession {
     /// Adds annotations read from W3C or Hypothesis JSON at `from`.
     pub fn import_annotations(
         &mut self,
-        imported: Vec<ImportedAnnotation>,
+        imported: AnnotationFile,
         from: &std::path::Path,
     ) -> ImportSummary {
-        let statuses = self.store.import(
-            imported.into_iter().map(|i| i.into_annotation()).collect(),
-            &self.document,
-        );
+        let outcome = self.store.import(imported.annotations, &self.document);
         self.edited();
-        ImportSummary::new(from, &statuses)
+        ImportSummary::new(from, outcome, imported.skipped)
     }
 
     pub(super) fn edited(&mut self) {
