@@ -42,9 +42,14 @@ pub enum Command {
         article: PathBuf,
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
-        /// Write here instead of to standard output.
+        /// Write here instead of to standard output. Never the article, its
+        /// sidecar, recovery or lock file; an existing file only if it is an
+        /// earlier export (or with --force).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Overwrite an existing output file that is not an earlier export.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
 }
 

@@ -11,8 +11,8 @@ use clap::Parser as _;
 use marginalia::cli::{Cli, Command, ExportFormat, InspectReport};
 use marginalia::import::import_path;
 use marginalia::store::{
-    AnnotationStore, ArticleSource, ImportSummary, StoreMode, export_annotations,
-    read_annotation_file, write_atomically,
+    AnnotationStore, ArticleSource, ImportSummary, StoreMode, check_export_target,
+    export_annotations, read_annotation_file, write_atomically,
 };
 
 fn main() -> ExitCode {
@@ -26,7 +26,8 @@ fn main() -> ExitCode {
             article,
             format,
             output,
-        }) => export(&article, format, output.as_deref()),
+            force,
+        }) => export(&article, format, output.as_deref(), force),
         None => marginalia::ui::run_app(cli.path),
     };
     match result {
@@ -85,7 +86,12 @@ fn import(article: &Path, json_path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn export(article: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<()> {
+fn export(
+    article: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<()> {
     let document = import_path(article)?;
     let store = AnnotationStore::open(article, &document);
     match store.mode() {
@@ -102,6 +108,7 @@ fn export(article: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow
     );
     match output {
         Some(path) => {
+            check_export_target(path, article, store.location(), force)?;
             write_atomically(path, text.as_bytes())
                 .with_context(|| format!("{}: cannot be written", path.display()))?;
         }

@@ -480,3 +480,97 @@ fn annotations_without_ids_import_once_and_bad_items_are_named() {
         2
     );
 }
+
+// 5. An export never overwrites the article, its sidecar or a stranger.
+
+#[test]
+fn export_refuses_to_write_over_the_article_its_sidecar_or_another_file() {
+    let (dir, article, document) = sample_in_temp();
+    let mut store = AnnotationStore::open(&article, &document);
+    store.add(highlight(&document, "Cold War"));
+    store.save_now(&document).unwrap();
+    let sidecar = sidecar_of(&article);
+    let before = (
+        std::fs::read(&article).unwrap(),
+        std::fs::read(&sidecar).unwrap(),
+    );
+    let a = article.to_str().unwrap();
+    for target in [
+        article.clone(),
+        sidecar.clone(),
+        dir.path().join("./kerry-lavrov-meeting.txt"),
+    ] {
+        let output = marginalia(&["export", a, "-o", target.to_str().unwrap()]);
+        assert!(!output.status.success(), "{}", target.display());
+        assert!(String::from_utf8_lossy(&output.stderr).contains("never writes there"));
+    }
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "my own notes, not an export").unwrap();
+    let output = marginalia(&["export", a, "-o", notes.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "my own notes, not an export"
+    );
+    let digest = dir.path().join("digest.md");
+    for _ in 0..2 {
+        let output = marginalia(&["export", a, "-o", digest.to_str().unwrap()]);
+        assert!(output.status.success(), "an earlier export may be replaced");
+    }
+    let output = marginalia(&["export", a, "-o", notes.to_str().unwrap(), "--force"]);
+    assert!(output.status.success());
+    assert_eq!(
+        (
+            std::fs::read(&article).unwrap(),
+            std::fs::read(&sidecar).unwrap()
+        ),
+        before
+    );
+}
+
+// 8. Nothing is written that a read would refuse.
+
+#[test]
+fn a_sidecar_too_large_to_read_is_never_written() {
+    let (_dir, article, document) = sample_in_temp();
+    let mut store = AnnotationStore::open(&article, &document);
+    store.add(highlight(&document, "Cold War"));
+    store.save_now(&document).unwrap();
+    let sidecar = sidecar_of(&article);
+    let readable = std::fs::read(&sidecar).unwrap();
+    for i in 0..65 {
+        let mut big = highlight(&document, "Crimea");
+        big.note = format!("{i} {}", "x".repeat(1024 * 1024));
+        store.add(big);
+    }
+    let error = store.save_now(&document).unwrap_err();
+    assert!(error.to_string().contains("nothing was written"), "{error}");
+    assert_eq!(std::fs::read(&sidecar).unwrap(), readable);
+    assert!(read_sidecar(&sidecar).is_ok());
+}
+
+#[test]
+fn an_import_with_a_huge_note_skips_it_and_keeps_the_sidecar_readable() {
+    let (_dir, article, _document) = sample_in_temp();
+    let huge = "n".repeat(2 * 1024 * 1024);
+    let said = import_json(
+        &article,
+        vec![
+            w3c_item(None, "Cold War", &huge, None),
+            w3c_item(None, "Crimea", "small", None),
+        ],
+    );
+    assert!(
+        said.contains("Item 0 was skipped: its note is over 1 MiB"),
+        "{said}"
+    );
+    assert_eq!(
+        read_sidecar(&sidecar_of(&article))
+            .unwrap()
+            .unwrap()
+            .set
+            .len(),
+        1
+    );
+}

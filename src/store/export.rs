@@ -275,6 +275,81 @@ impl fmt::Display for ImportSummary {
     }
 }
 
+/// Why an export may not be written where it was asked to go.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportTargetError {
+    #[error("{}: is the article or a file that keeps its annotations; an export never writes there", path.display())]
+    Protected { path: PathBuf },
+    #[error("{}: exists and is not an earlier export; add --force to overwrite it", path.display())]
+    NotAnExport { path: PathBuf },
+}
+
+/// An export never lands on the article or the files that keep its
+/// annotations, nor on a file that is not an earlier export (unless forced).
+pub fn check_export_target(
+    output: &Path,
+    article: &Path,
+    location: &super::SidecarLocation,
+    force: bool,
+) -> Result<(), ExportTargetError> {
+    let resolved = resolve(output);
+    let protected = [
+        resolve(article),
+        resolve(&location.path),
+        resolve(&location.recovery_path()),
+        resolve(&location.lock_path()),
+    ];
+    if protected.contains(&resolved) {
+        return Err(ExportTargetError::Protected {
+            path: output.to_path_buf(),
+        });
+    }
+    if output.exists() && !force && !is_earlier_export(output) {
+        return Err(ExportTargetError::NotAnExport {
+            path: output.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// The path a file is (or would be) at, links followed.
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(canonical) = std::fs::canonicalize(path) {
+        return canonical;
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let parent = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+    parent.join(path.file_name().unwrap_or_default())
+}
+
+/// Whether a file looks like something an export wrote: a W3C annotation
+/// page, a Markdown digest, or a sidecar. Read in bounded memory.
+fn is_earlier_export(path: &Path) -> bool {
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return false;
+    };
+    if !metadata.is_file() || metadata.len() > super::MAX_SIDECAR_BYTES {
+        return false;
+    }
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
+        return json["type"] == "AnnotationPage";
+    }
+    if super::parse_sidecar(text.as_bytes(), path).is_ok() {
+        return true;
+    }
+    let mut lines = text.lines();
+    lines.next().is_some_and(|l| l.starts_with("# "))
+        && lines
+            .take(4)
+            .any(|l| l.ends_with(" highlight") || l.ends_with(" highlights"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

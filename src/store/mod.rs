@@ -16,8 +16,9 @@ pub use exchange::{
     annotations_from_json_with_skipped, markdown_digest, w3c_page,
 };
 pub use export::{
-    AnnotationFile, AnnotationFileError, ArticleSource, Citation, ExportFormat, ImportSummary,
-    MAX_ANNOTATION_JSON_BYTES, export_annotations, quote_with_citation, read_annotation_file,
+    AnnotationFile, AnnotationFileError, ArticleSource, Citation, ExportFormat, ExportTargetError,
+    ImportSummary, MAX_ANNOTATION_JSON_BYTES, check_export_target, export_annotations,
+    quote_with_citation, read_annotation_file,
 };
 pub use files::{
     DATA_DIR_VARIABLE, LOCK_TIMEOUT, SidecarLocation, WriterLock, data_folder, locate_sidecar,
@@ -56,6 +57,8 @@ pub enum StoreError {
     },
     #[error("{}: is {size} bytes; a sidecar over 64 MiB is refused", path.display())]
     TooLarge { path: PathBuf, size: u64 },
+    #[error("{}: would be {size} bytes, over the 64 MiB a sidecar may hold; nothing was written (shorten or delete some notes)", path.display())]
+    WouldBeTooLarge { path: PathBuf, size: u64 },
     #[error("{}: is not a Marginalia sidecar (its format is {format:?})", path.display())]
     NotASidecar { path: PathBuf, format: String },
     #[error("{}: was written by a newer Marginalia (format version {version}); annotations are read-only", path.display())]

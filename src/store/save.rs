@@ -160,7 +160,22 @@ impl SaveJob {
                 known: on_disk,
             });
         }
+        // Never write what a read would refuse: the user would be locked out.
+        let too_large = |size: u64| StoreError::WouldBeTooLarge {
+            path: self.path.clone(),
+            size,
+        };
+        let estimate: u64 = merged
+            .iter()
+            .map(|a| (a.note.len() + a.anchor.exact.len() + a.tags.concat().len()) as u64)
+            .sum();
+        if estimate > MAX_SIDECAR_BYTES {
+            return Err(too_large(estimate));
+        }
         let text = sidecar_to_string(&self.info, &merged);
+        if text.len() as u64 > MAX_SIDECAR_BYTES {
+            return Err(too_large(text.len() as u64));
+        }
         let written = write_atomically(&self.path, text.as_bytes()).map_err(write_error)?;
         let known = Some(KnownDisk {
             stamp: FileStamp::of(&written),
