@@ -574,3 +574,101 @@ fn an_import_with_a_huge_note_skips_it_and_keeps_the_sidecar_readable() {
         1
     );
 }
+
+// 6. A short quote whose paragraph is deleted is not moved into other words.
+
+#[test]
+fn one_word_highlights_of_a_deleted_paragraph_never_land_inside_other_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("note.txt");
+    let first = "At the end of talks the men spoke of an ending.";
+    let rest =
+        "A friendly weekend followed, and the tender was sent.\n\nThey said the end was near.";
+    std::fs::write(&article, format!("Title\n\n{first}\n\n{rest}\n")).unwrap();
+    let document = import_path(&article).unwrap();
+    let mut store = AnnotationStore::open(&article, &document);
+    let words = ["end", "men", "an", "talks", "spoke"];
+    let ids: Vec<_> = words
+        .iter()
+        .map(|word| {
+            let text = IndexedText::new(document.text());
+            let byte = document.text().find(first).unwrap()
+                + first.find(&format!(" {word} ")).unwrap()
+                + 1;
+            let start = text.char_of(byte);
+            let a = Annotation::new(
+                &text,
+                start..start + word.chars().count(),
+                HighlightColor::Yellow,
+            );
+            store.add(a.clone());
+            a.id
+        })
+        .collect();
+    store.save_now(&document).unwrap();
+    std::fs::write(&article, format!("Title\n\n{rest}\n")).unwrap();
+    let edited = import_path(&article).unwrap();
+    let store = AnnotationStore::open(&article, &edited);
+    let text = IndexedText::new(edited.text());
+    for (id, word) in ids.iter().zip(words) {
+        let resolution = store.resolution(*id).unwrap();
+        if let Some(range) = &resolution.range {
+            let before = text.slice(range.start.saturating_sub(1)..range.start);
+            let after = text.slice(range.end..range.end + 1);
+            assert!(
+                !before.chars().any(char::is_alphanumeric)
+                    && !after.chars().any(char::is_alphanumeric),
+                "{word} moved inside a word: {resolution:?}"
+            );
+        }
+    }
+    assert_eq!(
+        store.status(ids[0]),
+        AnchorStatus::Orphaned,
+        "\"end\" is not unique: orphaned"
+    );
+    assert_eq!(
+        store.status(ids[1]),
+        AnchorStatus::Orphaned,
+        "never into \"tender\" or \"men\""
+    );
+}
+
+// 7. A fuzzy match carries where it was found.
+
+#[test]
+fn a_fuzzy_match_exports_and_saves_the_offsets_where_it_was_found() {
+    let (_dir, article, document) = sample_in_temp();
+    let quote = "it needed to know Moscow would engage seriously on a diplomatic solution";
+    let mut store = AnnotationStore::open(&article, &document);
+    let annotation = highlight(&document, quote);
+    store.add(annotation.clone());
+    store.save_now(&document).unwrap();
+    let original = std::fs::read_to_string(&article).unwrap();
+    let edited = format!("Editor's note: updated.\n\n{}", original)
+        .replace("engage seriously", "engage earnestly");
+    std::fs::write(&article, edited).unwrap();
+    let document = import_path(&article).unwrap();
+    let mut store = AnnotationStore::open(&article, &document);
+    let resolution = store.resolution(annotation.id).unwrap().clone();
+    assert!(
+        matches!(resolution.status, AnchorStatus::Fuzzy { .. }),
+        "{resolution:?}"
+    );
+    let range = resolution.range.clone().unwrap();
+    let output = marginalia(&["export", article.to_str().unwrap(), "--format", "w3c"]);
+    let page: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let selectors = &page["items"][0]["target"]["selector"];
+    assert_eq!(selectors[1]["start"], range.start, "{selectors}");
+    assert_eq!(selectors[1]["end"], range.end);
+    assert_eq!(selectors[0]["exact"], quote, "the user's own words stay");
+    store.add(highlight(&document, "Cold War")); // Any change: the next save.
+    store.save_now(&document).unwrap();
+    let saved = read_sidecar(&sidecar_of(&article)).unwrap().unwrap();
+    let kept = saved.set.get(annotation.id).unwrap();
+    assert_eq!(
+        (kept.anchor.start, kept.anchor.end),
+        (range.start, range.end)
+    );
+    assert_eq!(kept.anchor.exact, quote);
+}

@@ -19,6 +19,10 @@ use super::{Anchor, AnchorStatus, IndexedText};
 
 /// Quotes shorter than this are never fuzzily matched without matching context.
 pub const SHORT_QUOTE_CHARS: usize = 12;
+/// Quotes shorter than this are fuzzily matched only where half their
+/// context (or all of one side) agrees: a few words are too easily found
+/// in other words.
+pub const CONTEXT_NEEDED_BELOW: usize = 32;
 /// The lowest Hypothesis-style score a fuzzy match needs.
 pub const FUZZY_THRESHOLD: f32 = 0.5;
 /// A fuzzy match near the expected place this good is taken before an exact
@@ -68,11 +72,17 @@ pub fn resolve_anchor(text: &IndexedText<'_>, anchor: &Anchor, shift: isize) -> 
     }
     // Even when the sidecar's text hash matches, the quote must be at the
     // positions: an orphan or a fuzzy match keeps positions from older text.
-    if anchor.end <= length && text.slice(anchor.range()) == anchor.exact {
+    // (A short quote also needs its context: "a" is found anywhere.)
+    if anchor.end <= length
+        && text.slice(anchor.range()) == anchor.exact
+        && context_holds(text, anchor, anchor.start)
+    {
         return found(anchor.range(), AnchorStatus::Anchored);
     }
     let expected = offset_by(anchor.start, shift).min(length);
-    if text.slice(expected..expected + quote_len) == anchor.exact {
+    if text.slice(expected..expected + quote_len) == anchor.exact
+        && context_holds(text, anchor, expected)
+    {
         return found(expected..expected + quote_len, AnchorStatus::Moved);
     }
     // Widening circles around the expected place: an exact match, then a
@@ -123,7 +133,6 @@ fn exact_search(
     expected: usize,
     radii: &[usize],
 ) -> Option<usize> {
-    let full_context = anchor.prefix.chars().count() + anchor.suffix.chars().count();
     for (i, &radius) in radii.iter().enumerate() {
         let range = window(text, expected, radius);
         let best = occurrences(text, &anchor.exact, range.clone())
@@ -136,8 +145,16 @@ fn exact_search(
         let whole = range == (0..text.char_len());
         let last = i + 1 == radii.len() || whole;
         match best {
-            // Near the expected place, a match needs at least half its context.
-            Some((agreement, start)) if agreement * 2 >= full_context || whole => {
+            // A match needs at least half its context to agree, or all of
+            // its context on one side...
+            Some((_, start)) if context_holds(text, anchor, start) => return Some(start),
+            // ...or, searching the whole text, to be the only one, a whole
+            // word or words (a short quote is not moved into another word).
+            Some((_, start))
+                if whole
+                    && occurrences(text, &anchor.exact, range.clone()).len() == 1
+                    && on_word_boundaries(text, start, start + anchor.exact.chars().count()) =>
+            {
                 return Some(start);
             }
             _ if last => return None,
@@ -147,14 +164,105 @@ fn exact_search(
     None
 }
 
-/// Char offsets of every occurrence of `needle` within `range`.
+/// Whether enough of the context is around `start`: half of it, or all
+/// of it on one side.
+fn context_holds(text: &IndexedText<'_>, anchor: &Anchor, start: usize) -> bool {
+    let full_context = anchor.prefix.chars().count() + anchor.suffix.chars().count();
+    let end = start + anchor.exact.chars().count();
+    (context_agreement(text, anchor, start) * 2 >= full_context
+        || one_side_agrees(text, anchor, start))
+        && (!was_on_word_boundaries(anchor) || on_word_boundaries(text, start, end))
+}
+
+/// Whether the whole prefix or the whole suffix (not empty) is there.
+fn one_side_agrees(text: &IndexedText<'_>, anchor: &Anchor, start: usize) -> bool {
+    let quote_len = anchor.exact.chars().count();
+    let prefix_len = anchor.prefix.chars().count();
+    let suffix_len = anchor.suffix.chars().count();
+    let prefix_agrees = prefix_len > 0
+        && start >= prefix_len
+        && text.slice(start - prefix_len..start) == anchor.prefix;
+    let suffix_agrees = suffix_len > 0
+        && text.slice(start + quote_len..start + quote_len + suffix_len) == anchor.suffix;
+    prefix_agrees || suffix_agrees
+}
+
+/// Whether the whole prefix before or the whole suffix after `range`
+/// (not empty) is there.
+fn one_side_agrees_around(text: &IndexedText<'_>, anchor: &Anchor, range: &Range<usize>) -> bool {
+    let prefix_len = anchor.prefix.chars().count();
+    let suffix_len = anchor.suffix.chars().count();
+    (prefix_len > 0
+        && range.start >= prefix_len
+        && text.slice(range.start - prefix_len..range.start) == anchor.prefix)
+        || (suffix_len > 0 && text.slice(range.end..range.end + suffix_len) == anchor.suffix)
+}
+
+/// Whether half the context, or all of one side, is around `range`.
+fn context_holds_around(text: &IndexedText<'_>, anchor: &Anchor, range: &Range<usize>) -> bool {
+    let prefix_len = anchor.prefix.chars().count();
+    let suffix_len = anchor.suffix.chars().count();
+    let before = text.slice(range.start.saturating_sub(prefix_len)..range.start);
+    let after = text.slice(range.end..range.end + suffix_len);
+    let backwards = anchor
+        .prefix
+        .chars()
+        .rev()
+        .zip(before.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let forwards = anchor
+        .suffix
+        .chars()
+        .zip(after.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    (backwards + forwards) * 2 >= prefix_len + suffix_len
+        || one_side_agrees_around(text, anchor, range)
+}
+
+/// Whether the quote stood on word boundaries where it was made.
+fn was_on_word_boundaries(anchor: &Anchor) -> bool {
+    let inside = |outer: Option<char>, inner: Option<char>| {
+        outer.is_some_and(char::is_alphanumeric) && inner.is_some_and(char::is_alphanumeric)
+    };
+    !inside(
+        anchor.prefix.chars().next_back(),
+        anchor.exact.chars().next(),
+    ) && !inside(
+        anchor.suffix.chars().next(),
+        anchor.exact.chars().next_back(),
+    )
+}
+
+/// Whether `start..end` neither begins nor ends inside a word.
+fn on_word_boundaries(text: &IndexedText<'_>, start: usize, end: usize) -> bool {
+    let inside = |outer: Option<char>, inner: Option<char>| {
+        outer.is_some_and(char::is_alphanumeric) && inner.is_some_and(char::is_alphanumeric)
+    };
+    let before = start
+        .checked_sub(1)
+        .and_then(|b| text.slice(b..start).chars().next());
+    let first = text.slice(start..end).chars().next();
+    let last = text.slice(start..end).chars().next_back();
+    let after = text.slice(end..end + 1).chars().next();
+    !inside(before, first) && !inside(after, last)
+}
+
+/// Char offsets of every occurrence of `needle` within `range`, overlapping
+/// ones included (" , " twice in " , , ").
 fn occurrences(text: &IndexedText<'_>, needle: &str, range: Range<usize>) -> Vec<usize> {
     let base_byte = text.byte_of(range.start);
     let haystack = text.slice(range);
-    haystack
-        .match_indices(needle)
-        .map(|(byte, _)| text.char_of(base_byte + byte))
-        .collect()
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = haystack[from..].find(needle) {
+        let byte = from + at;
+        found.push(text.char_of(base_byte + byte));
+        // On to the next char boundary after this match's start.
+        from = byte + haystack[byte..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
 }
 
 /// How many chars of the prefix (backwards) and suffix (forwards) agree.
@@ -211,8 +319,18 @@ fn fuzzy_search(
             let start = window_start + best_start(&reversed, &haystack_chars[window_start..end]);
             let matched = range.start + start..range.start + end;
             let scores = MatchScores::of(text, anchor, &matched, errors, expected);
-            if short && scores.prefix < 0.8 && scores.suffix < 0.8 {
+            if short && !one_side_agrees_around(text, anchor, &matched) {
                 continue;
+            }
+            // A shortish quote matched loosely needs its context as well.
+            if pattern.len() < CONTEXT_NEEDED_BELOW && !context_holds_around(text, anchor, &matched)
+            {
+                continue;
+            }
+            if was_on_word_boundaries(anchor)
+                && !on_word_boundaries(text, matched.start, matched.end)
+            {
+                continue; // A word is not found inside another word.
             }
             let score = scores.total();
             if score >= FUZZY_THRESHOLD && best.as_ref().is_none_or(|(_, s)| score > *s) {

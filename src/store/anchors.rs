@@ -34,19 +34,35 @@ impl AnnotationStore {
         }
     }
 
-    /// Moved annotations keep their quote; their positions and context follow
-    /// the text, so the next save records where they are now.
+    /// Found annotations carry where they were found: a moved one's
+    /// positions and context follow the text; a fuzzy one takes the
+    /// positions of its match but keeps the user's original quote and
+    /// context. The next save records both.
     fn adopt_moved_positions(&mut self, text: &IndexedText<'_>) {
-        let moved: Vec<(Uuid, std::ops::Range<usize>)> = self
+        let found: Vec<(Uuid, std::ops::Range<usize>, bool)> = self
             .resolutions
             .iter()
-            .filter(|(_, r)| r.status == AnchorStatus::Moved)
-            .filter_map(|(id, r)| r.range.clone().map(|range| (*id, range)))
+            .filter_map(|(id, r)| {
+                let moved = match r.status {
+                    AnchorStatus::Moved => true,
+                    AnchorStatus::Fuzzy { .. } => false,
+                    _ => return None,
+                };
+                r.range.clone().map(|range| (*id, range, moved))
+            })
             .collect();
-        for (id, range) in moved {
-            if let Some(annotation) = self.set.get(id) {
-                let mut updated = annotation.clone();
+        for (id, range, moved) in found {
+            let Some(annotation) = self.set.get(id) else {
+                continue;
+            };
+            let mut updated = annotation.clone();
+            if moved {
                 updated.anchor = Anchor::from_range(text, range);
+            } else {
+                updated.anchor.start = range.start;
+                updated.anchor.end = range.end;
+            }
+            if updated != *annotation {
                 self.set.upsert(updated);
             }
         }

@@ -40,9 +40,37 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// `war-and-peace.txt` → `war-and-peace.txt.annotations.ron`, beside it.
+/// The longest file name most file systems take, in bytes.
+const NAME_MAX: usize = 255;
+/// What the names made from a sidecar's add to it at most (its recovery
+/// file's temporary file: `.` + `.recovery.ron` + `.XXXXXX.tmp`; the
+/// kept unreadable file: `.unreadable-20261127T101010Z`).
+const DERIVED_NAME_ROOM: usize = 32;
+const SIDECAR_SUFFIX: &str = ".annotations.ron";
+
+/// `war-and-peace.txt` → `war-and-peace.txt.annotations.ron`, beside it. A
+/// name too long for that (and the files made from it) is shortened and
+/// given a hash of the whole name, so it stays unique.
 pub fn sidecar_path_beside(article: &Path) -> PathBuf {
-    with_suffix(article, ".annotations.ron")
+    let name = article
+        .file_name()
+        .map_or_else(|| "article".into(), |n| n.to_string_lossy().into_owned());
+    article.with_file_name(sidecar_name(&name))
+}
+
+/// `<name>.annotations.ron`, shortened to fit (see [`sidecar_path_beside`]).
+fn sidecar_name(name: &str) -> String {
+    let limit = NAME_MAX - DERIVED_NAME_ROOM - SIDECAR_SUFFIX.len();
+    if name.len() <= limit {
+        return format!("{name}{SIDECAR_SUFFIX}");
+    }
+    let digest = Sha256::digest(name.as_bytes());
+    let hash: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    let mut cut = limit - hash.len() - 1;
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}~{hash}{SIDECAR_SUFFIX}", &name[..cut])
 }
 
 /// The user's data folder for sidecars of articles in read-only folders.
@@ -66,7 +94,7 @@ pub fn locate_sidecar(article: &Path) -> SidecarLocation {
             .file_name()
             .map_or_else(|| "article".into(), |n| n.to_string_lossy().into_owned());
         dir.join("sidecars")
-            .join(format!("{key}-{name}.annotations.ron"))
+            .join(sidecar_name(&format!("{key}-{name}")))
     });
     let beside_location = SidecarLocation {
         path: beside.clone(),
@@ -74,6 +102,14 @@ pub fn locate_sidecar(article: &Path) -> SidecarLocation {
     };
     if beside.exists() {
         return beside_location;
+    }
+    // Earlier versions did not shorten names of 208 to 227 bytes.
+    let unshortened = with_suffix(&article, SIDECAR_SUFFIX);
+    if unshortened != beside && unshortened.exists() {
+        return SidecarLocation {
+            path: unshortened,
+            beside_article: true,
+        };
     }
     if let Some(path) = &in_data
         && path.exists()
@@ -100,6 +136,9 @@ pub fn locate_sidecar(article: &Path) -> SidecarLocation {
 /// moment leaves the old file or the new one, whole. Returns the metadata of
 /// the file written (taken before the rename, so it is certainly ours).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<std::fs::Metadata> {
+    // A link (a sidecar kept in a synced folder, say) stays a link: the
+    // file it points to is replaced, in its own folder.
+    let path = &follow_links(path);
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -125,6 +164,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<std::fs::M
     temporary.persist(path).map_err(|e| e.error)?;
     File::open(dir)?.sync_all()?;
     Ok(metadata)
+}
+
+/// Where a chain of symbolic links ends (the path itself when it is not a
+/// link); a dangling link gives the path it points to. At most 40 links.
+pub fn follow_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        let is_link = std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            break;
+        }
+        let Ok(target) = std::fs::read_link(&current) else {
+            break;
+        };
+        current = match current.parent() {
+            Some(parent) if target.is_relative() => parent.join(target),
+            _ => target,
+        };
+    }
+    current
 }
 
 #[cfg(unix)]
@@ -215,6 +274,56 @@ mod tests {
             location.recovery_path().file_name().unwrap(),
             "war-and-peace.txt.annotations.ron.recovery.ron"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_written_through_to_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("synced");
+        std::fs::create_dir(&elsewhere).unwrap();
+        let target = elsewhere.join("real.ron");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("a.ron");
+        std::os::unix::fs::symlink("synced/real.ron", &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        let dangling = dir.path().join("b.ron");
+        std::os::unix::fs::symlink(elsewhere.join("not-yet.ron"), &dangling).unwrap();
+        write_atomically(&dangling, b"first").unwrap();
+        assert_eq!(
+            std::fs::read(elsewhere.join("not-yet.ron")).unwrap(),
+            b"first"
+        );
+    }
+
+    #[test]
+    fn a_long_name_gets_a_short_sidecar_that_can_be_written() {
+        let dir = tempfile::tempdir().unwrap();
+        // 77 Japanese characters: 231 bytes.
+        let title = "日本語の長い記事の題名".repeat(7);
+        let article = dir.path().join(format!("{title}.txt"));
+        std::fs::write(&article, "text").unwrap();
+        let location = locate_sidecar(&article);
+        let name = location
+            .path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(name.len() + DERIVED_NAME_ROOM <= NAME_MAX, "{}", name.len());
+        assert!(name.ends_with(".annotations.ron") && name.starts_with("日本語"));
+        write_atomically(&location.path, b"ok").unwrap();
+        write_atomically(&location.recovery_path(), b"ok").unwrap();
+        WriterLock::acquire(&location.lock_path()).unwrap();
+        let other = dir.path().join(format!("{title}2.txt"));
+        assert_ne!(sidecar_path_beside(&other), location.path, "unique by hash");
     }
 
     #[test]

@@ -21,8 +21,8 @@ pub use export::{
     quote_with_citation, read_annotation_file,
 };
 pub use files::{
-    DATA_DIR_VARIABLE, LOCK_TIMEOUT, SidecarLocation, WriterLock, data_folder, locate_sidecar,
-    sidecar_path_beside, write_atomically,
+    DATA_DIR_VARIABLE, LOCK_TIMEOUT, SidecarLocation, WriterLock, data_folder, follow_links,
+    locate_sidecar, sidecar_path_beside, write_atomically,
 };
 pub use replace::ReplaceJob;
 pub use save::{FileStamp, SaveJob, SaveOutcome, read_sidecar};

@@ -147,7 +147,7 @@ impl SaveJob {
             .as_ref()
             .map(|d| d.sidecar.set.clone())
             .unwrap_or_default();
-        merged.merge(&self.set);
+        merged.merge_with_current_anchors(&self.set);
         let unchanged = on_disk.as_ref().is_some_and(|d| {
             d.sidecar.set == merged
                 && d.sidecar.document == self.info
@@ -198,6 +198,7 @@ impl SaveJob {
 
 /// Deletes `.<sidecar name>.*.tmp` files beside `path` (see `write_atomically`).
 pub(super) fn remove_stale_temporaries(path: &Path) {
+    let path = &super::follow_links(path);
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return;
     };

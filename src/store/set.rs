@@ -86,6 +86,25 @@ impl AnnotationSet {
             .collect()
     }
 
+    /// Merges `ours` (a writer's annotations, anchored to the text as it is
+    /// now) into `self` (what is on disk): as [`merge`](Self::merge), and
+    /// where both hold the same version of an annotation, its positions
+    /// come from `ours` (re-anchoring moves them without an edit).
+    pub fn merge_with_current_anchors(&mut self, ours: &AnnotationSet) -> bool {
+        let mut changed = self.merge(ours);
+        for annotation in ours.annotations.values() {
+            if let Some(mine) = self.annotations.get_mut(&annotation.id)
+                && mine.modified == annotation.modified
+                && mine.same_content(annotation)
+                && mine.anchor != annotation.anchor
+            {
+                mine.anchor = annotation.anchor.clone();
+                changed = true;
+            }
+        }
+        changed
+    }
+
     /// Merges `other` into `self`: per id the newest `modified` wins and a
     /// tombstone deletes what it is newer than. Nothing either side added is
     /// lost. Returns whether `self` changed.
