@@ -4,8 +4,7 @@ use std::path::Path;
 
 use jiff::Timestamp;
 use marginalia::annotate::{
-    Anchor, AnchorStatus, Annotation, HighlightColor, HighlightStyle, IndexedText, anchor_all,
-    resolve_anchor,
+    Anchor, Annotation, HighlightColor, HighlightStyle, IndexedText, anchor_all, resolve_anchor,
 };
 use marginalia::document::Format;
 use marginalia::store::{
