@@ -672,3 +672,39 @@ fn a_fuzzy_match_exports_and_saves_the_offsets_where_it_was_found() {
     );
     assert_eq!(kept.anchor.exact, quote);
 }
+
+// 9. Fields from a newer version survive a save by this one.
+
+#[test]
+fn unknown_fields_of_annotations_and_of_the_file_are_kept() {
+    let (_dir, article, document) = sample_in_temp();
+    let mut store = AnnotationStore::open(&article, &document);
+    let mine = highlight(&document, "Cold War");
+    store.add(mine.clone());
+    store.save_now(&document).unwrap();
+    let sidecar = sidecar_of(&article);
+    let text = std::fs::read_to_string(&sidecar).unwrap();
+    let from_the_future = text
+        .replacen(
+            "            tags: [],\n",
+            "            tags: [],\n            glow: (level: 3, kind: bright),\n            voice: Some(\"read aloud\"),\n",
+            1,
+        )
+        .replacen("    tombstones: [],\n", "    tombstones: [],\n    reading_time: 42,\n", 1);
+    assert_ne!(from_the_future, text);
+    std::fs::write(&sidecar, &from_the_future).unwrap();
+
+    let mut store = AnnotationStore::open(&article, &document);
+    assert_eq!(store.mode(), &StoreMode::Normal);
+    assert!(store.update(mine.id, |a| a.note = "edited here".into()));
+    store.add(highlight(&document, "Crimea"));
+    store.save_now(&document).unwrap();
+    let saved = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(saved.contains("glow: (level: 3, kind: bright),"), "{saved}");
+    assert!(saved.contains("voice: Some(\"read aloud\"),"), "{saved}");
+    assert!(saved.contains("reading_time: 42,"), "{saved}");
+    assert!(saved.contains("edited here"));
+    let back = read_sidecar(&sidecar).unwrap().unwrap();
+    assert_eq!(back.set.len(), 2);
+    assert_eq!(back.set.get(mine.id).unwrap().unknown_fields.len(), 2);
+}

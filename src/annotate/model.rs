@@ -127,6 +127,9 @@ pub struct Annotation {
     /// Markdown text.
     pub note: String,
     pub tags: Vec<String>,
+    /// Fields a newer Marginalia wrote that this one does not know, each
+    /// as its name and its RON text: kept, and written back unchanged.
+    pub unknown_fields: Vec<(String, String)>,
 }
 
 impl Annotation {
@@ -142,6 +145,7 @@ impl Annotation {
             style: HighlightStyle::Highlight,
             note: String::new(),
             tags: Vec::new(),
+            unknown_fields: Vec::new(),
         }
     }
 

@@ -70,6 +70,7 @@ impl ImportedAnnotation {
             style: self.style,
             note: self.note,
             tags: self.tags,
+            unknown_fields: Vec::new(),
         }
     }
 }

@@ -30,7 +30,7 @@ pub use set::AnnotationSet;
 
 pub use sidecar::{
     DocumentInfo, FORMAT_NAME, FORMAT_VERSION, MAX_SIDECAR_BYTES, Sidecar, Tombstone,
-    parse_sidecar, sidecar_to_string, text_hash,
+    parse_sidecar, sidecar_to_string, sidecar_to_string_keeping, text_hash,
 };
 
 use std::collections::HashMap;
@@ -428,7 +428,11 @@ impl AnnotationStore {
 
     /// The sidecar as it would be written now.
     pub fn to_sidecar_string(&self) -> String {
-        sidecar_to_string(&self.info, &self.set)
+        let unknown: &[(String, String)] = self
+            .known
+            .as_ref()
+            .map_or(&[], |k| k.sidecar.unknown_fields.as_slice());
+        sidecar_to_string_keeping(&self.info, &self.set, unknown)
     }
 
     /// A snapshot to save off the UI thread, if there is anything to save.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{
     AnnotationSet, DocumentInfo, FORMAT_VERSION, MAX_SIDECAR_BYTES, Sidecar, StoreError,
-    WriterLock, parse_sidecar, sidecar_to_string, write_atomically,
+    WriterLock, parse_sidecar, sidecar_to_string_keeping, write_atomically,
 };
 
 /// One version of a file on disk: any write or rename changes it.
@@ -172,14 +172,22 @@ impl SaveJob {
         if estimate > MAX_SIDECAR_BYTES {
             return Err(too_large(estimate));
         }
-        let text = sidecar_to_string(&self.info, &merged);
+        // A newer version's top-level fields stay as they were.
+        let unknown_fields = on_disk
+            .as_ref()
+            .map(|d| d.sidecar.unknown_fields.clone())
+            .unwrap_or_default();
+        let text = sidecar_to_string_keeping(&self.info, &merged, &unknown_fields);
         if text.len() as u64 > MAX_SIDECAR_BYTES {
             return Err(too_large(text.len() as u64));
         }
         let written = write_atomically(&self.path, text.as_bytes()).map_err(write_error)?;
         let known = Some(KnownDisk {
             stamp: FileStamp::of(&written),
-            sidecar: Sidecar::new(self.info.clone(), merged.clone()),
+            sidecar: Sidecar {
+                unknown_fields,
+                ..Sidecar::new(self.info.clone(), merged.clone())
+            },
         });
         self.remove_adopted_recovery();
         Ok(SaveOutcome { set: merged, known })

@@ -74,7 +74,22 @@ struct AnnotationRecord {
     note: String,
     #[serde(default)]
     tags: Vec<String>,
+    /// Where a newer version's fields go when written (see `unknown`).
+    #[serde(
+        rename = "__unknown",
+        skip_deserializing,
+        skip_serializing_if = "Option::is_none"
+    )]
+    unknown_marker: Option<String>,
 }
+
+/// The fields of an annotation record this version knows.
+const RECORD_FIELDS: &[&str] = &[
+    "id", "created", "modified", "start", "end", "exact", "prefix", "suffix", "color", "style",
+    "note", "tags",
+];
+/// The fields of the file this version knows.
+const FILE_FIELDS: &[&str] = &["format", "version", "document", "annotations", "tombstones"];
 
 impl From<&Annotation> for AnnotationRecord {
     fn from(a: &Annotation) -> Self {
@@ -91,6 +106,7 @@ impl From<&Annotation> for AnnotationRecord {
             style: a.style,
             note: a.note.clone(),
             tags: a.tags.clone(),
+            unknown_marker: None,
         }
     }
 }
@@ -112,6 +128,7 @@ impl From<AnnotationRecord> for Annotation {
             style: r.style,
             note: r.note,
             tags: r.tags,
+            unknown_fields: Vec::new(),
         }
     }
 }
@@ -130,6 +147,12 @@ struct SidecarFile {
     annotations: Vec<AnnotationRecord>,
     #[serde(default)]
     tombstones: Vec<Tombstone>,
+    #[serde(
+        rename = "__unknown",
+        skip_deserializing,
+        skip_serializing_if = "Option::is_none"
+    )]
+    unknown_marker: Option<String>,
 }
 
 /// Just enough to tell the format and version of any sidecar.
@@ -149,6 +172,8 @@ pub struct Sidecar {
     /// Annotations that shared an id with another: each is kept, under a
     /// new id (the id it had, the id it has now).
     pub renamed: Vec<(Uuid, Uuid)>,
+    /// Top-level fields a newer version wrote: name and RON text, kept.
+    pub unknown_fields: Vec<(String, String)>,
 }
 
 impl Sidecar {
@@ -159,6 +184,7 @@ impl Sidecar {
             set,
             version: FORMAT_VERSION,
             renamed: Vec::new(),
+            unknown_fields: Vec::new(),
         }
     }
 }
@@ -208,10 +234,14 @@ pub fn parse_sidecar(bytes: &[u8], path: &std::path::Path) -> Result<Sidecar, St
         Err(_) if header.version > FORMAT_VERSION => return Err(newer()),
         Err(error) => return Err(parse_error(error)),
     };
+    let unknown = unknown_fields_of(text, options);
     let mut set = AnnotationSet::default();
     let mut renamed = Vec::new();
-    for record in file.annotations {
+    for (index, record) in file.annotations.into_iter().enumerate() {
         let mut annotation: Annotation = record.into();
+        if let Some(fields) = unknown.records.get(index) {
+            annotation.unknown_fields.clone_from(fields);
+        }
         if let Some(first) = set.get(annotation.id) {
             if first.same_content(&annotation) {
                 continue;
@@ -231,21 +261,38 @@ pub fn parse_sidecar(bytes: &[u8], path: &std::path::Path) -> Result<Sidecar, St
         set,
         version: header.version,
         renamed,
+        unknown_fields: unknown.file,
     })
 }
 
 /// Writes a sidecar: same annotations, same bytes; one annotation per block
 /// of lines, in document order, so diffs and merges stay readable.
 pub fn sidecar_to_string(document: &DocumentInfo, set: &AnnotationSet) -> String {
+    sidecar_to_string_keeping(document, set, &[])
+}
+
+/// As [`sidecar_to_string`], with top-level fields of a newer version kept;
+/// annotations keep theirs.
+pub fn sidecar_to_string_keeping(
+    document: &DocumentInfo,
+    set: &AnnotationSet,
+    unknown_fields: &[(String, String)],
+) -> String {
+    let mut kept: Vec<&[(String, String)]> = Vec::new();
+    let annotations: Vec<&Annotation> = set.in_document_order().collect();
+    let mut records = Vec::with_capacity(annotations.len());
+    for annotation in annotations {
+        let mut record = AnnotationRecord::from(annotation);
+        record.unknown_marker = mark(&annotation.unknown_fields, &mut kept);
+        records.push(record);
+    }
     let file = SidecarFile {
         format: FORMAT_NAME.to_owned(),
         version: FORMAT_VERSION,
         document: document.clone(),
-        annotations: set
-            .in_document_order()
-            .map(AnnotationRecord::from)
-            .collect(),
+        annotations: records,
         tombstones: set.tombstones(),
+        unknown_marker: mark(unknown_fields, &mut kept),
     };
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n")
@@ -253,12 +300,110 @@ pub fn sidecar_to_string(document: &DocumentInfo, set: &AnnotationSet) -> String
         .struct_names(false)
         .separate_tuple_members(false)
         .enumerate_arrays(false);
-    let mut text = ron::Options::default()
+    let text = ron::Options::default()
         .to_string_pretty(&file, config)
         // Serialising plain data to a String cannot fail.
         .unwrap_or_else(|e| unreachable!("RON serialisation failed: {e}"));
-    text.push('\n');
-    text
+    let mut out = String::with_capacity(text.len() + 1);
+    for line in text.split_inclusive('\n') {
+        match marked_fields(line, &kept) {
+            Some((indent, fields)) => {
+                for (name, value) in fields {
+                    out.push_str(&format!("{indent}{name}: {value},\n"));
+                }
+            }
+            None => out.push_str(line),
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// A marker for `fields` (kept in `kept`), or `None` when there are none.
+fn mark<'a>(
+    fields: &'a [(String, String)],
+    kept: &mut Vec<&'a [(String, String)]>,
+) -> Option<String> {
+    (!fields.is_empty()).then(|| {
+        kept.push(fields);
+        format!("{MARKER}{}@@", kept.len() - 1)
+    })
+}
+
+/// Marks where kept fields go in the written text, on a line of its own.
+const MARKER: &str = "@@marginalia-unknown-fields-";
+
+/// The indent and the kept fields a marker line stands for.
+fn marked_fields<'a>(
+    line: &'a str,
+    kept: &[&'a [(String, String)]],
+) -> Option<(&'a str, &'a [(String, String)])> {
+    let trimmed = line.trim_start();
+    let rest = trimmed
+        .strip_prefix("__unknown: Some(\"")?
+        .strip_prefix(MARKER)?;
+    let index: usize = rest.split("@@").next()?.parse().ok()?;
+    let indent = &line[..line.len() - trimmed.len()];
+    kept.get(index).map(|fields| (indent, *fields))
+}
+
+/// The fields of one RON struct, each as its RON text.
+struct RawStruct(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for RawStruct {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RawStruct;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a struct")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawStruct, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(name) = map.next_key::<String>()? {
+                    let value: Box<ron::value::RawValue> = map.next_value()?;
+                    fields.push((name, value.get_ron().trim().to_owned()));
+                }
+                Ok(RawStruct(fields))
+            }
+        }
+        deserializer.deserialize_any(FieldsVisitor)
+    }
+}
+
+/// The fields of a file and of its annotation records this version does
+/// not know (a newer version's), by record.
+#[derive(Default)]
+struct UnknownFields {
+    file: Vec<(String, String)>,
+    records: Vec<Vec<(String, String)>>,
+}
+
+fn unknown_fields_of(text: &str, options: ron::Options) -> UnknownFields {
+    let unknown = |fields: Vec<(String, String)>, known: &[&str]| -> Vec<(String, String)> {
+        fields
+            .into_iter()
+            .filter(|(name, _)| !known.contains(&name.as_str()) && name != "__unknown")
+            .collect()
+    };
+    let Ok(RawStruct(fields)) = options.from_str::<RawStruct>(text) else {
+        return UnknownFields::default();
+    };
+    let records = fields
+        .iter()
+        .find(|(name, _)| name == "annotations")
+        .and_then(|(_, raw)| options.from_str::<Vec<RawStruct>>(raw).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|RawStruct(fields)| unknown(fields, RECORD_FIELDS))
+        .collect();
+    UnknownFields {
+        file: unknown(fields, FILE_FIELDS),
+        records,
+    }
 }
 
 fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
