@@ -8,6 +8,10 @@ use super::Annotation;
 
 /// One change to the annotations, undoable.
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a history of a few hundred edits; boxing would only add allocations"
+)]
 pub enum Edit {
     Create(Annotation),
     Delete(Annotation),
