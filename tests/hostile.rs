@@ -708,3 +708,124 @@ fn unknown_fields_of_annotations_and_of_the_file_are_kept() {
     assert_eq!(back.set.len(), 2);
     assert_eq!(back.set.get(mine.id).unwrap().unknown_fields.len(), 2);
 }
+
+// Smaller ones.
+
+#[test]
+fn an_os_error_is_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Text.").unwrap();
+    let output = marginalia(&["import", article.to_str().unwrap(), "/nowhere/a.json"]);
+    let json_said = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(json_said.matches("os error").count(), 1, "{json_said}");
+    assert!(json_said.contains("/nowhere/a.json"), "{json_said}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_article_opened_through_a_link_keeps_the_sidecar_beside_the_link() {
+    let (dir, article, document) = sample_in_temp();
+    let links = dir.path().join("links");
+    std::fs::create_dir(&links).unwrap();
+    let link = links.join("my-article.txt");
+    std::os::unix::fs::symlink(&article, &link).unwrap();
+    let beside_link = links.join("my-article.txt.annotations.ron");
+    let mut store = AnnotationStore::open(&article, &document);
+    store.add(highlight(&document, "Cold War"));
+    store.save_now(&document).unwrap();
+    std::fs::copy(sidecar_of(&article), &beside_link).unwrap();
+    std::fs::remove_file(sidecar_of(&article)).unwrap();
+    let store = AnnotationStore::open(&link, &document);
+    assert_eq!(store.location().path, beside_link);
+    assert_eq!(store.len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_that_holds_a_sidecar_still_takes_highlights_and_they_come_back() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("read-only");
+    std::fs::create_dir(&folder).unwrap();
+    let article = folder.join("kerry-lavrov-meeting.txt");
+    std::fs::copy(common::sample_article(), &article).unwrap();
+    let document = import_path(&article).unwrap();
+    let mut store = AnnotationStore::open(&article, &document);
+    store.add(highlight(&document, "Cold War"));
+    store.save_now(&document).unwrap();
+    let sidecar = sidecar_of(&article);
+    let before = std::fs::read(&sidecar).unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let json = dir.path().join("h.json");
+    std::fs::write(
+        &json,
+        serde_json::to_string(&vec![w3c_item(None, "Crimea", "new", None)]).unwrap(),
+    )
+    .unwrap();
+    for path in [dir.path(), &data] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&sidecar, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let import = |as_nobody: bool| {
+        let mut command = if as_nobody && is_root() {
+            let mut c = Command::new("setpriv");
+            c.args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                env!("CARGO_BIN_EXE_marginalia"),
+            ]);
+            c
+        } else {
+            Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        };
+        command
+            .args(["import", article.to_str().unwrap(), json.to_str().unwrap()])
+            .env("MARGINALIA_DATA_DIR", &data)
+            .output()
+            .unwrap()
+    };
+    let output = import(true);
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&sidecar).unwrap(),
+        before,
+        "the sidecar it cannot write is untouched"
+    );
+    let copies: Vec<PathBuf> = std::fs::read_dir(data.join("sidecars"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".annotations.ron"))
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert_eq!(
+        read_sidecar(&copies[0]).unwrap().unwrap().set.len(),
+        2,
+        "old and new together"
+    );
+
+    // Writable again: the data folder's copy is merged back and removed.
+    let output = import(false);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(read_sidecar(&sidecar).unwrap().unwrap().set.len(), 2);
+    assert!(!copies[0].exists());
+}
+
+#[cfg(unix)]
+fn is_root() -> bool {
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    std::os::unix::fs::MetadataExt::uid(&probe.as_file().metadata().unwrap()) == 0
+}

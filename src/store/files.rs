@@ -76,18 +76,70 @@ fn sidecar_name(name: &str) -> String {
 /// The user's data folder for sidecars of articles in read-only folders.
 pub fn data_folder() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os(DATA_DIR_VARIABLE) {
-        return Some(PathBuf::from(dir));
+        return Some(resolved_once(dir));
     }
     directories::ProjectDirs::from("", "", "Marginalia").map(|d| d.data_dir().to_path_buf())
+}
+
+/// A relative folder is taken from the working folder at the first use, so
+/// a later change of working folder does not move the annotations.
+fn resolved_once(dir: std::ffi::OsString) -> PathBuf {
+    static RESOLVED: std::sync::Mutex<Option<(std::ffi::OsString, PathBuf)>> =
+        std::sync::Mutex::new(None);
+    let mut resolved = RESOLVED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((given, path)) = resolved.as_ref()
+        && *given == dir
+    {
+        return path.clone();
+    }
+    let path = std::path::absolute(&dir).unwrap_or_else(|_| PathBuf::from(&dir));
+    *resolved = Some((dir, path.clone()));
+    path
 }
 
 /// Beside the article when its folder can be written (or a sidecar is
 /// already there); else in the data folder, keyed by a hash of the
 /// article's canonical path.
 pub fn locate_sidecar(article: &Path) -> SidecarLocation {
+    // An article opened through a link keeps a sidecar beside the link.
+    let beside_link = sidecar_path_beside(article);
+    let is_link = std::fs::symlink_metadata(article).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && beside_link.exists() {
+        return SidecarLocation {
+            path: beside_link,
+            beside_article: true,
+        };
+    }
     let article = std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf());
     let beside = sidecar_path_beside(&article);
-    let in_data = data_folder().map(|dir| {
+    let in_data = data_sidecar_path(&article);
+    let folder_writable = beside
+        .parent()
+        .is_some_and(|dir| tempfile::tempfile_in(dir).is_ok());
+    let here = |path: PathBuf, beside_article| SidecarLocation {
+        path,
+        beside_article,
+    };
+    // Earlier versions did not shorten names of 208 to 227 bytes.
+    let unshortened = with_suffix(&article, SIDECAR_SUFFIX);
+    let existing_beside = [beside.clone(), unshortened]
+        .into_iter()
+        .find(|p| p.exists());
+    match (existing_beside, in_data) {
+        // A folder that cannot be written: annotating goes on in the data
+        // folder (the sidecar beside it is read and merged in).
+        (_, Some(data)) if !folder_writable => here(data, false),
+        (Some(path), _) => here(path, true),
+        (None, _) => here(beside, true),
+    }
+}
+
+/// The sidecar of `article` in the user's data folder, keyed by a hash of
+/// its canonical path.
+fn data_sidecar_path(article: &Path) -> Option<PathBuf> {
+    data_folder().map(|dir| {
         let digest = Sha256::digest(article.as_os_str().as_encoded_bytes());
         let key: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
         let name = article
@@ -95,40 +147,22 @@ pub fn locate_sidecar(article: &Path) -> SidecarLocation {
             .map_or_else(|| "article".into(), |n| n.to_string_lossy().into_owned());
         dir.join("sidecars")
             .join(sidecar_name(&format!("{key}-{name}")))
-    });
-    let beside_location = SidecarLocation {
-        path: beside.clone(),
-        beside_article: true,
+    })
+}
+
+/// The other copy of an article's annotations that must be merged in: the
+/// data folder's (written while the article's folder could not be) when
+/// the sidecar is beside the article again, or the one beside the article
+/// when its folder cannot be written now. `true` when it is to be removed
+/// once merged (the data folder's).
+pub fn other_copy(article: &Path, location: &SidecarLocation) -> Option<(PathBuf, bool)> {
+    let article = std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf());
+    let other = if location.beside_article {
+        data_sidecar_path(&article)?
+    } else {
+        sidecar_path_beside(&article)
     };
-    if beside.exists() {
-        return beside_location;
-    }
-    // Earlier versions did not shorten names of 208 to 227 bytes.
-    let unshortened = with_suffix(&article, SIDECAR_SUFFIX);
-    if unshortened != beside && unshortened.exists() {
-        return SidecarLocation {
-            path: unshortened,
-            beside_article: true,
-        };
-    }
-    if let Some(path) = &in_data
-        && path.exists()
-    {
-        return SidecarLocation {
-            path: path.clone(),
-            beside_article: false,
-        };
-    }
-    let folder_writable = beside
-        .parent()
-        .is_some_and(|dir| tempfile::tempfile_in(dir).is_ok());
-    match in_data {
-        Some(path) if !folder_writable => SidecarLocation {
-            path,
-            beside_article: false,
-        },
-        _ => beside_location,
-    }
+    (other != location.path && other.exists()).then_some((other, location.beside_article))
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
@@ -324,6 +358,14 @@ mod tests {
         WriterLock::acquire(&location.lock_path()).unwrap();
         let other = dir.path().join(format!("{title}2.txt"));
         assert_ne!(sidecar_path_beside(&other), location.path, "unique by hash");
+    }
+
+    #[test]
+    fn a_relative_data_folder_is_made_absolute_once() {
+        let first = resolved_once("relative-data".into());
+        assert!(first.is_absolute(), "{}", first.display());
+        assert!(first.ends_with("relative-data"));
+        assert_eq!(resolved_once("relative-data".into()), first);
     }
 
     #[test]

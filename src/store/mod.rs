@@ -22,7 +22,7 @@ pub use export::{
 };
 pub use files::{
     DATA_DIR_VARIABLE, LOCK_TIMEOUT, SidecarLocation, WriterLock, data_folder, follow_links,
-    locate_sidecar, sidecar_path_beside, write_atomically,
+    locate_sidecar, other_copy, sidecar_path_beside, write_atomically,
 };
 pub use replace::ReplaceJob;
 pub use save::{FileStamp, SaveJob, SaveOutcome, read_sidecar};
@@ -144,6 +144,8 @@ pub enum StoreNotice {
     SharedIds { path: PathBuf, count: usize },
     #[error("{count} annotation(s) saved in {} while the sidecar could not be read are back in it; the recovery file is removed once they are saved", recovery.display())]
     RecoveryAdopted { recovery: PathBuf, count: usize },
+    #[error("{count} annotation(s) from {} (kept there while the article's folder could not be written) are merged in", copy.display())]
+    CopyMerged { copy: PathBuf, count: usize },
 }
 
 impl AnnotationStore {
@@ -151,7 +153,15 @@ impl AnnotationStore {
     /// was imported from). Problems with the sidecar do not fail: they set
     /// the store's mode, which says what is wrong and where things go.
     pub fn open(article: &Path, document: &Document) -> Self {
-        Self::open_at(locate_sidecar(article), document, &file_name_of(article))
+        let location = locate_sidecar(article);
+        let other = other_copy(article, &location);
+        let mut store = Self::open_at(location, document, &file_name_of(article));
+        if let Some((other, remove)) = other
+            && store.mode == StoreMode::Normal
+        {
+            store.adopt_copy(&other, remove, document);
+        }
+        store
     }
 
     pub fn open_at(location: SidecarLocation, document: &Document, file_name: &str) -> Self {
@@ -233,8 +243,34 @@ impl AnnotationStore {
     /// the next save.
     fn adopt_recovery_file(&mut self) {
         let recovery = self.location.recovery_path();
-        let Ok(Some(sidecar)) = read_sidecar(&recovery) else {
+        let Some(count) = self.merge_copy(&recovery) else {
             return;
+        };
+        self.adopted_recovery = Some(recovery.clone());
+        self.notices
+            .push(StoreNotice::RecoveryAdopted { recovery, count });
+    }
+
+    /// Another copy of this article's annotations (see `other_copy`) comes
+    /// in by id; when `remove`, the copy goes after the next save.
+    fn adopt_copy(&mut self, copy: &Path, remove: bool, document: &Document) {
+        let Some(count) = self.merge_copy(copy) else {
+            return;
+        };
+        if remove {
+            self.adopted_recovery = Some(copy.to_path_buf());
+        }
+        self.reanchor_all(document);
+        self.notices.push(StoreNotice::CopyMerged {
+            copy: copy.to_path_buf(),
+            count,
+        });
+    }
+
+    /// Merges the sidecar at `path` in; how many annotations it brought.
+    fn merge_copy(&mut self, path: &Path) -> Option<usize> {
+        let Ok(Some(sidecar)) = read_sidecar(path) else {
+            return None;
         };
         let count = sidecar
             .set
@@ -243,9 +279,7 @@ impl AnnotationStore {
             .count();
         self.set.merge(&sidecar.set);
         self.generation += 1;
-        self.adopted_recovery = Some(recovery.clone());
-        self.notices
-            .push(StoreNotice::RecoveryAdopted { recovery, count });
+        Some(count)
     }
 
     pub fn mode(&self) -> &StoreMode {
