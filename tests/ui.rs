@@ -259,6 +259,7 @@ fn reopening_a_document_returns_to_the_reading_position() {
     harness.run();
     assert_eq!(harness.state().reader().top_char(), 0);
     harness.state_mut().apply(Command::Open(book));
+    common::app::step_until(&mut harness, "the book to open", |app| !app.is_opening());
     harness.run();
     assert_eq!(harness.state().reader().top_char(), position);
 }
@@ -330,6 +331,22 @@ fn f1_shows_every_shortcut_from_the_command_table_and_closes_again() {
     harness.get_by_label_contains("Keyboard Shortcuts").click();
     harness.run_steps(2);
     harness.get_by_label("Open an article file");
+}
+
+#[test]
+fn a_big_article_opens_on_a_worker_with_a_progress_line() {
+    let mut harness = app_harness(StartWith::Sample);
+    let book = common::corpus_file("large/pg2600-war-and-peace.txt");
+    let started = std::time::Instant::now();
+    harness.state_mut().apply(Command::Open(book));
+    let waited = started.elapsed();
+    // Reading three megabytes (slowly, in a debug build) never holds the frame.
+    assert!(harness.state().is_opening(), "opened within {waited:?}?");
+    assert!(waited < std::time::Duration::from_secs(1), "{waited:?}");
+    harness.step();
+    harness.get_by_label("Opening pg2600-war-and-peace.txt…");
+    common::app::step_until(&mut harness, "the book", |app| !app.is_opening());
+    assert!(harness.state().document().unwrap().char_count() > 3_000_000);
 }
 
 fn app_harness(start: StartWith) -> Harness<'static, MarginaliaApp> {

@@ -12,7 +12,7 @@ use crate::document::Document;
 use crate::store::AnnotationStore;
 
 use super::command::{Command, Situation};
-use super::files::PendingDialog;
+use super::files::{PendingDialog, PendingOpen};
 use super::find::FindState;
 use super::keymap::commands_from_input;
 use super::panel::PanelState;
@@ -61,6 +61,8 @@ pub struct MarginaliaApp {
     pub(super) painted: PaintedHighlights,
     pub(super) banner: Option<Banner>,
     pub(super) dialog: Option<PendingDialog>,
+    /// An article being read on a worker.
+    pub(super) opening: Option<PendingOpen>,
     /// The highlight open in the panel.
     pub(super) selected: Option<Uuid>,
     pub(super) flash: Option<Flash>,
@@ -100,6 +102,7 @@ impl MarginaliaApp {
             painted: PaintedHighlights::default(),
             banner: None,
             dialog: None,
+            opening: None,
             selected: None,
             flash: None,
             panel: PanelState::default(),
@@ -139,6 +142,11 @@ impl MarginaliaApp {
 
     pub fn save_state(&self) -> Option<SaveState> {
         self.open.as_ref().map(DocumentSession::save_state)
+    }
+
+    /// Whether an article is being opened (read on a worker).
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
     }
 
     pub fn banner(&self) -> Option<&str> {
@@ -245,6 +253,7 @@ impl eframe::App for MarginaliaApp {
             self.apply(command);
         }
         self.poll_dialog();
+        self.poll_opening(Duration::ZERO);
         self.poll_closing();
         self.tick_session();
         self.expire_flash();

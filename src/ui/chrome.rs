@@ -162,10 +162,21 @@ impl MarginaliaApp {
     }
 
     fn status_bar_ui(&self, ui: &mut Ui) {
+        let small = |text: String| RichText::new(text).size(12.0).weak();
+        if let Some(opening) = &self.opening {
+            // A big file (or a slow disk): say what is happening.
+            let name = opening.path.file_name().map_or_else(
+                || opening.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(small(format!("Opening {name}…")));
+            });
+        }
         let Some(open) = &self.open else {
             return;
         };
-        let small = |text: String| RichText::new(text).size(12.0).weak();
         ui.horizontal(|ui| {
             let (name, full) = match open.path() {
                 Some(path) => (

@@ -14,6 +14,24 @@ use super::app::{Banner, MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME};
 use super::command::Command;
 use super::session::{DocumentSession, SessionProblem, TickOutcome};
 
+/// How long opening an article waits for its worker before the frame goes
+/// on with a progress line.
+const OPEN_GRACE: Duration = Duration::from_millis(150);
+
+/// An article being read on a worker thread.
+pub(super) struct PendingOpen {
+    pub(super) path: PathBuf,
+    result: mpsc::Receiver<Result<Opened, crate::import::ImportError>>,
+}
+
+/// An article read and its annotations opened, on the worker.
+struct Opened {
+    /// Canonical.
+    path: PathBuf,
+    session: DocumentSession,
+    problems: Vec<SessionProblem>,
+}
+
 /// How long closing a document waits for its last save before the frame
 /// goes on (the save then finishes on its worker).
 const CLOSE_GRACE: Duration = Duration::from_millis(150);
@@ -101,10 +119,56 @@ impl MarginaliaApp {
         }
     }
 
+    /// Opens an article on a worker thread (reading a file never blocks a
+    /// frame); waits a moment for it, so a usual article shows at once.
     pub(super) fn open_path(&mut self, path: PathBuf) {
-        let path = std::fs::canonicalize(&path).unwrap_or(path);
-        match DocumentSession::open(&path, Some(&self.ctx)) {
-            Ok((session, problems)) => {
+        let (sender, result) = mpsc::channel();
+        let ctx = self.ctx.clone();
+        let shown = path.clone();
+        std::thread::spawn(move || {
+            let path = std::fs::canonicalize(&path).unwrap_or(path);
+            let opened =
+                DocumentSession::open(&path, Some(&ctx)).map(|(session, problems)| Opened {
+                    path,
+                    session,
+                    problems,
+                });
+            // The receiver is gone only if another article was asked for.
+            let _ = sender.send(opened);
+            ctx.request_repaint();
+        });
+        self.opening = Some(PendingOpen {
+            path: shown,
+            result,
+        });
+        self.poll_opening(OPEN_GRACE);
+    }
+
+    /// Shows the article being opened once it is ready.
+    pub(super) fn poll_opening(&mut self, timeout: Duration) {
+        let Some(opening) = &self.opening else {
+            return;
+        };
+        let opened = match opening.result.recv_timeout(timeout) {
+            Ok(opened) => opened,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                self.ctx.request_repaint_after(Duration::from_millis(100));
+                return;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                let path = opening.path.clone();
+                self.opening = None;
+                self.set_banner(format!("{}: could not be opened", path.display()));
+                return;
+            }
+        };
+        self.opening = None;
+        match opened {
+            Ok(Opened {
+                path,
+                session,
+                problems,
+            }) => {
                 let position = self.settings.position_of(&path).unwrap_or(0);
                 let notices: Vec<String> = session
                     .store()

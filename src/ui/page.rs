@@ -66,11 +66,14 @@ impl MarginaliaApp {
                         matches,
                     ));
                 }
+                None if self.opening.is_some() => {
+                    ui.centered_and_justified(|ui| ui.spinner());
+                }
                 None => {
                     let open = Command::ShowOpenDialog;
                     let keys = shortcut_text(ui.ctx(), &open).unwrap_or_default();
                     let hint = format!(
-                        "Open an article with File ▸ {} ({keys}), or drop a file here.",
+                        "Open an article with {} in the File menu ({keys}), or drop a file here.",
                         open.info().label
                     );
                     ui.centered_and_justified(|ui| ui.label(hint));

@@ -32,6 +32,10 @@ pub fn app(start: StartWith, [width, height]: [f32; 2]) -> Harness<'static, Marg
             MarginaliaApp::new(cc, start)
         });
     harness.run_steps(3);
+    // A big article is read on a worker: wait for it (in real time).
+    if harness.state().is_opening() {
+        step_until(&mut harness, "the article to open", |app| !app.is_opening());
+    }
     harness
 }
 
