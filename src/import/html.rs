@@ -347,18 +347,26 @@ fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: &NodeRef<'a>) {
     stack.extend(children.into_iter().rev().map(Step::Enter));
 }
 
-/// The cells of a table's rows, each collapsed to one line of text.
-fn table_rows(node: &NodeRef<'_>) -> Vec<Vec<String>> {
-    let is_cell = |c: &NodeRef<'_>| {
-        c.node_name()
-            .is_some_and(|n| n.eq_ignore_ascii_case("td") || n.eq_ignore_ascii_case("th"))
+/// The cells of a table's own rows (not those of tables inside it), each
+/// collapsed to one line of text: every word of the table once.
+fn table_rows(table: &NodeRef<'_>) -> Vec<Vec<String>> {
+    let named = |node: &NodeRef<'_>, names: &[&str]| {
+        node.node_name()
+            .is_some_and(|n| names.iter().any(|name| n.eq_ignore_ascii_case(name)))
     };
-    node.find(&["tr"])
-        .iter()
+    let mut rows = Vec::new();
+    for child in table.children() {
+        if named(&child, &["tr"]) {
+            rows.push(child);
+        } else if named(&child, &["thead", "tbody", "tfoot"]) {
+            rows.extend(child.children().into_iter().filter(|c| named(c, &["tr"])));
+        }
+    }
+    rows.iter()
         .map(|row| {
             row.children()
                 .iter()
-                .filter(|c| is_cell(c))
+                .filter(|c| named(c, &["td", "th"]))
                 .map(|c| collapse(&c.text()))
                 .collect::<Vec<String>>()
         })
