@@ -75,13 +75,13 @@ pub fn resolve_anchor(text: &IndexedText<'_>, anchor: &Anchor, shift: isize) -> 
     // (A short quote also needs its context: "a" is found anywhere.)
     if anchor.end <= length
         && text.slice(anchor.range()) == anchor.exact
-        && context_holds(text, anchor, anchor.start)
+        && context_holds(text, anchor, &anchor.range())
     {
         return found(anchor.range(), AnchorStatus::Anchored);
     }
     let expected = offset_by(anchor.start, shift).min(length);
     if text.slice(expected..expected + quote_len) == anchor.exact
-        && context_holds(text, anchor, expected)
+        && context_holds(text, anchor, &(expected..expected + quote_len))
     {
         return found(expected..expected + quote_len, AnchorStatus::Moved);
     }
@@ -133,11 +133,16 @@ fn exact_search(
     expected: usize,
     radii: &[usize],
 ) -> Option<usize> {
+    let quote_len = anchor.exact.chars().count();
     for (i, &radius) in radii.iter().enumerate() {
         let range = window(text, expected, radius);
         let best = occurrences(text, &anchor.exact, range.clone())
             .into_iter()
-            .map(|start| (context_agreement(text, anchor, start), start))
+            .map(|start| {
+                let (backwards, forwards) =
+                    context_agreement(text, anchor, &(start..start + quote_len));
+                (backwards + forwards, start)
+            })
             .max_by(|(a, sa), (b, sb)| {
                 a.cmp(b)
                     .then_with(|| sb.abs_diff(expected).cmp(&sa.abs_diff(expected)))
@@ -147,13 +152,15 @@ fn exact_search(
         match best {
             // A match needs at least half its context to agree, or all of
             // its context on one side...
-            Some((_, start)) if context_holds(text, anchor, start) => return Some(start),
+            Some((_, start)) if context_holds(text, anchor, &(start..start + quote_len)) => {
+                return Some(start);
+            }
             // ...or, searching the whole text, to be the only one, a whole
             // word or words (a short quote is not moved into another word).
             Some((_, start))
                 if whole
                     && occurrences(text, &anchor.exact, range.clone()).len() == 1
-                    && on_word_boundaries(text, start, start + anchor.exact.chars().count()) =>
+                    && on_word_boundaries(text, start, start + quote_len) =>
             {
                 return Some(start);
             }
@@ -164,42 +171,13 @@ fn exact_search(
     None
 }
 
-/// Whether enough of the context is around `start`: half of it, or all
-/// of it on one side.
-fn context_holds(text: &IndexedText<'_>, anchor: &Anchor, start: usize) -> bool {
-    let full_context = anchor.prefix.chars().count() + anchor.suffix.chars().count();
-    let end = start + anchor.exact.chars().count();
-    (context_agreement(text, anchor, start) * 2 >= full_context
-        || one_side_agrees(text, anchor, start))
-        && (!was_on_word_boundaries(anchor) || on_word_boundaries(text, start, end))
-}
-
-/// Whether the whole prefix or the whole suffix (not empty) is there.
-fn one_side_agrees(text: &IndexedText<'_>, anchor: &Anchor, start: usize) -> bool {
-    let quote_len = anchor.exact.chars().count();
-    let prefix_len = anchor.prefix.chars().count();
-    let suffix_len = anchor.suffix.chars().count();
-    let prefix_agrees = prefix_len > 0
-        && start >= prefix_len
-        && text.slice(start - prefix_len..start) == anchor.prefix;
-    let suffix_agrees = suffix_len > 0
-        && text.slice(start + quote_len..start + quote_len + suffix_len) == anchor.suffix;
-    prefix_agrees || suffix_agrees
-}
-
-/// Whether the whole prefix before or the whole suffix after `range`
-/// (not empty) is there.
-fn one_side_agrees_around(text: &IndexedText<'_>, anchor: &Anchor, range: &Range<usize>) -> bool {
-    let prefix_len = anchor.prefix.chars().count();
-    let suffix_len = anchor.suffix.chars().count();
-    (prefix_len > 0
-        && range.start >= prefix_len
-        && text.slice(range.start - prefix_len..range.start) == anchor.prefix)
-        || (suffix_len > 0 && text.slice(range.end..range.end + suffix_len) == anchor.suffix)
-}
-
-/// Whether half the context, or all of one side, is around `range`.
-fn context_holds_around(text: &IndexedText<'_>, anchor: &Anchor, range: &Range<usize>) -> bool {
+/// How many chars of the prefix (backwards from `range`) and of the
+/// suffix (forwards from it) agree with the text.
+fn context_agreement(
+    text: &IndexedText<'_>,
+    anchor: &Anchor,
+    range: &Range<usize>,
+) -> (usize, usize) {
     let prefix_len = anchor.prefix.chars().count();
     let suffix_len = anchor.suffix.chars().count();
     let before = text.slice(range.start.saturating_sub(prefix_len)..range.start);
@@ -217,8 +195,36 @@ fn context_holds_around(text: &IndexedText<'_>, anchor: &Anchor, range: &Range<u
         .zip(after.chars())
         .take_while(|(a, b)| a == b)
         .count();
-    (backwards + forwards) * 2 >= prefix_len + suffix_len
-        || one_side_agrees_around(text, anchor, range)
+    (backwards, forwards)
+}
+
+/// Whether all of the prefix or all of the suffix (not empty) is around `range`.
+fn one_side_agrees(text: &IndexedText<'_>, anchor: &Anchor, range: &Range<usize>) -> bool {
+    let (backwards, forwards) = context_agreement(text, anchor, range);
+    let (prefix_len, suffix_len) = (anchor.prefix.chars().count(), anchor.suffix.chars().count());
+    (prefix_len > 0 && backwards == prefix_len) || (suffix_len > 0 && forwards == suffix_len)
+}
+
+/// Whether enough context is around `range` for the quote to be there:
+/// half of it, or all of one side; and a quote that stood on word
+/// boundaries is not inside another word.
+fn context_holds(text: &IndexedText<'_>, anchor: &Anchor, range: &Range<usize>) -> bool {
+    let (backwards, forwards) = context_agreement(text, anchor, range);
+    let full_context = anchor.prefix.chars().count() + anchor.suffix.chars().count();
+    ((backwards + forwards) * 2 >= full_context || one_side_agrees(text, anchor, range))
+        && (!was_on_word_boundaries(anchor) || matches_as_words(text, anchor, range))
+}
+
+/// Whether `range` is whole words that begin and end as the quote does
+/// (a letter where it has a letter, a space or a mark where it has one).
+fn matches_as_words(text: &IndexedText<'_>, anchor: &Anchor, range: &Range<usize>) -> bool {
+    let found = text.slice(range.clone());
+    let same_kind = |a: Option<char>, b: Option<char>| {
+        a.map(char::is_alphanumeric) == b.map(char::is_alphanumeric)
+    };
+    on_word_boundaries(text, range.start, range.end)
+        && same_kind(found.chars().next(), anchor.exact.chars().next())
+        && same_kind(found.chars().next_back(), anchor.exact.chars().next_back())
 }
 
 /// Whether the quote stood on word boundaries where it was made.
@@ -265,28 +271,6 @@ fn occurrences(text: &IndexedText<'_>, needle: &str, range: Range<usize>) -> Vec
     found
 }
 
-/// How many chars of the prefix (backwards) and suffix (forwards) agree.
-fn context_agreement(text: &IndexedText<'_>, anchor: &Anchor, start: usize) -> usize {
-    let quote_len = anchor.exact.chars().count();
-    let prefix_len = anchor.prefix.chars().count();
-    let before = text.slice(start.saturating_sub(prefix_len)..start);
-    let after = text.slice(start + quote_len..start + quote_len + anchor.suffix.chars().count());
-    let backwards = anchor
-        .prefix
-        .chars()
-        .rev()
-        .zip(before.chars().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let forwards = anchor
-        .suffix
-        .chars()
-        .zip(after.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    backwards + forwards
-}
-
 /// Approximate search within each radius of `expected` in turn; the best
 /// scoring match of the first window that has one.
 fn fuzzy_search(
@@ -319,18 +303,15 @@ fn fuzzy_search(
             let start = window_start + best_start(&reversed, &haystack_chars[window_start..end]);
             let matched = range.start + start..range.start + end;
             let scores = MatchScores::of(text, anchor, &matched, errors, expected);
-            if short && !one_side_agrees_around(text, anchor, &matched) {
+            if short && !one_side_agrees(text, anchor, &matched) {
                 continue;
             }
             // A shortish quote matched loosely needs its context as well.
-            if pattern.len() < CONTEXT_NEEDED_BELOW && !context_holds_around(text, anchor, &matched)
-            {
+            if pattern.len() < CONTEXT_NEEDED_BELOW && !context_holds(text, anchor, &matched) {
                 continue;
             }
-            if was_on_word_boundaries(anchor)
-                && !on_word_boundaries(text, matched.start, matched.end)
-            {
-                continue; // A word is not found inside another word.
+            if was_on_word_boundaries(anchor) && !matches_as_words(text, anchor, &matched) {
+                continue; // Words are found as words, not inside others.
             }
             let score = scores.total();
             if score >= FUZZY_THRESHOLD && best.as_ref().is_none_or(|(_, s)| score > *s) {
