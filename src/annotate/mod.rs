@@ -2,6 +2,7 @@
 //! them when the text has changed.
 
 pub mod anchoring;
+mod fuzzy;
 mod history;
 mod model;
 mod text;

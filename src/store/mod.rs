@@ -2,15 +2,21 @@
 //! load, atomic saves that merge with whatever is on disk under an advisory
 //! lock, a recovery file when the sidecar cannot be parsed, and exports.
 
+mod adopt;
 mod anchors;
+mod error;
 mod exchange;
 mod export;
 mod files;
+mod import;
 mod replace;
 mod save;
 mod set;
 mod sidecar;
+mod unknown;
 
+pub use adopt::StoreNotice;
+pub use error::StoreError;
 pub use exchange::{
     ExchangeError, ImportedAnnotation, MAX_NOTE_BYTES, SkippedItem, annotations_from_json,
     annotations_from_json_with_skipped, markdown_digest, w3c_page,
@@ -24,6 +30,7 @@ pub use files::{
     DATA_DIR_VARIABLE, LOCK_TIMEOUT, SidecarLocation, WriterLock, data_folder, follow_links,
     locate_sidecar, other_copy, sidecar_path_beside, write_atomically,
 };
+pub use import::ImportOutcome;
 pub use replace::ReplaceJob;
 pub use save::{FileStamp, SaveJob, SaveOutcome, read_sidecar};
 pub use set::AnnotationSet;
@@ -44,52 +51,6 @@ use crate::annotate::{
 use crate::document::Document;
 
 use save::{KnownDisk, read_sidecar_stamped};
-
-/// What can go wrong with a sidecar. Every message names the file.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("{}:{line}:{column}: cannot be parsed: {message}", path.display())]
-    Parse {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error("{}: is {size} bytes; a sidecar over 64 MiB is refused", path.display())]
-    TooLarge { path: PathBuf, size: u64 },
-    #[error("{}: would be {size} bytes, over the 64 MiB a sidecar may hold; nothing was written (shorten or delete some notes)", path.display())]
-    WouldBeTooLarge { path: PathBuf, size: u64 },
-    #[error("{}: is not a Marginalia sidecar (its format is {format:?})", path.display())]
-    NotASidecar { path: PathBuf, format: String },
-    #[error("{}: was written by a newer Marginalia (format version {version}); annotations are read-only", path.display())]
-    NewerVersion { path: PathBuf, version: u32 },
-    #[error("{}: cannot be read: {source}", path.display())]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{}: cannot be written: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{}: is not a regular file (a pipe, a socket or a device); annotations are read-only", path.display())]
-    NotAFile { path: PathBuf },
-    #[error("annotations are read-only: {reason}")]
-    ReadOnly { reason: String },
-}
-
-impl StoreError {
-    /// Whether the file is there but its content cannot be used as a sidecar.
-    fn is_unusable_content(&self) -> bool {
-        matches!(
-            self,
-            StoreError::Parse { .. } | StoreError::TooLarge { .. } | StoreError::NotASidecar { .. }
-        )
-    }
-}
 
 /// How the store may write.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,31 +82,6 @@ pub struct AnnotationStore {
     /// A recovery file whose annotations came back into the readable
     /// sidecar: removed once they are saved there.
     adopted_recovery: Option<PathBuf>,
-}
-
-/// What an import did, annotation by annotation.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ImportOutcome {
-    /// Each imported annotation's status here, in the file's order.
-    pub statuses: Vec<AnchorStatus>,
-    pub new: usize,
-    pub updated: usize,
-    pub unchanged: usize,
-    /// Same id as one here but other words: kept beside it under a new id.
-    pub kept_both: usize,
-    /// Deleted here after (or without a date against) the imported copy.
-    pub deleted_here: usize,
-}
-
-/// Something the store did that the user should hear of.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum StoreNotice {
-    #[error("{}: {count} annotation(s) shared an id with another; each is kept, under an id of its own", path.display())]
-    SharedIds { path: PathBuf, count: usize },
-    #[error("{count} annotation(s) saved in {} while the sidecar could not be read are back in it; the recovery file is removed once they are saved", recovery.display())]
-    RecoveryAdopted { recovery: PathBuf, count: usize },
-    #[error("{count} annotation(s) from {} (kept there while the article's folder could not be written) are merged in", copy.display())]
-    CopyMerged { copy: PathBuf, count: usize },
 }
 
 impl AnnotationStore {
@@ -236,50 +172,6 @@ impl AnnotationStore {
     /// What the store did that the user should hear of (since it opened).
     pub fn notices(&self) -> &[StoreNotice] {
         &self.notices
-    }
-
-    /// The sidecar reads well again: annotations left in the recovery file
-    /// while it could not be read come back (by id); the file goes after
-    /// the next save.
-    fn adopt_recovery_file(&mut self) {
-        let recovery = self.location.recovery_path();
-        let Some(count) = self.merge_copy(&recovery) else {
-            return;
-        };
-        self.adopted_recovery = Some(recovery.clone());
-        self.notices
-            .push(StoreNotice::RecoveryAdopted { recovery, count });
-    }
-
-    /// Another copy of this article's annotations (see `other_copy`) comes
-    /// in by id; when `remove`, the copy goes after the next save.
-    fn adopt_copy(&mut self, copy: &Path, remove: bool, document: &Document) {
-        let Some(count) = self.merge_copy(copy) else {
-            return;
-        };
-        if remove {
-            self.adopted_recovery = Some(copy.to_path_buf());
-        }
-        self.reanchor_all(document);
-        self.notices.push(StoreNotice::CopyMerged {
-            copy: copy.to_path_buf(),
-            count,
-        });
-    }
-
-    /// Merges the sidecar at `path` in; how many annotations it brought.
-    fn merge_copy(&mut self, path: &Path) -> Option<usize> {
-        let Ok(Some(sidecar)) = read_sidecar(path) else {
-            return None;
-        };
-        let count = sidecar
-            .set
-            .iter()
-            .filter(|a| self.set.get(a.id) != Some(*a))
-            .count();
-        self.set.merge(&sidecar.set);
-        self.generation += 1;
-        Some(count)
     }
 
     pub fn mode(&self) -> &StoreMode {
@@ -396,68 +288,6 @@ impl AnnotationStore {
             self.generation += 1;
         }
         removed
-    }
-
-    /// Adds annotations from elsewhere (an import). A local annotation is
-    /// never replaced by an older or undated one; one with the same id but
-    /// other words is kept beside it, under an id of its own; a deletion
-    /// here is not undone by an undated copy. Importing twice changes nothing.
-    pub fn import(
-        &mut self,
-        imported: Vec<ImportedAnnotation>,
-        document: &Document,
-    ) -> ImportOutcome {
-        let mut outcome = ImportOutcome::default();
-        let mut ids = Vec::with_capacity(imported.len());
-        for item in imported {
-            let dated = item.dated;
-            let annotation = item.into_annotation();
-            ids.push(self.import_one(annotation, dated, &mut outcome));
-        }
-        if outcome.new + outcome.updated + outcome.kept_both > 0 {
-            self.generation += 1;
-            self.reanchor_all(document);
-        }
-        outcome.statuses = ids.into_iter().map(|id| self.status(id)).collect();
-        outcome
-    }
-
-    /// Takes one imported annotation; returns the id it has here.
-    fn import_one(
-        &mut self,
-        mut annotation: Annotation,
-        dated: bool,
-        outcome: &mut ImportOutcome,
-    ) -> Uuid {
-        let Some(local) = self.set.get(annotation.id) else {
-            let deleted = self.set.deleted_at(annotation.id);
-            if deleted.is_some_and(|when| !dated || when >= annotation.modified) {
-                outcome.deleted_here += 1;
-            } else {
-                self.set.upsert(annotation.clone());
-                outcome.new += 1;
-            }
-            return annotation.id;
-        };
-        if local.same_content(&annotation) {
-            outcome.unchanged += 1;
-            return annotation.id;
-        }
-        if dated && annotation.modified > local.modified {
-            self.set.upsert(annotation.clone());
-            outcome.updated += 1;
-            return annotation.id;
-        }
-        // The same id, other words, and not newer: both are kept.
-        annotation.id = annotation.id_when_colliding();
-        match self.set.get(annotation.id) {
-            Some(earlier) if earlier.same_content(&annotation) => outcome.unchanged += 1,
-            _ => {
-                self.set.upsert(annotation.clone());
-                outcome.kept_both += 1;
-            }
-        }
-        annotation.id
     }
 
     /// The sidecar as it would be written now.

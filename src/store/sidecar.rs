@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::annotate::{Anchor, Annotation, HighlightColor, HighlightStyle};
 use crate::document::{Document, Format};
 
+use super::unknown::{mark, marked_fields, unknown_fields_of};
 use super::{AnnotationSet, StoreError};
 
 pub const FORMAT_NAME: &str = "marginalia-annotations";
@@ -82,14 +83,6 @@ struct AnnotationRecord {
     )]
     unknown_marker: Option<String>,
 }
-
-/// The fields of an annotation record this version knows.
-const RECORD_FIELDS: &[&str] = &[
-    "id", "created", "modified", "start", "end", "exact", "prefix", "suffix", "color", "style",
-    "note", "tags",
-];
-/// The fields of the file this version knows.
-const FILE_FIELDS: &[&str] = &["format", "version", "document", "annotations", "tombstones"];
 
 impl From<&Annotation> for AnnotationRecord {
     fn from(a: &Annotation) -> Self {
@@ -317,93 +310,6 @@ pub fn sidecar_to_string_keeping(
     }
     out.push('\n');
     out
-}
-
-/// A marker for `fields` (kept in `kept`), or `None` when there are none.
-fn mark<'a>(
-    fields: &'a [(String, String)],
-    kept: &mut Vec<&'a [(String, String)]>,
-) -> Option<String> {
-    (!fields.is_empty()).then(|| {
-        kept.push(fields);
-        format!("{MARKER}{}@@", kept.len() - 1)
-    })
-}
-
-/// Marks where kept fields go in the written text, on a line of its own.
-const MARKER: &str = "@@marginalia-unknown-fields-";
-
-/// The indent and the kept fields a marker line stands for.
-fn marked_fields<'a>(
-    line: &'a str,
-    kept: &[&'a [(String, String)]],
-) -> Option<(&'a str, &'a [(String, String)])> {
-    let trimmed = line.trim_start();
-    let rest = trimmed
-        .strip_prefix("__unknown: Some(\"")?
-        .strip_prefix(MARKER)?;
-    let index: usize = rest.split("@@").next()?.parse().ok()?;
-    let indent = &line[..line.len() - trimmed.len()];
-    kept.get(index).map(|fields| (indent, *fields))
-}
-
-/// The fields of one RON struct, each as its RON text.
-struct RawStruct(Vec<(String, String)>);
-
-impl<'de> Deserialize<'de> for RawStruct {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RawStruct;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a struct")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RawStruct, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(name) = map.next_key::<String>()? {
-                    let value: Box<ron::value::RawValue> = map.next_value()?;
-                    fields.push((name, value.get_ron().trim().to_owned()));
-                }
-                Ok(RawStruct(fields))
-            }
-        }
-        deserializer.deserialize_any(FieldsVisitor)
-    }
-}
-
-/// The fields of a file and of its annotation records this version does
-/// not know (a newer version's), by record.
-#[derive(Default)]
-struct UnknownFields {
-    file: Vec<(String, String)>,
-    records: Vec<Vec<(String, String)>>,
-}
-
-fn unknown_fields_of(text: &str, options: ron::Options) -> UnknownFields {
-    let unknown = |fields: Vec<(String, String)>, known: &[&str]| -> Vec<(String, String)> {
-        fields
-            .into_iter()
-            .filter(|(name, _)| !known.contains(&name.as_str()) && name != "__unknown")
-            .collect()
-    };
-    let Ok(RawStruct(fields)) = options.from_str::<RawStruct>(text) else {
-        return UnknownFields::default();
-    };
-    let records = fields
-        .iter()
-        .find(|(name, _)| name == "annotations")
-        .and_then(|(_, raw)| options.from_str::<Vec<RawStruct>>(raw).ok())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|RawStruct(fields)| unknown(fields, RECORD_FIELDS))
-        .collect();
-    UnknownFields {
-        file: unknown(fields, FILE_FIELDS),
-        records,
-    }
 }
 
 fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {

@@ -1,0 +1,67 @@
+//! Annotations that were kept elsewhere come back into the sidecar: the
+//! recovery file's (once the sidecar reads again) and the data folder's copy
+//! (once the article's folder can be written), by id; and what the store
+//! tells the user of it.
+
+use std::path::{Path, PathBuf};
+
+use crate::document::Document;
+
+use super::{AnnotationStore, read_sidecar};
+
+/// Something the store did that the user should hear of.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StoreNotice {
+    #[error("{}: {count} annotation(s) shared an id with another; each is kept, under an id of its own", path.display())]
+    SharedIds { path: PathBuf, count: usize },
+    #[error("{count} annotation(s) saved in {} while the sidecar could not be read are back in it; the recovery file is removed once they are saved", recovery.display())]
+    RecoveryAdopted { recovery: PathBuf, count: usize },
+    #[error("{count} annotation(s) from {} (kept there while the article's folder could not be written) are merged in", copy.display())]
+    CopyMerged { copy: PathBuf, count: usize },
+}
+
+impl AnnotationStore {
+    /// The sidecar reads well again: annotations left in the recovery file
+    /// while it could not be read come back (by id); the file goes after
+    /// the next save.
+    pub(super) fn adopt_recovery_file(&mut self) {
+        let recovery = self.location.recovery_path();
+        let Some(count) = self.merge_copy(&recovery) else {
+            return;
+        };
+        self.adopted_recovery = Some(recovery.clone());
+        self.notices
+            .push(StoreNotice::RecoveryAdopted { recovery, count });
+    }
+
+    /// Another copy of this article's annotations (see `other_copy`) comes
+    /// in by id; when `remove`, the copy goes after the next save.
+    pub(super) fn adopt_copy(&mut self, copy: &Path, remove: bool, document: &Document) {
+        let Some(count) = self.merge_copy(copy) else {
+            return;
+        };
+        if remove {
+            self.adopted_recovery = Some(copy.to_path_buf());
+        }
+        self.reanchor_all(document);
+        self.notices.push(StoreNotice::CopyMerged {
+            copy: copy.to_path_buf(),
+            count,
+        });
+    }
+
+    /// Merges the sidecar at `path` in; how many annotations it brought.
+    fn merge_copy(&mut self, path: &Path) -> Option<usize> {
+        let Ok(Some(sidecar)) = read_sidecar(path) else {
+            return None;
+        };
+        let count = sidecar
+            .set
+            .iter()
+            .filter(|a| self.set.get(a.id) != Some(*a))
+            .count();
+        self.set.merge(&sidecar.set);
+        self.generation += 1;
+        Some(count)
+    }
+}
