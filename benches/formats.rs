@@ -59,6 +59,38 @@ fn format_benchmarks(c: &mut Criterion) {
     group.bench_function("html_3mb_page", |b| {
         b.iter(|| import_bytes(&page, Some(Path::new("page.html"))).expect("import"));
     });
+    // Hostile shapes of 3 MB: nested without end, and tables in tables.
+    let hostile = [
+        (
+            "html_3mb_nested_280k_deep",
+            format!(
+                "<html><body>{}<p>deep</p>{}</body></html>",
+                "<div>".repeat(280_000),
+                "</div>".repeat(280_000)
+            ),
+        ),
+        (
+            "html_3mb_tables_in_tables",
+            format!(
+                "<html><body>{}words{}</body></html>",
+                "<table><tr><td>cell ".repeat(100_000),
+                "</td></tr></table>".repeat(100_000)
+            ),
+        ),
+        (
+            "html_3mb_unclosed_bold",
+            format!(
+                "<html><body><p>{}</p></body></html>",
+                "<b>x ".repeat(500_000)
+            ),
+        ),
+    ];
+    for (name, html) in hostile {
+        group.throughput(Throughput::Bytes(html.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| import_bytes(html.as_bytes(), Some(Path::new("page.html"))).expect("import"));
+        });
+    }
     group.finish();
 }
 

@@ -829,3 +829,19 @@ fn is_root() -> bool {
     let probe = tempfile::NamedTempFile::new().unwrap();
     std::os::unix::fs::MetadataExt::uid(&probe.as_file().metadata().unwrap()) == 0
 }
+
+#[test]
+fn a_table_cell_longer_than_any_padding_imports() {
+    let cell = "word ".repeat(14_000);
+    let html = format!(
+        "<html><body><table><tr><td>{cell}</td><td>b</td></tr><tr><td>a</td><td>c</td></tr></table></body></html>"
+    );
+    let document = import_bytes(html.as_bytes(), Some(Path::new("wide.html"))).unwrap();
+    assert!(
+        document.text().len() < html.len() * 2,
+        "no padding to the long cell"
+    );
+    let markdown = format!("| {cell} | b |\n| --- | --- |\n| a | c |\n");
+    let document = import_bytes(markdown.as_bytes(), Some(Path::new("wide.md"))).unwrap();
+    assert!(document.text().contains("word word"));
+}

@@ -345,13 +345,18 @@ impl MarkdownState {
     }
 }
 
+/// Columns are padded to at most this many chars.
+const MAX_PADDED_WIDTH: usize = 80;
+
 /// A table as a grid of padded columns (shown in a monospace face).
 pub(super) fn grid_text(rows: &[Vec<String>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut widths = vec![0; columns];
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(cell.chars().count());
+            // A very long cell is not padded to: the grid stays as large as
+            // its text, whatever the table.
+            widths[i] = widths[i].max(cell.chars().count().min(MAX_PADDED_WIDTH));
         }
     }
     let mut lines: Vec<String> = Vec::new();
@@ -359,7 +364,8 @@ pub(super) fn grid_text(rows: &[Vec<String>]) -> String {
         let cells: Vec<String> = (0..columns)
             .map(|i| {
                 let cell = row.get(i).map_or("", String::as_str);
-                format!("{cell:<width$}", width = widths[i])
+                let padding = widths[i].saturating_sub(cell.chars().count());
+                format!("{cell}{}", " ".repeat(padding))
             })
             .collect();
         lines.push(cells.join(" \u{2502} ").trim_end().to_owned());
