@@ -105,7 +105,14 @@ pub fn resolve_anchor(text: &IndexedText<'_>, anchor: &Anchor, shift: isize) -> 
     if let Some(start) = exact_search(text, anchor, expected, &[usize::MAX / 2]) {
         return found(start..start + quote_len, AnchorStatus::Moved);
     }
-    if let Some((range, score)) = fuzzy_search(text, anchor, expected, &[usize::MAX / 2]) {
+    // A short quote, changed, is looked for loosely only around where it
+    // was (it needs its context there); a long one in the whole text.
+    let last_radius = if quote_len < CONTEXT_NEEDED_BELOW {
+        quote_len * 8 + 4_096
+    } else {
+        usize::MAX / 2
+    };
+    if let Some((range, score)) = fuzzy_search(text, anchor, expected, &[last_radius]) {
         return found(range, AnchorStatus::Fuzzy { score });
     }
     AnchorResolution::orphaned()
@@ -139,9 +146,10 @@ fn exact_search(
     let quote_len = anchor.exact.chars().count();
     for (i, &radius) in radii.iter().enumerate() {
         let range = window(text, expected, radius);
-        let best = occurrences(text, &anchor.exact, range.clone())
-            .into_iter()
-            .map(|start| {
+        let found = occurrences(text, &anchor.exact, range.clone());
+        let best = found
+            .iter()
+            .map(|&start| {
                 let (backwards, forwards) =
                     context_agreement(text, anchor, &(start..start + quote_len));
                 (backwards + forwards, start)
@@ -152,18 +160,21 @@ fn exact_search(
             });
         let whole = range == (0..text.char_len());
         let last = i + 1 == radii.len() || whole;
+        let only_one = found.len() == 1;
         match best {
             // A match needs at least half its context to agree, or all of
             // its context on one side...
             Some((_, start)) if context_holds(text, anchor, &(start..start + quote_len)) => {
                 return Some(start);
             }
-            // ...or, searching the whole text, to be the only one, a whole
-            // word or words (a short quote is not moved into another word).
+            // ...or to be the only one: a long quote anywhere it is searched
+            // for (it is its own context), a short one in the whole text and
+            // as whole words (never moved into another word).
+            Some((_, start)) if only_one && quote_len >= CONTEXT_NEEDED_BELOW => {
+                return Some(start);
+            }
             Some((_, start))
-                if whole
-                    && occurrences(text, &anchor.exact, range.clone()).len() == 1
-                    && on_word_boundaries(text, start, start + quote_len) =>
+                if whole && only_one && on_word_boundaries(text, start, start + quote_len) =>
             {
                 return Some(start);
             }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::anchoring::{
-    CONTEXT_NEEDED_BELOW, FUZZY_THRESHOLD, SHORT_QUOTE_CHARS, context_holds, matches_as_words,
-    one_side_agrees, was_on_word_boundaries, window,
+    CONTEXT_NEEDED_BELOW, FUZZY_THRESHOLD, SHORT_QUOTE_CHARS, context_holds, one_side_agrees,
+    window,
 };
 use super::{Anchor, IndexedText};
 
@@ -47,12 +47,11 @@ pub(super) fn fuzzy_search(
             if short && !one_side_agrees(text, anchor, &matched) {
                 continue;
             }
-            // A shortish quote matched loosely needs its context as well.
+            // A shortish quote matched loosely needs its context as well,
+            // and is found as whole words (`context_holds`); a long one is
+            // its own context.
             if pattern.len() < CONTEXT_NEEDED_BELOW && !context_holds(text, anchor, &matched) {
                 continue;
-            }
-            if was_on_word_boundaries(anchor) && !matches_as_words(text, anchor, &matched) {
-                continue; // Words are found as words, not inside others.
             }
             let score = scores.total();
             if score >= FUZZY_THRESHOLD && best.as_ref().is_none_or(|(_, s)| score > *s) {

@@ -76,7 +76,57 @@ pub(super) struct UnknownFields {
     pub(super) records: Vec<Vec<(String, String)>>,
 }
 
+/// Field names of the document block and of tombstones.
+const OTHER_FIELDS: &[&str] = &[
+    "file_name",
+    "text_hash",
+    "char_count",
+    "title",
+    "format",
+    "id",
+    "deleted",
+];
+
+/// Whether the text names a field this version does not know: a quick,
+/// linear look (strings skipped) that spares the raw parse when, as
+/// almost always, there is none.
+fn names_unknown_fields(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => {
+                at += 1;
+                while at < bytes.len() && bytes[at] != b'"' {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+                at += 1;
+            }
+            b'r' if bytes.get(at + 1).is_some_and(|b| *b == b'"' || *b == b'#') => return true,
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let start = at;
+                while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'_') {
+                    at += 1;
+                }
+                let name = &text[start..at];
+                let rest = text[at..].trim_start();
+                let known = RECORD_FIELDS.contains(&name)
+                    || FILE_FIELDS.contains(&name)
+                    || OTHER_FIELDS.contains(&name);
+                if rest.starts_with(':') && !known {
+                    return true;
+                }
+            }
+            _ => at += 1,
+        }
+    }
+    false
+}
+
 pub(super) fn unknown_fields_of(text: &str, options: ron::Options) -> UnknownFields {
+    if !names_unknown_fields(text) {
+        return UnknownFields::default();
+    }
     let unknown = |fields: Vec<(String, String)>, known: &[&str]| -> Vec<(String, String)> {
         fields
             .into_iter()
@@ -97,5 +147,24 @@ pub(super) fn unknown_fields_of(text: &str, options: ron::Options) -> UnknownFie
     UnknownFields {
         file: unknown(fields, FILE_FIELDS),
         records,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_unknown_field_names_ask_for_the_raw_parse() {
+        let known =
+            "(format: \"x\", version: 1, annotations: [(id: \"a\", note: \"glow: 3\", tags: [])])";
+        assert!(
+            !names_unknown_fields(known),
+            "a name inside a string is text"
+        );
+        assert!(names_unknown_fields("(format: \"x\", glow: (level: 3))"));
+        assert!(!names_unknown_fields(
+            "(color: green, style: highlight, title: Some(\"t\"))"
+        ));
     }
 }
