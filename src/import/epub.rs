@@ -100,7 +100,15 @@ fn check_archive(bytes: &[u8]) -> Result<(), String> {
         if entry.is_dir() || UNREAD.contains(&extension.as_str()) {
             continue;
         }
-        let package = matches!(extension.as_str(), "xml" | "opf" | "ncx") || name.contains("nav");
+        // The EPUB library parses these into trees of its own (an EPUB 3
+        // navigation document is usually nav.xhtml or toc.xhtml).
+        let file_name = name
+            .rsplit('/')
+            .next()
+            .unwrap_or(&name)
+            .to_ascii_lowercase();
+        let package = matches!(extension.as_str(), "xml" | "opf" | "ncx")
+            || ["nav.xhtml", "nav.html", "toc.xhtml"].contains(&file_name.as_str());
         let mut kept = Vec::new();
         let mut limited = std::io::Read::take(&mut entry, MAX_EPUB_ENTRY_BYTES + 1);
         let inflated = if package {
