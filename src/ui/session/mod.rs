@@ -94,6 +94,9 @@ pub struct DocumentSession {
     /// Every annotation in document order, derived whenever they change.
     entries: Vec<(Uuid, AnchorStatus)>,
     pending: Option<PendingWrite>,
+    /// The user asked to replace the unreadable sidecar; done when no
+    /// write is under way.
+    replace_wanted: bool,
     last_edit: Option<Instant>,
     save_error: Option<Arc<StoreError>>,
     watcher: Option<DiskWatcher>,
@@ -160,6 +163,7 @@ impl DocumentSession {
             revision: 0,
             entries: Vec::new(),
             pending: None,
+            replace_wanted: false,
             last_edit: None,
             save_error: None,
             watcher,
@@ -276,6 +280,7 @@ impl DocumentSession {
             }
         }
         self.poll_pending(&mut outcome);
+        self.start_replacement(ctx, &mut outcome);
         self.start_save_when_rested(ctx, &mut outcome);
         outcome
     }

@@ -138,21 +138,26 @@ impl DocumentSession {
     /// reports in this frame.
     pub fn replace_unreadable_sidecar(&mut self, ctx: &egui::Context) -> TickOutcome {
         let mut outcome = TickOutcome::default();
-        if let Some(pending) = self.pending.take() {
-            // A save is under way: it finishes first, then the file is replaced.
-            let (job, result) = pending.wait();
-            self.finish_write(job, result, &mut outcome);
+        self.replace_wanted = true;
+        self.poll_pending_within(GRACE, &mut outcome);
+        self.start_replacement(ctx, &mut outcome);
+        self.poll_pending_within(GRACE, &mut outcome);
+        outcome
+    }
+
+    /// Starts the replacement the user asked for, once no write is under
+    /// way (a save first finishes on its worker; nothing waits for it here).
+    pub(super) fn start_replacement(&mut self, ctx: &egui::Context, outcome: &mut TickOutcome) {
+        if !self.replace_wanted || self.pending.is_some() {
+            return;
         }
+        self.replace_wanted = false;
         match self.store.replace_job() {
-            Ok(job) => {
-                self.pending = Some(PendingWrite::spawn(WriteJob::Replace(job), ctx));
-                self.poll_pending_within(GRACE, &mut outcome);
-            }
+            Ok(job) => self.pending = Some(PendingWrite::spawn(WriteJob::Replace(job), ctx)),
             Err(error) => outcome
                 .problems
                 .push(SessionProblem::Store(Arc::new(error))),
         }
-        outcome
     }
 
     pub(super) fn poll_pending(&mut self, outcome: &mut TickOutcome) {
@@ -251,6 +256,10 @@ impl DocumentSession {
                     self.store.finish_replace(&job, result, &self.document)?;
                 }
             }
+        }
+        if std::mem::take(&mut self.replace_wanted) {
+            // Asked for before the document closed: done now, on this worker.
+            self.store.replace_unreadable_sidecar(&self.document)?;
         }
         if self.store.has_unsaved_changes() {
             self.store.save_now(&self.document)?;
