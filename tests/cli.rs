@@ -334,19 +334,7 @@ fn a_read_only_folder_keeps_the_sidecar_in_the_data_folder() {
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
 
     // Root writes anywhere: run as nobody then, as a user would be.
-    let mut command = if unsafe_is_root() {
-        let mut c = Command::new("setpriv");
-        c.args([
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            env!("CARGO_BIN_EXE_marginalia"),
-        ]);
-        c
-    } else {
-        Command::new(env!("CARGO_BIN_EXE_marginalia"))
-    };
-    let output = command
+    let output = common::marginalia_as(true)
         .args(["import", article.to_str().unwrap(), json.to_str().unwrap()])
         .env("MARGINALIA_DATA_DIR", &data)
         .output()
@@ -379,10 +367,4 @@ fn a_read_only_folder_keeps_the_sidecar_in_the_data_folder() {
             .join("kerry-lavrov-meeting.txt.annotations.ron")
             .exists()
     );
-}
-
-/// Whether this process runs as root (files there are owned by uid 0).
-fn unsafe_is_root() -> bool {
-    let probe = tempfile::NamedTempFile::new().unwrap();
-    std::os::unix::fs::MetadataExt::uid(&probe.as_file().metadata().unwrap()) == 0
 }

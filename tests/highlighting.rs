@@ -230,6 +230,26 @@ fn the_panel_filters_and_jumps_and_brackets_step_through_highlights() {
 }
 
 #[test]
+fn the_open_highlight_shows_its_editor() {
+    let (_dir, article) = article_in_temp();
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("annotations/examples/v1/kerry-lavrov-meeting.txt.annotations.ron"),
+        sidecar_of(&article),
+    )
+    .unwrap();
+    let mut harness = app_on(&article);
+    let first = harness.state().annotations().unwrap().annotations()[0].0.id;
+    harness
+        .state_mut()
+        .apply(marginalia::ui::Command::SelectAnnotation(Some(first)));
+    harness.run_steps(3);
+    harness.get_by_label("Copy as quote");
+    harness.get_by_label("Delete");
+    harness.snapshot("highlight_editor");
+}
+
+#[test]
 fn find_and_highlight_a_match_with_the_keyboard_alone() {
     let (_dir, article) = article_in_temp();
     let mut harness = app_on(&article);

@@ -4,37 +4,25 @@
 
 mod common;
 
+use common::{highlight, sample_in_temp};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use marginalia::annotate::{AnchorStatus, Annotation, HighlightColor, IndexedText};
-use marginalia::document::Document;
 use marginalia::import::{ImportError, import_bytes, import_path};
 use marginalia::store::{
     AnnotationStore, SidecarLocation, StoreMode, StoreNotice, read_sidecar, sidecar_to_string,
 };
 
-fn sample_in_temp() -> (tempfile::TempDir, PathBuf, Document) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("kerry-lavrov-meeting.txt");
-    std::fs::copy(common::sample_article(), &article).unwrap();
-    let document = import_path(&article).unwrap();
-    (dir, article, document)
-}
-
-fn highlight(document: &Document, quote: &str) -> Annotation {
-    let text = IndexedText::new(document.text());
-    let byte = document.text().find(quote).expect("quote in the article");
-    let start = text.char_of(byte);
-    Annotation::new(
-        &text,
-        start..start + quote.chars().count(),
-        HighlightColor::Green,
-    )
-}
-
 fn sidecar_of(article: &Path) -> PathBuf {
     marginalia::store::sidecar_path_beside(article)
+}
+
+/// The note of annotation `id` in the article's sidecar on disk.
+fn saved_note(article: &Path, id: uuid::Uuid) -> String {
+    let saved = read_sidecar(&sidecar_of(article)).unwrap().unwrap();
+    saved.set.get(id).unwrap().note.clone()
 }
 
 fn marginalia(args: &[&str]) -> std::process::Output {
@@ -308,11 +296,6 @@ fn a_newer_sidecar_opens_read_only_and_still_exports() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("> Cold War"));
 }
 
-#[allow(dead_code)]
-fn status_of(store: &AnnotationStore, id: uuid::Uuid) -> AnchorStatus {
-    store.status(id)
-}
-
 // 4. Imports never overwrite with older or undated words.
 
 fn w3c_item(
@@ -402,16 +385,7 @@ fn an_older_import_never_replaces_and_a_newer_one_updates() {
         )],
     );
     assert!(older.contains("both are kept"), "{older}");
-    assert_eq!(
-        read_sidecar(&sidecar_of(&article))
-            .unwrap()
-            .unwrap()
-            .set
-            .get(mine.id)
-            .unwrap()
-            .note,
-        ""
-    );
+    assert_eq!(saved_note(&article, mine.id), "");
     let newer = import_json(
         &article,
         vec![w3c_item(
@@ -422,16 +396,7 @@ fn an_older_import_never_replaces_and_a_newer_one_updates() {
         )],
     );
     assert!(newer.contains("1 updated"), "{newer}");
-    assert_eq!(
-        read_sidecar(&sidecar_of(&article))
-            .unwrap()
-            .unwrap()
-            .set
-            .get(mine.id)
-            .unwrap()
-            .note,
-        "new"
-    );
+    assert_eq!(saved_note(&article, mine.id), "new");
 }
 
 #[test]
@@ -771,19 +736,7 @@ fn a_read_only_folder_that_holds_a_sidecar_still_takes_highlights_and_they_come_
     std::fs::set_permissions(&sidecar, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
     let import = |as_nobody: bool| {
-        let mut command = if as_nobody && is_root() {
-            let mut c = Command::new("setpriv");
-            c.args([
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                env!("CARGO_BIN_EXE_marginalia"),
-            ]);
-            c
-        } else {
-            Command::new(env!("CARGO_BIN_EXE_marginalia"))
-        };
-        command
+        common::marginalia_as(as_nobody)
             .args(["import", article.to_str().unwrap(), json.to_str().unwrap()])
             .env("MARGINALIA_DATA_DIR", &data)
             .output()
@@ -822,12 +775,6 @@ fn a_read_only_folder_that_holds_a_sidecar_still_takes_highlights_and_they_come_
     );
     assert_eq!(read_sidecar(&sidecar).unwrap().unwrap().set.len(), 2);
     assert!(!copies[0].exists());
-}
-
-#[cfg(unix)]
-fn is_root() -> bool {
-    let probe = tempfile::NamedTempFile::new().unwrap();
-    std::os::unix::fs::MetadataExt::uid(&probe.as_file().metadata().unwrap()) == 0
 }
 
 #[test]

@@ -3,34 +3,15 @@
 
 mod common;
 
+use common::{highlight, sample_in_temp};
+
 use std::path::{Path, PathBuf};
 
-use marginalia::annotate::{AnchorStatus, Annotation, HighlightColor, IndexedText};
-use marginalia::document::Document;
+use marginalia::annotate::{AnchorStatus, HighlightColor, IndexedText};
 use marginalia::import::import_path;
 use marginalia::store::{
     AnnotationStore, StoreError, StoreMode, annotations_from_json, read_sidecar, w3c_page,
 };
-
-/// A copy of the sample article in a temporary folder.
-fn sample_in_temp() -> (tempfile::TempDir, PathBuf, Document) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("kerry-lavrov-meeting.txt");
-    std::fs::copy(common::sample_article(), &article).unwrap();
-    let document = import_path(&article).unwrap();
-    (dir, article, document)
-}
-
-fn highlight(document: &Document, quote: &str) -> Annotation {
-    let text = IndexedText::new(document.text());
-    let byte = document.text().find(quote).expect("quote in the article");
-    let start = text.char_of(byte);
-    Annotation::new(
-        &text,
-        start..start + quote.chars().count(),
-        HighlightColor::Green,
-    )
-}
 
 #[test]
 fn every_example_sidecar_loads_and_anchors() {

@@ -321,6 +321,7 @@ fn f1_shows_every_shortcut_from_the_command_table_and_closes_again() {
     harness.get_by_label("Ctrl+O");
     harness.get_by_label("Highlight the selection in the current colour");
     harness.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
+    harness.snapshot("shortcuts_window");
     harness.key_press(Key::F1);
     harness.run_steps(2);
     assert!(harness.query_by_label("Open an article file").is_none());

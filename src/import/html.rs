@@ -17,7 +17,8 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let mut builder = DocumentBuilder::new(Format::Html, metadata);
     let page = parse_html(html);
     // Readability's scoring is quadratic in the nesting depth: a page nested
-    // deeper than any real article is read by the walker alone.
+    // deeper than any real article is read by the walker alone. The depth is
+    // the parsed tree's (the lexical bound before parsing is an estimate).
     let article = (nesting_depth(&page.root()) <= MAX_READABILITY_DEPTH)
         .then(|| dom_smoothie::Readability::with_document(page, None, None).ok())
         .flatten()
@@ -79,7 +80,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
 /// Parses HTML, its nesting bounded first (see `nesting`): every HTML the
 /// importers read goes through here.
 fn parse_html(html: &str) -> HtmlDocument {
-    HtmlDocument::from(&*flatten_deep_nesting(html, MAX_HTML_DEPTH))
+    HtmlDocument::from(&*flatten_deep_nesting(html, MAX_HTML_DEPTH).text)
 }
 
 /// Pages nested deeper than this skip article extraction (real articles

@@ -25,15 +25,23 @@ const OPTIONAL_END: &[&str] = &[
 /// Elements whose content is text up to their end tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noembed"];
 
-/// `html`, with tags nested deeper than `max_depth` removed; borrowed when
-/// nothing needed removing. Linear in the length of `html`.
-pub fn flatten_deep_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
+/// Markup with its nesting bounded, and how deep it was nested before.
+#[derive(Debug)]
+pub struct Flattened<'a> {
+    /// Borrowed when nothing needed removing.
+    pub text: Cow<'a, str>,
+    /// The deepest nesting of elements the text had (by its tags).
+    pub deepest: usize,
+}
+
+/// `html`, with tags nested deeper than `max_depth` removed, and how deep it
+/// nested. One pass, linear in the length of `html`.
+pub fn flatten_deep_nesting(html: &str, max_depth: usize) -> Flattened<'_> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     // Everything before `copied` is in `out` (once there is an `out`).
     let mut copied = 0;
-    let mut depth = 0usize;
-    let mut at = 0;
+    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0);
     while let Some(offset) = memchr(b'<', &bytes[at..]) {
         let start = at + offset;
         let Some(tag) = read_tag(html, start) else {
@@ -41,17 +49,12 @@ pub fn flatten_deep_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
             continue;
         };
         let drop = match &tag.kind {
-            TagKind::Open(name) if !VOID.contains(&name.as_str()) && !tag.self_closing => {
-                if OPTIONAL_END.contains(&name.as_str()) {
-                    false
-                } else {
-                    depth += 1;
-                    depth > max_depth
-                }
+            TagKind::Open(name) if deepens(name) && !tag.self_closing => {
+                depth += 1;
+                deepest = deepest.max(depth);
+                depth > max_depth
             }
-            TagKind::Close(name)
-                if !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str()) =>
-            {
+            TagKind::Close(name) if deepens(name) => {
                 let drop = depth > max_depth;
                 depth = depth.saturating_sub(1);
                 drop
@@ -65,43 +68,30 @@ pub fn flatten_deep_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
         }
         at = match &tag.kind {
             TagKind::Open(name) if RAW_TEXT.contains(&name.as_str()) && !tag.self_closing => {
-                raw_text_end(html, tag.end, name)
+                raw_text_end(bytes, tag.end, name)
             }
             _ => tag.end,
         };
     }
-    match out {
+    let text = match out {
         None => Cow::Borrowed(html),
         Some(mut kept) => {
             kept.push_str(&html[copied..]);
             Cow::Owned(kept)
         }
-    }
+    };
+    Flattened { text, deepest }
+}
+
+/// Whether an element adds a level: not a void one, nor one whose end tag
+/// a parser supplies by itself.
+fn deepens(name: &str) -> bool {
+    !VOID.contains(&name) && !OPTIONAL_END.contains(&name)
 }
 
 /// How deep elements nest in an HTML or XML text, by its tags.
 pub fn markup_depth(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0);
-    while let Some(offset) = memchr(b'<', &bytes[at..]) {
-        let start = at + offset;
-        let Some(tag) = read_tag(text, start) else {
-            at = start + 1;
-            continue;
-        };
-        match &tag.kind {
-            TagKind::Open(name) if !tag.self_closing && !VOID.contains(&name.as_str()) => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            TagKind::Close(name) if !VOID.contains(&name.as_str()) => {
-                depth = depth.saturating_sub(1);
-            }
-            _ => {}
-        }
-        at = tag.end;
-    }
-    deepest
+    flatten_deep_nesting(text, usize::MAX).deepest
 }
 
 #[derive(Debug)]
@@ -165,28 +155,47 @@ fn read_tag(html: &str, start: usize) -> Option<Tag> {
     })
 }
 
-/// Just past the `>` that ends a tag, skipping quoted attribute values.
+/// Just past the `>` that ends a tag, skipping quoted attribute values. As
+/// an HTML tokenizer does, a quote opens a value only right after `=`
+/// (spaces allowed): a stray quote elsewhere is part of a name.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
     let mut quote = None;
+    let mut after_equals = false;
     for (i, &c) in bytes.iter().enumerate().skip(from) {
         match (quote, c) {
-            (None, b'"' | b'\'') => quote = Some(c),
             (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if after_equals => quote = Some(c),
             (None, b'>') => return i + 1,
+            (None, b'=') => {
+                after_equals = true;
+                continue;
+            }
+            (None, c) if c.is_ascii_whitespace() && after_equals => continue,
             _ => {}
         }
+        after_equals = false;
     }
     bytes.len()
 }
 
-/// Where the raw text of a `name` element ends: at its end tag.
-fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
-    let closing = format!("</{name}");
-    let rest = &html[from..];
-    // ASCII lowercase keeps byte offsets.
-    rest.to_ascii_lowercase()
-        .find(&closing)
-        .map_or(html.len(), |i| from + i)
+/// Where the raw text of a `name` element ends: at its end tag (matched
+/// without regard to case, without copying the rest of the text).
+fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
+    let mut at = from;
+    while let Some(offset) = memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let name_end = start + 2 + name.len();
+        if bytes.get(start + 1) == Some(&b'/')
+            && bytes
+                .get(start + 2..name_end)
+                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()))
+        {
+            return start;
+        }
+        at = start + 1;
+    }
+    bytes.len()
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
@@ -207,19 +216,40 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_quote_does_not_hide_the_tags_after_it() {
+        let html = format!(
+            "<x-/\" a><p>{}deep{}",
+            "<div>".repeat(10),
+            "</div>".repeat(10)
+        );
+        assert_eq!(flatten_deep_nesting(&html, usize::MAX).deepest, 11);
+        assert_eq!(
+            markup_depth("<a title=\"x > y\"><b title = 'q'>t</b></a>"),
+            2
+        );
+    }
+
+    #[test]
     fn ordinary_pages_pass_untouched() {
         let html =
             "<html><body><p>One <b>two</b><p>Three<br><img src=x /><!-- <div> --></body></html>";
-        assert!(matches!(flatten_deep_nesting(html, 3), Cow::Borrowed(_)));
+        assert!(matches!(
+            flatten_deep_nesting(html, 3).text,
+            Cow::Borrowed(_)
+        ));
         let script = "<script>if (a < b) { x = '<div><div><div><div>'; }</script><p>Text";
-        assert!(matches!(flatten_deep_nesting(script, 2), Cow::Borrowed(_)));
+        assert!(matches!(
+            flatten_deep_nesting(script, 2).text,
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
     fn tags_beyond_the_limit_go_and_their_text_stays() {
         let html = format!("<div>{}x{}</div>", "<span>".repeat(5), "</span>".repeat(5));
         let flat = flatten_deep_nesting(&html, 3);
-        assert_eq!(flat, "<div><span><span>x</span></span></div>");
+        assert_eq!(flat.text, "<div><span><span>x</span></span></div>");
+        assert_eq!(flat.deepest, 6);
     }
 
     #[test]
@@ -229,7 +259,7 @@ mod tests {
             "<div>".repeat(200_000),
             "</div>".repeat(200_000)
         );
-        let flat = flatten_deep_nesting(&html, MAX_HTML_DEPTH);
+        let flat = flatten_deep_nesting(&html, MAX_HTML_DEPTH).text;
         assert!(flat.contains("deep"));
         assert_eq!(flat.matches("<div>").count(), MAX_HTML_DEPTH);
     }

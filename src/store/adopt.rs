@@ -29,7 +29,7 @@ impl AnnotationStore {
         let Some(count) = self.merge_copy(&recovery) else {
             return;
         };
-        self.adopted_recovery = Some(recovery.clone());
+        self.copy_to_remove = Some(recovery.clone());
         self.notices
             .push(StoreNotice::RecoveryAdopted { recovery, count });
     }
@@ -41,7 +41,7 @@ impl AnnotationStore {
             return;
         };
         if remove {
-            self.adopted_recovery = Some(copy.to_path_buf());
+            self.copy_to_remove = Some(copy.to_path_buf());
         }
         self.reanchor_all(document);
         self.notices.push(StoreNotice::CopyMerged {

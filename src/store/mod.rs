@@ -79,9 +79,9 @@ pub struct AnnotationStore {
     known: Option<KnownDisk>,
     /// What the user should hear of: ids made unique, recovered annotations.
     notices: Vec<StoreNotice>,
-    /// A recovery file whose annotations came back into the readable
-    /// sidecar: removed once they are saved there.
-    adopted_recovery: Option<PathBuf>,
+    /// A recovery file or the data folder's copy whose annotations came
+    /// into this sidecar: removed once they are saved there.
+    copy_to_remove: Option<PathBuf>,
 }
 
 impl AnnotationStore {
@@ -112,7 +112,7 @@ impl AnnotationStore {
             saved_generation: 0,
             known: None,
             notices: Vec::new(),
-            adopted_recovery: None,
+            copy_to_remove: None,
         };
         let loaded = read_sidecar_stamped(&store.location.path);
         match loaded {
@@ -315,7 +315,7 @@ impl AnnotationStore {
         };
         let mut job = self.save_job_to(path, self.known.clone());
         if self.mode == StoreMode::Normal {
-            job.remove_after = self.adopted_recovery.clone();
+            job.remove_after = self.copy_to_remove.clone();
         }
         Ok(Some(job))
     }
@@ -351,7 +351,7 @@ impl AnnotationStore {
             Ok(outcome) => {
                 self.saved_generation = self.saved_generation.max(job.generation);
                 if job.remove_after.is_some() {
-                    self.adopted_recovery = None;
+                    self.copy_to_remove = None;
                 }
                 self.known = outcome.known;
                 if self.set.merge(&outcome.set) {

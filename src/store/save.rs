@@ -154,7 +154,7 @@ impl SaveJob {
                 && d.sidecar.renamed.is_empty()
         });
         if unchanged {
-            self.remove_adopted_recovery();
+            self.remove_merged_copy();
             return Ok(SaveOutcome {
                 set: merged,
                 known: on_disk,
@@ -189,12 +189,12 @@ impl SaveJob {
                 ..Sidecar::new(self.info.clone(), merged.clone())
             },
         });
-        self.remove_adopted_recovery();
+        self.remove_merged_copy();
         Ok(SaveOutcome { set: merged, known })
     }
 
     /// The recovery file's annotations are in the sidecar now.
-    fn remove_adopted_recovery(&self) {
+    fn remove_merged_copy(&self) {
         if let Some(recovery) = &self.remove_after
             && let Err(error) = std::fs::remove_file(recovery)
             && error.kind() != std::io::ErrorKind::NotFound

@@ -1,17 +1,44 @@
 //! The window's chrome: the menu bar (drawn from the command table), the
-//! banner, the find bar's place and the status bar.
+//! banner (and what it says), the find bar's place and the status bar.
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::app::MarginaliaApp;
+use super::app::{Banner, MarginaliaApp};
 use super::command::{Command, Situation};
 use super::keymap::tooltip;
-use super::session::SaveState;
+use super::session::{SaveState, SessionProblem};
 use super::settings::LineWidth;
 use super::theme::ThemeChoice;
 use super::widgets::{command_button_ui, command_menu_item_ui, command_toggle_ui};
 
+impl Banner {
+    pub(super) fn message(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            actions: Vec::new(),
+        }
+    }
+
+    /// One banner for problems: their messages, and what they offer.
+    pub(super) fn problems(problems: &[SessionProblem]) -> Self {
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let offers = problems.iter().any(SessionProblem::offers_replacement);
+        Self {
+            message: messages.join("\n"),
+            actions: if offers {
+                vec![Command::ReplaceUnreadableSidecar]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
 impl MarginaliaApp {
+    pub(super) fn set_banner(&mut self, message: impl Into<String>) {
+        self.banner = Some(Banner::message(message));
+    }
+
     /// The bars across the top and the bottom.
     pub(super) fn chrome_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let now = self.situation();

@@ -195,7 +195,7 @@ impl Command {
             Command::Recolor(_, color) => recolor_info(*color),
             Command::ToggleUnderline(_) => row("Underline", "Underline instead of a fill", Highlight, keys!(key(NONE, Key::U))),
             Command::SetNote(..) | Command::SetTags(..) => row("Edit", "Edit the note or tags", Global, &[]),
-            Command::DeleteAnnotation(_) => row("Delete highlight", "Delete this highlight (undo brings it back)", Highlight, keys!(key(NONE, Key::Delete), key(NONE, Key::Backspace))),
+            Command::DeleteAnnotation(_) => row("Delete", "Delete this highlight (undo brings it back)", Highlight, keys!(key(NONE, Key::Delete), key(NONE, Key::Backspace))),
             Command::CopyQuote(_) => row("Copy as quote", "The quote with its citation", Global, &[]),
             Command::JumpTo(_) => row("Go to highlight", "Scroll to this highlight", Global, &[]),
             Command::NextHighlight => row("Next Highlight", "Go to the next highlight", Page, keys!(key(NONE, Key::CloseBracket))),
@@ -230,8 +230,10 @@ impl Command {
             | Command::ImportFrom(_)
             | Command::ShowFind
             | Command::NextHighlight
-            | Command::PreviousHighlight
-            | Command::Reader(_) => now.has_document && self.reader_command_available(now),
+            | Command::PreviousHighlight => now.has_document,
+            Command::Reader(ReaderCommand::Extend(_)) => now.has_document && now.has_caret,
+            Command::Reader(ReaderCommand::Copy) => now.has_document && now.has_selection,
+            Command::Reader(_) => now.has_document,
             Command::Undo => now.can_undo,
             Command::Redo => now.can_redo,
             Command::HighlightSelection | Command::HighlightSelectionIn(_) => now.has_selection,
@@ -239,14 +241,6 @@ impl Command {
             | Command::FindNext
             | Command::FindPrevious
             | Command::HighlightFindMatch => now.find_open,
-            _ => true,
-        }
-    }
-
-    fn reader_command_available(&self, now: &Situation) -> bool {
-        match self {
-            Command::Reader(ReaderCommand::Extend(_)) => now.has_caret,
-            Command::Reader(ReaderCommand::Copy) => now.has_selection,
             _ => true,
         }
     }

@@ -49,34 +49,7 @@ enum DialogPurpose {
     Import,
 }
 
-impl Banner {
-    pub(super) fn message(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            actions: Vec::new(),
-        }
-    }
-
-    /// One banner for problems: their messages, and what they offer.
-    pub(super) fn problems(problems: &[SessionProblem]) -> Self {
-        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        let offers = problems.iter().any(SessionProblem::offers_replacement);
-        Self {
-            message: messages.join("\n"),
-            actions: if offers {
-                vec![Command::ReplaceUnreadableSidecar]
-            } else {
-                Vec::new()
-            },
-        }
-    }
-}
-
 impl MarginaliaApp {
-    pub(super) fn set_banner(&mut self, message: impl Into<String>) {
-        self.banner = Some(Banner::message(message));
-    }
-
     /// Shows what a session reported; no banner when all went well.
     fn report(&mut self, outcome: TickOutcome) {
         if let Some(position) = outcome.reloaded_at_char {

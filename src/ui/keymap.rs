@@ -9,6 +9,10 @@ use super::reader::ReaderCommand;
 
 /// The commands this frame's keys (and dropped files) ask for.
 pub fn commands_from_input(ctx: &egui::Context, now: &Situation) -> Vec<Command> {
+    // Most frames bring no key: the table is not consulted for them.
+    if ctx.input(|i| i.events.is_empty() && i.raw.dropped_files.is_empty()) {
+        return Vec::new();
+    }
     let entries = live_shortcuts(now);
     let mut commands = Vec::new();
     ctx.input_mut(|input| {

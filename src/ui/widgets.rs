@@ -29,11 +29,16 @@ pub fn command_menu_item_ui(
     now: &Situation,
     commands: &mut Vec<Command>,
 ) -> Response {
-    let mut button = egui::Button::new(command.info().label);
-    if let Some(keys) = shortcut_text(ui.ctx(), &command) {
-        button = button.shortcut_text(keys);
-    }
+    let button = with_shortcut(ui, egui::Button::new(command.info().label), &command);
     add_command_ui(ui, button, command, now, commands)
+}
+
+/// A button showing the command's first shortcut beside its label.
+fn with_shortcut<'a>(ui: &Ui, button: egui::Button<'a>, command: &Command) -> egui::Button<'a> {
+    match shortcut_text(ui.ctx(), command) {
+        Some(keys) => button.shortcut_text(keys),
+        None => button,
+    }
 }
 
 fn add_command_ui(
@@ -59,11 +64,11 @@ pub fn command_toggle_ui(
     command: Command,
     commands: &mut Vec<Command>,
 ) -> Response {
-    let info = command.info();
-    let mut button = egui::Button::selectable(on, info.label);
-    if let Some(keys) = shortcut_text(ui.ctx(), &command) {
-        button = button.shortcut_text(keys);
-    }
+    let button = with_shortcut(
+        ui,
+        egui::Button::selectable(on, command.info().label),
+        &command,
+    );
     let response = ui.add(button).on_hover_text(tooltip(ui.ctx(), &command));
     if response.clicked() {
         commands.push(command);

@@ -40,3 +40,51 @@ pub fn corpus_files(folder: &str) -> Vec<PathBuf> {
 pub fn sample_article() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/kerry-lavrov-meeting.txt")
 }
+
+/// A copy of the sample article in a temporary folder, and its document.
+pub fn sample_in_temp() -> (tempfile::TempDir, PathBuf, marginalia::document::Document) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("kerry-lavrov-meeting.txt");
+    std::fs::copy(sample_article(), &article).unwrap();
+    let document = marginalia::import::import_path(&article).unwrap();
+    (dir, article, document)
+}
+
+/// A green highlight of the first occurrence of `quote`.
+pub fn highlight(
+    document: &marginalia::document::Document,
+    quote: &str,
+) -> marginalia::annotate::Annotation {
+    use marginalia::annotate::{Annotation, HighlightColor, IndexedText};
+    let text = IndexedText::new(document.text());
+    let byte = document.text().find(quote).expect("quote in the article");
+    let start = text.char_of(byte);
+    Annotation::new(
+        &text,
+        start..start + quote.chars().count(),
+        HighlightColor::Green,
+    )
+}
+
+/// The release binary, run as `nobody` when `as_user` and this process is
+/// root (root writes anywhere: a read-only folder needs a real user).
+pub fn marginalia_as(as_user: bool) -> std::process::Command {
+    if as_user && is_root() {
+        let mut command = std::process::Command::new("setpriv");
+        command.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_marginalia"),
+        ]);
+        command
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
+    }
+}
+
+/// Whether this process runs as root (files it makes are owned by uid 0).
+pub fn is_root() -> bool {
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    std::os::unix::fs::MetadataExt::uid(&probe.as_file().metadata().unwrap()) == 0
+}

@@ -94,6 +94,8 @@ pub struct DocumentSession {
     /// Every annotation in document order, derived whenever they change.
     entries: Vec<(Uuid, AnchorStatus)>,
     pending: Option<PendingWrite>,
+    /// The article, read again on a worker after it changed on disk.
+    reloading: Option<std::sync::mpsc::Receiver<Result<Document, ImportError>>>,
     /// The user asked to replace the unreadable sidecar; done when no
     /// write is under way.
     replace_wanted: bool,
@@ -163,6 +165,7 @@ impl DocumentSession {
             revision: 0,
             entries: Vec::new(),
             pending: None,
+            reloading: None,
             replace_wanted: false,
             last_edit: None,
             save_error: None,
@@ -273,12 +276,13 @@ impl DocumentSession {
         let changes = self.watcher.as_ref().map(DiskWatcher::take_changes);
         if let Some(changes) = changes {
             if changes.article {
-                self.reload_article(reading_position_char, &mut outcome);
+                self.reload_article(ctx);
             }
             if changes.sidecar && self.pending.is_none() {
                 self.merge_from_disk(&mut outcome);
             }
         }
+        self.poll_reload(reading_position_char, &mut outcome);
         self.poll_pending(&mut outcome);
         self.start_replacement(ctx, &mut outcome);
         self.start_save_when_rested(ctx, &mut outcome);

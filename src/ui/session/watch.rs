@@ -10,7 +10,7 @@ use notify::Watcher as _;
 
 use crate::annotate::{Anchor, IndexedText, resolve_anchor};
 use crate::document::{Document, outline_of};
-use crate::import::import_path;
+use crate::import::{ImportError, import_path};
 use crate::store::SidecarLocation;
 
 use super::{DocumentSession, SessionProblem, TickOutcome};
@@ -102,29 +102,48 @@ fn article_folder(article: &Path) -> PathBuf {
 }
 
 impl DocumentSession {
-    pub(super) fn reload_article(
-        &mut self,
-        reading_position_char: usize,
-        outcome: &mut TickOutcome,
-    ) {
+    /// The article changed on disk: it is read again on a worker thread
+    /// (never in a frame); `poll_reload` takes the result.
+    pub(super) fn reload_article(&mut self, ctx: &egui::Context) {
         let Some(path) = self.path.clone() else {
             return;
         };
-        if !path.exists() {
-            outcome.problems.push(SessionProblem::ArticleGone { path });
+        let (sender, result) = mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            // The receiver is gone only when the document was closed.
+            let _ = sender.send(import_path(&path));
+            ctx.request_repaint();
+        });
+        self.reloading = Some(result);
+    }
+
+    /// Takes the article read again, re-anchoring its annotations.
+    pub(super) fn poll_reload(&mut self, reading_position_char: usize, outcome: &mut TickOutcome) {
+        let Some(reloading) = &self.reloading else {
             return;
-        }
-        match import_path(&path) {
+        };
+        let read = match reloading.try_recv() {
+            Ok(read) => read,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.reloading = None;
+                return;
+            }
+        };
+        self.reloading = None;
+        match read {
+            Ok(document) if document.text() == self.document.text() => {}
             Ok(document) => {
-                if document.text() == self.document.text() {
-                    return;
-                }
                 let position = moved_position(&self.document, &document, reading_position_char);
                 self.store.document_changed(&document);
                 self.outline = outline_of(&document);
                 self.document = document;
                 self.annotations_changed();
                 outcome.reloaded_at_char = Some(position);
+            }
+            Err(ImportError::NotFound { path }) => {
+                outcome.problems.push(SessionProblem::ArticleGone { path });
             }
             Err(error) => outcome
                 .problems
