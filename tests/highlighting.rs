@@ -149,14 +149,7 @@ fn keys_recolour_restyle_and_delete_the_selected_highlight() {
 
 #[test]
 fn the_panel_filters_and_jumps_and_brackets_step_through_highlights() {
-    let (_dir, article) = article_in_temp();
-    std::fs::copy(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("annotations/examples/v1/kerry-lavrov-meeting.txt.annotations.ron"),
-        sidecar_of(&article),
-    )
-    .unwrap();
-    let mut harness = app_on(&article);
+    let (_dir, mut harness) = app_with_example_sidecar();
     harness.key_press(Key::F9);
     harness.run_steps(3);
     harness.get_by_label("4 annotations");
@@ -231,14 +224,7 @@ fn the_panel_filters_and_jumps_and_brackets_step_through_highlights() {
 
 #[test]
 fn the_open_highlight_shows_its_editor() {
-    let (_dir, article) = article_in_temp();
-    std::fs::copy(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("annotations/examples/v1/kerry-lavrov-meeting.txt.annotations.ron"),
-        sidecar_of(&article),
-    )
-    .unwrap();
-    let mut harness = app_on(&article);
+    let (_dir, mut harness) = app_with_example_sidecar();
     let first = harness.state().annotations().unwrap().annotations()[0].0.id;
     harness
         .state_mut()
@@ -481,6 +467,18 @@ impl IndexedTextFree {
     fn char_of(text: &str, byte: usize) -> usize {
         text[..byte].chars().count()
     }
+}
+
+/// The sample article with the example sidecar's four annotations.
+fn app_with_example_sidecar() -> (tempfile::TempDir, Harness<'static, MarginaliaApp>) {
+    let (dir, article) = article_in_temp();
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("annotations/examples/v1/kerry-lavrov-meeting.txt.annotations.ron"),
+        sidecar_of(&article),
+    )
+    .unwrap();
+    (dir, app_on(&article))
 }
 
 fn app_on(path: &Path) -> Harness<'static, MarginaliaApp> {
