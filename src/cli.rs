@@ -80,6 +80,7 @@ pub struct InspectBlock<'a> {
     pub kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
+    /// Char offsets of the block in the canonical text.
     pub start: usize,
     pub end: usize,
     pub text: &'a str,

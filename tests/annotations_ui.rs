@@ -26,8 +26,8 @@ fn select(harness: &mut Harness<'_, MarginaliaApp>, quote: &str) {
         .state_mut()
         .reader_mut()
         .set_selection(Some(Selection {
-            anchor: start,
-            cursor: start + quote.chars().count(),
+            anchor_char: start,
+            cursor_char: start + quote.chars().count(),
         }));
 }
 

@@ -158,7 +158,7 @@ proptest! {
             .filter(|a| !a.exact.trim().is_empty())
             .collect();
         // Edit only outside every quoted span (and off their edges).
-        let protected = |at: usize| anchors.iter().any(|a| at + 1 >= a.start && at <= a.end);
+        let protected = |at: usize| anchors.iter().any(|a| at + 1 >= a.start_char && at <= a.end_char);
         let mut edited = chars.clone();
         let mut sorted_edits = edits;
         sorted_edits.sort_by_key(|edit| std::cmp::Reverse(edit.0));
@@ -173,7 +173,7 @@ proptest! {
             let inserted = insert.chars().count() as isize;
             edited.splice(at..at + delete, insert.chars());
             for (shift, anchor) in moved_to.iter_mut().zip(&anchors) {
-                if at < anchor.start {
+                if at < anchor.start_char {
                     *shift += inserted - delete as isize;
                 }
             }
@@ -187,7 +187,7 @@ proptest! {
             let Some(range) = resolution.range.clone() else {
                 continue;
             };
-            let own = anchor.start.saturating_add_signed(shift);
+            let own = anchor.start_char.saturating_add_signed(shift);
             prop_assert!(
                 range == (own..own + anchor.exact.chars().count()),
                 "{:?} -> {:?}, expected at {}", anchor, resolution, own

@@ -52,14 +52,14 @@ impl AnchorResolution {
 /// Resolves every anchor (given in any order) against `text`.
 pub fn anchor_all(text: &IndexedText<'_>, anchors: &[&Anchor]) -> Vec<AnchorResolution> {
     let mut order: Vec<usize> = (0..anchors.len()).collect();
-    order.sort_by_key(|&i| (anchors[i].start, anchors[i].end));
+    order.sort_by_key(|&i| (anchors[i].start_char, anchors[i].end_char));
     let mut results = vec![AnchorResolution::orphaned(); anchors.len()];
     let mut shift: isize = 0;
     for i in order {
         let anchor = anchors[i];
         let resolution = resolve_anchor(text, anchor, shift);
         if let Some(range) = &resolution.range {
-            shift = range.start as isize - anchor.start as isize;
+            shift = range.start as isize - anchor.start_char as isize;
         }
         results[i] = resolution;
     }
@@ -76,13 +76,13 @@ pub fn resolve_anchor(text: &IndexedText<'_>, anchor: &Anchor, shift: isize) -> 
     // Even when the sidecar's text hash matches, the quote must be at the
     // positions: an orphan or a fuzzy match keeps positions from older text.
     // (A short quote also needs its context: "a" is found anywhere.)
-    if anchor.end <= length
+    if anchor.end_char <= length
         && text.slice(anchor.range()) == anchor.exact
         && context_holds(text, anchor, &anchor.range())
     {
         return found(anchor.range(), AnchorStatus::Anchored);
     }
-    let expected = offset_by(anchor.start, shift).min(length);
+    let expected = offset_by(anchor.start_char, shift).min(length);
     if text.slice(expected..expected + quote_len) == anchor.exact
         && context_holds(text, anchor, &(expected..expected + quote_len))
     {
@@ -326,7 +326,10 @@ mod tests {
         let edited = format!("BREAKING: {TEXT}");
         let resolution = resolve(&edited, &anchor);
         assert_eq!(resolution.status, AnchorStatus::Moved);
-        assert_eq!(resolution.range, Some(anchor.start + 10..anchor.end + 10));
+        assert_eq!(
+            resolution.range,
+            Some(anchor.start_char + 10..anchor.end_char + 10)
+        );
     }
 
     #[test]
@@ -389,8 +392,8 @@ mod tests {
     fn short_quotes_need_context_to_match_fuzzily() {
         let text = "one two three four five six seven";
         let anchor = Anchor {
-            start: 4,
-            end: 9,
+            start_char: 4,
+            end_char: 9,
             exact: "twoo!".to_owned(),
             prefix: String::new(),
             suffix: String::new(),

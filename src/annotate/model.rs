@@ -63,8 +63,8 @@ pub enum HighlightStyle {
 /// selectors together. Offsets are chars of the canonical text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Anchor {
-    pub start: usize,
-    pub end: usize,
+    pub start_char: usize,
+    pub end_char: usize,
     pub exact: String,
     pub prefix: String,
     pub suffix: String,
@@ -76,8 +76,8 @@ impl Anchor {
         let end = range.end.min(text.char_len());
         let start = range.start.min(end);
         Anchor {
-            start,
-            end,
+            start_char: start,
+            end_char: end,
             exact: text.slice(start..end).to_owned(),
             prefix: text
                 .slice(start.saturating_sub(CONTEXT_CHARS)..start)
@@ -87,7 +87,7 @@ impl Anchor {
     }
 
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start_char..self.end_char
     }
 }
 

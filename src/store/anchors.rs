@@ -59,8 +59,8 @@ impl AnnotationStore {
             if moved {
                 updated.anchor = Anchor::from_range(text, range);
             } else {
-                updated.anchor.start = range.start;
-                updated.anchor.end = range.end;
+                updated.anchor.start_char = range.start;
+                updated.anchor.end_char = range.end;
             }
             if updated != *annotation {
                 self.set.upsert(updated);

@@ -1,6 +1,7 @@
 //! What can go wrong with a sidecar, each error naming its file.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What can go wrong with a sidecar. Every message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -34,8 +35,15 @@ pub enum StoreError {
     },
     #[error("{}: is not a regular file (a pipe, a socket or a device); annotations are read-only", path.display())]
     NotAFile { path: PathBuf },
-    #[error("annotations are read-only: {reason}")]
-    ReadOnly { reason: String },
+    /// A write asked of a store that may not write.
+    #[error("annotations are read-only: {problem}")]
+    ReadOnly { problem: Arc<StoreError> },
+    /// The sidecar turned out unusable while saving; the store now writes
+    /// to its recovery file.
+    #[error(transparent)]
+    Unusable { problem: Arc<StoreError> },
+    #[error("{}: is readable; there is nothing to replace", path.display())]
+    NothingToReplace { path: PathBuf },
 }
 
 impl StoreError {

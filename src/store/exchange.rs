@@ -60,8 +60,8 @@ impl ImportedAnnotation {
             created: self.created,
             modified: self.modified,
             anchor: Anchor {
-                start,
-                end: end.max(start),
+                start_char: start,
+                end_char: end.max(start),
                 exact: self.exact,
                 prefix: self.prefix,
                 suffix: self.suffix,
@@ -302,7 +302,7 @@ pub fn w3c_page(annotations: &[(&Annotation, &AnchorResolution)], source_uri: &s
         .map(|(a, resolution)| {
             // The position selector describes the same text as the quote
             // selector: for a fuzzy match or an orphan, the recorded one.
-            let (start, end) = (a.anchor.start, a.anchor.end);
+            let (start, end) = (a.anchor.start_char, a.anchor.end_char);
             let mut body: Vec<Value> = Vec::new();
             if !a.note.is_empty() {
                 body.push(json!({

@@ -42,6 +42,7 @@ pub use sidecar::{
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use uuid::Uuid;
 
@@ -53,15 +54,24 @@ use crate::document::Document;
 use save::{KnownDisk, read_sidecar_stamped};
 
 /// How the store may write.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum StoreMode {
     /// Reads and writes the sidecar.
     Normal,
     /// The sidecar cannot be used: it is never overwritten, and annotations
     /// made meanwhile go to the recovery file.
-    Recovery { problem: String, recovery: PathBuf },
+    Recovery {
+        problem: Arc<StoreError>,
+        recovery: PathBuf,
+    },
     /// Nothing is written (a newer format, an unreadable file).
-    ReadOnly { problem: String },
+    ReadOnly { problem: Arc<StoreError> },
+}
+
+impl StoreMode {
+    pub fn is_normal(&self) -> bool {
+        matches!(self, StoreMode::Normal)
+    }
 }
 
 /// The annotations of one open article.
@@ -93,7 +103,7 @@ impl AnnotationStore {
         let other = other_copy(article, &location);
         let mut store = Self::open_at(location, document, &file_name_of(article));
         if let Some((other, remove)) = other
-            && store.mode == StoreMode::Normal
+            && store.mode.is_normal()
         {
             store.adopt_copy(&other, remove, document);
         }
@@ -128,11 +138,10 @@ impl AnnotationStore {
                 }
                 if sidecar.version > FORMAT_VERSION {
                     store.mode = StoreMode::ReadOnly {
-                        problem: StoreError::NewerVersion {
+                        problem: Arc::new(StoreError::NewerVersion {
                             path: store.location.path.clone(),
                             version: sidecar.version,
-                        }
-                        .to_string(),
+                        }),
                     };
                 }
                 store.known = Some(KnownDisk { stamp, sidecar });
@@ -146,7 +155,7 @@ impl AnnotationStore {
                 | StoreError::NotAFile { .. }),
             ) => {
                 store.mode = StoreMode::ReadOnly {
-                    problem: error.to_string(),
+                    problem: Arc::new(error),
                 };
             }
             Err(error) => {
@@ -157,7 +166,7 @@ impl AnnotationStore {
                     store.reanchor_all(document);
                 }
                 store.mode = StoreMode::Recovery {
-                    problem: error.to_string(),
+                    problem: Arc::new(error),
                     recovery,
                 };
             }
@@ -217,7 +226,7 @@ impl AnnotationStore {
             .collect();
         all.sort_by_key(|(a, r)| {
             let start = r.range.as_ref().map_or(usize::MAX, |r| r.start);
-            (start, a.anchor.start, a.id)
+            (start, a.anchor.start_char, a.id)
         });
         all
     }
@@ -309,12 +318,12 @@ impl AnnotationStore {
             StoreMode::Recovery { recovery, .. } => recovery.clone(),
             StoreMode::ReadOnly { problem } => {
                 return Err(StoreError::ReadOnly {
-                    reason: problem.clone(),
+                    problem: problem.clone(),
                 });
             }
         };
         let mut job = self.save_job_to(path, self.known.clone());
-        if self.mode == StoreMode::Normal {
+        if self.mode.is_normal() {
             job.remove_after = self.copy_to_remove.clone();
         }
         Ok(Some(job))
@@ -359,13 +368,14 @@ impl AnnotationStore {
                 }
                 Ok(())
             }
-            Err(error) if error.is_unusable_content() && self.mode == StoreMode::Normal => {
+            Err(error) if error.is_unusable_content() && self.mode.is_normal() => {
+                let problem = Arc::new(error);
                 self.mode = StoreMode::Recovery {
-                    problem: error.to_string(),
+                    problem: problem.clone(),
                     recovery: self.location.recovery_path(),
                 };
                 self.known = None;
-                Err(error)
+                Err(StoreError::Unusable { problem })
             }
             Err(error) => Err(error),
         }

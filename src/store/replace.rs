@@ -53,8 +53,8 @@ impl AnnotationStore {
     /// The job that replaces the unreadable sidecar (recovery mode only).
     pub fn replace_job(&self) -> Result<ReplaceJob, StoreError> {
         let StoreMode::Recovery { recovery, .. } = &self.mode else {
-            return Err(StoreError::ReadOnly {
-                reason: "the sidecar is readable; there is nothing to replace".to_owned(),
+            return Err(StoreError::NothingToReplace {
+                path: self.location.path.clone(),
             });
         };
         let sidecar = self.location.path.clone();

@@ -39,7 +39,7 @@ impl AnnotationSet {
     /// Annotations by start, end, then id: the order of the sidecar.
     pub fn in_document_order(&self) -> impl Iterator<Item = &Annotation> {
         let mut sorted: Vec<&Annotation> = self.annotations.values().collect();
-        sorted.sort_by_key(|a| (a.anchor.start, a.anchor.end, a.id));
+        sorted.sort_by_key(|a| (a.anchor.start_char, a.anchor.end_char, a.id));
         sorted.into_iter()
     }
 

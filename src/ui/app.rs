@@ -12,6 +12,7 @@ use crate::document::Document;
 use crate::store::AnnotationStore;
 
 use super::command::{Command, Situation};
+use super::exchange::PendingExchange;
 use super::files::{PendingDialog, PendingOpen};
 use super::find::FindState;
 use super::keymap::commands_from_input;
@@ -63,6 +64,8 @@ pub struct MarginaliaApp {
     pub(super) dialog: Option<PendingDialog>,
     /// An article being read on a worker.
     pub(super) opening: Option<PendingOpen>,
+    /// Exports and imports whose files are written or read on workers.
+    pub(super) exchanges: Vec<PendingExchange>,
     /// The highlight open in the panel.
     pub(super) selected: Option<Uuid>,
     pub(super) flash: Option<Flash>,
@@ -103,6 +106,7 @@ impl MarginaliaApp {
             banner: None,
             dialog: None,
             opening: None,
+            exchanges: Vec::new(),
             selected: None,
             flash: None,
             panel: PanelState::default(),
@@ -255,6 +259,7 @@ impl eframe::App for MarginaliaApp {
         self.poll_dialog();
         self.poll_opening(Duration::ZERO);
         self.poll_closing();
+        self.poll_exchanges();
         self.tick_session();
         self.expire_flash();
         let mut commands = Vec::new();

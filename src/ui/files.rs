@@ -1,14 +1,15 @@
 //! Files: opening an article (dialog, command line, drop, recent files),
-//! closing it, the native dialogs (on their own threads), export and
-//! import of annotations, and what the open article's session reports.
+//! closing it, the native dialogs (on their own threads), and what the open
+//! article's session reports. Export and import are in `exchange.rs`.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use eframe::egui;
+
 use crate::document::Document;
-use crate::import::ARTICLE_EXTENSIONS;
-use crate::store::{ExportFormat, export_annotations, read_annotation_file, write_atomically};
+use crate::import::{ARTICLE_EXTENSIONS, ImportError};
 
 use super::app::{Banner, MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME};
 use super::command::Command;
@@ -21,13 +22,13 @@ const OPEN_GRACE: Duration = Duration::from_millis(150);
 /// An article being read on a worker thread.
 pub(super) struct PendingOpen {
     pub(super) path: PathBuf,
-    result: mpsc::Receiver<Result<Opened, crate::import::ImportError>>,
+    result: mpsc::Receiver<Result<Opened, ImportError>>,
 }
 
 /// An article read and its annotations opened, on the worker.
 struct Opened {
-    /// Canonical.
-    path: PathBuf,
+    /// Canonical; None for the bundled sample.
+    path: Option<PathBuf>,
     session: DocumentSession,
     problems: Vec<SessionProblem>,
 }
@@ -78,36 +79,42 @@ impl MarginaliaApp {
         }
     }
 
+    /// Opens the bundled sample; its annotations are read on a worker.
     pub(super) fn open_sample(&mut self) {
-        match DocumentSession::sample(SAMPLE_ARTICLE, SAMPLE_FILE_NAME) {
-            Ok(session) => {
-                let problems: Vec<SessionProblem> = session.store_problem().into_iter().collect();
-                self.banner = None;
-                self.show(session, 0);
-                if !problems.is_empty() {
-                    self.banner = Some(Banner::problems(&problems));
-                }
-            }
-            Err(error) => self.set_banner(error.to_string()),
-        }
+        self.open_on_worker(PathBuf::from(SAMPLE_FILE_NAME), |_| {
+            DocumentSession::sample(SAMPLE_ARTICLE, SAMPLE_FILE_NAME).map(|session| Opened {
+                path: None,
+                problems: session.store_problem().into_iter().collect(),
+                session,
+            })
+        });
     }
 
-    /// Opens an article on a worker thread (reading a file never blocks a
-    /// frame); waits a moment for it, so a usual article shows at once.
+    /// Opens an article on a worker thread.
     pub(super) fn open_path(&mut self, path: PathBuf) {
+        self.open_on_worker(path.clone(), move |ctx| {
+            let path = std::fs::canonicalize(&path).unwrap_or(path);
+            DocumentSession::open(&path, Some(ctx)).map(|(session, problems)| Opened {
+                path: Some(path),
+                session,
+                problems,
+            })
+        });
+    }
+
+    /// Reads an article and its annotations on a worker (a file never
+    /// blocks a frame); waits a moment for it, so a usual article shows at
+    /// once, and otherwise says in the status bar what is being opened.
+    fn open_on_worker(
+        &mut self,
+        shown: PathBuf,
+        work: impl FnOnce(&egui::Context) -> Result<Opened, ImportError> + Send + 'static,
+    ) {
         let (sender, result) = mpsc::channel();
         let ctx = self.ctx.clone();
-        let shown = path.clone();
         std::thread::spawn(move || {
-            let path = std::fs::canonicalize(&path).unwrap_or(path);
-            let opened =
-                DocumentSession::open(&path, Some(&ctx)).map(|(session, problems)| Opened {
-                    path,
-                    session,
-                    problems,
-                });
             // The receiver is gone only if another article was asked for.
-            let _ = sender.send(opened);
+            let _ = sender.send(work(&ctx));
             ctx.request_repaint();
         });
         self.opening = Some(PendingOpen {
@@ -142,7 +149,9 @@ impl MarginaliaApp {
                 session,
                 problems,
             }) => {
-                let position = self.settings.position_of(&path).unwrap_or(0);
+                let position = path
+                    .and_then(|path| self.settings.position_of(&path))
+                    .unwrap_or(0);
                 let notices: Vec<String> = session
                     .store()
                     .notices()
@@ -291,35 +300,5 @@ impl MarginaliaApp {
             DialogPurpose::Export => Command::ExportTo(path),
             DialogPurpose::Import => Command::ImportFrom(path),
         });
-    }
-
-    /// Writes the annotations to `path`, in the format its name asks for.
-    pub(super) fn export_to(&mut self, path: &Path) {
-        let Some(open) = &self.open else {
-            return;
-        };
-        let format = ExportFormat::for_file(path);
-        let text = export_annotations(open.store(), open.document(), open.source(), format);
-        let count = open.store().len();
-        match write_atomically(path, text.as_bytes()) {
-            Ok(_) => self.set_banner(format!(
-                "Exported {count} annotations to {}",
-                path.display()
-            )),
-            Err(error) => {
-                self.set_banner(format!("{}: cannot be written: {error}", path.display()))
-            }
-        }
-    }
-
-    pub(super) fn import_from(&mut self, path: &Path) {
-        let Some(open) = &mut self.open else {
-            return;
-        };
-        let message = match read_annotation_file(path) {
-            Ok(imported) => open.import_annotations(imported, path).to_string(),
-            Err(error) => error.to_string(),
-        };
-        self.set_banner(message);
     }
 }

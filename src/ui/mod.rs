@@ -6,7 +6,8 @@
 //! - `command`: the command table (labels, tooltips, shortcuts, availability).
 //! - `keymap`: key presses to commands, from the table.
 //! - `dispatch`: carrying out commands.
-//! - `files`: opening and closing articles, native dialogs, export and import.
+//! - `files`: opening and closing articles, native dialogs.
+//! - `exchange`: export and import of annotations (files on workers).
 //! - `find`: the find bar and its matches.
 //! - `chrome`: the menu bar, the banner, the status bar.
 //! - `page`: the reader, the side panels, what a click on the page means.
@@ -21,6 +22,7 @@ mod app;
 mod chrome;
 pub mod command;
 mod dispatch;
+mod exchange;
 mod files;
 mod find;
 pub mod help;

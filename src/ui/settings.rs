@@ -48,7 +48,8 @@ pub struct RecentFile {
     pub path: PathBuf,
     pub title: String,
     /// The char offset at the top of the window when the file was last read.
-    pub position: usize,
+    #[serde(rename = "position")]
+    pub position_char: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -87,22 +88,22 @@ impl Settings {
     }
 
     /// Moves `path` to the front of the recent list.
-    pub fn remember(&mut self, path: &Path, title: &str, position: usize) {
+    pub fn remember(&mut self, path: &Path, title: &str, position_char: usize) {
         self.recent.retain(|r| r.path != path);
         self.recent.insert(
             0,
             RecentFile {
                 path: path.to_path_buf(),
                 title: title.to_owned(),
-                position,
+                position_char,
             },
         );
         self.recent.truncate(MAX_RECENT);
     }
 
-    pub fn update_position(&mut self, path: &Path, position: usize) {
+    pub fn update_position(&mut self, path: &Path, position_char: usize) {
         if let Some(recent) = self.recent.iter_mut().find(|r| r.path == path) {
-            recent.position = position;
+            recent.position_char = position_char;
         }
     }
 
@@ -110,7 +111,7 @@ impl Settings {
         self.recent
             .iter()
             .find(|r| r.path == path)
-            .map(|r| r.position)
+            .map(|r| r.position_char)
     }
 
     pub fn forget(&mut self, path: &Path) {

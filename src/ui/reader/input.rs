@@ -28,8 +28,8 @@ impl Reader {
             ReaderCommand::Bottom => self.scroll_request = scroll_to(self.content_height),
             ReaderCommand::SelectAll => self.select(
                 Some(Selection {
-                    anchor: 0,
-                    cursor: document.char_count(),
+                    anchor_char: 0,
+                    cursor_char: document.char_count(),
                 }),
                 document,
             ),
@@ -39,13 +39,13 @@ impl Reader {
                 }
             }
             ReaderCommand::CollapseSelection => {
-                let collapsed = self.selection.map(|s| Selection::caret(s.cursor));
+                let collapsed = self.selection.map(|s| Selection::caret(s.cursor_char));
                 self.select(collapsed, document);
             }
             ReaderCommand::Extend(movement) => {
                 let extended = self.selection.map(|s| Selection {
-                    anchor: s.anchor,
-                    cursor: moved_cursor(document, s.cursor, movement),
+                    anchor_char: s.anchor_char,
+                    cursor_char: moved_cursor(document, s.cursor_char, movement),
                 });
                 self.select(extended, document);
             }
@@ -59,7 +59,7 @@ impl Reader {
             return;
         }
         if let Some(new) = selection
-            && let Some(block) = document.block_at(new.cursor)
+            && let Some(block) = document.block_at(new.cursor_char)
             && !new.is_empty()
             && self.heights.tops.len() > block + 1
         {
@@ -119,21 +119,21 @@ impl Reader {
             if let Some(block) = document.block_at(at) {
                 let chars = &document.blocks()[block].chars;
                 self.selection = Some(Selection {
-                    anchor: chars.start,
-                    cursor: chars.end,
+                    anchor_char: chars.start,
+                    cursor_char: chars.end,
                 });
             }
         } else if response.double_clicked() {
             let word = word_at(document, at);
             self.selection = Some(Selection {
-                anchor: word.start,
-                cursor: word.end,
+                anchor_char: word.start,
+                cursor_char: word.end,
             });
         } else if response.clicked() {
             self.selection = Some(match self.selection {
                 Some(s) if shift_held => Selection {
-                    anchor: s.anchor,
-                    cursor: at,
+                    anchor_char: s.anchor_char,
+                    cursor_char: at,
                 },
                 _ => Selection::caret(at),
             });
@@ -148,12 +148,12 @@ impl Reader {
         let origin = ui.input(|i| i.pointer.press_origin());
         if let Some(start) = origin.and_then(hit) {
             let anchor = match self.selection {
-                Some(s) if shift_held => s.anchor,
+                Some(s) if shift_held => s.anchor_char,
                 _ => start,
             };
             self.selection = Some(Selection {
-                anchor,
-                cursor: start,
+                anchor_char: anchor,
+                cursor_char: start,
             });
         }
     }
@@ -169,8 +169,8 @@ impl Reader {
     ) {
         if let (Some(at), Some(s)) = (hit(pointer), self.selection) {
             self.selection = Some(Selection {
-                anchor: s.anchor,
-                cursor: at,
+                anchor_char: s.anchor_char,
+                cursor_char: at,
             });
         }
         let edge = 24.0;

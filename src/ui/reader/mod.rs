@@ -55,28 +55,28 @@ pub struct ReaderStyle {
     pub palette: Palette,
 }
 
-/// A selection: `anchor` is where it started, `cursor` where it ends now
-/// (char offsets in the canonical text; equal for a caret).
+/// A selection: `anchor_char` is where it started, `cursor_char` where it
+/// ends now (char offsets in the canonical text; equal for a caret).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Selection {
-    pub anchor: usize,
-    pub cursor: usize,
+    pub anchor_char: usize,
+    pub cursor_char: usize,
 }
 
 impl Selection {
-    pub fn caret(at: usize) -> Self {
+    pub fn caret(at_char: usize) -> Self {
         Self {
-            anchor: at,
-            cursor: at,
+            anchor_char: at_char,
+            cursor_char: at_char,
         }
     }
 
     pub fn range(self) -> Range<usize> {
-        self.anchor.min(self.cursor)..self.anchor.max(self.cursor)
+        self.anchor_char.min(self.cursor_char)..self.anchor_char.max(self.cursor_char)
     }
 
     pub fn is_empty(self) -> bool {
-        self.anchor == self.cursor
+        self.anchor_char == self.cursor_char
     }
 }
 

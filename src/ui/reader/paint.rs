@@ -106,10 +106,10 @@ impl Reader {
     /// Where the selection's moving end is on screen, if it is in this block.
     fn selection_end_in(&self, block: &PlacedBlock, block_chars: &Range<usize>) -> Option<Rect> {
         let selection = self.selection.filter(|s| !s.is_empty())?;
-        if !(block_chars.start..=block_chars.end).contains(&selection.cursor) {
+        if !(block_chars.start..=block_chars.end).contains(&selection.cursor_char) {
             return None;
         }
-        let cursor_in_block = selection.cursor - block_chars.start;
+        let cursor_in_block = selection.cursor_char - block_chars.start;
         let at = block
             .galley
             .pos_from_cursor(egui::text::CCursor::new(cursor_in_block));

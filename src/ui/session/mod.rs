@@ -30,9 +30,12 @@ pub enum SessionProblem {
     Store(Arc<StoreError>),
     /// The sidecar cannot be used; new annotations go to the recovery file.
     #[error("{problem}. The file is kept as it is; new annotations are saved to {}.", recovery.display())]
-    Recovery { problem: String, recovery: PathBuf },
+    Recovery {
+        problem: Arc<StoreError>,
+        recovery: PathBuf,
+    },
     #[error("{problem}.")]
-    ReadOnly { problem: String },
+    ReadOnly { problem: Arc<StoreError> },
     #[error("{}: changes on disk will not be noticed: {source}", path.display())]
     Unwatched {
         path: PathBuf,

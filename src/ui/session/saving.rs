@@ -184,7 +184,6 @@ impl DocumentSession {
         result: Result<SaveOutcome, StoreError>,
         outcome: &mut TickOutcome,
     ) {
-        let mode_before = self.store.mode().clone();
         let finished = match &job {
             WriteJob::Save(job) => self.store.finish_save(job, result, &self.document),
             WriteJob::Replace(job) => {
@@ -206,7 +205,7 @@ impl DocumentSession {
             Err(error) => {
                 let error = Arc::new(error);
                 self.save_error = Some(error.clone());
-                if self.store.mode() != &mode_before {
+                if matches!(*error, StoreError::Unusable { .. }) {
                     // The sidecar turned out unusable: save to the recovery file now.
                     self.last_edit = Some(Instant::now() - SAVE_DELAY);
                     outcome.problems.extend(self.store_problem());
