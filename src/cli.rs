@@ -7,23 +7,93 @@ use serde::Serialize;
 
 use crate::document::{BlockKind, Document};
 
+/// A section `--help` and the man page show after the options: a title
+/// and terms with what they mean.
+pub struct HelpSection {
+    pub title: &'static str,
+    pub entries: &'static [(&'static str, &'static str)],
+}
+
+/// Files, environment and keys: one text for `--help` and the man page.
+pub const HELP_SECTIONS: &[HelpSection] = &[
+    HelpSection {
+        title: "FILES",
+        entries: &[
+            (
+                "ARTICLE.annotations.ron",
+                "The annotations of ARTICLE, kept beside it: highlights, notes and tags in plain RON \
+                 (the format is described in FORMAT.md, installed with the documentation).",
+            ),
+            (
+                "~/.local/share/marginalia/",
+                "The data folder: annotations of articles in folders that cannot be written \
+                 (sidecars/), recovery files, and the settings (recent files, theme, text size).",
+            ),
+        ],
+    },
+    HelpSection {
+        title: "ENVIRONMENT",
+        entries: &[
+            ("MARGINALIA_DATA_DIR", "Another data folder."),
+            (
+                "MARGINALIA_TIMING",
+                "When set, print how long the window took to show the article.",
+            ),
+            (
+                "RUST_LOG",
+                "How much to log on standard error (default: warn; debug for more).",
+            ),
+        ],
+    },
+    HelpSection {
+        title: "KEYS",
+        entries: &[
+            ("F1", "Show every keyboard shortcut of the window."),
+            ("H", "Highlight the selected text."),
+            ("Ctrl+O, Ctrl+F", "Open an article; find in it."),
+        ],
+    },
+];
+
+/// The sections as `--help` shows them.
+fn after_long_help() -> String {
+    let mut text = String::new();
+    for section in HELP_SECTIONS {
+        text.push_str(&format!("{}:\n", section.title));
+        for (term, meaning) in section.entries {
+            text.push_str(&format!("  {term}\n      {meaning}\n"));
+        }
+        text.push('\n');
+    }
+    text.trim_end().to_owned()
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "marginalia",
     version,
-    about = "Read articles, highlight what matters, keep your notes beside them."
+    about = "Read articles, highlight what matters, keep your notes beside them.",
+    long_about = "Marginalia reads articles (plain text, Markdown, saved web pages, \
+EPUB), lets you highlight passages and write notes on them, and keeps the \
+annotations in a plain RON file beside each article. Without a subcommand it \
+opens the window.",
+    after_long_help = after_long_help()
 )]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// The article to open (plain text). Without one, the sample article opens.
-    pub path: Option<PathBuf>,
+    /// Articles to open (.txt, .md, .html, .xhtml, .epub). The first opens;
+    /// the others are listed in File ▸ Open Recent. Without one, the sample
+    /// article opens.
+    #[arg(value_name = "ARTICLE")]
+    pub paths: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the imported document as JSON: what the importer understood.
+    /// Print the imported document as JSON: what the importer understood
+    /// (format, title, byline, and each block with its kind and char offsets).
     Inspect {
         /// The article file.
         file: PathBuf,
@@ -50,6 +120,13 @@ pub enum Command {
         /// Overwrite an existing output file that is not an earlier export.
         #[arg(long, requires = "output")]
         force: bool,
+    },
+    /// Write the man pages and shell completions into a folder (for
+    /// packaging: scripts/install.sh and the .deb use what this writes).
+    #[command(hide = true)]
+    InstallFiles {
+        /// The folder to write man/man1/ and completions/ into.
+        out_dir: PathBuf,
     },
 }
 

@@ -8,5 +8,6 @@ pub mod annotate;
 pub mod cli;
 pub mod document;
 pub mod import;
+pub mod install_files;
 pub mod store;
 pub mod ui;

@@ -1,6 +1,6 @@
 //! The `marginalia` binary: parses the command line, then opens the window
-//! or runs a headless subcommand (inspect, import, export). Thin: the work
-//! is in the library.
+//! or runs a headless subcommand (inspect, import, export, and the hidden
+//! install-files). Thin: the work is in the library.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -28,7 +28,8 @@ fn main() -> ExitCode {
             output,
             force,
         }) => export(&article, format, output.as_deref(), force),
-        None => marginalia::ui::run_app(cli.path),
+        Some(Command::InstallFiles { out_dir }) => install_files(&out_dir),
+        None => marginalia::ui::run_app(cli.paths),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -50,6 +51,15 @@ fn error_text(error: &anyhow::Error) -> String {
         }
     }
     text
+}
+
+fn install_files(out_dir: &Path) -> anyhow::Result<()> {
+    let written = marginalia::install_files::write_install_files(out_dir)
+        .with_context(|| format!("{}: cannot write the install files", out_dir.display()))?;
+    for path in written {
+        println!("{}", path.display());
+    }
+    Ok(())
 }
 
 fn inspect(file: &Path) -> anyhow::Result<()> {

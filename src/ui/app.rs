@@ -36,6 +36,9 @@ pub(super) const FLASH: Duration = Duration::from_millis(1_200);
 pub enum StartWith {
     Sample,
     File(PathBuf),
+    /// Several articles (from a file manager): the first opens, the others
+    /// are listed in File ▸ Open Recent.
+    Articles(Vec<PathBuf>),
 }
 
 /// A highlight outlined for a moment after a jump to it.
@@ -64,6 +67,8 @@ pub struct MarginaliaApp {
     pub(super) dialog: Option<PendingDialog>,
     /// An article being read on a worker.
     pub(super) opening: Option<PendingOpen>,
+    /// What to say once the article being opened shows.
+    pub(super) after_open: Option<String>,
     /// Exports and imports whose files are written or read on workers.
     pub(super) exchanges: Vec<PendingExchange>,
     /// The highlight open in the panel.
@@ -76,6 +81,9 @@ pub struct MarginaliaApp {
     /// What the context menu acts on.
     pub(super) context_target: ContextTarget,
     pub(super) show_shortcuts: bool,
+    pub(super) show_about: bool,
+    /// The icon drawn in the About window, made when it first shows.
+    pub(super) about_icon: Option<egui::TextureHandle>,
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
     /// When the app was created, for the startup-time report.
@@ -106,6 +114,7 @@ impl MarginaliaApp {
             banner: None,
             dialog: None,
             opening: None,
+            after_open: None,
             exchanges: Vec::new(),
             selected: None,
             flash: None,
@@ -114,6 +123,8 @@ impl MarginaliaApp {
             choice: None,
             context_target: ContextTarget::default(),
             show_shortcuts: false,
+            show_about: false,
+            about_icon: None,
             shown_title: String::new(),
             applied_theme: None,
             created,
@@ -122,6 +133,7 @@ impl MarginaliaApp {
         match start {
             StartWith::Sample => app.open_sample(),
             StartWith::File(path) => app.apply(Command::Open(path)),
+            StartWith::Articles(paths) => app.open_articles(paths),
         }
         app
     }

@@ -55,6 +55,9 @@ pub enum Command {
     TogglePanel,
     ToggleOutline,
     ToggleShortcuts,
+    ToggleAbout,
+    /// Show a folder in the file manager (Help ▸ About).
+    OpenFolder(PathBuf),
     /// Scroll to the block holding this char offset (the outline).
     GoTo {
         start_char: usize,
@@ -209,6 +212,8 @@ impl Command {
             Command::TogglePanel => row("Annotations Panel", "Show or hide the annotations panel", Global, keys!(key(NONE, Key::F9))),
             Command::ToggleOutline => row("Outline", "Show or hide the outline", Global, keys!(key(NONE, Key::F8))),
             Command::ToggleShortcuts => row("Keyboard Shortcuts", "Show every keyboard shortcut", Global, keys!(key(NONE, Key::F1))),
+            Command::ToggleAbout => row("About Marginalia", "The version, the licence and where your files are kept", Global, &[]),
+            Command::OpenFolder(_) => row("Open Folder", "Show this folder in the file manager", Global, &[]),
             Command::GoTo { .. } => row("Go to", "Scroll to this section", Global, &[]),
             Command::FontBigger => row("Bigger Text", "Make the article's text bigger", Global, keys!(key(COMMAND, Key::Equals), key(COMMAND, Key::Plus))),
             Command::FontSmaller => row("Smaller Text", "Make the article's text smaller", Global, keys!(key(COMMAND, Key::Minus))),

@@ -27,6 +27,7 @@ impl MarginaliaApp {
             | Command::ImportFrom(_)
             | Command::ReplaceUnreadableSidecar
             | Command::DismissBanner
+            | Command::OpenFolder(_)
             | Command::Quit => self.apply_file(command),
             Command::ShowFind
             | Command::CloseFind
@@ -37,6 +38,7 @@ impl MarginaliaApp {
             Command::TogglePanel
             | Command::ToggleOutline
             | Command::ToggleShortcuts
+            | Command::ToggleAbout
             | Command::GoTo { .. }
             | Command::FontBigger
             | Command::FontSmaller
@@ -64,6 +66,7 @@ impl MarginaliaApp {
             Command::ImportFrom(path) => self.import_from(&path),
             Command::ReplaceUnreadableSidecar => self.replace_unreadable_sidecar(),
             Command::DismissBanner => self.banner = None,
+            Command::OpenFolder(folder) => self.open_folder(&folder),
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             _ => {}
         }
@@ -75,6 +78,7 @@ impl MarginaliaApp {
             Command::TogglePanel => settings.show_panel = !settings.show_panel,
             Command::ToggleOutline => settings.show_outline = !settings.show_outline,
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::ToggleAbout => self.show_about = !self.show_about,
             Command::GoTo { start_char } => self.reader.scroll_to_char(start_char),
             Command::FontBigger => settings.change_font_size(1.0),
             Command::FontSmaller => settings.change_font_size(-1.0),

@@ -90,6 +90,34 @@ impl MarginaliaApp {
         });
     }
 
+    /// Opens the first of several articles and lists the others in Open
+    /// Recent (a file manager's "Open With" on a selection sends them all).
+    pub(super) fn open_articles(&mut self, paths: Vec<PathBuf>) {
+        let mut paths = paths.into_iter();
+        let Some(first) = paths.next() else {
+            self.open_sample();
+            return;
+        };
+        let (listed, missing): (Vec<PathBuf>, Vec<PathBuf>) = paths.partition(|p| p.is_file());
+        for path in listed.iter().rev() {
+            let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            self.settings.list_recent(&path);
+        }
+        let mut notice = Vec::new();
+        if !listed.is_empty() {
+            let names: Vec<String> = listed.iter().map(|p| file_name(p)).collect();
+            notice.push(format!(
+                "Also listed under Open Recent in the File menu: {}",
+                names.join(", ")
+            ));
+        }
+        for path in missing {
+            notice.push(format!("{}: not found (or not a file)", path.display()));
+        }
+        self.after_open = (!notice.is_empty()).then(|| notice.join("\n"));
+        self.apply(Command::Open(first));
+    }
+
     /// Opens an article on a worker thread.
     pub(super) fn open_path(&mut self, path: PathBuf) {
         self.open_on_worker(path.clone(), move |ctx| {
@@ -143,6 +171,7 @@ impl MarginaliaApp {
             }
         };
         self.opening = None;
+        let after_open = self.after_open.take();
         match opened {
             Ok(Opened {
                 path,
@@ -162,11 +191,15 @@ impl MarginaliaApp {
                 self.show(session, position);
                 if !problems.is_empty() {
                     self.banner = Some(Banner::problems(&problems));
-                } else if !notices.is_empty() {
-                    self.set_banner(notices.join("\n"));
+                } else if !notices.is_empty() || after_open.is_some() {
+                    let said = notices.into_iter().chain(after_open);
+                    self.set_banner(said.collect::<Vec<_>>().join("\n"));
                 }
             }
-            Err(error) => self.set_banner(error.to_string()),
+            Err(error) => {
+                let said = std::iter::once(error.to_string()).chain(after_open);
+                self.set_banner(said.collect::<Vec<_>>().join("\n"));
+            }
         }
     }
 
@@ -301,4 +334,11 @@ impl MarginaliaApp {
             DialogPurpose::Import => Command::ImportFrom(path),
         });
     }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

@@ -34,6 +34,7 @@ impl MarginaliaApp {
     pub(super) fn popups_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         self.choice_ui(ctx, commands);
         self.shortcuts_window_ui(ctx, commands);
+        self.about_window_ui(ctx, commands);
         self.drop_overlay_ui(ctx);
     }
 

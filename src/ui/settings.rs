@@ -101,6 +101,26 @@ impl Settings {
         self.recent.truncate(MAX_RECENT);
     }
 
+    /// Moves `path` to the front of the recent list without opening it: a
+    /// file already there keeps its title and place in the text; a new one
+    /// is listed under its file name until it is opened.
+    pub fn list_recent(&mut self, path: &Path) {
+        let known = self.recent.iter().position(|r| r.path == path);
+        let recent = match known {
+            Some(index) => self.recent.remove(index),
+            None => RecentFile {
+                path: path.to_path_buf(),
+                title: path
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                position_char: 0,
+            },
+        };
+        self.recent.insert(0, recent);
+        self.recent.truncate(MAX_RECENT);
+    }
+
     pub fn update_position(&mut self, path: &Path, position_char: usize) {
         if let Some(recent) = self.recent.iter_mut().find(|r| r.path == path) {
             recent.position_char = position_char;
@@ -134,6 +154,21 @@ mod tests {
         assert_eq!(settings.recent[0].path, Path::new("/a/5.txt"));
         assert_eq!(settings.position_of(Path::new("/a/5.txt")), Some(99));
         assert_eq!(settings.position_of(Path::new("/a/0.txt")), None);
+    }
+
+    #[test]
+    fn listing_a_known_file_keeps_its_title_and_place() {
+        let mut settings = Settings::default();
+        settings.remember(Path::new("/a/read.md"), "An Essay", 1234);
+        settings.remember(Path::new("/a/other.md"), "Other", 0);
+        settings.list_recent(Path::new("/a/read.md"));
+        settings.list_recent(Path::new("/a/new.html"));
+        let listed: Vec<(&str, usize)> = settings
+            .recent
+            .iter()
+            .map(|r| (r.title.as_str(), r.position_char))
+            .collect();
+        assert_eq!(listed, [("new.html", 0), ("An Essay", 1234), ("Other", 0)]);
     }
 
     #[test]

@@ -1,0 +1,47 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_marginalia_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_marginalia_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_marginalia_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_marginalia_using_subcommand
+    set -l cmd (__fish_marginalia_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c marginalia -n "__fish_marginalia_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c marginalia -n "__fish_marginalia_needs_command" -s V -l version -d 'Print version'
+complete -c marginalia -n "__fish_marginalia_needs_command" -a "inspect" -d 'Print the imported document as JSON: what the importer understood (format, title, byline, and each block with its kind and char offsets)'
+complete -c marginalia -n "__fish_marginalia_needs_command" -a "import" -d 'Add annotations from W3C Web Annotation or Hypothesis JSON to an article\'s sidecar, re-anchored to its text'
+complete -c marginalia -n "__fish_marginalia_needs_command" -a "export" -d 'Write an article\'s annotations as W3C JSON, a Markdown digest or the RON sidecar'
+complete -c marginalia -n "__fish_marginalia_needs_command" -a "install-files" -d 'Write the man pages and shell completions into a folder (for packaging: scripts/install.sh and the .deb use what this writes)'
+complete -c marginalia -n "__fish_marginalia_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c marginalia -n "__fish_marginalia_using_subcommand inspect" -s h -l help -d 'Print help'
+complete -c marginalia -n "__fish_marginalia_using_subcommand import" -s h -l help -d 'Print help'
+complete -c marginalia -n "__fish_marginalia_using_subcommand export" -l format -r -f -a "w3c\t'A W3C Web Annotation `AnnotationPage` (JSON)'
+markdown\t'A digest to paste into a notes app'
+ron\t'The sidecar itself'"
+complete -c marginalia -n "__fish_marginalia_using_subcommand export" -s o -l output -d 'Write here instead of to standard output. Never the article, its sidecar, recovery or lock file; an existing file only if it is an earlier export (or with --force)' -r -F
+complete -c marginalia -n "__fish_marginalia_using_subcommand export" -l force -d 'Overwrite an existing output file that is not an earlier export'
+complete -c marginalia -n "__fish_marginalia_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c marginalia -n "__fish_marginalia_using_subcommand install-files" -s h -l help -d 'Print help'
+complete -c marginalia -n "__fish_marginalia_using_subcommand help; and not __fish_seen_subcommand_from inspect import export install-files help" -f -a "inspect" -d 'Print the imported document as JSON: what the importer understood (format, title, byline, and each block with its kind and char offsets)'
+complete -c marginalia -n "__fish_marginalia_using_subcommand help; and not __fish_seen_subcommand_from inspect import export install-files help" -f -a "import" -d 'Add annotations from W3C Web Annotation or Hypothesis JSON to an article\'s sidecar, re-anchored to its text'
+complete -c marginalia -n "__fish_marginalia_using_subcommand help; and not __fish_seen_subcommand_from inspect import export install-files help" -f -a "export" -d 'Write an article\'s annotations as W3C JSON, a Markdown digest or the RON sidecar'
+complete -c marginalia -n "__fish_marginalia_using_subcommand help; and not __fish_seen_subcommand_from inspect import export install-files help" -f -a "install-files" -d 'Write the man pages and shell completions into a folder (for packaging: scripts/install.sh and the .deb use what this writes)'
+complete -c marginalia -n "__fish_marginalia_using_subcommand help; and not __fish_seen_subcommand_from inspect import export install-files help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
