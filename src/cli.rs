@@ -121,6 +121,25 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+    /// Merge three versions of a sidecar by id, as git's merge driver: the
+    /// result goes to OURS. Exits non-zero, saying why, only when a file
+    /// cannot be read as a sidecar (git then leaves the conflict to you).
+    MergeSidecar {
+        /// The common ancestor (git's %O; empty when there is none).
+        base: PathBuf,
+        /// This branch's version (git's %A); the merge is written here.
+        ours: PathBuf,
+        /// The other branch's version (git's %B).
+        theirs: PathBuf,
+    },
+    /// Make a git repository merge annotation sidecars by id: adds
+    /// `*.annotations.ron merge=marginalia` to its .gitattributes and the
+    /// merge driver to its config.
+    GitSetup {
+        /// A folder in the repository (default: the current folder).
+        #[arg(default_value = ".")]
+        repo: PathBuf,
+    },
     /// Write the man pages and shell completions into a folder (for
     /// packaging: scripts/install.sh and the .deb use what this writes).
     #[command(hide = true)]

@@ -7,6 +7,7 @@
 pub mod annotate;
 pub mod cli;
 pub mod document;
+pub mod git_setup;
 pub mod import;
 pub mod install_files;
 pub mod store;

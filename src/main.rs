@@ -1,6 +1,7 @@
 //! The `marginalia` binary: parses the command line, then opens the window
-//! or runs a headless subcommand (inspect, import, export, and the hidden
-//! install-files). Thin: the work is in the library.
+//! or runs a headless subcommand (inspect, import, export, merge-sidecar,
+//! git-setup, and the hidden install-files). Thin: the work is in the
+//! library.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -29,6 +30,8 @@ fn main() -> ExitCode {
             force,
         }) => export(&article, format, output.as_deref(), force),
         Some(Command::InstallFiles { out_dir }) => install_files(&out_dir),
+        Some(Command::MergeSidecar { base, ours, theirs }) => merge_sidecar(&base, &ours, &theirs),
+        Some(Command::GitSetup { repo }) => git_setup(&repo),
         None => marginalia::ui::run_app(cli.paths),
     };
     match result {
@@ -51,6 +54,35 @@ fn error_text(error: &anyhow::Error) -> String {
         }
     }
     text
+}
+
+fn merge_sidecar(base: &Path, ours: &Path, theirs: &Path) -> anyhow::Result<()> {
+    let report = marginalia::store::merge_sidecar_files(base, ours, theirs)?;
+    if report.kept_both > 0 {
+        eprintln!(
+            "marginalia: {}: {} annotation(s) were edited on both branches; the other version of each is kept beside it, tagged \"{}\"",
+            ours.display(),
+            report.kept_both,
+            marginalia::store::CONFLICT_TAG
+        );
+    }
+    Ok(())
+}
+
+fn git_setup(repo: &Path) -> anyhow::Result<()> {
+    let this_program = std::env::current_exe().context("cannot find this program")?;
+    let setup = marginalia::git_setup::git_setup(repo, &this_program)?;
+    let attributes = setup.attributes.display();
+    if setup.attributes_already {
+        println!("{attributes} already merges sidecars with marginalia");
+    } else {
+        println!(
+            "{attributes}: added \"{}\"",
+            marginalia::git_setup::ATTRIBUTES_LINE
+        );
+    }
+    println!("git config merge.marginalia.driver: {}", setup.driver);
+    Ok(())
 }
 
 fn install_files(out_dir: &Path) -> anyhow::Result<()> {

@@ -91,7 +91,7 @@ fn the_man_page_lists_every_subcommand_and_each_has_its_own() {
     assert!(visible.len() >= 3, "{visible:?}");
     for name in &visible {
         assert!(
-            main.contains(&format!("marginalia\\-{name}(1)")),
+            main.contains(&format!("marginalia\\-{}(1)", name.replace('-', "\\-"))),
             "{name}:\n{main}"
         );
         let own = page(&format!("marginalia-{name}.1"));

@@ -19,6 +19,9 @@ _marginalia() {
             marginalia,export)
                 cmd="marginalia__subcmd__export"
                 ;;
+            marginalia,git-setup)
+                cmd="marginalia__subcmd__git__subcmd__setup"
+                ;;
             marginalia,help)
                 cmd="marginalia__subcmd__help"
                 ;;
@@ -31,8 +34,14 @@ _marginalia() {
             marginalia,install-files)
                 cmd="marginalia__subcmd__install__subcmd__files"
                 ;;
+            marginalia,merge-sidecar)
+                cmd="marginalia__subcmd__merge__subcmd__sidecar"
+                ;;
             marginalia__subcmd__help,export)
                 cmd="marginalia__subcmd__help__subcmd__export"
+                ;;
+            marginalia__subcmd__help,git-setup)
+                cmd="marginalia__subcmd__help__subcmd__git__subcmd__setup"
                 ;;
             marginalia__subcmd__help,help)
                 cmd="marginalia__subcmd__help__subcmd__help"
@@ -46,6 +55,9 @@ _marginalia() {
             marginalia__subcmd__help,install-files)
                 cmd="marginalia__subcmd__help__subcmd__install__subcmd__files"
                 ;;
+            marginalia__subcmd__help,merge-sidecar)
+                cmd="marginalia__subcmd__help__subcmd__merge__subcmd__sidecar"
+                ;;
             *)
                 ;;
         esac
@@ -53,7 +65,7 @@ _marginalia() {
 
     case "${cmd}" in
         marginalia)
-            opts="-h -V --help --version inspect import export install-files help"
+            opts="-h -V --help --version inspect import export merge-sidecar git-setup install-files help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -92,8 +104,22 @@ _marginalia() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        marginalia__subcmd__git__subcmd__setup)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         marginalia__subcmd__help)
-            opts="inspect import export install-files help"
+            opts="inspect import export merge-sidecar git-setup install-files help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -107,6 +133,20 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__help__subcmd__git__subcmd__setup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -176,6 +216,20 @@ _marginalia() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        marginalia__subcmd__help__subcmd__merge__subcmd__sidecar)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         marginalia__subcmd__import)
             opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -205,6 +259,20 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__install__subcmd__files)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__merge__subcmd__sidecar)
             opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

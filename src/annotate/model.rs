@@ -148,11 +148,6 @@ impl Annotation {
             unknown_fields: Vec::new(),
         }
     }
-
-    /// Marks the annotation as changed now (never earlier than before).
-    pub fn touch(&mut self) {
-        self.modified = now().max(self.modified);
-    }
 }
 
 /// A UUID that is the same every time for the same parts: for annotations

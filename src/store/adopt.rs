@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::document::Document;
 
+use super::conflicts::read_conflict_copies;
 use super::{AnnotationStore, read_sidecar};
 
 /// Something the store did that the user should hear of.
@@ -18,6 +19,15 @@ pub enum StoreNotice {
     RecoveryAdopted { recovery: PathBuf, count: usize },
     #[error("{count} annotation(s) from {} (kept there while the article's folder could not be written) are merged in", copy.display())]
     CopyMerged { copy: PathBuf, count: usize },
+    /// A sync tool's conflict copies were merged in (and go after the save).
+    #[error("Merged {count} highlight{} from another device", if *count == 1 { "" } else { "s" })]
+    DevicesMerged { count: usize },
+    #[error("{}: a sync conflict copy that cannot be read ({problem}); it is kept as {}", copy.display(), kept.display())]
+    ConflictCopySetAside {
+        copy: PathBuf,
+        kept: PathBuf,
+        problem: String,
+    },
 }
 
 impl AnnotationStore {
@@ -29,7 +39,7 @@ impl AnnotationStore {
         let Some(count) = self.merge_copy(&recovery) else {
             return;
         };
-        self.copy_to_remove = Some(recovery.clone());
+        self.copies_to_remove.push(recovery.clone());
         self.notices
             .push(StoreNotice::RecoveryAdopted { recovery, count });
     }
@@ -41,13 +51,37 @@ impl AnnotationStore {
             return;
         };
         if remove {
-            self.copy_to_remove = Some(copy.to_path_buf());
+            self.copies_to_remove.push(copy.to_path_buf());
         }
         self.reanchor_all(document);
         self.notices.push(StoreNotice::CopyMerged {
             copy: copy.to_path_buf(),
             count,
         });
+    }
+
+    /// Sync tools' conflict copies of the sidecar come in by id; each goes
+    /// after the next save (which reads them again under the lock). Returns
+    /// whether any annotation changed.
+    pub(super) fn adopt_conflict_copies(&mut self) -> bool {
+        let copies = read_conflict_copies(&self.location.path);
+        if copies.read.is_empty() && copies.unreadable.is_empty() {
+            return false;
+        }
+        // A save comes soon: it merges them under the lock and removes them
+        // (an unreadable one is moved to the data folder's merged/).
+        self.generation += 1;
+        let mut count = 0;
+        for (path, set) in copies.read {
+            count += self.set.merge_counting(&set);
+            if !self.copies_to_remove.contains(&path) {
+                self.copies_to_remove.push(path);
+            }
+        }
+        if count > 0 {
+            self.notices.push(StoreNotice::DevicesMerged { count });
+        }
+        count > 0
     }
 
     /// Merges the sidecar at `path` in; how many annotations it brought.

@@ -4,11 +4,13 @@
 
 mod adopt;
 mod anchors;
+mod conflicts;
 mod error;
 mod exchange;
 mod export;
 mod files;
 mod import;
+mod merge;
 mod replace;
 mod save;
 mod set;
@@ -16,6 +18,7 @@ mod sidecar;
 mod unknown;
 
 pub use adopt::StoreNotice;
+pub use conflicts::{conflict_copies, is_conflict_copy};
 pub use error::StoreError;
 pub use exchange::{
     ExchangeError, ImportedAnnotation, MAX_NOTE_BYTES, SkippedItem, annotations_from_json,
@@ -31,6 +34,7 @@ pub use files::{
     locate_sidecar, other_copy, sidecar_path_beside, write_atomically,
 };
 pub use import::ImportOutcome;
+pub use merge::{CONFLICT_TAG, MergeReport, merge_sidecar_files, merge_sidecars, merge_three_way};
 pub use replace::ReplaceJob;
 pub use save::{FileStamp, SaveJob, SaveOutcome, read_sidecar};
 pub use set::AnnotationSet;
@@ -89,9 +93,10 @@ pub struct AnnotationStore {
     known: Option<KnownDisk>,
     /// What the user should hear of: ids made unique, recovered annotations.
     notices: Vec<StoreNotice>,
-    /// A recovery file or the data folder's copy whose annotations came
-    /// into this sidecar: removed once they are saved there.
-    copy_to_remove: Option<PathBuf>,
+    /// Recovery files, the data folder's copy and sync tools' conflict
+    /// copies whose annotations came into this sidecar: removed once they
+    /// are saved there.
+    copies_to_remove: Vec<PathBuf>,
 }
 
 impl AnnotationStore {
@@ -122,7 +127,7 @@ impl AnnotationStore {
             saved_generation: 0,
             known: None,
             notices: Vec::new(),
-            copy_to_remove: None,
+            copies_to_remove: Vec::new(),
         };
         let loaded = read_sidecar_stamped(&store.location.path);
         match loaded {
@@ -146,9 +151,14 @@ impl AnnotationStore {
                 }
                 store.known = Some(KnownDisk { stamp, sidecar });
                 store.adopt_recovery_file();
+                store.adopt_conflict_copies();
                 store.reanchor_all(document);
             }
-            Ok(None) => {}
+            Ok(None) => {
+                if store.adopt_conflict_copies() {
+                    store.reanchor_all(document);
+                }
+            }
             Err(
                 error @ (StoreError::NewerVersion { .. }
                 | StoreError::Read { .. }
@@ -255,7 +265,7 @@ impl AnnotationStore {
             return false;
         };
         change(&mut annotation);
-        annotation.touch();
+        annotation.modified = self.set.next_edit_time(id);
         self.set.upsert(annotation);
         self.generation += 1;
         true
@@ -264,7 +274,10 @@ impl AnnotationStore {
     /// Stores a new version of an annotation (or brings a deleted one back),
     /// modified now, so it wins over older copies and tombstones in merges.
     pub fn put(&mut self, mut annotation: Annotation, document: &Document) {
-        annotation.modified = now().max(annotation.modified);
+        annotation.modified = self
+            .set
+            .next_edit_time(annotation.id)
+            .max(annotation.modified);
         let anchor_changed = self
             .set
             .get(annotation.id)
@@ -324,7 +337,7 @@ impl AnnotationStore {
         };
         let mut job = self.save_job_to(path, self.known.clone());
         if self.mode.is_normal() {
-            job.remove_after = self.copy_to_remove.clone();
+            job.remove_after.clone_from(&self.copies_to_remove);
         }
         Ok(Some(job))
     }
@@ -343,7 +356,7 @@ impl AnnotationStore {
             set: self.set.clone(),
             generation: self.generation,
             known,
-            remove_after: None,
+            remove_after: Vec::new(),
         }
     }
 
@@ -359,9 +372,9 @@ impl AnnotationStore {
         match result {
             Ok(outcome) => {
                 self.saved_generation = self.saved_generation.max(job.generation);
-                if job.remove_after.is_some() {
-                    self.copy_to_remove = None;
-                }
+                self.copies_to_remove
+                    .retain(|copy| !job.remove_after.contains(copy));
+                self.notices.extend(outcome.notices);
                 self.known = outcome.known;
                 if self.set.merge(&outcome.set) {
                     self.reanchor_missing(document);
@@ -405,10 +418,11 @@ impl AnnotationStore {
             StoreMode::Recovery { recovery, .. } => recovery.clone(),
             _ => self.location.path.clone(),
         };
-        let Some(sidecar) = read_sidecar(&path)? else {
-            return Ok(false);
+        let mut changed = match read_sidecar(&path)? {
+            Some(sidecar) => self.set.merge(&sidecar.set),
+            None => false,
         };
-        let changed = self.set.merge(&sidecar.set);
+        changed |= self.adopt_conflict_copies();
         if changed {
             self.reanchor_all(document);
         }

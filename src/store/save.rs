@@ -4,6 +4,8 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use super::adopt::StoreNotice;
+use super::conflicts::{read_conflict_copies, set_aside};
 use super::{
     AnnotationSet, DocumentInfo, FORMAT_VERSION, MAX_SIDECAR_BYTES, Sidecar, StoreError,
     WriterLock, parse_sidecar, sidecar_to_string_keeping, write_atomically,
@@ -99,9 +101,9 @@ pub struct SaveJob {
     /// What the store last saw on disk: if the file is still that one, it
     /// need not be read and parsed again.
     pub(super) known: Option<KnownDisk>,
-    /// A recovery file whose annotations this save puts in the sidecar:
-    /// removed once they are there.
-    pub(super) remove_after: Option<PathBuf>,
+    /// Recovery files and copies whose annotations this save puts in the
+    /// sidecar: removed once they are there.
+    pub(super) remove_after: Vec<PathBuf>,
 }
 
 /// What a save left on disk.
@@ -110,6 +112,8 @@ pub struct SaveOutcome {
     /// The merged annotations now in the file.
     pub set: AnnotationSet,
     pub(super) known: Option<KnownDisk>,
+    /// Conflict copies merged in or set aside, for the user.
+    pub(super) notices: Vec<StoreNotice>,
 }
 
 impl SaveJob {
@@ -147,6 +151,8 @@ impl SaveJob {
             .as_ref()
             .map(|d| d.sidecar.set.clone())
             .unwrap_or_default();
+        // Sync tools' conflict copies come in too, and go once written.
+        let (copies, notices) = self.merge_conflict_copies(&mut merged);
         merged.merge_with_current_anchors(&self.set);
         let unchanged = on_disk.as_ref().is_some_and(|d| {
             d.sidecar.set == merged
@@ -154,10 +160,11 @@ impl SaveJob {
                 && d.sidecar.renamed.is_empty()
         });
         if unchanged {
-            self.remove_merged_copy();
+            self.remove_merged_copies(&copies);
             return Ok(SaveOutcome {
                 set: merged,
                 known: on_disk,
+                notices,
             });
         }
         // Never write what a read would refuse: the user would be locked out.
@@ -189,17 +196,52 @@ impl SaveJob {
                 ..Sidecar::new(self.info.clone(), merged.clone())
             },
         });
-        self.remove_merged_copy();
-        Ok(SaveOutcome { set: merged, known })
+        self.remove_merged_copies(&copies);
+        Ok(SaveOutcome {
+            set: merged,
+            known,
+            notices,
+        })
     }
 
-    /// The recovery file's annotations are in the sidecar now.
-    fn remove_merged_copy(&self) {
-        if let Some(recovery) = &self.remove_after
-            && let Err(error) = std::fs::remove_file(recovery)
-            && error.kind() != std::io::ErrorKind::NotFound
-        {
-            log::warn!("{}: cannot be removed: {error}", recovery.display());
+    /// Merges the conflict copies beside the sidecar into `merged`; returns
+    /// the copies merged (to remove once written) and what to tell.
+    fn merge_conflict_copies(
+        &self,
+        merged: &mut AnnotationSet,
+    ) -> (Vec<PathBuf>, Vec<StoreNotice>) {
+        let found = read_conflict_copies(&self.path);
+        let mut notices = Vec::new();
+        let mut count = 0;
+        let mut copies = Vec::new();
+        for (path, set) in found.read {
+            count += merged.merge_counting(&set);
+            copies.push(path);
+        }
+        if count > 0 {
+            notices.push(StoreNotice::DevicesMerged { count });
+        }
+        for (copy, problem) in found.unreadable {
+            match set_aside(&copy) {
+                Ok(kept) => notices.push(StoreNotice::ConflictCopySetAside {
+                    copy,
+                    kept,
+                    problem: problem.to_string(),
+                }),
+                Err(error) => log::warn!("{}: cannot be moved aside: {error}", copy.display()),
+            }
+        }
+        (copies, notices)
+    }
+
+    /// The copies' annotations are in the sidecar now: they go.
+    fn remove_merged_copies(&self, conflict_copies: &[PathBuf]) {
+        for copy in self.remove_after.iter().chain(conflict_copies) {
+            if let Err(error) = std::fs::remove_file(copy)
+                && error.kind() != std::io::ErrorKind::NotFound
+            {
+                log::warn!("{}: cannot be removed: {error}", copy.display());
+            }
         }
     }
 }

@@ -1,5 +1,12 @@
 //! A set of annotations with tombstones, and merging two of them by id.
+//!
+//! Merging is a join: commutative, associative and idempotent. For each id
+//! the greatest version wins, ordered by time, then a tombstone over an
+//! annotation at the same time, then the annotation's content digest, so
+//! that every machine that merges the same versions, in any order, however
+//! often, ends with the same set (and so writes the same bytes).
 
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
@@ -54,9 +61,14 @@ impl AnnotationSet {
         self.annotations.insert(annotation.id, annotation);
     }
 
-    /// Deletes an annotation at `when`, leaving a tombstone for merges.
+    /// Deletes an annotation at `when` (or just after its last edit, if a
+    /// slow clock says earlier: a deletion always wins over the version it
+    /// deletes), leaving a tombstone for merges.
     pub fn remove(&mut self, id: Uuid, when: Timestamp) -> Option<Annotation> {
         let removed = self.annotations.remove(&id);
+        let when = removed
+            .as_ref()
+            .map_or(when, |annotation| when.max(just_after(annotation.modified)));
         let deleted = self.tombstones.entry(id).or_insert(when);
         *deleted = (*deleted).max(when);
         removed
@@ -72,6 +84,16 @@ impl AnnotationSet {
         self.annotations.remove(&id);
         let deleted = self.tombstones.entry(id).or_insert(when);
         *deleted = (*deleted).max(when);
+    }
+
+    /// The time for a new version of `id` made now: now, or just after the
+    /// version held (an edit or a deletion), whichever is later, so that a
+    /// new version always wins over the one it replaces in a merge, however
+    /// slow this machine's clock is.
+    pub fn next_edit_time(&self, id: Uuid) -> Timestamp {
+        let now = crate::annotate::now();
+        self.version(id)
+            .map_or(now, |held| now.max(just_after(held.time())))
     }
 
     /// When `id` was deleted, if it was.
@@ -105,25 +127,133 @@ impl AnnotationSet {
         changed
     }
 
-    /// Merges `other` into `self`: per id the newest `modified` wins and a
-    /// tombstone deletes what it is newer than. Nothing either side added is
-    /// lost. Returns whether `self` changed.
+    /// Merges `other` into `self`: per id the greatest version wins (see
+    /// the module's doc), so a tombstone deletes what it is newer than and
+    /// an edit newer than a tombstone brings its annotation back. Nothing
+    /// either side added is lost. Returns whether `self` changed.
     pub fn merge(&mut self, other: &AnnotationSet) -> bool {
-        let before = self.clone();
+        self.merge_counting(other) > 0
+    }
+
+    /// As [`merge`](Self::merge); returns how many ids took `other`'s version.
+    pub fn merge_counting(&mut self, other: &AnnotationSet) -> usize {
+        let mut changed = 0;
         for annotation in other.annotations.values() {
-            let newer = self
-                .annotations
-                .get(&annotation.id)
-                .is_none_or(|mine| annotation.modified > mine.modified);
-            if newer {
-                self.upsert(annotation.clone());
+            let id = annotation.id;
+            let theirs = Version::Annotation(annotation);
+            if self.version(id).is_none_or(|mine| theirs > mine) {
+                self.tombstones.remove(&id);
+                self.annotations.insert(id, annotation.clone());
+                changed += 1;
             }
         }
         for (&id, &deleted) in &other.tombstones {
-            self.bury(id, deleted);
+            if self
+                .version(id)
+                .is_none_or(|mine| Version::Tombstone(deleted) > mine)
+            {
+                self.annotations.remove(&id);
+                self.tombstones.insert(id, deleted);
+                changed += 1;
+            }
         }
-        *self != before
+        changed
     }
+
+    /// What `self` holds for `id`.
+    fn version(&self, id: Uuid) -> Option<Version<'_>> {
+        match (self.annotations.get(&id), self.tombstones.get(&id)) {
+            (Some(annotation), _) => Some(Version::Annotation(annotation)),
+            (None, Some(&deleted)) => Some(Version::Tombstone(deleted)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// A millisecond later: the least step of a stored time.
+pub fn just_after(time: Timestamp) -> Timestamp {
+    Timestamp::from_millisecond(time.as_millisecond().saturating_add(1)).unwrap_or(time)
+}
+
+/// One version of an annotation, as merges order them.
+#[derive(Clone, Copy, Debug)]
+enum Version<'a> {
+    Annotation(&'a Annotation),
+    Tombstone(Timestamp),
+}
+
+impl Version<'_> {
+    fn time(&self) -> Timestamp {
+        match self {
+            Version::Annotation(annotation) => annotation.modified,
+            Version::Tombstone(deleted) => *deleted,
+        }
+    }
+}
+
+impl PartialEq for Version<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Version<'_> {}
+
+impl PartialOrd for Version<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Version<'_> {
+    /// Later first; at one time a deletion wins; between two annotations
+    /// of one time, the greater content digest (any rule both sides share
+    /// would do: this one needs no clock and no machine name).
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.time()
+            .cmp(&other.time())
+            .then_with(|| match (self, other) {
+                (Version::Tombstone(_), Version::Tombstone(_)) => Ordering::Equal,
+                (Version::Tombstone(_), Version::Annotation(_)) => Ordering::Greater,
+                (Version::Annotation(_), Version::Tombstone(_)) => Ordering::Less,
+                (Version::Annotation(a), Version::Annotation(b)) => {
+                    content_digest(a).cmp(&content_digest(b))
+                }
+            })
+    }
+}
+
+/// SHA-256 of everything an annotation holds, each part length-prefixed.
+fn content_digest(annotation: &Annotation) -> [u8; 32] {
+    use sha2::Digest as _;
+    let mut hasher = sha2::Sha256::new();
+    let mut part = |bytes: &[u8]| {
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    let anchor = &annotation.anchor;
+    part(annotation.id.as_bytes());
+    part(&annotation.created.as_millisecond().to_le_bytes());
+    part(&(anchor.start_char as u64).to_le_bytes());
+    part(&(anchor.end_char as u64).to_le_bytes());
+    for text in [
+        &anchor.exact,
+        &anchor.prefix,
+        &anchor.suffix,
+        &annotation.note,
+    ] {
+        part(text.as_bytes());
+    }
+    part(format!("{:?}{:?}", annotation.color, annotation.style).as_bytes());
+    part(&(annotation.tags.len() as u64).to_le_bytes());
+    for tag in &annotation.tags {
+        part(tag.as_bytes());
+    }
+    for (name, value) in &annotation.unknown_fields {
+        part(name.as_bytes());
+        part(value.as_bytes());
+    }
+    hasher.finalize().into()
 }
 
 #[cfg(test)]

@@ -48,6 +48,17 @@ pub(super) struct Flash {
     pub(super) since: Instant,
 }
 
+/// News said in the status bar for a moment ("Merged 3 highlights from
+/// another device").
+#[derive(Clone, Debug)]
+pub(super) struct StatusNote {
+    pub(super) text: String,
+    pub(super) since: Instant,
+}
+
+/// How long a status note shows.
+pub(super) const STATUS_NOTE_TIME: Duration = Duration::from_secs(8);
+
 /// A message across the top, with the commands it offers.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Banner {
@@ -64,6 +75,7 @@ pub struct MarginaliaApp {
     pub(super) reader: Reader,
     pub(super) painted: PaintedHighlights,
     pub(super) banner: Option<Banner>,
+    pub(super) status_note: Option<StatusNote>,
     pub(super) dialog: Option<PendingDialog>,
     /// An article being read on a worker.
     pub(super) opening: Option<PendingOpen>,
@@ -112,6 +124,7 @@ impl MarginaliaApp {
             reader: Reader::new(),
             painted: PaintedHighlights::default(),
             banner: None,
+            status_note: None,
             dialog: None,
             opening: None,
             after_open: None,
@@ -274,6 +287,7 @@ impl eframe::App for MarginaliaApp {
         self.poll_exchanges();
         self.tick_session();
         self.expire_flash();
+        self.expire_status_note();
         let mut commands = Vec::new();
         self.chrome_ui(ui, &mut commands);
         self.side_panels_ui(ui, &mut commands);

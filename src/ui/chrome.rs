@@ -233,6 +233,10 @@ impl MarginaliaApp {
                 ui.label(small(format!("{percent}%")));
                 ui.separator();
                 ui.label(small(save_state_text(&open.save_state())));
+                if let Some(note) = &self.status_note {
+                    ui.separator();
+                    ui.label(RichText::new(&note.text).size(12.0));
+                }
                 if let Some(selection) = self.reader.selection().filter(|s| !s.is_empty()) {
                     ui.separator();
                     let length = selection.range().len();

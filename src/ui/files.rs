@@ -4,16 +4,18 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use eframe::egui;
 
 use crate::document::Document;
 use crate::import::{ARTICLE_EXTENSIONS, ImportError};
 
-use super::app::{Banner, MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME};
+use super::app::{
+    Banner, MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME, STATUS_NOTE_TIME, StatusNote,
+};
 use super::command::Command;
-use super::session::{DocumentSession, SessionProblem, TickOutcome};
+use super::session::{DocumentSession, SessionNotice, SessionProblem, TickOutcome};
 
 /// How long opening an article waits for its worker before the frame goes
 /// on with a progress line.
@@ -60,7 +62,28 @@ impl MarginaliaApp {
             self.banner = Some(Banner::problems(&outcome.problems));
         }
         for notice in outcome.notices {
+            self.tell(&notice);
+        }
+    }
+
+    /// News goes to the status bar for a moment; anything else to the banner.
+    fn tell(&mut self, notice: &SessionNotice) {
+        if notice.is_news() {
+            self.status_note = Some(StatusNote {
+                text: notice.to_string(),
+                since: Instant::now(),
+            });
+        } else {
             self.set_banner(notice.to_string());
+        }
+    }
+
+    pub(super) fn expire_status_note(&mut self) {
+        if let Some(note) = &self.status_note {
+            match STATUS_NOTE_TIME.checked_sub(note.since.elapsed()) {
+                Some(left) => self.ctx.request_repaint_after(left),
+                None => self.status_note = None,
+            }
         }
     }
 
@@ -181,14 +204,18 @@ impl MarginaliaApp {
                 let position = path
                     .and_then(|path| self.settings.position_of(&path))
                     .unwrap_or(0);
-                let notices: Vec<String> = session
+                let (news, notices): (Vec<SessionNotice>, Vec<SessionNotice>) = session
                     .store()
                     .notices()
                     .iter()
-                    .map(ToString::to_string)
-                    .collect();
+                    .map(|notice| SessionNotice::Store(notice.clone()))
+                    .partition(SessionNotice::is_news);
+                let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
                 self.banner = None;
                 self.show(session, position);
+                for notice in &news {
+                    self.tell(notice);
+                }
                 if !problems.is_empty() {
                     self.banner = Some(Banner::problems(&problems));
                 } else if !notices.is_empty() || after_open.is_some() {

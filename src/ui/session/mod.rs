@@ -18,7 +18,9 @@ use uuid::Uuid;
 use crate::annotate::{AnchorStatus, EditHistory};
 use crate::document::{Document, OutlineEntry, outline_of};
 use crate::import::{ImportError, import_bytes, import_path};
-use crate::store::{AnnotationStore, SidecarLocation, StoreError, StoreMode, data_folder};
+use crate::store::{
+    AnnotationStore, SidecarLocation, StoreError, StoreMode, StoreNotice, data_folder,
+};
 
 use saving::PendingWrite;
 use watch::DiskWatcher;
@@ -60,6 +62,19 @@ impl SessionProblem {
 pub enum SessionNotice {
     /// The unreadable sidecar was kept aside and replaced.
     Replaced { sidecar: PathBuf, kept: PathBuf },
+    /// What the store did since (conflict copies merged, …).
+    Store(StoreNotice),
+}
+
+impl SessionNotice {
+    /// Whether it is news rather than a problem: said in the status bar for
+    /// a moment, not in a banner to dismiss.
+    pub fn is_news(&self) -> bool {
+        matches!(
+            self,
+            SessionNotice::Store(StoreNotice::DevicesMerged { .. })
+        )
+    }
 }
 
 impl std::fmt::Display for SessionNotice {
@@ -71,6 +86,7 @@ impl std::fmt::Display for SessionNotice {
                 sidecar.display(),
                 kept.display()
             ),
+            SessionNotice::Store(notice) => notice.fmt(f),
         }
     }
 }
@@ -107,6 +123,9 @@ pub struct DocumentSession {
     watcher: Option<DiskWatcher>,
     history: EditHistory,
     outline: Vec<OutlineEntry>,
+    /// How many of the store's notices were told (those of the opening are
+    /// told by whoever opened it).
+    notices_told: usize,
 }
 
 impl DocumentSession {
@@ -160,6 +179,7 @@ impl DocumentSession {
         watcher: Option<DiskWatcher>,
     ) -> Self {
         let mut session = Self {
+            notices_told: store.notices().len(),
             outline: outline_of(&document),
             document,
             path,
@@ -289,6 +309,11 @@ impl DocumentSession {
         self.poll_pending(&mut outcome);
         self.start_replacement(ctx, &mut outcome);
         self.start_save_when_rested(ctx, &mut outcome);
+        let notices = self.store.notices();
+        for notice in &notices[self.notices_told.min(notices.len())..] {
+            outcome.notices.push(SessionNotice::Store(notice.clone()));
+        }
+        self.notices_told = notices.len();
         outcome
     }
 }

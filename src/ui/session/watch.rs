@@ -1,6 +1,7 @@
 //! Keeping in step with the disk: the article's folder is watched; an
 //! edited article is reloaded and its highlights re-anchored, a sidecar
-//! changed by another window or a sync tool is merged in.
+//! changed by another window or a sync tool, or a sync tool's conflict
+//! copy of it, is merged in.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -11,7 +12,7 @@ use notify::Watcher as _;
 use crate::annotate::{Anchor, IndexedText, resolve_anchor};
 use crate::document::{Document, outline_of};
 use crate::import::{ImportError, import_path};
-use crate::store::SidecarLocation;
+use crate::store::{SidecarLocation, is_conflict_copy};
 
 use super::{DocumentSession, SessionProblem, TickOutcome};
 
@@ -57,7 +58,7 @@ impl DiskWatcher {
                 for path in &event.paths {
                     let change = if *path == article {
                         DiskChange::Article
-                    } else if sidecars.contains(path) {
+                    } else if sidecars.contains(path) || is_conflict_copy(&sidecars[0], path) {
                         DiskChange::Sidecar
                     } else {
                         continue;
