@@ -2,14 +2,14 @@
 # Installs the Debian packages Marginalia needs, if any are missing.
 #   scripts/setup-system.sh run    what the window needs (X11/Wayland, GL, zenity for dialogs)
 #   scripts/setup-system.sh test   also Xvfb, xdotool and ImageMagick for headless tests, and
-#                                  the desktop entry and AppStream validators
+#                                  the desktop entry and AppStream validators, git (merge driver)
 set -euo pipefail
 
 packages=(build-essential pkg-config zenity libxcursor1 libxi6 libxrandr2 libxkbcommon0
   libxkbcommon-x11-0 libwayland-client0 libegl1 libgl1-mesa-dri libvulkan1 mesa-vulkan-drivers
   libfontconfig1)
 if [ "${1:-run}" = test ]; then
-  packages+=(xvfb xauth xdotool imagemagick desktop-file-utils appstream)
+  packages+=(xvfb xauth xdotool imagemagick desktop-file-utils appstream git)
 fi
 
 missing=()

@@ -1,0 +1,50 @@
+//! Helpers of the sync tests: one data folder per test binary, sidecars
+//! written as the app writes them, the conflict-copy names of each sync tool.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use marginalia::annotate::Annotation;
+use marginalia::document::Document;
+use marginalia::import::import_path;
+use marginalia::store::{AnnotationSet, AnnotationStore, DocumentInfo, sidecar_to_string};
+
+/// One data folder for the whole test binary (the store reads it once).
+pub fn data_folder() -> &'static Path {
+    static DATA: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        // SAFETY: set once, before any test reads it (every test calls this first).
+        unsafe { std::env::set_var("MARGINALIA_DATA_DIR", dir.path()) };
+        dir
+    })
+    .path()
+}
+
+pub const CONFLICT_NAMES: [&str; 7] = [
+    "kerry-lavrov-meeting.txt.annotations.sync-conflict-20261127-101010-ABCDEFG.ron",
+    "kerry-lavrov-meeting.txt.annotations (conflicted copy 2026-11-27 101010).ron",
+    "kerry-lavrov-meeting.txt.annotations_conflict-20261127-101010.ron",
+    "kerry-lavrov-meeting.txt.annotations (laptop's conflicted copy 2026-11-27).ron",
+    "kerry-lavrov-meeting.txt.annotations-LAPTOP.ron",
+    "kerry-lavrov-meeting.txt.annotations.Conflict.ron",
+    "kerry-lavrov-meeting.txt.annotations.Conflict (1).ron",
+];
+
+/// A sidecar file holding `annotations`, as the app writes it.
+pub fn write_sidecar(path: &Path, document: &Document, annotations: &[&Annotation]) {
+    let mut set = AnnotationSet::default();
+    for annotation in annotations {
+        set.upsert((*annotation).clone());
+    }
+    let info = DocumentInfo::of(document, "kerry-lavrov-meeting.txt");
+    std::fs::write(path, sidecar_to_string(&info, &set)).unwrap();
+}
+
+/// Opens the article's annotations, changes them, saves.
+pub fn edit(article: &Path, change: impl FnOnce(&mut AnnotationStore, &Document)) {
+    let document = import_path(article).unwrap();
+    let mut store = AnnotationStore::open(article, &document);
+    change(&mut store, &document);
+    store.save_now(&document).unwrap();
+}
