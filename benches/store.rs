@@ -1,6 +1,6 @@
 //! Benchmarks for the annotation store: load and save of a sidecar with
-//! 10,000 annotations on War and Peace, and re-anchoring them after a 1 %
-//! random edit of the text.
+//! 10,000 annotations on War and Peace, re-anchoring them after a 1 %
+//! random edit of the text, and merging two machines' versions of it.
 
 mod common;
 
@@ -8,7 +8,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use marginalia::annotate::{Anchor, Annotation, HighlightColor, IndexedText, anchor_all};
 use marginalia::document::Document;
 use marginalia::import::import_path;
-use marginalia::store::{AnnotationStore, SidecarLocation};
+use marginalia::store::{
+    AnnotationStore, SidecarLocation, merge_sidecars, read_sidecar, sidecar_to_string,
+};
 
 const ANNOTATIONS: usize = 10_000;
 
@@ -109,6 +111,29 @@ fn store_benchmarks(c: &mut Criterion) {
     eprintln!("after a 1 % edit: {found} of {ANNOTATIONS} annotations found");
     group.bench_function("reanchor_10k_after_1pct_edit", |b| {
         b.iter(|| anchor_all(&IndexedText::new(&edited_text), &anchors));
+    });
+
+    // Two machines' sidecars of 10,000 annotations each, every tenth note
+    // edited on the other machine: the merge a sync conflict copy or git's
+    // driver makes (the join, then the bytes written).
+    let ours = read_sidecar(&location.path)
+        .expect("read")
+        .expect("sidecar");
+    let mut theirs = ours.clone();
+    for annotation in annotations.iter().step_by(10) {
+        let mut edited = annotation.clone();
+        edited.note = "edited on the laptop".to_owned();
+        edited.modified =
+            jiff::Timestamp::from_millisecond(annotation.modified.as_millisecond() + 1)
+                .expect("time");
+        theirs.set.upsert(edited);
+    }
+    group.bench_function("merge_two_10k_sidecars", |b| {
+        b.iter(|| {
+            let (merged, report) = merge_sidecars(&ours, &theirs);
+            assert_eq!(report.taken, ANNOTATIONS / 10);
+            sidecar_to_string(&merged.document, &merged.set)
+        });
     });
     group.finish();
 }
