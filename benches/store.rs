@@ -120,7 +120,7 @@ fn store_benchmarks(c: &mut Criterion) {
         .expect("read")
         .expect("sidecar");
     let mut theirs = ours.clone();
-    for annotation in annotations.iter().step_by(10) {
+    for annotation in ours.set.iter().step_by(10) {
         let mut edited = annotation.clone();
         edited.note = "edited on the laptop".to_owned();
         edited.modified =

@@ -325,3 +325,119 @@ fn drag_highlight_undo_redo_restart_and_export() {
         "{markdown}"
     );
 }
+
+/// The reading position the app stored for its one recent file.
+fn stored_position(desktop: &Desktop) -> Option<usize> {
+    let settings = desktop.home.path().join(".local/share/marginalia/app.ron");
+    let text = std::fs::read_to_string(settings).ok()?;
+    let at = text.find("position:")? + "position:".len();
+    let digits: String = text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Ctrl+Q, then waits for the app to end by itself (its settings written).
+fn quit(desktop: &Desktop, window: &str, mut app: Running) {
+    desktop.xdotool(&["windowfocus", "--sync", window]);
+    desktop.xdotool(&["key", "ctrl+q"]);
+    wait_for("the app to quit", Duration::from_secs(20), || {
+        app.0.try_wait().ok().flatten()
+    });
+}
+
+#[test]
+fn a_long_book_reopens_where_it_was_left_and_keeps_that_place() {
+    let binary = release_binary();
+    let desktop = Desktop::start();
+    let book = common::corpus_file("large/pg2600-war-and-peace.txt");
+    let start_app = || {
+        let app = Running(
+            desktop
+                .command(&binary)
+                .arg(&book)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start marginalia"),
+        );
+        let window = wait_for("the window", Duration::from_secs(30), || {
+            desktop.window_named("Marginalia")
+        });
+        std::thread::sleep(Duration::from_millis(1500));
+        (app, window)
+    };
+    let (app, window) = start_app();
+    desktop.xdotool(&["windowfocus", "--sync", &window]);
+    for _ in 0..10 {
+        desktop.xdotool(&["key", "Next"]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    quit(&desktop, &window, app);
+    let left_at = stored_position(&desktop).expect("a stored position");
+    assert!(left_at > 5_000, "ten pages down: {left_at}");
+    // Twice: a reopened book that is left alone keeps its place.
+    for _ in 0..2 {
+        let (app, window) = start_app();
+        quit(&desktop, &window, app);
+        assert_eq!(stored_position(&desktop), Some(left_at));
+    }
+}
+
+#[test]
+fn a_highlight_made_just_before_sigterm_is_saved_and_the_place_kept() {
+    let binary = release_binary();
+    let desktop = Desktop::start();
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("kerry-lavrov-meeting.txt");
+    std::fs::copy(common::sample_article(), &article).unwrap();
+    let sidecar = common::app::sidecar_of(&article);
+    let mut app = Running(
+        desktop
+            .command(&binary)
+            .arg(&article)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start marginalia"),
+    );
+    let window = wait_for("the window", Duration::from_secs(30), || {
+        desktop.window_named("Marginalia")
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    desktop.xdotool(&["windowfocus", "--sync", &window]);
+    // Select the first line of the first body paragraph by keyboard-free drag.
+    desktop.xdotool(&["mousemove", "--window", &window, "213", "352"]);
+    desktop.xdotool(&["mousedown", "1"]);
+    desktop.xdotool(&["mousemove", "--window", &window, "400", "354"]);
+    std::thread::sleep(Duration::from_millis(100));
+    desktop.xdotool(&["mousemove", "--window", &window, "790", "352"]);
+    std::thread::sleep(Duration::from_millis(100));
+    desktop.xdotool(&["mouseup", "1"]);
+    std::thread::sleep(Duration::from_millis(200));
+    desktop.xdotool(&["key", "h"]);
+    // A logout, a tenth of a second later (before the save's 0.3 s rest).
+    std::thread::sleep(Duration::from_millis(100));
+    let pid = app.0.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = wait_for("the app to end", Duration::from_secs(20), || {
+        app.0.try_wait().ok().flatten()
+    });
+    assert!(status.success(), "ended as Ctrl+Q ends: {status:?}");
+    let text = sidecar_text(&sidecar);
+    assert!(
+        text.contains("exact: \"The United States held out the possibility on Monday"),
+        "{text}"
+    );
+    assert!(
+        stored_position(&desktop).is_some(),
+        "the recent files are stored"
+    );
+}

@@ -201,6 +201,8 @@ impl MarginaliaApp {
                 session,
                 problems,
             }) => {
+                // The article open now (maybe this one, reopened) keeps its place.
+                self.remember_position();
                 let position = path
                     .and_then(|path| self.settings.position_of(&path))
                     .unwrap_or(0);

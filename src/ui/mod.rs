@@ -17,6 +17,7 @@
 //! - `widgets`: command buttons, colour buttons and list rows they share.
 //! - `reader`: the reader widget. `session`: one open article (model side).
 //! - `settings`: what is remembered between runs. `theme`: palettes and fonts.
+//! - `signals`: SIGTERM, SIGINT and SIGHUP close the window as Ctrl+Q does.
 
 mod about;
 mod app;
@@ -35,6 +36,7 @@ mod popups;
 pub mod reader;
 pub mod session;
 pub mod settings;
+mod signals;
 pub mod theme;
 pub mod widgets;
 
@@ -82,7 +84,10 @@ pub fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(MarginaliaApp::new(cc, start)))),
+        Box::new(move |cc| {
+            signals::close_on_signals(&cc.egui_ctx);
+            Ok(Box::new(MarginaliaApp::new(cc, start)))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -12,7 +12,7 @@ use crate::ui::theme::{SERIF_BOLD, SERIF_ITALIC};
 
 use super::heights::TOP_PADDING_EM;
 use super::look::{BlockLook, average_char_width, look_of};
-use super::{Reader, ReaderHighlight, ReaderOutput, ReaderStyle, ScrollRequest};
+use super::{Reader, ReaderHighlight, ReaderOutput, ReaderStyle};
 
 /// A block laid out this frame.
 pub(super) struct PlacedBlock {
@@ -74,15 +74,19 @@ impl Reader {
         let (rect, response) =
             ui.allocate_exact_size(vec2(column.content_width, total), Sense::click_and_drag());
         if shift != 0.0 {
-            self.scroll_request = Some(ScrollRequest::ToOffset(self.offset_y + shift));
+            self.keep_view_after_measuring(viewport.min.y, shift);
             ui.ctx().request_repaint();
         }
         let origin = pos2(rect.min.x + column.x, rect.min.y - shift);
         let placed = self.place(laid_out, document, style, column.measure, origin);
-        self.top_char = placed
-            .iter()
-            .find(|p| self.heights.tops[p.index + 1] - shift > viewport.min.y)
-            .map_or(self.top_char, |p| document.blocks()[p.index].chars.start);
+        // While a jump to a char is pending, the view is not where the reader
+        // is: the reading position stays the one asked for.
+        if !self.is_jumping() {
+            self.top_char = placed
+                .iter()
+                .find(|p| self.heights.tops[p.index + 1] - shift > viewport.min.y)
+                .map_or(self.top_char, |p| document.blocks()[p.index].chars.start);
+        }
 
         let screen_viewport = viewport.translate(rect.min.to_vec2());
         let (clicked_at_char, secondary_clicked_at_char) =

@@ -201,14 +201,33 @@ impl Reader {
         });
         self.offset_y = output.state.clamped_offset().y;
         self.viewport_height = output.inner_rect.height();
-        if matches!(
-            self.scroll_request,
-            Some(ScrollRequest::ToChar(_) | ScrollRequest::Reveal(_))
-        ) {
+        if self.is_jumping() {
             // The heights were not known yet: scroll next frame.
             ui.ctx().request_repaint();
         }
         output.inner
+    }
+
+    /// Whether a jump to a char waits for the heights it needs.
+    fn is_jumping(&self) -> bool {
+        matches!(
+            self.scroll_request,
+            Some(ScrollRequest::ToChar(_) | ScrollRequest::Reveal(_))
+        )
+    }
+
+    /// Blocks above the view grew (or shrank) once measured by `shift`
+    /// points: the view moves with them, so nothing on screen jumps. A jump
+    /// to a char still pending is left alone: it is resolved against the
+    /// measured heights.
+    fn keep_view_after_measuring(&mut self, offset_y: f32, shift: f32) {
+        self.scroll_request = match self.scroll_request {
+            jump @ Some(ScrollRequest::ToChar(_) | ScrollRequest::Reveal(_)) => jump,
+            Some(ScrollRequest::ToOffset(y)) => Some(ScrollRequest::ToOffset(y + shift)),
+            // The scroll area's own offset: it may have been restored from
+            // the last run while this widget was new.
+            None => Some(ScrollRequest::ToOffset(offset_y + shift)),
+        };
     }
 
     /// The scroll offset a pending request asks for this frame, if any; a
