@@ -9,18 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-20}"
 article="$(realpath "${2:-../shared/corpus/large/pg2600-war-and-peace.txt}")"
-bash scripts/setup-system.sh test
-cargo build --release --quiet
-
-work="$(mktemp -d)"
-chmod 700 "$work"
-display=":$((150 + RANDOM % 50))"
-Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
-sleep 1
-export DISPLAY="$display" XDG_RUNTIME_DIR="$work" HOME="$work" GSETTINGS_BACKEND=memory
-unset WAYLAND_DISPLAY
+source scripts/lib/headless.sh
 settings="$work/.local/share/marginalia/app.ron"
 
 run() {

@@ -130,6 +130,40 @@ impl Desktop {
         found.lines().next().map(str::to_owned)
     }
 
+    /// Starts the release binary on `article` and waits for its window,
+    /// then `settle` more for the first frames.
+    fn open(&self, binary: &Path, article: &Path, settle: Duration) -> (Running, String) {
+        let app = Running(
+            self.command(binary)
+                .arg(article)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start marginalia"),
+        );
+        let window = wait_for("the window", Duration::from_secs(30), || {
+            self.window_named("Marginalia")
+        });
+        std::thread::sleep(settle);
+        (app, window)
+    }
+
+    /// Drags over the first line of the sample's first body paragraph and
+    /// presses H.
+    fn highlight_first_line(&self, window: &str) {
+        self.xdotool(&["windowfocus", "--sync", window]);
+        let (left, right, y) = ("213", "790", "352");
+        self.xdotool(&["mousemove", "--window", window, left, y]);
+        self.xdotool(&["mousedown", "1"]);
+        self.xdotool(&["mousemove", "--window", window, "400", "354"]);
+        std::thread::sleep(Duration::from_millis(100));
+        self.xdotool(&["mousemove", "--window", window, right, y]);
+        std::thread::sleep(Duration::from_millis(100));
+        self.xdotool(&["mouseup", "1"]);
+        std::thread::sleep(Duration::from_millis(200));
+        self.xdotool(&["key", "h"]);
+    }
+
     fn screenshot(&self, name: &str) -> PathBuf {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
         let path = dir.join(format!("{name}.png"));
@@ -256,34 +290,8 @@ fn drag_highlight_undo_redo_restart_and_export() {
     let sidecar = folder
         .path()
         .join("kerry-lavrov-meeting.txt.annotations.ron");
-    let start_app = || {
-        Running(
-            desktop
-                .command(&binary)
-                .arg(&article)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("start marginalia"),
-        )
-    };
-    let app = start_app();
-    let window = wait_for("the window", Duration::from_secs(30), || {
-        desktop.window_named("Marginalia")
-    });
-    std::thread::sleep(Duration::from_millis(800));
-    desktop.xdotool(&["windowfocus", "--sync", &window]);
-    // The first line of the first body paragraph (window coordinates).
-    let (left, right, y) = ("213", "790", "352");
-    desktop.xdotool(&["mousemove", "--window", &window, left, y]);
-    desktop.xdotool(&["mousedown", "1"]);
-    desktop.xdotool(&["mousemove", "--window", &window, "400", "354"]);
-    std::thread::sleep(Duration::from_millis(100));
-    desktop.xdotool(&["mousemove", "--window", &window, right, y]);
-    std::thread::sleep(Duration::from_millis(100));
-    desktop.xdotool(&["mouseup", "1"]);
-    std::thread::sleep(Duration::from_millis(200));
-    desktop.xdotool(&["key", "h"]);
+    let (app, window) = desktop.open(&binary, &article, Duration::from_millis(800));
+    desktop.highlight_first_line(&window);
     let quote = "exact: \"The United States held out the possibility on Monday";
     wait_for_file("the highlight in the sidecar", &sidecar, |text| {
         text.contains(quote)
@@ -300,11 +308,7 @@ fn drag_highlight_undo_redo_restart_and_export() {
 
     desktop.xdotool(&["key", "ctrl+q"]);
     drop(app);
-    let app = start_app();
-    wait_for("the window again", Duration::from_secs(30), || {
-        desktop.window_named("Marginalia")
-    });
-    std::thread::sleep(Duration::from_secs(1));
+    let (app, _) = desktop.open(&binary, &article, Duration::from_secs(1));
     let shot = desktop.screenshot("e2e-highlight-after-restart");
     let yellow = yellow_pixels(&shot, 345, 213, 790);
     assert!(
@@ -352,22 +356,7 @@ fn a_long_book_reopens_where_it_was_left_and_keeps_that_place() {
     let binary = release_binary();
     let desktop = Desktop::start();
     let book = common::corpus_file("large/pg2600-war-and-peace.txt");
-    let start_app = || {
-        let app = Running(
-            desktop
-                .command(&binary)
-                .arg(&book)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("start marginalia"),
-        );
-        let window = wait_for("the window", Duration::from_secs(30), || {
-            desktop.window_named("Marginalia")
-        });
-        std::thread::sleep(Duration::from_millis(1500));
-        (app, window)
-    };
+    let start_app = || desktop.open(&binary, &book, Duration::from_millis(1500));
     let (app, window) = start_app();
     desktop.xdotool(&["windowfocus", "--sync", &window]);
     for _ in 0..10 {
@@ -393,30 +382,8 @@ fn a_highlight_made_just_before_sigterm_is_saved_and_the_place_kept() {
     let article = folder.path().join("kerry-lavrov-meeting.txt");
     std::fs::copy(common::sample_article(), &article).unwrap();
     let sidecar = common::app::sidecar_of(&article);
-    let mut app = Running(
-        desktop
-            .command(&binary)
-            .arg(&article)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start marginalia"),
-    );
-    let window = wait_for("the window", Duration::from_secs(30), || {
-        desktop.window_named("Marginalia")
-    });
-    std::thread::sleep(Duration::from_millis(800));
-    desktop.xdotool(&["windowfocus", "--sync", &window]);
-    // Select the first line of the first body paragraph by keyboard-free drag.
-    desktop.xdotool(&["mousemove", "--window", &window, "213", "352"]);
-    desktop.xdotool(&["mousedown", "1"]);
-    desktop.xdotool(&["mousemove", "--window", &window, "400", "354"]);
-    std::thread::sleep(Duration::from_millis(100));
-    desktop.xdotool(&["mousemove", "--window", &window, "790", "352"]);
-    std::thread::sleep(Duration::from_millis(100));
-    desktop.xdotool(&["mouseup", "1"]);
-    std::thread::sleep(Duration::from_millis(200));
-    desktop.xdotool(&["key", "h"]);
+    let (mut app, window) = desktop.open(&binary, &article, Duration::from_millis(800));
+    desktop.highlight_first_line(&window);
     // A logout, a tenth of a second later (before the save's 0.3 s rest).
     std::thread::sleep(Duration::from_millis(100));
     let pid = app.0.id().to_string();
