@@ -132,18 +132,43 @@ impl Desktop {
 
     /// Starts the release binary on `article` and waits for its window,
     /// then `settle` more for the first frames.
-    fn open(&self, binary: &Path, article: &Path, settle: Duration) -> (Running, String) {
-        let app = Running(
+    fn open(&self, binary: &Path, article: Option<&Path>, settle: Duration) -> (Running, String) {
+        // What the app says goes to a file, shown if its window never comes.
+        let log_path = self.home.path().join(format!(
+            "marginalia-{}.log",
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        ));
+        let log = std::fs::File::create(&log_path).expect("log file");
+        let mut app = Running(
             self.command(binary)
-                .arg(article)
+                .args(article)
+                .env("RUST_LOG", "info")
                 .stdout(Stdio::null())
-                .stderr(Stdio::null())
+                .stderr(log)
                 .spawn()
                 .expect("start marginalia"),
         );
-        let window = wait_for("the window", Duration::from_secs(30), || {
-            self.window_named("Marginalia")
-        });
+        let start = Instant::now();
+        let window = loop {
+            if let Some(window) = self.window_named("Marginalia") {
+                break window;
+            }
+            let said = || std::fs::read_to_string(&log_path).unwrap_or_default();
+            if let Ok(Some(status)) = app.0.try_wait() {
+                panic!(
+                    "marginalia ended before its window showed ({status}):\n{}",
+                    said()
+                );
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "no window after 60 s; marginalia said:\n{}",
+                said()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        };
         std::thread::sleep(settle);
         (app, window)
     }
@@ -191,17 +216,7 @@ fn open_an_article_through_ctrl_o_and_the_native_dialog() {
     let binary = release_binary();
     let article = std::fs::canonicalize(common::corpus_file("text/bbc-tech-001.txt")).unwrap();
     let desktop = Desktop::start();
-    let app = Running(
-        desktop
-            .command(&binary)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start marginalia"),
-    );
-    let window = wait_for("the Marginalia window", Duration::from_secs(30), || {
-        desktop.window_named("Marginalia")
-    });
+    let (app, window) = desktop.open(&binary, None, Duration::ZERO);
     wait_for(
         "the sample article's title",
         Duration::from_secs(10),
@@ -290,7 +305,7 @@ fn drag_highlight_undo_redo_restart_and_export() {
     let sidecar = folder
         .path()
         .join("kerry-lavrov-meeting.txt.annotations.ron");
-    let (app, window) = desktop.open(&binary, &article, Duration::from_millis(800));
+    let (app, window) = desktop.open(&binary, Some(&article), Duration::from_millis(800));
     desktop.highlight_first_line(&window);
     let quote = "exact: \"The United States held out the possibility on Monday";
     wait_for_file("the highlight in the sidecar", &sidecar, |text| {
@@ -308,7 +323,7 @@ fn drag_highlight_undo_redo_restart_and_export() {
 
     desktop.xdotool(&["key", "ctrl+q"]);
     drop(app);
-    let (app, _) = desktop.open(&binary, &article, Duration::from_secs(1));
+    let (app, _) = desktop.open(&binary, Some(&article), Duration::from_secs(1));
     let shot = desktop.screenshot("e2e-highlight-after-restart");
     let yellow = yellow_pixels(&shot, 345, 213, 790);
     assert!(
@@ -356,7 +371,7 @@ fn a_long_book_reopens_where_it_was_left_and_keeps_that_place() {
     let binary = release_binary();
     let desktop = Desktop::start();
     let book = common::corpus_file("large/pg2600-war-and-peace.txt");
-    let start_app = || desktop.open(&binary, &book, Duration::from_millis(1500));
+    let start_app = || desktop.open(&binary, Some(&book), Duration::from_millis(1500));
     let (app, window) = start_app();
     desktop.xdotool(&["windowfocus", "--sync", &window]);
     for _ in 0..10 {
@@ -382,7 +397,7 @@ fn a_highlight_made_just_before_sigterm_is_saved_and_the_place_kept() {
     let article = folder.path().join("kerry-lavrov-meeting.txt");
     std::fs::copy(common::sample_article(), &article).unwrap();
     let sidecar = common::app::sidecar_of(&article);
-    let (mut app, window) = desktop.open(&binary, &article, Duration::from_millis(800));
+    let (mut app, window) = desktop.open(&binary, Some(&article), Duration::from_millis(800));
     desktop.highlight_first_line(&window);
     // A logout, a tenth of a second later (before the save's 0.3 s rest).
     std::thread::sleep(Duration::from_millis(100));

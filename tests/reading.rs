@@ -4,6 +4,7 @@
 mod common;
 
 use eframe::egui::Key;
+use egui_kittest::kittest::Queryable as _;
 use marginalia::ui::{Command, StartWith};
 
 #[test]
@@ -24,4 +25,84 @@ fn a_long_book_reopens_at_the_paragraph_it_was_left_at() {
     harness.run_steps(4);
     assert_eq!(harness.state().reader().top_char(), left_at);
     assert_eq!(harness.state().settings().position_of(&book), Some(left_at));
+}
+
+#[test]
+fn find_ignores_diacritics_and_typographic_quotes_unless_asked() {
+    // A copy: a highlight is made, and the corpus is never written to.
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("war-and-peace.txt");
+    std::fs::copy(common::corpus_file("large/pg2600-war-and-peace.txt"), &book).unwrap();
+    let mut harness = common::app::app(StartWith::File(book), [1100.0, 700.0]);
+    let count = |harness: &egui_kittest::Harness<'_, marginalia::ui::MarginaliaApp>| {
+        harness.state().find_matches().map_or(0, |(m, _)| m.len())
+    };
+    harness.state_mut().apply(Command::ShowFind);
+    harness
+        .state_mut()
+        .apply(Command::SetFindQuery("Natasha".into()));
+    harness.run_steps(2);
+    // The book writes "Natásha" 1,213 times (and "NATÁSHA" in headings).
+    assert!(count(&harness) >= 1_213, "{}", count(&harness));
+    harness
+        .state_mut()
+        .apply(Command::SetFindQuery("don't".into()));
+    harness.run_steps(2);
+    assert!(count(&harness) >= 414, "don’t: {}", count(&harness));
+
+    // The match made a highlight covers the original text exactly.
+    harness
+        .state_mut()
+        .apply(Command::SetFindQuery("Natasha".into()));
+    harness.state_mut().apply(Command::HighlightFindMatch);
+    harness.run_steps(2);
+    let app = harness.state();
+    let quotes: Vec<&str> = app
+        .annotations()
+        .unwrap()
+        .set()
+        .iter()
+        .map(|a| a.anchor.exact.as_str())
+        .collect();
+    assert!(
+        quotes.iter().all(|q| q.eq_ignore_ascii_case("Natásha")),
+        "{quotes:?}"
+    );
+
+    // "Match Diacritics", as in Firefox's find bar.
+    harness.get_by_label("Match Diacritics").click();
+    harness.run_steps(2);
+    assert_eq!(
+        count(&harness),
+        0,
+        "the book never writes it without the accent"
+    );
+    assert!(harness.state().settings().find_match_diacritics);
+}
+
+#[test]
+fn progress_is_the_text_above_the_bottom_of_the_window_and_follows_the_keys() {
+    for (article, [width, height]) in [
+        (common::sample_article(), [1000.0, 700.0]),
+        (
+            common::corpus_file("large/pg2600-war-and-peace.txt"),
+            [1000.0, 700.0],
+        ),
+    ] {
+        let mut harness = common::app::app(StartWith::File(article.clone()), [width, height]);
+        harness.key_press(Key::End);
+        harness.run_steps(4);
+        let app = harness.state();
+        let progress = app.reader().progress(app.document().unwrap());
+        assert_eq!(progress, 1.0, "{}: End is the end", article.display());
+        // Drawn in the status bar by the frames the key alone brought.
+        harness.get_by_label("100%");
+        harness.key_press(Key::Home);
+        harness.run_steps(4);
+        harness.key_press(Key::PageDown);
+        harness.run_steps(4);
+        let app = harness.state();
+        let progress = app.reader().progress(app.document().unwrap());
+        assert!(progress > 0.0 && progress < 1.0, "{progress}");
+    }
 }

@@ -3,6 +3,8 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use crate::document::{OutlineEntry, current_entry};
+
 use super::app::{Banner, MarginaliaApp};
 use super::command::{Command, Situation};
 use super::keymap::tooltip;
@@ -228,9 +230,18 @@ impl MarginaliaApp {
             ui.label(small(format!("kept in {kept}")))
                 .on_hover_text(format!("Annotations are kept in {}", file.display()));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let chars = open.document().char_count().max(1);
-                let percent = self.reader.top_char() * 100 / chars;
-                ui.label(small(format!("{percent}%")));
+                let percent = self.reader.progress(open.document()) * 100.0;
+                // A long book moves a tenth of a percent a page: show it.
+                let percent = if percent < 10.0 {
+                    format!("{:.1}%", (percent * 10.0).floor() / 10.0)
+                } else {
+                    format!("{}%", percent.floor())
+                };
+                ui.label(small(percent))
+                    .on_hover_text("How much of the text is above the bottom of the window");
+                if let Some(section) = current_section(open.outline(), self.reader.top_char()) {
+                    ui.label(small(section));
+                }
                 ui.separator();
                 ui.label(small(save_state_text(&open.save_state())));
                 if let Some(note) = &self.status_note {
@@ -285,4 +296,20 @@ fn save_state_text(state: &SaveState) -> String {
         SaveState::Failed(error) => format!("Not saved: {error}"),
         SaveState::ReadOnly => "Read-only".to_owned(),
     }
+}
+
+/// The heading of the section the reader is in (a chapter of a book), short.
+fn current_section(outline: &[OutlineEntry], top_char: usize) -> Option<String> {
+    const MAX_CHARS: usize = 40;
+    let entry = &outline[current_entry(outline, top_char)?];
+    if entry.level == 0 {
+        return None; // The title: the window's title says it.
+    }
+    let text = entry.text.trim();
+    Some(if text.chars().count() > MAX_CHARS {
+        let cut: String = text.chars().take(MAX_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        text.to_owned()
+    })
 }

@@ -52,6 +52,8 @@ pub enum Command {
     FindNext,
     FindPrevious,
     HighlightFindMatch,
+    /// Find tells letters with diacritics from those without, or not.
+    ToggleMatchDiacritics,
     TogglePanel,
     ToggleOutline,
     ToggleShortcuts,
@@ -208,6 +210,7 @@ impl Command {
             Command::SetFindQuery(_) => row("Find", "Text in the article", FindField, &[]),
             Command::FindNext => row("Next", "Go to the next match", FindField, keys!(key(NONE, Key::Enter))),
             Command::FindPrevious => row("Previous", "Go to the previous match", FindField, keys!(key(SHIFT, Key::Enter))),
+            Command::ToggleMatchDiacritics => row("Match Diacritics", "Tell \"a\" from \"á\" when finding", FindAnywhere, &[]),
             Command::HighlightFindMatch => row("Highlight match", "Highlight the current match", FindAnywhere, keys!(key(COMMAND, Key::Enter))),
             Command::TogglePanel => row("Annotations Panel", "Show or hide the annotations panel", Global, keys!(key(NONE, Key::F9))),
             Command::ToggleOutline => row("Outline", "Show or hide the outline", Global, keys!(key(NONE, Key::F8))),
@@ -245,7 +248,8 @@ impl Command {
             Command::CloseFind
             | Command::FindNext
             | Command::FindPrevious
-            | Command::HighlightFindMatch => now.find_open,
+            | Command::HighlightFindMatch
+            | Command::ToggleMatchDiacritics => now.find_open,
             _ => true,
         }
     }

@@ -34,7 +34,8 @@ impl MarginaliaApp {
             | Command::SetFindQuery(_)
             | Command::FindNext
             | Command::FindPrevious
-            | Command::HighlightFindMatch => self.apply_find(command),
+            | Command::HighlightFindMatch
+            | Command::ToggleMatchDiacritics => self.apply_find(command),
             Command::TogglePanel
             | Command::ToggleOutline
             | Command::ToggleShortcuts

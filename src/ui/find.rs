@@ -13,7 +13,7 @@ use super::command::{Command, Situation};
 use super::keymap::find_field_command;
 use super::reader::ReaderHighlight;
 use super::theme::Palette;
-use super::widgets::command_button_ui;
+use super::widgets::{command_button_ui, command_toggle_ui};
 
 /// Find stops counting here (a one-letter search in a long book).
 const MAX_MATCHES: usize = 10_000;
@@ -39,10 +39,10 @@ pub(super) struct FindState {
 }
 
 impl FindState {
-    fn new(text: &str) -> Self {
+    fn new(text: &str, match_diacritics: bool) -> Self {
         Self {
             query: String::new(),
-            folded: FoldedText::new(text),
+            folded: FoldedText::new(text, match_diacritics),
             matches: Vec::new(),
             current: 0,
             focus: true,
@@ -110,12 +110,22 @@ impl MarginaliaApp {
             Command::ShowFind => match &mut self.find {
                 Some(find) => find.focus = true,
                 None => {
+                    let match_diacritics = self.settings.find_match_diacritics;
                     self.find = self
                         .open
                         .as_ref()
-                        .map(|open| FindState::new(open.document().text()));
+                        .map(|open| FindState::new(open.document().text(), match_diacritics));
                 }
             },
+            Command::ToggleMatchDiacritics => {
+                let on = !self.settings.find_match_diacritics;
+                self.settings.find_match_diacritics = on;
+                if let (Some(find), Some(open)) = (&mut self.find, &self.open) {
+                    find.folded = FoldedText::new(open.document().text(), on);
+                    let query = find.query.clone();
+                    self.set_find_query(query);
+                }
+            }
             Command::CloseFind => self.find = None,
             Command::SetFindQuery(query) => self.set_find_query(query),
             Command::FindNext | Command::FindPrevious => {
@@ -206,6 +216,13 @@ impl MarginaliaApp {
                 commands.push(command);
             }
             ui.label(find.count_text());
+            let match_diacritics = find.folded.matches_diacritics();
+            command_toggle_ui(
+                ui,
+                match_diacritics,
+                Command::ToggleMatchDiacritics,
+                commands,
+            );
             for command in [
                 Command::FindPrevious,
                 Command::FindNext,

@@ -66,6 +66,8 @@ pub struct Settings {
     pub show_panel: bool,
     /// Whether the outline is shown.
     pub show_outline: bool,
+    /// Find tells "a" from "á" (off: as browsers find by default).
+    pub find_match_diacritics: bool,
 }
 
 impl Default for Settings {
@@ -78,6 +80,7 @@ impl Default for Settings {
             color: HighlightColor::default(),
             show_panel: false,
             show_outline: false,
+            find_match_diacritics: false,
         }
     }
 }

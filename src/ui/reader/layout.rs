@@ -86,6 +86,7 @@ impl Reader {
                 .iter()
                 .find(|p| self.heights.tops[p.index + 1] - shift > viewport.min.y)
                 .map_or(self.top_char, |p| document.blocks()[p.index].chars.start);
+            self.bottom_char = self.char_at_bottom(&placed, document, viewport, shift, total);
         }
 
         let screen_viewport = viewport.translate(rect.min.to_vec2());
@@ -118,6 +119,36 @@ impl Reader {
             secondary_clicked_at_char,
             selection_end,
         }
+    }
+
+    /// How much of the text is above the bottom of the view, in chars: the
+    /// last visible block counts in proportion to how much of it shows; at
+    /// the end of the page, all of it.
+    fn char_at_bottom(
+        &self,
+        placed: &[PlacedBlock],
+        document: &Document,
+        viewport: Rect,
+        shift: f32,
+        total: f32,
+    ) -> usize {
+        if viewport.max.y + 1.0 >= total {
+            return document.char_count();
+        }
+        let Some(last) = placed
+            .iter()
+            .rev()
+            .find(|p| self.heights.tops[p.index] - shift < viewport.max.y)
+        else {
+            return self.bottom_char;
+        };
+        let (top, bottom) = (
+            self.heights.tops[last.index] - shift,
+            self.heights.tops[last.index + 1] - shift,
+        );
+        let shown = ((viewport.max.y - top) / (bottom - top).max(1.0)).clamp(0.0, 1.0);
+        let chars = &document.blocks()[last.index].chars;
+        chars.start + (chars.len() as f32 * shown).round() as usize
     }
 
     /// Lays out the visible blocks; measured heights replace estimates,

@@ -122,6 +122,8 @@ pub struct Reader {
     /// How far an arrow key scrolls, in points.
     line_step: f32,
     top_char: usize,
+    /// The char offset at the bottom of the window (the text read so far).
+    bottom_char: usize,
     /// Whether the last laid-out frame showed the document (for timing).
     has_painted: bool,
 }
@@ -159,6 +161,16 @@ impl Reader {
         self.top_char
     }
 
+    /// How far through the text the reader is: the share of it above the
+    /// bottom of the window (1.0 at the end).
+    pub fn progress(&self, document: &Document) -> f32 {
+        let chars = document.char_count();
+        if chars == 0 {
+            return 1.0;
+        }
+        self.bottom_char.min(chars) as f32 / chars as f32
+    }
+
     /// Whether a frame with the document's text has been painted.
     pub fn has_painted(&self) -> bool {
         self.has_painted
@@ -189,6 +201,7 @@ impl Reader {
         matches: &[ReaderHighlight],
     ) -> ReaderOutput {
         self.line_step = 3.0 * ui.text_style_height(&egui::TextStyle::Body);
+        let place_before = (self.top_char, self.bottom_char);
         let mut scroll_area = egui::ScrollArea::vertical()
             .id_salt("reader")
             .auto_shrink(false)
@@ -201,8 +214,9 @@ impl Reader {
         });
         self.offset_y = output.state.clamped_offset().y;
         self.viewport_height = output.inner_rect.height();
-        if self.is_jumping() {
-            // The heights were not known yet: scroll next frame.
+        if self.is_jumping() || (self.top_char, self.bottom_char) != place_before {
+            // Heights not known yet, or the status bar (drawn before the
+            // page) shows the place of the frame before: one more frame.
             ui.ctx().request_repaint();
         }
         output.inner
