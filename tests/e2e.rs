@@ -153,6 +153,7 @@ impl Desktop {
         let start = Instant::now();
         let window = loop {
             if let Some(window) = self.window_named("Marginalia") {
+                eprintln!("the window showed after {:?}", start.elapsed());
                 break window;
             }
             let said = || std::fs::read_to_string(&log_path).unwrap_or_default();
@@ -163,8 +164,8 @@ impl Desktop {
                 );
             }
             assert!(
-                start.elapsed() < Duration::from_secs(60),
-                "no window after 60 s; marginalia said:\n{}",
+                start.elapsed() < Duration::from_secs(90),
+                "no window after 90 s; marginalia said:\n{}",
                 said()
             );
             std::thread::sleep(Duration::from_millis(100));

@@ -106,3 +106,39 @@ fn progress_is_the_text_above_the_bottom_of_the_window_and_follows_the_keys() {
         assert!(progress > 0.0 && progress < 1.0, "{progress}");
     }
 }
+
+#[test]
+fn every_page_down_press_moves_a_screen_however_fast_they_come() {
+    let book = common::corpus_file("large/pg2600-war-and-peace.txt");
+    let mut harness = common::app::app(StartWith::File(book), [1000.0, 700.0]);
+    let offset = |harness: &egui_kittest::Harness<'_, marginalia::ui::MarginaliaApp>| {
+        harness.state().reader().scroll_offset()
+    };
+    // One press a frame: the pace of a reader.
+    for _ in 0..10 {
+        harness.key_press(Key::PageDown);
+        harness.run_steps(2);
+    }
+    let one_by_one = offset(&harness);
+    harness.key_press(Key::Home);
+    harness.run_steps(3);
+    assert_eq!(offset(&harness), 0.0);
+    // Ten presses within one frame (a held key on a slow machine).
+    for pressed in [true, false].repeat(10) {
+        harness.input_mut().events.push(eframe::egui::Event::Key {
+            key: Key::PageDown,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: Default::default(),
+        });
+    }
+    harness.step();
+    harness.run_steps(3);
+    assert!(one_by_one > 4_000.0, "{one_by_one}");
+    assert!(
+        (offset(&harness) - one_by_one).abs() < 1.0,
+        "ten presses at once: {} (one by one: {one_by_one})",
+        offset(&harness)
+    );
+}

@@ -16,10 +16,11 @@ pub fn commands_from_input(ctx: &egui::Context, now: &Situation) -> Vec<Command>
     let entries = live_shortcuts(now);
     let mut commands = Vec::new();
     ctx.input_mut(|input| {
+        // Every press counts, however many came in one frame (a held
+        // PageDown, fast typing of keys).
         for (shortcut, command) in entries {
-            if input.consume_shortcut(&shortcut) && !commands.contains(&command) {
-                commands.push(command);
-            }
+            let presses = input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
+            commands.extend(std::iter::repeat_n(command, presses));
         }
         // Ctrl+C reaches egui as a copy event on most platforms.
         let copy = Command::Reader(ReaderCommand::Copy);

@@ -15,15 +15,17 @@ impl Reader {
     pub fn apply(&mut self, command: ReaderCommand, document: &Document, ctx: &egui::Context) {
         let page = (self.viewport_height * 0.9).max(40.0);
         let scroll_to = |y: f32| Some(ScrollRequest::ToOffset(y));
+        // A press that comes before the last one was drawn moves on from
+        // where that one goes, not from where the view still is.
+        let from = match self.scroll_request {
+            Some(ScrollRequest::ToOffset(y)) => y,
+            _ => self.offset_y,
+        };
         match command {
-            ReaderCommand::LineDown => {
-                self.scroll_request = scroll_to(self.offset_y + self.line_step)
-            }
-            ReaderCommand::LineUp => {
-                self.scroll_request = scroll_to(self.offset_y - self.line_step)
-            }
-            ReaderCommand::PageDown => self.scroll_request = scroll_to(self.offset_y + page),
-            ReaderCommand::PageUp => self.scroll_request = scroll_to(self.offset_y - page),
+            ReaderCommand::LineDown => self.scroll_request = scroll_to(from + self.line_step),
+            ReaderCommand::LineUp => self.scroll_request = scroll_to(from - self.line_step),
+            ReaderCommand::PageDown => self.scroll_request = scroll_to(from + page),
+            ReaderCommand::PageUp => self.scroll_request = scroll_to(from - page),
             ReaderCommand::Top => self.scroll_request = scroll_to(0.0),
             ReaderCommand::Bottom => self.scroll_request = scroll_to(self.content_height),
             ReaderCommand::SelectAll => self.select(

@@ -156,6 +156,11 @@ impl Reader {
         self.selection = selection;
     }
 
+    /// How far the view is scrolled, in points.
+    pub fn scroll_offset(&self) -> f32 {
+        self.offset_y
+    }
+
     /// The char offset of the first block at the top of the window: the reading position.
     pub fn top_char(&self) -> usize {
         self.top_char
