@@ -142,3 +142,26 @@ fn every_page_down_press_moves_a_screen_however_fast_they_come() {
         offset(&harness)
     );
 }
+
+#[test]
+fn a_focused_field_left_alone_stops_blinking_and_asks_for_no_frames() {
+    let mut harness = common::app::app(StartWith::Sample, [1000.0, 700.0]);
+    harness.state_mut().apply(Command::ShowFind);
+    harness.run_steps(3);
+    let blinking = |harness: &egui_kittest::Harness<'_, marginalia::ui::MarginaliaApp>| {
+        harness.ctx.global_style().visuals.text_cursor.blink
+    };
+    assert!(blinking(&harness), "the find field's caret blinks at first");
+    // Eleven seconds of the app's clock without input (a frame is 1/60 s).
+    harness.run_steps(11 * 60);
+    assert!(!blinking(&harness), "after 10 s the caret stands still");
+    // Now nothing asks for another frame: the window is idle.
+    harness.run_steps(2);
+    assert!(
+        !harness.ctx.has_requested_repaint(),
+        "an idle window with a focused field asks for no frames"
+    );
+    harness.key_press(Key::A);
+    harness.run_steps(2);
+    assert!(blinking(&harness), "typing brings the blink back");
+}

@@ -56,6 +56,10 @@ pub(super) struct StatusNote {
     pub(super) since: Instant,
 }
 
+/// A text caret stops blinking after this long without input (as GTK's
+/// does), so a window left with a field focused uses no CPU.
+pub(super) const CARET_BLINK_TIME: Duration = Duration::from_secs(10);
+
 /// How long a status note shows.
 pub(super) const STATUS_NOTE_TIME: Duration = Duration::from_secs(8);
 
@@ -98,6 +102,9 @@ pub struct MarginaliaApp {
     pub(super) about_icon: Option<egui::TextureHandle>,
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
+    /// When the last input came (a key, the pointer, the wheel), in
+    /// seconds of egui's clock: the caret blinks for a while after it.
+    last_input: f64,
     /// When the app was created, for the startup-time report.
     created: Instant,
     report_startup: bool,
@@ -140,6 +147,7 @@ impl MarginaliaApp {
             about_icon: None,
             shown_title: String::new(),
             applied_theme: None,
+            last_input: 0.0,
             created,
             report_startup: std::env::var_os("MARGINALIA_TIMING").is_some(),
         };
@@ -249,6 +257,30 @@ impl MarginaliaApp {
         }
     }
 
+    /// The caret blinks while the user is active and stands still after
+    /// [`CARET_BLINK_TIME`] without input.
+    fn settle_caret(&mut self, ctx: &egui::Context) {
+        // egui's clock: the same in a real window and in tests.
+        let now = ctx.input(|i| i.time);
+        if ctx.input(|i| !i.events.is_empty() || i.pointer.is_moving()) {
+            self.last_input = now;
+        }
+        let since = Duration::from_secs_f64((now - self.last_input).max(0.0));
+        let blink = since < CARET_BLINK_TIME;
+        // Without a focused field no caret shows: no frame is needed.
+        let caret_shows = ctx.memory(|memory| memory.focused().is_some());
+        if ctx.global_style().visuals.text_cursor.blink != blink {
+            ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blink);
+            if caret_shows {
+                // Drawn once more: steady and visible.
+                ctx.request_repaint();
+            }
+        }
+        if blink && caret_shows {
+            ctx.request_repaint_after(CARET_BLINK_TIME - since);
+        }
+    }
+
     fn update_window_title(&mut self) {
         let title = match &self.open {
             Some(open) => format!("{} — Marginalia", open.document().display_title()),
@@ -287,6 +319,7 @@ impl eframe::App for MarginaliaApp {
         self.poll_exchanges();
         self.tick_session();
         self.expire_flash();
+        self.settle_caret(ui.ctx());
         self.expire_status_note();
         let mut commands = Vec::new();
         self.chrome_ui(ui, &mut commands);
