@@ -424,3 +424,24 @@ fn a_highlight_made_just_before_sigterm_is_saved_and_the_place_kept() {
         "the recent files are stored"
     );
 }
+
+#[test]
+fn with_no_argument_the_article_read_last_reopens() {
+    let binary = release_binary();
+    let desktop = Desktop::start();
+    // Read in place (nothing is highlighted: nothing is written beside it).
+    let article = std::fs::canonicalize(common::corpus_file("text/bbc-tech-001.txt")).unwrap();
+    let (app, window) = desktop.open(&binary, Some(&article), Duration::from_millis(800));
+    quit(&desktop, &window, app);
+    let (_app, window) = desktop.open(&binary, None, Duration::from_millis(800));
+    let title = wait_for("the article's title", Duration::from_secs(10), || {
+        let title = desktop.xdotool(&["getwindowname", &window]);
+        title.contains("Ink helps drive democracy").then_some(title)
+    });
+    let settings = desktop.home.path().join(".local/share/marginalia/app.ron");
+    let text = std::fs::read_to_string(settings).unwrap();
+    assert!(
+        text.contains(&*article.to_string_lossy()),
+        "{title}: {text}"
+    );
+}

@@ -165,3 +165,13 @@ fn a_focused_field_left_alone_stops_blinking_and_asks_for_no_frames() {
     harness.run_steps(2);
     assert!(blinking(&harness), "typing brings the blink back");
 }
+
+#[test]
+fn the_first_launch_opens_the_sample_with_a_hint_and_names_where_notes_go() {
+    let harness = common::app::app(StartWith::LastRead, [1100.0, 700.0]);
+    assert!(harness.state().settings().hint_shown);
+    harness.get_by_label("Select text and press H to highlight — F1 lists every key");
+    // The sample's annotations are not beside an article: the folder is named.
+    harness.get_by_label_contains("kept in ~/");
+    assert!(harness.state().document().is_some(), "the sample is open");
+}

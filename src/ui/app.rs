@@ -35,6 +35,9 @@ pub(super) const FLASH: Duration = Duration::from_millis(1_200);
 #[derive(Clone, Debug)]
 pub enum StartWith {
     Sample,
+    /// The article read last (if it is still there), else the sample: what
+    /// `marginalia` with no argument opens.
+    LastRead,
     File(PathBuf),
     /// Several articles (from a file manager): the first opens, the others
     /// are listed in File ▸ Open Recent.
@@ -54,6 +57,8 @@ pub(super) struct Flash {
 pub(super) struct StatusNote {
     pub(super) text: String,
     pub(super) since: Instant,
+    /// How long it shows.
+    pub(super) lasts: Duration,
 }
 
 /// A text caret stops blinking after this long without input (as GTK's
@@ -153,6 +158,7 @@ impl MarginaliaApp {
         };
         match start {
             StartWith::Sample => app.open_sample(),
+            StartWith::LastRead => app.open_last_read(),
             StartWith::File(path) => app.apply(Command::Open(path)),
             StartWith::Articles(paths) => app.open_articles(paths),
         }

@@ -224,9 +224,7 @@ impl MarginaliaApp {
             ui.separator();
             ui.label(small(highlight_count_text(open.counts())));
             let file = open.annotations_file();
-            let kept = file
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let kept = kept_where(file, open.path());
             ui.label(small(format!("kept in {kept}")))
                 .on_hover_text(format!("Annotations are kept in {}", file.display()));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -312,4 +310,26 @@ fn current_section(outline: &[OutlineEntry], top_char: usize) -> Option<String> 
     } else {
         text.to_owned()
     })
+}
+
+/// Where annotations are kept, for the status bar: the file's name when it
+/// is beside the article, else the folder that holds it (`~` for home).
+fn kept_where(file: &std::path::Path, article: Option<&std::path::Path>) -> String {
+    let folder = file.parent();
+    if folder.is_some() && folder == article.and_then(std::path::Path::parent) {
+        return file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    }
+    let Some(folder) = folder else {
+        return file.display().to_string();
+    };
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    match home
+        .as_deref()
+        .and_then(|home| folder.strip_prefix(home).ok())
+    {
+        Some(inside) => format!("~/{}", inside.display()),
+        None => folder.display().to_string(),
+    }
 }

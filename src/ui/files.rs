@@ -17,6 +17,10 @@ use super::app::{
 use super::command::Command;
 use super::session::{DocumentSession, SessionNotice, SessionProblem, TickOutcome};
 
+/// What the very first launch says.
+const FIRST_HINT: &str = "Select text and press H to highlight — F1 lists every key";
+const FIRST_HINT_TIME: Duration = Duration::from_secs(30);
+
 /// How long opening an article waits for its worker before the frame goes
 /// on with a progress line.
 const OPEN_GRACE: Duration = Duration::from_millis(150);
@@ -72,6 +76,7 @@ impl MarginaliaApp {
             self.status_note = Some(StatusNote {
                 text: notice.to_string(),
                 since: Instant::now(),
+                lasts: STATUS_NOTE_TIME,
             });
         } else {
             self.set_banner(notice.to_string());
@@ -80,7 +85,7 @@ impl MarginaliaApp {
 
     pub(super) fn expire_status_note(&mut self) {
         if let Some(note) = &self.status_note {
-            match STATUS_NOTE_TIME.checked_sub(note.since.elapsed()) {
+            match note.lasts.checked_sub(note.since.elapsed()) {
                 Some(left) => self.ctx.request_repaint_after(left),
                 None => self.status_note = None,
             }
@@ -111,6 +116,26 @@ impl MarginaliaApp {
                 session,
             })
         });
+    }
+
+    /// Reopens the article read last, where it was left; the sample the
+    /// very first time (or when that article has gone), with a hint.
+    pub(super) fn open_last_read(&mut self) {
+        let last = self.settings.recent.first().map(|r| r.path.clone());
+        match last {
+            Some(path) if path.is_file() => self.apply(Command::Open(path)),
+            _ => {
+                self.open_sample();
+                if !self.settings.hint_shown {
+                    self.settings.hint_shown = true;
+                    self.status_note = Some(StatusNote {
+                        text: FIRST_HINT.to_owned(),
+                        since: Instant::now(),
+                        lasts: FIRST_HINT_TIME,
+                    });
+                }
+            }
+        }
     }
 
     /// Opens the first of several articles and lists the others in Open

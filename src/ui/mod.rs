@@ -64,7 +64,7 @@ pub fn window_icon() -> Option<eframe::egui::IconData> {
 /// others are listed in Open Recent), or with the sample article.
 pub fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let start = if paths.is_empty() {
-        StartWith::Sample
+        StartWith::LastRead
     } else {
         StartWith::Articles(paths)
     };

@@ -68,6 +68,8 @@ pub struct Settings {
     pub show_outline: bool,
     /// Find tells "a" from "á" (off: as browsers find by default).
     pub find_match_diacritics: bool,
+    /// The first launch's hint was shown.
+    pub hint_shown: bool,
 }
 
 impl Default for Settings {
@@ -81,6 +83,7 @@ impl Default for Settings {
             show_panel: false,
             show_outline: false,
             find_match_diacritics: false,
+            hint_shown: false,
         }
     }
 }
