@@ -175,3 +175,26 @@ fn the_first_launch_opens_the_sample_with_a_hint_and_names_where_notes_go() {
     harness.get_by_label_contains("kept in ~/");
     assert!(harness.state().document().is_some(), "the sample is open");
 }
+
+#[test]
+fn escape_closes_an_open_menu_and_only_the_menu() {
+    let mut harness = common::app::app(StartWith::Sample, [1000.0, 700.0]);
+    harness.state_mut().apply(Command::ShowFind);
+    harness.run_steps(2);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("Export Annotations…").is_some(),
+        "the menu is open"
+    );
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("Export Annotations…").is_none(),
+        "Escape closed it"
+    );
+    assert!(
+        harness.state().find_matches().is_some(),
+        "and only it: find stays open"
+    );
+}

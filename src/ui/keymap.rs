@@ -13,7 +13,12 @@ pub fn commands_from_input(ctx: &egui::Context, now: &Situation) -> Vec<Command>
     if ctx.input(|i| i.events.is_empty() && i.raw.dropped_files.is_empty()) {
         return Vec::new();
     }
-    let entries = live_shortcuts(now);
+    let mut entries = live_shortcuts(now);
+    // An open menu or context menu closes on Escape itself (egui does that
+    // while drawing it): the key is left for it.
+    if egui::Popup::is_any_open(ctx) {
+        entries.retain(|(shortcut, _)| shortcut.logical_key != Key::Escape);
+    }
     let mut commands = Vec::new();
     ctx.input_mut(|input| {
         // Every press counts, however many came in one frame (a held
