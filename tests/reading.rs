@@ -198,3 +198,34 @@ fn escape_closes_an_open_menu_and_only_the_menu() {
         "and only it: find stays open"
     );
 }
+
+#[test]
+fn news_is_not_shown_as_a_problem() {
+    let (dir, article) = common::app::article_in_temp();
+    let mut harness = common::app::app(StartWith::File(article), [1000.0, 700.0]);
+    harness
+        .state_mut()
+        .apply(Command::ExportTo(dir.path().join("notes.md")));
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .banner()
+            .unwrap_or_default()
+            .starts_with("Exported")
+    );
+    assert_eq!(
+        harness.state().banner_is_problem(),
+        Some(false),
+        "an export that worked"
+    );
+    harness
+        .state_mut()
+        .apply(Command::Open(dir.path().join("missing.txt")));
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().banner_is_problem(),
+        Some(true),
+        "a file that is not there"
+    );
+}

@@ -73,6 +73,8 @@ pub(super) const STATUS_NOTE_TIME: Duration = Duration::from_secs(8);
 pub(super) struct Banner {
     pub(super) message: String,
     pub(super) actions: Vec<Command>,
+    /// A problem (the alert colours) or news (the page's own).
+    pub(super) problem: bool,
 }
 
 pub struct MarginaliaApp {
@@ -194,6 +196,11 @@ impl MarginaliaApp {
 
     pub fn banner(&self) -> Option<&str> {
         self.banner.as_ref().map(|b| b.message.as_str())
+    }
+
+    /// Whether the banner shows a problem (not news such as "Exported …").
+    pub fn banner_is_problem(&self) -> Option<bool> {
+        self.banner.as_ref().map(|b| b.problem)
     }
 
     pub fn settings(&self) -> &Settings {

@@ -14,10 +14,20 @@ use super::theme::ThemeChoice;
 use super::widgets::{command_button_ui, command_menu_item_ui, command_toggle_ui};
 
 impl Banner {
+    /// A problem to read.
     pub(super) fn message(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
             actions: Vec::new(),
+            problem: true,
+        }
+    }
+
+    /// News: something went well, or happened, that the user should know.
+    pub(super) fn news(message: impl Into<String>) -> Self {
+        Self {
+            problem: false,
+            ..Self::message(message)
         }
     }
 
@@ -32,6 +42,7 @@ impl Banner {
             } else {
                 Vec::new()
             },
+            problem: true,
         }
     }
 }
@@ -39,6 +50,10 @@ impl Banner {
 impl MarginaliaApp {
     pub(super) fn set_banner(&mut self, message: impl Into<String>) {
         self.banner = Some(Banner::message(message));
+    }
+
+    pub(super) fn set_news(&mut self, message: impl Into<String>) {
+        self.banner = Some(Banner::news(message));
     }
 
     /// The bars across the top and the bottom.
@@ -174,8 +189,13 @@ impl MarginaliaApp {
             return;
         };
         let palette = self.settings.theme.palette();
+        let (fill, text) = if banner.problem {
+            (palette.alert_fill, palette.alert_text)
+        } else {
+            (palette.code_background, palette.strong)
+        };
         egui::Frame::new()
-            .fill(palette.alert_fill)
+            .fill(fill)
             .inner_margin(egui::Margin::symmetric(12, 8))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -185,7 +205,7 @@ impl MarginaliaApp {
                         command_button_ui(ui, command.clone(), now, commands);
                     }
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        let message = RichText::new(&banner.message).color(palette.alert_text);
+                        let message = RichText::new(&banner.message).color(text);
                         ui.add(egui::Label::new(message).wrap());
                     });
                 });

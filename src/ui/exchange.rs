@@ -109,6 +109,11 @@ impl MarginaliaApp {
     }
 
     fn finish_exchange(&mut self, done: ExchangeDone) {
+        let mut went_well = matches!(
+            done,
+            ExchangeDone::Exported { result: Ok(()), .. }
+                | ExchangeDone::Read { result: Ok(_), .. }
+        );
         let message = match done {
             ExchangeDone::Exported {
                 path,
@@ -131,12 +136,19 @@ impl MarginaliaApp {
                 Some(open) if open.path().map(Path::to_path_buf) == article => {
                     open.import_annotations(imported, &path).to_string()
                 }
-                _ => format!(
-                    "{}: not imported: the article it was meant for was closed",
-                    path.display()
-                ),
+                _ => {
+                    went_well = false;
+                    format!(
+                        "{}: not imported: the article it was meant for was closed",
+                        path.display()
+                    )
+                }
             },
         };
-        self.set_banner(message);
+        if went_well {
+            self.set_news(message);
+        } else {
+            self.set_banner(message);
+        }
     }
 }

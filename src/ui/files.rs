@@ -79,7 +79,7 @@ impl MarginaliaApp {
                 lasts: STATUS_NOTE_TIME,
             });
         } else {
-            self.set_banner(notice.to_string());
+            self.set_news(notice.to_string());
         }
     }
 
@@ -247,7 +247,7 @@ impl MarginaliaApp {
                     self.banner = Some(Banner::problems(&problems));
                 } else if !notices.is_empty() || after_open.is_some() {
                     let said = notices.into_iter().chain(after_open);
-                    self.set_banner(said.collect::<Vec<_>>().join("\n"));
+                    self.set_news(said.collect::<Vec<_>>().join("\n"));
                 }
             }
             Err(error) => {
