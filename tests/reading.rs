@@ -229,3 +229,42 @@ fn news_is_not_shown_as_a_problem() {
         "a file that is not there"
     );
 }
+
+#[test]
+fn after_h_the_note_is_one_key_away() {
+    use marginalia::annotate::IndexedText;
+    use marginalia::ui::reader::Selection;
+    let (_dir, article) = common::app::article_in_temp();
+    let mut harness = common::app::app(StartWith::File(article), [1100.0, 700.0]);
+    let start = {
+        let document = harness.state().document().unwrap();
+        let text = IndexedText::new(document.text());
+        text.char_of(document.text().find("Cold War").unwrap())
+    };
+    harness
+        .state_mut()
+        .reader_mut()
+        .set_selection(Some(Selection {
+            anchor_char: start,
+            cursor_char: start + "Cold War".len(),
+        }));
+    harness.key_press(Key::H);
+    harness.run_steps(2);
+    harness.key_press(Key::N);
+    harness.run_steps(3);
+    harness.event(eframe::egui::Event::Text("Thaw?".into()));
+    harness.run_steps(3);
+    let app = harness.state();
+    let notes: Vec<&str> = app
+        .annotations()
+        .unwrap()
+        .set()
+        .iter()
+        .map(|a| a.note.as_str())
+        .collect();
+    assert_eq!(
+        notes,
+        ["Thaw?"],
+        "N opened the new highlight's note, ready for typing"
+    );
+}

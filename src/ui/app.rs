@@ -96,6 +96,8 @@ pub struct MarginaliaApp {
     pub(super) exchanges: Vec<PendingExchange>,
     /// The highlight open in the panel.
     pub(super) selected: Option<Uuid>,
+    /// The highlight made last (N writes its note).
+    pub(super) last_made: Option<Uuid>,
     pub(super) flash: Option<Flash>,
     pub(super) panel: PanelState,
     pub(super) find: Option<FindState>,
@@ -144,6 +146,7 @@ impl MarginaliaApp {
             after_open: None,
             exchanges: Vec::new(),
             selected: None,
+            last_made: None,
             flash: None,
             panel: PanelState::default(),
             find: None,
@@ -236,6 +239,7 @@ impl MarginaliaApp {
             can_redo: open.is_some_and(DocumentSession::can_redo),
             find_open: self.find.is_some(),
             open_highlight: self.selected,
+            note_target: self.selected.or(self.last_made),
             typing: self.ctx.memory(|m| m.focused().is_some()),
         }
     }

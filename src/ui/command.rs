@@ -46,6 +46,9 @@ pub enum Command {
     JumpTo(Uuid),
     NextHighlight,
     PreviousHighlight,
+    /// Open the note of the highlight just made (or the open one), ready
+    /// for typing.
+    EditNote,
     ShowFind,
     CloseFind,
     SetFindQuery(String),
@@ -133,6 +136,9 @@ pub struct Situation {
     pub find_open: bool,
     /// The highlight open in the panel.
     pub open_highlight: Option<Uuid>,
+    /// The highlight a note would be written on: the open one, else the
+    /// one just made.
+    pub note_target: Option<Uuid>,
     /// A text field has the keys.
     pub typing: bool,
 }
@@ -203,6 +209,7 @@ impl Command {
             Command::DeleteAnnotation(_) => row("Delete", "Delete this highlight (undo brings it back)", Highlight, keys!(key(NONE, Key::Delete), key(NONE, Key::Backspace))),
             Command::CopyQuote(_) => row("Copy as quote", "The quote with its citation", Global, &[]),
             Command::JumpTo(_) => row("Go to highlight", "Scroll to this highlight", Global, &[]),
+            Command::EditNote => row("Write a Note", "Write a note on the highlight just made", Page, keys!(key(NONE, Key::N))),
             Command::NextHighlight => row("Next Highlight", "Go to the next highlight", Page, keys!(key(NONE, Key::CloseBracket))),
             Command::PreviousHighlight => row("Previous Highlight", "Go to the previous highlight", Page, keys!(key(NONE, Key::OpenBracket))),
             Command::ShowFind => row("Find…", "Find text in the article", Global, keys!(key(COMMAND, Key::F))),
@@ -245,6 +252,7 @@ impl Command {
             Command::Undo => now.can_undo,
             Command::Redo => now.can_redo,
             Command::HighlightSelection | Command::HighlightSelectionIn(_) => now.has_selection,
+            Command::EditNote => now.note_target.is_some(),
             Command::CloseFind
             | Command::FindNext
             | Command::FindPrevious
@@ -337,6 +345,7 @@ pub fn keyed_commands(open_highlight: Uuid) -> Vec<Command> {
         Command::HighlightSelection,
         Command::NextHighlight,
         Command::PreviousHighlight,
+        Command::EditNote,
         Command::Undo,
         Command::Redo,
     ];

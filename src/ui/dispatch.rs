@@ -98,6 +98,12 @@ impl MarginaliaApp {
                 self.highlight_selection(color);
             }
             Command::SelectAnnotation(id) => self.select_annotation(id),
+            Command::EditNote => {
+                if let Some(id) = self.selected.or(self.last_made) {
+                    self.select_annotation(Some(id));
+                    self.panel.focus_note = true;
+                }
+            }
             Command::Recolor(id, color) => {
                 self.settings.color = color;
                 self.change(id, None, |a| a.color = color);
@@ -124,8 +130,9 @@ impl MarginaliaApp {
     fn highlight_selection(&mut self, color: HighlightColor) {
         let selection = self.reader.selection().map(|s| s.range());
         if let (Some(open), Some(range)) = (&mut self.open, selection)
-            && open.add_highlight(range, color).is_some()
+            && let Some(id) = open.add_highlight(range, color)
         {
+            self.last_made = Some(id);
             self.reader.set_selection(None);
         }
     }

@@ -272,6 +272,7 @@ impl MarginaliaApp {
     fn close_document(&mut self) {
         self.remember_position();
         self.selected = None;
+        self.last_made = None;
         self.find = None;
         self.choice = None;
         if let Some(session) = self.open.take() {

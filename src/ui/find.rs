@@ -167,6 +167,7 @@ impl MarginaliaApp {
             && let Some(id) = open.add_highlight(range, self.settings.color)
         {
             self.selected = Some(id);
+            self.last_made = Some(id);
             self.flash = Some(Flash {
                 id,
                 since: Instant::now(),

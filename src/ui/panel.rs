@@ -27,6 +27,8 @@ pub struct PanelState {
     tags: String,
     /// Scroll the list to this annotation next frame.
     pub reveal: Option<Uuid>,
+    /// Put the keys in the note field next frame (N).
+    pub focus_note: bool,
     /// The filtered rows and what they were filtered for.
     rows: Vec<(Uuid, AnchorStatus)>,
     rows_key: Option<FilterKey>,
@@ -156,6 +158,9 @@ fn note_and_tags_ui(ui: &mut Ui, id: Uuid, state: &mut PanelState, commands: &mu
             .desired_width(f32::INFINITY)
             .hint_text("Why this matters…"),
     );
+    if std::mem::take(&mut state.focus_note) {
+        note.request_focus();
+    }
     if note.changed() {
         commands.push(Command::SetNote(id, state.note.clone()));
     }
