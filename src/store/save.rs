@@ -215,7 +215,11 @@ impl SaveJob {
         let mut count = 0;
         let mut copies = Vec::new();
         for (path, set) in found.read {
-            count += merged.merge_counting(&set);
+            let brought = merged.merge_counting(&set);
+            // A copy the store already merged in was told of then.
+            if !self.remove_after.contains(&path) {
+                count += brought;
+            }
             copies.push(path);
         }
         if count > 0 {

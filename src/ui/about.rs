@@ -9,108 +9,115 @@ use crate::store::data_folder;
 
 use super::app::MarginaliaApp;
 use super::command::{Command, Situation};
-use super::widgets::command_button_ui;
+use super::widgets::{centered_window, command_button_ui};
 use super::{APP_ID, window_icon};
+
+/// The README's keys, where the project is published.
+const README_KEYS: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "#keyboard-shortcuts");
 
 /// A folder the About window names, and what is kept there.
 struct KeptFolder {
     what: &'static str,
     detail: String,
     folder: Option<PathBuf>,
+    /// Whether the folder exists (looked at when the window opened).
+    exists: bool,
+}
+
+/// The About window while it is open: the folders are looked up when it
+/// opens (and again if another article opens), not on every frame.
+pub(super) struct AboutWindow {
+    folders: Vec<KeptFolder>,
+    /// The annotations file the folders were found for.
+    found_for: Option<PathBuf>,
+    icon: Option<egui::TextureHandle>,
 }
 
 impl MarginaliaApp {
+    /// Opens or closes Help ▸ About.
+    pub(super) fn toggle_about(&mut self) {
+        self.about = match self.about.take() {
+            Some(_) => None,
+            None => Some(AboutWindow {
+                folders: self.kept_folders(),
+                found_for: self.annotations_file().map(Path::to_path_buf),
+                icon: window_icon().map(|icon| {
+                    self.ctx.load_texture(
+                        "about-icon",
+                        egui::ColorImage::from(icon),
+                        egui::TextureOptions::LINEAR,
+                    )
+                }),
+            }),
+        };
+    }
+
     /// Where the user's files are kept, for the About window.
     fn kept_folders(&self) -> Vec<KeptFolder> {
+        let kept = |what, detail, folder: Option<PathBuf>| KeptFolder {
+            what,
+            detail,
+            exists: folder.as_deref().is_some_and(Path::is_dir),
+            folder,
+        };
         let annotations = match self.annotations_file() {
-            Some(file) => KeptFolder {
-                what: "This article's annotations",
-                detail: file.display().to_string(),
-                folder: file.parent().map(Path::to_path_buf),
-            },
-            None => KeptFolder {
-                what: "Annotations",
-                detail: "Beside each article, as ARTICLE.annotations.ron".to_owned(),
-                folder: None,
-            },
+            Some(file) => kept(
+                "This article's annotations",
+                file.display().to_string(),
+                file.parent().map(Path::to_path_buf),
+            ),
+            None => kept(
+                "Annotations",
+                "Beside each article, as ARTICLE.annotations.ron".to_owned(),
+                None,
+            ),
         };
         let data = data_folder();
         let settings = eframe::storage_dir(APP_ID);
         vec![
             annotations,
-            KeptFolder {
-                what: "Data folder",
-                detail: shown(
+            kept(
+                "Data folder",
+                shown(
                     data.as_deref(),
                     "sidecars of read-only folders, recovery files",
                 ),
-                folder: data,
-            },
-            KeptFolder {
-                what: "Settings",
-                detail: shown(settings.as_deref(), "recent files, theme, text size"),
-                folder: settings,
-            },
+                data,
+            ),
+            kept(
+                "Settings",
+                shown(settings.as_deref(), "recent files, theme, text size"),
+                settings,
+            ),
         ]
     }
 
     pub(super) fn about_window_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if !self.show_about {
-            return;
+        let file = self.annotations_file().map(Path::to_path_buf);
+        if self
+            .about
+            .as_ref()
+            .is_some_and(|about| about.found_for != file)
+        {
+            let folders = self.kept_folders();
+            if let Some(about) = &mut self.about {
+                about.folders = folders;
+                about.found_for = file;
+            }
         }
-        let folders = self.kept_folders();
-        let icon = self.about_icon(ctx);
         let now = self.situation();
+        let Some(about) = &self.about else {
+            return;
+        };
         let mut open = true;
-        egui::Window::new(Command::ToggleAbout.info().label)
+        centered_window(ctx, Command::ToggleAbout.info().label)
             .open(&mut open)
-            .collapsible(false)
             .resizable(false)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ctx.content_rect().center())
             .default_width(560.0)
-            .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    if let Some(icon) = &icon {
-                        ui.image((icon.id(), egui::vec2(64.0, 64.0)));
-                    }
-                    ui.vertical(|ui| {
-                        ui.heading(format!("Marginalia {}", env!("CARGO_PKG_VERSION")));
-                        ui.label(env!("CARGO_PKG_DESCRIPTION"));
-                        ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
-                    });
-                });
-                ui.add_space(8.0);
-                egui::Grid::new("kept_folders")
-                    .num_columns(3)
-                    .spacing([16.0, 8.0])
-                    .show(ui, |ui| {
-                        for kept in &folders {
-                            ui.label(RichText::new(kept.what).strong());
-                            ui.label(&kept.detail);
-                            folder_button_ui(ui, kept.folder.as_deref(), &now, commands);
-                            ui.end_row();
-                        }
-                    });
-                ui.add_space(8.0);
-                command_button_ui(ui, Command::ToggleShortcuts, &now, commands);
-            });
+            .show(ctx, |ui| about_ui(ui, about, &now, commands));
         if !open {
             commands.push(Command::ToggleAbout);
         }
-    }
-
-    fn about_icon(&mut self, ctx: &egui::Context) -> Option<egui::TextureHandle> {
-        if self.about_icon.is_none() {
-            self.about_icon = window_icon().map(|icon| {
-                ctx.load_texture(
-                    "about-icon",
-                    egui::ColorImage::from(icon),
-                    egui::TextureOptions::LINEAR,
-                )
-            });
-        }
-        self.about_icon.clone()
     }
 
     /// Shows a folder in the file manager; says so when it cannot.
@@ -124,6 +131,36 @@ impl MarginaliaApp {
     }
 }
 
+fn about_ui(ui: &mut egui::Ui, about: &AboutWindow, now: &Situation, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if let Some(icon) = &about.icon {
+            ui.image((icon.id(), egui::vec2(64.0, 64.0)));
+        }
+        ui.vertical(|ui| {
+            ui.heading(format!("Marginalia {}", env!("CARGO_PKG_VERSION")));
+            ui.label(env!("CARGO_PKG_DESCRIPTION"));
+            ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+        });
+    });
+    ui.add_space(8.0);
+    egui::Grid::new("kept_folders")
+        .num_columns(3)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            for kept in &about.folders {
+                ui.label(RichText::new(kept.what).strong());
+                ui.label(&kept.detail);
+                folder_button_ui(ui, kept, now, commands);
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        command_button_ui(ui, Command::ToggleShortcuts, now, commands);
+        ui.hyperlink_to("Keys in the README", README_KEYS);
+    });
+}
+
 fn shown(folder: Option<&Path>, holds: &str) -> String {
     match folder {
         Some(folder) => format!("{} ({holds})", folder.display()),
@@ -134,13 +171,13 @@ fn shown(folder: Option<&Path>, holds: &str) -> String {
 /// "Open Folder" for a folder that exists; nothing for one not made yet.
 fn folder_button_ui(
     ui: &mut egui::Ui,
-    folder: Option<&Path>,
+    kept: &KeptFolder,
     now: &Situation,
     commands: &mut Vec<Command>,
 ) {
-    match folder {
-        Some(folder) if folder.is_dir() => {
-            command_button_ui(ui, Command::OpenFolder(folder.to_path_buf()), now, commands);
+    match &kept.folder {
+        Some(folder) if kept.exists => {
+            command_button_ui(ui, Command::OpenFolder(folder.clone()), now, commands);
         }
         Some(_) => {
             ui.label(RichText::new("not made yet").weak());

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::document::Document;
 use crate::store::AnnotationStore;
 
+use super::about::AboutWindow;
 use super::command::{Command, Situation};
 use super::exchange::PendingExchange;
 use super::files::{PendingDialog, PendingOpen};
@@ -106,9 +107,8 @@ pub struct MarginaliaApp {
     /// What the context menu acts on.
     pub(super) context_target: ContextTarget,
     pub(super) show_shortcuts: bool,
-    pub(super) show_about: bool,
-    /// The icon drawn in the About window, made when it first shows.
-    pub(super) about_icon: Option<egui::TextureHandle>,
+    /// Help ▸ About, while it is open.
+    pub(super) about: Option<AboutWindow>,
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
     /// When the last input came (a key, the pointer, the wheel), in
@@ -153,8 +153,7 @@ impl MarginaliaApp {
             choice: None,
             context_target: ContextTarget::default(),
             show_shortcuts: false,
-            show_about: false,
-            about_icon: None,
+            about: None,
             shown_title: String::new(),
             applied_theme: None,
             last_input: 0.0,

@@ -79,7 +79,7 @@ impl MarginaliaApp {
             ui.menu_button("Help", |ui| {
                 command_toggle_ui(ui, self.show_shortcuts, Command::ToggleShortcuts, commands);
                 ui.separator();
-                command_toggle_ui(ui, self.show_about, Command::ToggleAbout, commands);
+                command_toggle_ui(ui, self.about.is_some(), Command::ToggleAbout, commands);
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let label = if self.settings.show_panel {

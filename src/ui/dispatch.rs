@@ -79,7 +79,7 @@ impl MarginaliaApp {
             Command::TogglePanel => settings.show_panel = !settings.show_panel,
             Command::ToggleOutline => settings.show_outline = !settings.show_outline,
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
-            Command::ToggleAbout => self.show_about = !self.show_about,
+            Command::ToggleAbout => self.toggle_about(),
             Command::GoTo { start_char } => self.reader.scroll_to_char(start_char),
             Command::FontBigger => settings.change_font_size(1.0),
             Command::FontSmaller => settings.change_font_size(-1.0),

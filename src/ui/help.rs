@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::app::MarginaliaApp;
 use super::command::{Command, KeyContext, keyed_commands};
 use super::keymap::format_shortcut;
+use super::widgets::centered_window;
 
 /// The table's keyed commands grouped by the title of their context, in
 /// the table's order.
@@ -47,12 +48,9 @@ impl MarginaliaApp {
             return;
         }
         let mut open = true;
-        egui::Window::new(Command::ToggleShortcuts.info().label)
+        centered_window(ctx, Command::ToggleShortcuts.info().label)
             .open(&mut open)
-            .collapsible(false)
             .resizable(true)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ctx.content_rect().center())
             .default_width(560.0)
             .default_height(600.0)
             .show(ctx, |ui| {

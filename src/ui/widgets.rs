@@ -153,3 +153,12 @@ pub fn truncated_galley(
     job.wrap = egui::text::TextWrapping::truncate_at_width(width);
     ui.fonts_mut(|f| f.layout_job(job))
 }
+
+/// A window of its own (F1, About): titled, centred on the window, never
+/// collapsed.
+pub fn centered_window(ctx: &egui::Context, title: &str) -> egui::Window<'static> {
+    egui::Window::new(title.to_owned())
+        .collapsible(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+}
