@@ -4,7 +4,7 @@
 mod common;
 
 use eframe::egui::Key;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use marginalia::ui::{Command, StartWith};
 
 #[test]
@@ -266,5 +266,96 @@ fn after_h_the_note_is_one_key_away() {
         notes,
         ["Thaw?"],
         "N opened the new highlight's note, ready for typing"
+    );
+}
+
+#[test]
+fn an_outline_click_lands_its_heading_at_the_top_on_the_first_try() {
+    let page = common::corpus_file("html/lemonde-1/source.html");
+    let mut harness = common::app::app(StartWith::File(page), [1000.0, 700.0]);
+    harness.key_press(Key::F8);
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(
+            eframe::egui::accesskit::Role::Button,
+            "Conservation des données",
+        )
+        .click();
+    harness.run_steps(6);
+    let app = harness.state();
+    let document = app.document().unwrap();
+    let heading = marginalia::annotate::IndexedText::new(document.text())
+        .char_of(document.text().find("Conservation des données").unwrap());
+    assert_eq!(
+        app.reader().top_char(),
+        heading,
+        "the heading is the first block in view"
+    );
+}
+
+#[test]
+fn in_a_narrow_window_the_panel_floats_and_the_text_keeps_its_measure() {
+    let mut harness = common::app::app(StartWith::Sample, [600.0, 700.0]);
+    let article = |harness: &egui_kittest::Harness<'_, marginalia::ui::MarginaliaApp>| {
+        harness.get_by_label_contains("Article:").rect().width()
+    };
+    let alone = article(&harness);
+    harness.key_press(Key::F9);
+    harness.run_steps(3);
+    assert!(harness.state().settings().show_panel);
+    harness.get_by_label("0 annotations");
+    assert!(
+        article(&harness) >= alone - 1.0,
+        "the page keeps its width under a floating panel: {} (alone {alone})",
+        article(&harness)
+    );
+}
+
+#[test]
+fn a_note_reads_as_markdown_and_shows_its_source_when_edited() {
+    let (_dir, article) = common::app::article_in_temp();
+    let mut harness = common::app::app(StartWith::File(article), [1100.0, 700.0]);
+    let id = {
+        let app = harness.state_mut();
+        let document = app.document().unwrap();
+        let start = marginalia::annotate::IndexedText::new(document.text())
+            .char_of(document.text().find("Cold War").unwrap());
+        app.reader_mut()
+            .set_selection(Some(marginalia::ui::reader::Selection {
+                anchor_char: start,
+                cursor_char: start + "Cold War".len(),
+            }));
+        app.apply(Command::HighlightSelection);
+        app.annotations().unwrap().annotations()[0].0.id
+    };
+    harness.state_mut().apply(Command::SetNote(
+        id,
+        "**Thaw** is _over_\n\n- see [Reuters](https://reuters.com)".into(),
+    ));
+    harness
+        .state_mut()
+        .apply(Command::SelectAnnotation(Some(id)));
+    harness.run_steps(3);
+    use eframe::egui::accesskit::Role;
+    harness.get_by_role_and_label(Role::Label, "Thaw is over");
+    harness.get_by_role_and_label(Role::Label, "• see Reuters");
+    let raw_shown = |harness: &egui_kittest::Harness<'_, marginalia::ui::MarginaliaApp>| {
+        harness
+            .query_all_by_label_contains("**Thaw**")
+            .any(|node| node.accesskit_node().role() == Role::Label)
+    };
+    assert!(!raw_shown(&harness), "no Markdown syntax shows");
+    harness
+        .get_by_role_and_label(Role::Label, "Thaw is over")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_all_by_role(Role::MultilineTextInput)
+            .any(|n| n
+                .accesskit_node()
+                .value()
+                .is_some_and(|v| v.contains("**Thaw**"))),
+        "editing shows the source"
     );
 }

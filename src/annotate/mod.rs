@@ -6,6 +6,7 @@ mod fuzzy;
 mod history;
 mod model;
 mod text;
+mod versions;
 
 pub use anchoring::{AnchorResolution, anchor_all, resolve_anchor};
 pub use history::{Edit, EditHistory, Typing};
@@ -13,3 +14,4 @@ pub use model::{
     Anchor, AnchorStatus, Annotation, CONTEXT_CHARS, HighlightColor, HighlightStyle, now, stable_id,
 };
 pub use text::IndexedText;
+pub use versions::EditCounts;

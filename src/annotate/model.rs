@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::IndexedText;
+use super::{EditCounts, IndexedText};
 
 /// How many chars of context an anchor keeps on each side of its quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -127,6 +127,9 @@ pub struct Annotation {
     /// Markdown text.
     pub note: String,
     pub tags: Vec<String>,
+    /// Which edits this version has seen, per device: a merge keeps both
+    /// versions when neither has seen the other's edits.
+    pub edit_counts: EditCounts,
     /// Fields a newer Marginalia wrote that this one does not know, each
     /// as its name and its RON text: kept, and written back unchanged.
     pub unknown_fields: Vec<(String, String)>,
@@ -145,6 +148,7 @@ impl Annotation {
             style: HighlightStyle::Highlight,
             note: String::new(),
             tags: Vec::new(),
+            edit_counts: EditCounts::default(),
             unknown_fields: Vec::new(),
         }
     }

@@ -240,4 +240,35 @@ impl Document {
             .nth(offset - chars)
             .map_or(self.text.len(), |(i, _)| bytes + i)
     }
+
+    /// A range without the whitespace at its ends: what a quote holds.
+    pub fn trim_whitespace(&self, range_chars: Range<usize>) -> Range<usize> {
+        let text = self.text_between(range_chars.start, range_chars.end);
+        let start = range_chars.start.min(range_chars.end);
+        let leading = text.chars().take_while(|c| c.is_whitespace()).count();
+        let total = text.chars().count();
+        if leading == total {
+            return start..start;
+        }
+        let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+        start + leading..start + total - trailing
+    }
+}
+
+#[cfg(test)]
+mod trim_tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_is_trimmed_of_whitespace_at_its_ends() {
+        let mut builder = DocumentBuilder::new(Format::Text, Metadata::default());
+        builder.push(BlockKind::Paragraph, "One two.");
+        builder.push(BlockKind::Paragraph, "Three");
+        let doc = builder.finish();
+        // "One two.\n\nThree"
+        assert_eq!(doc.trim_whitespace(3..8), 4..8);
+        assert_eq!(doc.trim_whitespace(4..10), 4..8, "the block separator too");
+        assert_eq!(doc.trim_whitespace(8..10), 8..8, "nothing but whitespace");
+        assert_eq!(doc.trim_whitespace(0..15), 0..15);
+    }
 }

@@ -51,6 +51,20 @@ pub fn document_from_markdown(text: &str, metadata: Metadata) -> Document {
     builder.finish()
 }
 
+/// A Markdown text's words as they read, its blocks one per line (a note
+/// as a screen reader or a one-line list should say it).
+pub fn markdown_plain_text(text: &str) -> String {
+    if text.trim().is_empty() {
+        return String::new();
+    }
+    let document = document_from_markdown(text, Metadata::default());
+    (0..document.blocks().len())
+        .map(|index| document.block_text(index).trim())
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Title, author(s) and date from front matter; the rest is ignored.
 fn read_front_matter(text: &str, kind: Option<MetadataBlockKind>, metadata: &mut Metadata) {
     let mut fields: Vec<(String, String)> = Vec::new();

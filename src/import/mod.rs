@@ -12,7 +12,7 @@ mod text;
 pub use decode::{DecodeError, decode_text};
 pub use epub::document_from_epub;
 pub use html::document_from_html;
-pub use markdown::document_from_markdown;
+pub use markdown::{document_from_markdown, markdown_plain_text};
 pub use text::document_from_text;
 
 use std::io::Read;

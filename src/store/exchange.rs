@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use super::export::Citation;
 use crate::annotate::{
-    Anchor, AnchorResolution, Annotation, HighlightColor, HighlightStyle, now, stable_id,
+    Anchor, AnchorResolution, Annotation, EditCounts, HighlightColor, HighlightStyle, now,
+    stable_id,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +71,7 @@ impl ImportedAnnotation {
             style: self.style,
             note: self.note,
             tags: self.tags,
+            edit_counts: EditCounts::default(),
             unknown_fields: Vec::new(),
         }
     }

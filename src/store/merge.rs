@@ -5,13 +5,13 @@
 
 use std::path::Path;
 
-use crate::annotate::{Annotation, stable_id};
+use crate::annotate::Annotation;
 
 use super::sidecar::{DocumentInfo, sidecar_to_string_keeping};
 use super::{Sidecar, StoreError, read_sidecar, write_atomically};
 
-/// The tag a kept losing version of a concurrently edited annotation has.
-pub const CONFLICT_TAG: &str = "conflict";
+pub use super::set::CONFLICT_TAG;
+use super::set::kept_version;
 
 /// What a merge did, for the person who ran it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -85,19 +85,6 @@ pub fn merge_three_way(
         merged.set.upsert(annotation);
     }
     (merged, report)
-}
-
-/// The losing version of a concurrent edit, as an annotation of its own.
-fn kept_version(loser: &Annotation) -> Annotation {
-    let mut kept = loser.clone();
-    let tags = loser.tags.join("\u{1F}");
-    let when = loser.modified.to_string();
-    let id = loser.id.to_string();
-    kept.id = stable_id(&["concurrent edit", &id, &when, &loser.note, &tags]);
-    if !kept.tags.iter().any(|t| t == CONFLICT_TAG) {
-        kept.tags.push(CONFLICT_TAG.to_owned());
-    }
-    kept
 }
 
 /// The header both sides agree on: the greater one.

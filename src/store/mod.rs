@@ -5,6 +5,7 @@
 mod adopt;
 mod anchors;
 mod conflicts;
+mod device;
 mod error;
 mod exchange;
 mod export;
@@ -19,6 +20,7 @@ mod unknown;
 
 pub use adopt::StoreNotice;
 pub use conflicts::{conflict_copies, is_conflict_copy};
+pub use device::this_device;
 pub use error::StoreError;
 pub use exchange::{
     ExchangeError, ImportedAnnotation, MAX_NOTE_BYTES, SkippedItem, annotations_from_json,
@@ -51,7 +53,7 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use crate::annotate::{
-    AnchorResolution, AnchorStatus, Annotation, Edit, IndexedText, now, resolve_anchor,
+    AnchorResolution, AnchorStatus, Annotation, Edit, EditCounts, IndexedText, now, resolve_anchor,
 };
 use crate::document::Document;
 
@@ -97,6 +99,9 @@ pub struct AnnotationStore {
     /// copies whose annotations came into this sidecar: removed once they
     /// are saved there.
     copies_to_remove: Vec<PathBuf>,
+    /// The name edits are counted under, when not this machine's (tests
+    /// play several machines in one process).
+    device: Option<String>,
 }
 
 impl AnnotationStore {
@@ -128,6 +133,7 @@ impl AnnotationStore {
             known: None,
             notices: Vec::new(),
             copies_to_remove: Vec::new(),
+            device: None,
         };
         let loaded = read_sidecar_stamped(&store.location.path);
         match loaded {
@@ -246,8 +252,24 @@ impl AnnotationStore {
         self.generation > self.saved_generation
     }
 
+    /// Counts this store's edits under `device` instead of this machine's name.
+    pub fn set_device(&mut self, device: &str) {
+        self.device = Some(device.to_owned());
+    }
+
+    /// A new version's edit counts: every edit the held version and the
+    /// new one have seen, and one more by this device.
+    fn counts_after_edit(&self, annotation: &Annotation) -> EditCounts {
+        let seen = match self.set.get(annotation.id) {
+            Some(held) => held.edit_counts.joined(&annotation.edit_counts),
+            None => annotation.edit_counts.clone(),
+        };
+        seen.bumped(self.device.as_deref().unwrap_or_else(|| this_device()))
+    }
+
     /// Adds a new annotation (anchored where it was made).
-    pub fn add(&mut self, annotation: Annotation) {
+    pub fn add(&mut self, mut annotation: Annotation) {
+        annotation.edit_counts = self.counts_after_edit(&annotation);
         self.resolutions.insert(
             annotation.id,
             AnchorResolution {
@@ -266,6 +288,7 @@ impl AnnotationStore {
         };
         change(&mut annotation);
         annotation.modified = self.set.next_edit_time(id);
+        annotation.edit_counts = self.counts_after_edit(&annotation);
         self.set.upsert(annotation);
         self.generation += 1;
         true
@@ -278,6 +301,7 @@ impl AnnotationStore {
             .set
             .next_edit_time(annotation.id)
             .max(annotation.modified);
+        annotation.edit_counts = self.counts_after_edit(&annotation);
         let anchor_changed = self
             .set
             .get(annotation.id)

@@ -135,16 +135,34 @@ impl AnnotationSet {
         self.merge_counting(other) > 0
     }
 
-    /// As [`merge`](Self::merge); returns how many ids took `other`'s version.
+    /// As [`merge`](Self::merge); returns how many ids took `other`'s
+    /// version, and how many versions made apart were kept beside.
     pub fn merge_counting(&mut self, other: &AnnotationSet) -> usize {
         let mut changed = 0;
         for annotation in other.annotations.values() {
             let id = annotation.id;
             let theirs = Version::Annotation(annotation);
+            // Edited on two devices before they synced: neither version is lost.
+            let apart = self
+                .annotations
+                .get(&id)
+                .filter(|mine| {
+                    mine.edit_counts.made_apart_from(&annotation.edit_counts)
+                        && !mine.same_content(annotation)
+                })
+                .cloned();
             if self.version(id).is_none_or(|mine| theirs > mine) {
                 self.tombstones.remove(&id);
                 self.annotations.insert(id, annotation.clone());
                 changed += 1;
+            }
+            if let Some(mine) = apart {
+                let loser = if self.annotations.get(&id) == Some(&mine) {
+                    annotation
+                } else {
+                    &mine
+                };
+                changed += usize::from(self.keep_beside(loser));
             }
         }
         for (&id, &deleted) in &other.tombstones {
@@ -160,6 +178,18 @@ impl AnnotationSet {
         changed
     }
 
+    /// Keeps the losing version of an annotation edited apart on two
+    /// devices as an annotation of its own (unless it was, and was deleted).
+    fn keep_beside(&mut self, loser: &Annotation) -> bool {
+        let kept = kept_version(loser);
+        let known =
+            self.annotations.contains_key(&kept.id) || self.tombstones.contains_key(&kept.id);
+        if !known {
+            self.annotations.insert(kept.id, kept);
+        }
+        !known
+    }
+
     /// What `self` holds for `id`.
     fn version(&self, id: Uuid) -> Option<Version<'_>> {
         match (self.annotations.get(&id), self.tombstones.get(&id)) {
@@ -168,6 +198,24 @@ impl AnnotationSet {
             (None, None) => None,
         }
     }
+}
+
+/// The tag a kept losing version of a concurrently edited annotation has.
+pub const CONFLICT_TAG: &str = "conflict";
+
+/// The losing version of a concurrent edit, as an annotation of its own:
+/// an id derived from the version (the same on every machine), tagged
+/// `conflict`.
+pub fn kept_version(loser: &Annotation) -> Annotation {
+    let mut kept = loser.clone();
+    let tags = loser.tags.join("\u{1F}");
+    let when = loser.modified.to_string();
+    let id = loser.id.to_string();
+    kept.id = crate::annotate::stable_id(&["concurrent edit", &id, &when, &loser.note, &tags]);
+    if !kept.tags.iter().any(|t| t == CONFLICT_TAG) {
+        kept.tags.push(CONFLICT_TAG.to_owned());
+    }
+    kept
 }
 
 /// A millisecond later: the least step of a stored time.
@@ -249,6 +297,11 @@ fn content_digest(annotation: &Annotation) -> [u8; 32] {
     for tag in &annotation.tags {
         part(tag.as_bytes());
     }
+    part(&(annotation.edit_counts.iter().count() as u64).to_le_bytes());
+    for (device, count) in annotation.edit_counts.iter() {
+        part(device.as_bytes());
+        part(&count.to_le_bytes());
+    }
     for (name, value) in &annotation.unknown_fields {
         part(name.as_bytes());
         part(value.as_bytes());
@@ -312,5 +365,59 @@ mod tests {
         left.merge(&undoer);
         assert!(left.get(original.id).is_some());
         assert!(left.tombstones().is_empty());
+    }
+
+    #[test]
+    fn a_note_edited_apart_on_two_devices_is_kept_whatever_the_clocks() {
+        let text = IndexedText::new("one two three four");
+        let mut base = annotation(&text, 0..3);
+        base.edit_counts = base.edit_counts.bumped("laptop");
+        // The desktop's clock is hours behind: its edit is stamped earlier.
+        let mut on_laptop = base.clone();
+        on_laptop.note = "laptop".into();
+        on_laptop.modified = later(base.modified, 3_600_000);
+        on_laptop.edit_counts = base.edit_counts.bumped("laptop");
+        let mut on_desktop = base.clone();
+        on_desktop.note = "desktop".into();
+        on_desktop.modified = later(base.modified, 10);
+        on_desktop.edit_counts = base.edit_counts.bumped("desktop");
+        let (mut left, mut right) = (AnnotationSet::default(), AnnotationSet::default());
+        left.upsert(on_laptop.clone());
+        right.upsert(on_desktop.clone());
+        let mut other_way = right.clone();
+        assert!(left.merge(&right));
+        other_way.merge(&left);
+        assert_eq!(left, other_way, "the same on both machines");
+        let notes: Vec<&str> = left.iter().map(|a| a.note.as_str()).collect();
+        assert_eq!(left.len(), 2, "{notes:?}");
+        assert_eq!(
+            left.get(base.id).unwrap().note,
+            "laptop",
+            "the later keeps the id"
+        );
+        let kept = left.iter().find(|a| a.id != base.id).unwrap();
+        assert_eq!(kept.note, "desktop");
+        assert!(kept.tags.iter().any(|t| t == CONFLICT_TAG));
+        assert!(!left.merge(&right), "merging again changes nothing");
+        // An edit made after seeing the other is not "apart": it just wins.
+        let mut after = on_laptop.clone();
+        after.note = "after both".into();
+        // Stamped after the version it replaces, as every edit is.
+        after.modified = just_after(on_laptop.modified);
+        after.edit_counts = on_laptop
+            .edit_counts
+            .joined(&on_desktop.edit_counts)
+            .bumped("desktop");
+        let mut newer = AnnotationSet::default();
+        newer.upsert(after);
+        let mut older = AnnotationSet::default();
+        older.upsert(on_laptop);
+        older.merge(&newer);
+        assert_eq!(
+            older.len(),
+            1,
+            "nothing kept beside: one edit came after the other"
+        );
+        assert_eq!(older.get(base.id).unwrap().note, "after both");
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::annotate::{Anchor, Annotation, HighlightColor, HighlightStyle};
+use crate::annotate::{Anchor, Annotation, EditCounts, HighlightColor, HighlightStyle};
 use crate::document::{Document, Format};
 
 use super::unknown::{mark, marked_fields, unknown_fields_of};
@@ -75,6 +75,9 @@ struct AnnotationRecord {
     note: String,
     #[serde(default)]
     tags: Vec<String>,
+    /// Edits per device this version has seen (absent before they were kept).
+    #[serde(default, skip_serializing_if = "EditCounts::is_empty")]
+    edits: EditCounts,
     /// Where a newer version's fields go when written (see `unknown`).
     #[serde(
         rename = "__unknown",
@@ -99,6 +102,7 @@ impl From<&Annotation> for AnnotationRecord {
             style: a.style,
             note: a.note.clone(),
             tags: a.tags.clone(),
+            edits: a.edit_counts.clone(),
             unknown_marker: None,
         }
     }
@@ -121,6 +125,7 @@ impl From<AnnotationRecord> for Annotation {
             style: r.style,
             note: r.note,
             tags: r.tags,
+            edit_counts: r.edits,
             unknown_fields: Vec::new(),
         }
     }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 /// The fields of an annotation record this version knows.
 pub(super) const RECORD_FIELDS: &[&str] = &[
     "id", "created", "modified", "start", "end", "exact", "prefix", "suffix", "color", "style",
-    "note", "tags",
+    "note", "tags", "edits",
 ];
 /// The fields of the file this version knows.
 pub(super) const FILE_FIELDS: &[&str] =

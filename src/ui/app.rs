@@ -114,6 +114,10 @@ pub struct MarginaliaApp {
     /// When the last input came (a key, the pointer, the wheel), in
     /// seconds of egui's clock: the caret blinks for a while after it.
     last_input: f64,
+    /// A text field had the keys when the last frame ended: egui drops
+    /// focus on Escape before this frame's keys are read, and that Escape
+    /// belongs to the field.
+    field_had_keys: bool,
     /// When the app was created, for the startup-time report.
     created: Instant,
     report_startup: bool,
@@ -157,9 +161,11 @@ impl MarginaliaApp {
             shown_title: String::new(),
             applied_theme: None,
             last_input: 0.0,
+            field_had_keys: false,
             created,
             report_startup: std::env::var_os("MARGINALIA_TIMING").is_some(),
         };
+        app.reader.set_caret_browsing(app.settings.caret_browsing);
         match start {
             StartWith::Sample => app.open_sample(),
             StartWith::LastRead => app.open_last_read(),
@@ -239,7 +245,8 @@ impl MarginaliaApp {
             find_open: self.find.is_some(),
             open_highlight: self.selected,
             note_target: self.selected.or(self.last_made),
-            typing: self.ctx.memory(|m| m.focused().is_some()),
+            typing: self.field_had_keys || self.ctx.memory(|m| m.focused().is_some()),
+            caret_browsing: self.reader.caret_browsing(),
         }
     }
 
@@ -353,10 +360,12 @@ impl eframe::App for MarginaliaApp {
         }
         self.update_window_title();
         self.report_startup_time();
+        self.field_had_keys = ui.ctx().memory(|m| m.focused().is_some());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.remember_position();
+        self.settings.caret_browsing = self.reader.caret_browsing();
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 

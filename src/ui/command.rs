@@ -95,6 +95,9 @@ pub enum KeyContext {
     Highlight,
     /// On the page: no field has the keys.
     Page,
+    /// Caret browsing is on (F7) and no field has the keys: the arrows move
+    /// the caret instead of scrolling.
+    Caret,
     /// The reader widget's keys: no field has the keys.
     Reader,
 }
@@ -109,6 +112,7 @@ impl KeyContext {
             KeyContext::FindBar => now.find_open && !now.typing,
             KeyContext::Highlight => now.open_highlight.is_some() && !now.typing,
             KeyContext::Page | KeyContext::Reader => now.has_document && !now.typing,
+            KeyContext::Caret => now.caret_browsing && now.has_document && !now.typing,
         }
     }
 
@@ -118,6 +122,7 @@ impl KeyContext {
             KeyContext::FindAnywhere | KeyContext::FindField | KeyContext::FindBar => "Find",
             KeyContext::Highlight => "The open highlight",
             KeyContext::Page => "Highlights",
+            KeyContext::Caret => "With the caret (F7)",
             KeyContext::Reader => "Reading and selecting",
         }
     }
@@ -141,6 +146,8 @@ pub struct Situation {
     pub note_target: Option<Uuid>,
     /// A text field has the keys.
     pub typing: bool,
+    /// Caret browsing is on: the arrows move a caret in the text.
+    pub caret_browsing: bool,
 }
 
 /// One row of the table.
@@ -246,7 +253,6 @@ impl Command {
             | Command::ShowFind
             | Command::NextHighlight
             | Command::PreviousHighlight => now.has_document,
-            Command::Reader(ReaderCommand::Extend(_)) => now.has_document && now.has_caret,
             Command::Reader(ReaderCommand::Copy) => now.has_document && now.has_selection,
             Command::Reader(_) => now.has_document,
             Command::Undo => now.can_undo,
@@ -300,12 +306,31 @@ fn reader_info(command: ReaderCommand) -> CommandInfo {
         ReaderCommand::LineUp => row("Scroll up", "Scroll up a little", Reader, keys!(key(NONE, Key::ArrowUp))),
         ReaderCommand::PageDown => row("Page down", "Scroll down a screen", Reader, keys!(key(NONE, Key::PageDown), key(NONE, Key::Space))),
         ReaderCommand::PageUp => row("Page up", "Scroll up a screen", Reader, keys!(key(NONE, Key::PageUp), key(SHIFT, Key::Space))),
-        ReaderCommand::Top => row("Top", "Go to the start of the article", Reader, keys!(key(NONE, Key::Home))),
-        ReaderCommand::Bottom => row("Bottom", "Go to the end of the article", Reader, keys!(key(NONE, Key::End))),
+        ReaderCommand::Top => row("Top", "Go to the start of the article", Reader, keys!(key(NONE, Key::Home), key(COMMAND, Key::Home))),
+        ReaderCommand::Bottom => row("Bottom", "Go to the end of the article", Reader, keys!(key(NONE, Key::End), key(COMMAND, Key::End))),
         ReaderCommand::SelectAll => row("Select All", "Select the whole article", Reader, keys!(key(COMMAND, Key::A))),
         ReaderCommand::Copy => row("Copy", "Copy the selected text", Reader, keys!(key(COMMAND, Key::C))),
         ReaderCommand::CollapseSelection => row("Clear selection", "Clear the selection", Reader, keys!(key(NONE, Key::Escape))),
         ReaderCommand::Extend(movement) => extend_info(movement),
+        ReaderCommand::MoveCaret(movement) => caret_info(movement),
+        ReaderCommand::ToggleCaret => row("Caret Browsing", "A caret in the text that the arrow keys move, as in Firefox", Reader, keys!(key(NONE, Key::F7))),
+    }
+}
+
+#[rustfmt::skip]
+fn caret_info(movement: CursorMove) -> CommandInfo {
+    use KeyContext::{Caret, Reader};
+    match movement {
+        CursorMove::Char(n) if n < 0 => row("Caret left", "Move the caret a character left (the caret appears at the first word in view)", Reader, keys!(key(NONE, Key::ArrowLeft))),
+        CursorMove::Char(_) => row("Caret right", "Move the caret a character right (the caret appears at the first word in view)", Reader, keys!(key(NONE, Key::ArrowRight))),
+        CursorMove::Word(n) if n < 0 => row("Caret a word left", "Move the caret to the start of the word before", Reader, keys!(key(COMMAND, Key::ArrowLeft))),
+        CursorMove::Word(_) => row("Caret a word right", "Move the caret to the end of the next word", Reader, keys!(key(COMMAND, Key::ArrowRight))),
+        CursorMove::Line(n) if n < 0 => row("Caret up", "Move the caret a line up", Caret, keys!(key(NONE, Key::ArrowUp))),
+        CursorMove::Line(_) => row("Caret down", "Move the caret a line down", Caret, keys!(key(NONE, Key::ArrowDown))),
+        CursorMove::LineStart => row("Caret to line start", "Move the caret to the start of the line", Caret, keys!(key(NONE, Key::Home))),
+        CursorMove::LineEnd => row("Caret to line end", "Move the caret to the end of the line", Caret, keys!(key(NONE, Key::End))),
+        CursorMove::DocumentStart => row("Caret to the start", "Move the caret to the start of the article", Caret, keys!(key(COMMAND, Key::Home))),
+        CursorMove::DocumentEnd => row("Caret to the end", "Move the caret to the end of the article", Caret, keys!(key(COMMAND, Key::End))),
     }
 }
 
@@ -318,10 +343,12 @@ fn extend_info(movement: CursorMove) -> CommandInfo {
         CursorMove::Char(_) => row("Extend right", "Extend the selection a character right", Reader, keys!(key(SHIFT, Key::ArrowRight))),
         CursorMove::Word(n) if n < 0 => row("Extend a word left", "Extend the selection a word left", Reader, keys!(key(WORD, Key::ArrowLeft))),
         CursorMove::Word(_) => row("Extend a word right", "Extend the selection a word right", Reader, keys!(key(WORD, Key::ArrowRight))),
-        CursorMove::Line(n) if n < 0 => row("Extend up", "Extend the selection about a line up", Reader, keys!(key(SHIFT, Key::ArrowUp))),
-        CursorMove::Line(_) => row("Extend down", "Extend the selection about a line down", Reader, keys!(key(SHIFT, Key::ArrowDown))),
-        CursorMove::BlockStart => row("Extend to paragraph start", "Extend the selection to the paragraph's start", Reader, keys!(key(SHIFT, Key::Home))),
-        CursorMove::BlockEnd => row("Extend to paragraph end", "Extend the selection to the paragraph's end", Reader, keys!(key(SHIFT, Key::End))),
+        CursorMove::Line(n) if n < 0 => row("Extend up", "Extend the selection a line up", Reader, keys!(key(SHIFT, Key::ArrowUp))),
+        CursorMove::Line(_) => row("Extend down", "Extend the selection a line down", Reader, keys!(key(SHIFT, Key::ArrowDown))),
+        CursorMove::LineStart => row("Extend to line start", "Extend the selection to the start of the line", Reader, keys!(key(SHIFT, Key::Home))),
+        CursorMove::LineEnd => row("Extend to line end", "Extend the selection to the end of the line", Reader, keys!(key(SHIFT, Key::End))),
+        CursorMove::DocumentStart => row("Extend to the start", "Extend the selection to the start of the article", Reader, keys!(key(COMMAND_SHIFT, Key::Home))),
+        CursorMove::DocumentEnd => row("Extend to the end", "Extend the selection to the end of the article", Reader, keys!(key(COMMAND_SHIFT, Key::End))),
     }
 }
 
@@ -372,8 +399,21 @@ pub fn keyed_commands(open_highlight: Uuid) -> Vec<Command> {
         ReaderCommand::Extend(CursorMove::Word(1)),
         ReaderCommand::Extend(CursorMove::Line(-1)),
         ReaderCommand::Extend(CursorMove::Line(1)),
-        ReaderCommand::Extend(CursorMove::BlockStart),
-        ReaderCommand::Extend(CursorMove::BlockEnd),
+        ReaderCommand::Extend(CursorMove::LineStart),
+        ReaderCommand::Extend(CursorMove::LineEnd),
+        ReaderCommand::Extend(CursorMove::DocumentStart),
+        ReaderCommand::Extend(CursorMove::DocumentEnd),
+        ReaderCommand::ToggleCaret,
+        ReaderCommand::MoveCaret(CursorMove::Char(-1)),
+        ReaderCommand::MoveCaret(CursorMove::Char(1)),
+        ReaderCommand::MoveCaret(CursorMove::Word(-1)),
+        ReaderCommand::MoveCaret(CursorMove::Word(1)),
+        ReaderCommand::MoveCaret(CursorMove::Line(-1)),
+        ReaderCommand::MoveCaret(CursorMove::Line(1)),
+        ReaderCommand::MoveCaret(CursorMove::LineStart),
+        ReaderCommand::MoveCaret(CursorMove::LineEnd),
+        ReaderCommand::MoveCaret(CursorMove::DocumentStart),
+        ReaderCommand::MoveCaret(CursorMove::DocumentEnd),
         ReaderCommand::SelectAll,
         ReaderCommand::Copy,
         ReaderCommand::CollapseSelection,

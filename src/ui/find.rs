@@ -11,7 +11,7 @@ use crate::document::FoldedText;
 use super::app::{Flash, MarginaliaApp};
 use super::command::{Command, Situation};
 use super::keymap::find_field_command;
-use super::reader::ReaderHighlight;
+use super::reader::{ReaderHighlight, Selection};
 use super::theme::Palette;
 use super::widgets::{command_button_ui, command_toggle_ui};
 
@@ -126,7 +126,16 @@ impl MarginaliaApp {
                     self.set_find_query(query);
                 }
             }
-            Command::CloseFind => self.find = None,
+            Command::CloseFind => {
+                // The current match stays selected: Shift+End extends it, H highlights it.
+                let current = self.find.take().and_then(|find| find.current_match());
+                if let Some(found) = current {
+                    self.reader.set_selection(Some(Selection {
+                        anchor_char: found.start,
+                        cursor_char: found.end,
+                    }));
+                }
+            }
             Command::SetFindQuery(query) => self.set_find_query(query),
             Command::FindNext | Command::FindPrevious => {
                 if let Some(find) = &mut self.find

@@ -13,7 +13,8 @@
 //! - `page`: the reader, the side panels, what a click on the page means.
 //! - `popups`: context menu, selection colour bar, overlap chooser, drop overlay.
 //! - `help`: the keyboard shortcuts window (F1). `about`: Help ▸ About.
-//! - `panel`: the annotations panel. `outline`: the outline panel.
+//! - `panel`: the annotations panel. `outline`: the outline panel. `note`:
+//!   a note's Markdown as it reads.
 //! - `widgets`: command buttons, colour buttons and list rows they share.
 //! - `reader`: the reader widget. `session`: one open article (model side).
 //! - `settings`: what is remembered between runs. `theme`: palettes and fonts.
@@ -29,6 +30,7 @@ mod files;
 mod find;
 pub mod help;
 pub mod keymap;
+mod note;
 pub mod outline;
 mod page;
 pub mod panel;

@@ -11,33 +11,55 @@ use super::outline::outline_ui;
 use super::panel::panel_ui;
 use super::popups::OverlapChoice;
 use super::reader::{ReaderHighlight, ReaderOutput};
+use super::widgets::open_link;
+
+/// The fewest characters a line of text keeps when panels are open.
+pub(super) const MIN_LINE_CHARS: f32 = 45.0;
+/// The narrowest the side panels get before they float over the text.
+const PANEL_MIN: f32 = 240.0;
+const OUTLINE_MIN: f32 = 160.0;
 
 impl MarginaliaApp {
+    /// The annotations panel (right) and the outline (left). They take
+    /// room from the text only while a line keeps its [`MIN_LINE_CHARS`];
+    /// in a narrower window they float over the text instead.
     pub(super) fn side_panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let palette = self.settings.theme.palette();
         let now = self.situation();
-        if self.settings.show_panel
-            && let Some(open) = &self.open
-        {
-            egui::Panel::right("annotations_panel")
-                .resizable(true)
-                .default_size(340.0)
-                .size_range(240.0..=640.0)
-                .show(ui, |ui| {
-                    panel_ui(ui, open, &mut self.panel, &now, &palette, commands);
-                });
+        let Some(open) = &self.open else {
+            return;
+        };
+        let text = self
+            .reader
+            .min_text_width(ui, &self.reader_style(), MIN_LINE_CHARS);
+        let mut room = ui.available_width() - text;
+        if self.settings.show_panel {
+            let contents =
+                |ui: &mut Ui| panel_ui(ui, open, &mut self.panel, &now, &palette, commands);
+            if room >= PANEL_MIN {
+                let shown = egui::Panel::right("annotations_panel")
+                    .resizable(true)
+                    .default_size(340.0)
+                    .size_range(PANEL_MIN..=room.min(640.0))
+                    .show(ui, contents);
+                room -= shown.response.rect.width();
+            } else {
+                floating_panel_ui(ui, "annotations_overlay", egui::Align::Max, 320.0, contents);
+            }
         }
-        if self.settings.show_outline
-            && let Some(open) = &self.open
-        {
+        if self.settings.show_outline {
             let position = self.reader.top_char();
-            egui::Panel::left("outline_panel")
-                .resizable(true)
-                .default_size(260.0)
-                .size_range(160.0..=480.0)
-                .show(ui, |ui| {
-                    outline_ui(ui, open.outline(), position, &palette, commands);
-                });
+            let contents =
+                |ui: &mut Ui| outline_ui(ui, open.outline(), position, &palette, commands);
+            if room >= OUTLINE_MIN {
+                egui::Panel::left("outline_panel")
+                    .resizable(true)
+                    .default_size(260.0)
+                    .size_range(OUTLINE_MIN..=room.min(480.0))
+                    .show(ui, contents);
+            } else {
+                floating_panel_ui(ui, "outline_overlay", egui::Align::Min, 260.0, contents);
+            }
         }
     }
 
@@ -118,13 +140,7 @@ impl MarginaliaApp {
             return;
         };
         if let Some(target) = open.document().link_at(at_char) {
-            // Web and mail links open in the browser; others have nowhere to go.
-            if ["http://", "https://", "mailto:"]
-                .iter()
-                .any(|scheme| target.starts_with(scheme))
-            {
-                ctx.open_url(egui::OpenUrl::new_tab(target));
-            }
+            open_link(ctx, target);
             return;
         }
         let under = open.annotations_at(at_char);
@@ -141,4 +157,31 @@ impl MarginaliaApp {
             }
         }
     }
+}
+
+/// A side panel floating over the text at the window's left or right edge,
+/// as tall as the page, with the popup's frame and shadow.
+fn floating_panel_ui(
+    ui: &Ui,
+    id: &'static str,
+    side: egui::Align,
+    width: f32,
+    contents: impl FnOnce(&mut Ui),
+) {
+    let page = ui.available_rect_before_wrap();
+    let width = width.min(page.width() - 24.0).max(160.0);
+    let left = match side {
+        egui::Align::Max => page.right() - width,
+        _ => page.left(),
+    };
+    egui::Area::new(egui::Id::unique(id))
+        .order(egui::Order::Foreground)
+        .fixed_pos(egui::pos2(left, page.top()))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(width - 16.0);
+                ui.set_height(page.height() - 16.0);
+                contents(ui);
+            });
+        });
 }

@@ -8,11 +8,13 @@ use crate::annotate::{AnchorStatus, Annotation, HighlightColor, HighlightStyle};
 
 use super::command::{Command, Situation};
 use super::keymap::tooltip;
+use super::note::{NoteClick, note_first_line, rendered_note_ui};
 use super::reader::accessible_label;
 use super::session::DocumentSession;
 use super::theme::{Palette, highlight_paint};
 use super::widgets::{
-    color_buttons_ui, color_commands_ui, command_button_ui, list_row_ui, swatch, truncated_galley,
+    color_buttons_ui, color_commands_ui, command_button_ui, list_row_ui, open_link, swatch,
+    truncated_galley,
 };
 
 /// What the panel remembers between frames.
@@ -29,6 +31,8 @@ pub struct PanelState {
     pub reveal: Option<Uuid>,
     /// Put the keys in the note field next frame (N).
     pub focus_note: bool,
+    /// The note shows its Markdown source (it is being edited), not as it reads.
+    note_source: bool,
     /// The filtered rows and what they were filtered for.
     rows: Vec<(Uuid, AnchorStatus)>,
     rows_key: Option<FilterKey>,
@@ -128,7 +132,7 @@ fn editor_ui(
         }
     });
     ui.add_space(4.0);
-    note_and_tags_ui(ui, id, state, commands);
+    note_and_tags_ui(ui, id, state, palette, commands);
     ui.horizontal(|ui| {
         command_button_ui(ui, Command::CopyQuote(id), now, commands);
         command_button_ui(ui, Command::DeleteAnnotation(id), now, commands);
@@ -150,23 +154,58 @@ fn status_ui(ui: &mut Ui, status: AnchorStatus) {
     ui.label(RichText::new(text).weak().italics());
 }
 
-fn note_and_tags_ui(ui: &mut Ui, id: Uuid, state: &mut PanelState, commands: &mut Vec<Command>) {
+fn note_and_tags_ui(
+    ui: &mut Ui,
+    id: Uuid,
+    state: &mut PanelState,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
     ui.label("Note (Markdown)");
-    let note = ui.add(
-        egui::TextEdit::multiline(&mut state.note)
-            .desired_rows(5)
-            .desired_width(f32::INFINITY)
-            .hint_text("Why this matters…"),
-    );
-    if std::mem::take(&mut state.focus_note) {
-        note.request_focus();
-    }
-    if note.changed() {
-        commands.push(Command::SetNote(id, state.note.clone()));
+    let field = ui.make_persistent_id(("note", id));
+    let focus_now = std::mem::take(&mut state.focus_note);
+    let editing = ui.memory(|m| m.has_focus(field)) || focus_now || state.note_source;
+    if editing || state.note.trim().is_empty() {
+        let note = ui.add(
+            egui::TextEdit::multiline(&mut state.note)
+                .id(field)
+                .desired_rows(5)
+                .desired_width(f32::INFINITY)
+                .hint_text("Why this matters…"),
+        );
+        if focus_now {
+            note.request_focus();
+        }
+        if note.lost_focus() {
+            state.note_source = false;
+        }
+        if note.changed() {
+            commands.push(Command::SetNote(id, state.note.clone()));
+        }
+    } else {
+        // As it reads; a click shows the source to edit.
+        let shown = egui::Frame::new()
+            .inner_margin(egui::Margin::same(6))
+            .corner_radius(4)
+            .fill(ui.visuals().text_edit_bg_color())
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                rendered_note_ui(ui, &state.note, palette)
+            });
+        match shown.inner {
+            Some(NoteClick::Edit) => {
+                state.note_source = true;
+                state.focus_note = true;
+                ui.ctx().request_repaint();
+            }
+            Some(NoteClick::Open(target)) => open_link(ui.ctx(), &target),
+            None => {}
+        }
     }
     ui.label("Tags (comma-separated)");
     let tags = ui.add(
         egui::TextEdit::singleline(&mut state.tags)
+            .id(ui.make_persistent_id(("tags", id)))
             .desired_width(f32::INFINITY)
             .hint_text("history, quote"),
     );
@@ -349,14 +388,10 @@ fn row_ui(
     };
     let quote = annotation.anchor.exact.replace('\n', " ");
     line(&format!("\u{201C}{quote}\u{201D}"), 5.0, 14.0, palette.text);
-    let note = annotation
-        .note
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("");
+    let note = note_first_line(&annotation.note);
     let note_text = match status {
         AnchorStatus::Fuzzy { .. } if note.is_empty() => "(the text changed; closest match)",
-        _ => note,
+        _ => &note,
     };
     line(note_text, 24.0, 13.0, palette.muted);
     if !annotation.tags.is_empty() {

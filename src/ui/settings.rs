@@ -70,6 +70,8 @@ pub struct Settings {
     pub find_match_diacritics: bool,
     /// The first launch's hint was shown.
     pub hint_shown: bool,
+    /// Caret browsing (F7) was on.
+    pub caret_browsing: bool,
 }
 
 impl Default for Settings {
@@ -84,6 +86,7 @@ impl Default for Settings {
             show_outline: false,
             find_match_diacritics: false,
             hint_shown: false,
+            caret_browsing: false,
         }
     }
 }

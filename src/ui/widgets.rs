@@ -162,3 +162,13 @@ pub fn centered_window(ctx: &egui::Context, title: &str) -> egui::Window<'static
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
 }
+
+/// Web and mail links open in the browser; others have nowhere to go.
+pub fn open_link(ctx: &egui::Context, target: &str) {
+    if ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| target.starts_with(scheme))
+    {
+        ctx.open_url(egui::OpenUrl::new_tab(target));
+    }
+}

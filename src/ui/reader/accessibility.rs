@@ -2,7 +2,12 @@
 //! with its role and text, each visible highlight a mark with its label, so
 //! screen readers (and UI tests) find them.
 
-use eframe::egui::{self, Rect, Response, Ui};
+use eframe::egui::{
+    self, Rect, Response, Ui,
+    emath::TSTransform,
+    text::CCursor,
+    text_selection::{CCursorRange, accesskit_text::update_accesskit_for_text_widget},
+};
 
 use crate::document::{BlockKind, Document};
 
@@ -49,6 +54,45 @@ impl Reader {
                 node.set_bounds(bounds(rect));
             });
         }
+        self.selection_accessibility(ui, response, placed, document);
+    }
+
+    /// The caret's block carries its rows as text runs and the selection
+    /// (AccessKit's text selection), so a screen reader reads the caret's line.
+    fn selection_accessibility(
+        &self,
+        ui: &Ui,
+        response: &Response,
+        placed: &[PlacedBlock],
+        document: &Document,
+    ) {
+        let Some(selection) = self
+            .selection
+            .filter(|s| self.caret_browsing || !s.is_empty())
+        else {
+            return;
+        };
+        let at = selection.cursor_char;
+        let Some(block) = placed.iter().find(|p| {
+            let chars = &document.blocks()[p.index].chars;
+            (chars.start..=chars.end).contains(&at)
+        }) else {
+            return;
+        };
+        let chars = &document.blocks()[block.index].chars;
+        let in_block = |c: usize| CCursor::new(c.clamp(chars.start, chars.end) - chars.start);
+        let range = CCursorRange {
+            primary: in_block(at),
+            secondary: in_block(selection.anchor_char),
+            h_pos: None,
+        };
+        update_accesskit_for_text_widget(
+            ui.ctx(),
+            response.id.with(("block", block.index)),
+            Some(range),
+            TSTransform::from_translation(block.pos.to_vec2()),
+            &block.galley,
+        );
     }
 }
 

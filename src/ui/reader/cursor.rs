@@ -1,5 +1,5 @@
-//! Moving through the canonical text: words, chars across block
-//! separators, block starts and ends.
+//! Moving through the canonical text: chars across block separators,
+//! words, the whole text. Moves by laid-out rows are in `caret`.
 
 use std::ops::Range;
 
@@ -31,19 +31,34 @@ pub(super) fn word_at(document: &Document, at: usize) -> Range<usize> {
 pub enum CursorMove {
     Char(i64),
     Word(i64),
+    /// Laid-out rows up (negative) or down, keeping the caret's x.
     Line(i64),
-    BlockStart,
-    BlockEnd,
+    /// The start of the visual line (the laid-out row).
+    LineStart,
+    /// The end of the visual line.
+    LineEnd,
+    DocumentStart,
+    DocumentEnd,
 }
 
-/// Moves a cursor through the canonical text, stepping over block separators.
+impl CursorMove {
+    /// Whether the move needs the laid-out rows (see `caret`).
+    pub(super) fn is_by_rows(self) -> bool {
+        matches!(
+            self,
+            CursorMove::Line(_) | CursorMove::LineStart | CursorMove::LineEnd
+        )
+    }
+}
+
+/// Moves a cursor through the canonical text, stepping over block
+/// separators; moves by rows are left to the caret, which has the layout.
 pub(super) fn moved_cursor(document: &Document, cursor: usize, movement: CursorMove) -> usize {
     let count = document.char_count();
-    let Some(index) = document.block_at(cursor) else {
+    if document.block_at(cursor).is_none() {
         return cursor;
-    };
+    }
     let blocks = document.blocks();
-    let chars = &blocks[index].chars;
     let step_char = |c: usize, forward: bool| -> usize {
         let i = document.block_at(c).unwrap_or(0);
         let block = &blocks[i].chars;
@@ -64,19 +79,74 @@ pub(super) fn moved_cursor(document: &Document, cursor: usize, movement: CursorM
         CursorMove::Word(n) => {
             let mut c = cursor;
             for _ in 0..n.unsigned_abs() {
-                c = step_char(c, n > 0);
-                let word = word_at(document, c);
-                c = if n > 0 { word.end } else { word.start };
+                c = step_word(document, c, n > 0, &step_char);
             }
             c
         }
-        CursorMove::Line(n) => {
-            // About one line of body text; the row layout is not needed.
-            (0..n.unsigned_abs() * 70).fold(cursor, |c, _| step_char(c, n > 0))
-        }
-        CursorMove::BlockStart => chars.start,
-        CursorMove::BlockEnd => chars.end,
+        CursorMove::DocumentStart => 0,
+        CursorMove::DocumentEnd => count,
+        CursorMove::Line(_) | CursorMove::LineStart | CursorMove::LineEnd => cursor,
     }
+}
+
+/// One word on: forward to the end of the next word, back to the start of
+/// the word before (spaces and punctuation are stepped over, as in an editor).
+fn step_word(
+    document: &Document,
+    from: usize,
+    forward: bool,
+    step_char: &impl Fn(usize, bool) -> usize,
+) -> usize {
+    let mut c = from;
+    loop {
+        let next = step_char(c, forward);
+        if next == c {
+            return c;
+        }
+        let word = word_at(
+            document,
+            if forward {
+                c.max(next.saturating_sub(1))
+            } else {
+                next
+            },
+        );
+        let is_word = document
+            .text_between(word.start, word.end)
+            .chars()
+            .any(char::is_alphanumeric);
+        if is_word {
+            return if forward {
+                word.end.max(next)
+            } else {
+                word.start.min(next)
+            };
+        }
+        c = if forward {
+            word.end.max(next)
+        } else {
+            word.start.min(next)
+        };
+    }
+}
+
+/// The start of the first word at or after `from` (the caret's place when
+/// it appears).
+pub(super) fn word_start_at_or_after(document: &Document, from: usize) -> usize {
+    let count = document.char_count();
+    let mut c = from;
+    while c < count {
+        let word = word_at(document, c);
+        let is_word = document
+            .text_between(word.start, word.end)
+            .chars()
+            .any(char::is_alphanumeric);
+        if is_word && word.start >= from {
+            return word.start;
+        }
+        c = if word.end > c { word.end } else { c + 1 };
+    }
+    from
 }
 
 #[cfg(test)]
@@ -110,7 +180,24 @@ mod tests {
         assert_eq!(moved_cursor(&doc, 7, CursorMove::Char(1)), 9);
         assert_eq!(moved_cursor(&doc, 9, CursorMove::Char(-1)), 7);
         assert_eq!(moved_cursor(&doc, 9, CursorMove::Word(1)), 14);
-        assert_eq!(moved_cursor(&doc, 12, CursorMove::BlockEnd), 27);
         assert_eq!(moved_cursor(&doc, 27, CursorMove::Char(1)), 27);
+        assert_eq!(moved_cursor(&doc, 12, CursorMove::DocumentEnd), 27);
+    }
+
+    #[test]
+    fn words_step_over_spaces_and_punctuation() {
+        let doc = document();
+        // "A title\n\nHello, wide world."
+        assert_eq!(
+            moved_cursor(&doc, 14, CursorMove::Word(1)),
+            20,
+            "past \", \" to the end of wide"
+        );
+        assert_eq!(moved_cursor(&doc, 21, CursorMove::Word(1)), 26);
+        assert_eq!(moved_cursor(&doc, 21, CursorMove::Word(-1)), 16);
+        assert_eq!(moved_cursor(&doc, 16, CursorMove::Word(-1)), 9);
+        assert_eq!(moved_cursor(&doc, 9, CursorMove::Word(-1)), 2);
+        assert_eq!(word_start_at_or_after(&doc, 7), 9);
+        assert_eq!(word_start_at_or_after(&doc, 14), 16);
     }
 }

@@ -100,7 +100,8 @@ pub fn accessible_label(annotation: &Annotation) -> String {
         annotation.anchor.exact
     );
     if !annotation.note.trim().is_empty() {
-        label.push_str(&format!(". Note: {}", annotation.note.trim()));
+        let note = crate::import::markdown_plain_text(&annotation.note);
+        label.push_str(&format!(". Note: {}", note.replace('\n', " ")));
     }
     if !annotation.tags.is_empty() {
         label.push_str(&format!(". Tags: {}", annotation.tags.join(", ")));

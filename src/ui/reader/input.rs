@@ -6,7 +6,7 @@ use eframe::egui::{self, Pos2, Rect, Response, Ui};
 
 use crate::document::Document;
 
-use super::cursor::{moved_cursor, word_at};
+use super::cursor::word_at;
 use super::layout::PlacedBlock;
 use super::{Reader, ReaderCommand, ScrollRequest, Selection};
 
@@ -44,13 +44,9 @@ impl Reader {
                 let collapsed = self.selection.map(|s| Selection::caret(s.cursor_char));
                 self.select(collapsed, document);
             }
-            ReaderCommand::Extend(movement) => {
-                let extended = self.selection.map(|s| Selection {
-                    anchor_char: s.anchor_char,
-                    cursor_char: moved_cursor(document, s.cursor_char, movement),
-                });
-                self.select(extended, document);
-            }
+            ReaderCommand::Extend(movement) => self.move_caret(movement, true, document, ctx),
+            ReaderCommand::MoveCaret(movement) => self.move_caret(movement, false, document, ctx),
+            ReaderCommand::ToggleCaret => self.toggle_caret(),
         }
         ctx.request_repaint();
     }
@@ -90,10 +86,12 @@ impl Reader {
         if response.drag_started() {
             self.drag_started(ui, &hit);
         }
-        if response.dragged()
+        // The frame the button comes up counts too: where it was released
+        // is where the selection ends, however quick the drag.
+        if (response.dragged() || response.drag_stopped())
             && let Some(pointer) = ui.input(|i| i.pointer.latest_pos())
         {
-            self.dragged_to(ui, pointer, viewport, &hit);
+            self.dragged_to(ui, pointer, viewport, &hit, document);
         }
         if response.hovered() {
             hover_ui(ui, response, &hit, document);
@@ -153,6 +151,7 @@ impl Reader {
                 Some(s) if shift_held => s.anchor_char,
                 _ => start,
             };
+            self.drag_origin_char = (!shift_held).then_some(start);
             self.selection = Some(Selection {
                 anchor_char: anchor,
                 cursor_char: start,
@@ -160,19 +159,25 @@ impl Reader {
         }
     }
 
-    /// The selection follows the pointer; past the top or bottom edge the
-    /// page scrolls.
+    /// The selection follows the pointer, by whole words once it leaves the
+    /// word it started in (Alt: by character); past the top or bottom edge
+    /// the page scrolls.
     fn dragged_to(
         &mut self,
         ui: &Ui,
         pointer: Pos2,
         viewport: Rect,
         hit: &impl Fn(Pos2) -> Option<usize>,
+        document: &Document,
     ) {
+        let by_char = ui.input(|i| i.modifiers.alt);
         if let (Some(at), Some(s)) = (hit(pointer), self.selection) {
-            self.selection = Some(Selection {
-                anchor_char: s.anchor_char,
-                cursor_char: at,
+            self.selection = Some(match self.drag_origin_char {
+                Some(origin) if !by_char => snapped_to_words(document, origin, at),
+                _ => Selection {
+                    anchor_char: s.anchor_char,
+                    cursor_char: at,
+                },
             });
         }
         let edge = 24.0;
@@ -186,6 +191,47 @@ impl Reader {
         if speed != 0.0 {
             self.scroll_request = Some(ScrollRequest::ToOffset(self.offset_y + speed * 0.5));
             ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// A drag from `origin` to `at`: by character inside the word it started
+/// in, by whole words once it crosses out of it (as Kindle and Apple Books
+/// select).
+fn snapped_to_words(document: &Document, origin: usize, at: usize) -> Selection {
+    let is_word = |range: &std::ops::Range<usize>| {
+        document
+            .text_between(range.start, range.end)
+            .chars()
+            .any(char::is_alphanumeric)
+    };
+    let start_word = word_at(document, origin);
+    let inside = (start_word.start..=start_word.end).contains(&at);
+    if inside || !is_word(&start_word) {
+        return Selection {
+            anchor_char: origin,
+            cursor_char: at,
+        };
+    }
+    // The word the pointer is over is taken whole; over a space, the
+    // selection stops at the word before it.
+    if at > origin {
+        let over = word_at(document, at - 1);
+        let end = if is_word(&over) { over.end.max(at) } else { at };
+        Selection {
+            anchor_char: start_word.start,
+            cursor_char: document.trim_whitespace(start_word.start..end).end,
+        }
+    } else {
+        let over = word_at(document, at);
+        let start = if is_word(&over) {
+            over.start.min(at)
+        } else {
+            at
+        };
+        Selection {
+            anchor_char: start_word.end,
+            cursor_char: document.trim_whitespace(start..start_word.end).start,
         }
     }
 }

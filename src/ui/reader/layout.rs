@@ -5,10 +5,12 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use eframe::egui::{self, FontFamily, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use eframe::egui::{
+    self, FontFamily, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2,
+};
 
 use crate::document::{BlockKind, Document, InlineStyle, StyledSpan};
-use crate::ui::theme::{SERIF_BOLD, SERIF_ITALIC};
+use crate::ui::theme::{Palette, SERIF_BOLD, SERIF_ITALIC};
 
 use super::heights::TOP_PADDING_EM;
 use super::look::{BlockLook, average_char_width, look_of};
@@ -57,6 +59,13 @@ struct LaidOut {
 }
 
 impl Reader {
+    /// How wide the page must be for a line of body text to hold
+    /// `line_chars` characters, margins included.
+    pub fn min_text_width(&self, ui: &Ui, style: &ReaderStyle, line_chars: f32) -> f32 {
+        let body = look_of(BlockKind::Paragraph, style);
+        line_chars * average_char_width(ui, &body.font) + 2.0 * style.font_size * 1.5
+    }
+
     pub(super) fn content_ui(
         &mut self,
         ui: &mut Ui,
@@ -66,6 +75,7 @@ impl Reader {
         [highlights, matches]: [&[ReaderHighlight]; 2],
     ) -> ReaderOutput {
         let column = Column::of(ui, style);
+        self.typeset = Some((*style, column.measure));
         self.ensure_estimates(ui, document, style, column.measure);
         let laid_out = self.lay_out_visible(ui, viewport, document, style, column.measure);
         let shift = laid_out.shift;
@@ -90,6 +100,20 @@ impl Reader {
         }
 
         let screen_viewport = viewport.translate(rect.min.to_vec2());
+        if let Some(landing) = self.landing {
+            let slot_top = placed.iter().find(|p| p.index == landing.block).map(|p| {
+                let look = look_of(document.blocks()[p.index].kind, style);
+                p.pos.y - galley_offset(&look, column.measure, &p.galley).y - screen_viewport.min.y
+            });
+            self.check_landing(viewport.min.y, slot_top);
+        }
+        self.first_word_char = Reader::first_word_in_view(&placed, document, screen_viewport.min.y);
+        self.chars_in_view = match (placed.first(), placed.last()) {
+            (Some(first), Some(last)) => {
+                document.blocks()[first.index].chars.start..document.blocks()[last.index].chars.end
+            }
+            _ => 0..0,
+        };
         let (clicked_at_char, secondary_clicked_at_char) =
             self.pointer_input(ui, &response, &placed, screen_viewport, document);
         let painted = self.paint(
@@ -177,7 +201,7 @@ impl Reader {
                     continue;
                 }
                 let look = look_of(document.blocks()[index].kind, style);
-                let galley = layout_block(ui, document, index, &look, style, measure);
+                let galley = layout_block(ui.ctx(), document, index, &look, style, measure);
                 let delta = self.heights.measure(
                     index,
                     look.space_before + galley.size().y + look.space_after,
@@ -213,14 +237,10 @@ impl Reader {
             .filter(|(i, _)| laid_out.visible.contains(i))
             .map(|(index, galley)| {
                 let look = look_of(document.blocks()[index].kind, style);
-                let x = if look.centered {
-                    (measure - galley.size().x) / 2.0
-                } else {
-                    look.indent
-                };
+                let offset = galley_offset(&look, measure, &galley);
                 PlacedBlock {
                     index,
-                    pos: origin + vec2(x, self.heights.tops[index] + look.space_before),
+                    pos: origin + vec2(0.0, self.heights.tops[index]) + offset,
                     galley,
                 }
             })
@@ -230,8 +250,19 @@ impl Reader {
     }
 }
 
-fn layout_block(
-    ui: &Ui,
+/// Where a block's galley sits: from the column's left edge and the top of
+/// the block's slot.
+pub(super) fn galley_offset(look: &BlockLook, measure: f32, galley: &Galley) -> Vec2 {
+    let x = if look.centered {
+        (measure - galley.size().x) / 2.0
+    } else {
+        look.indent
+    };
+    vec2(x, look.space_before)
+}
+
+pub(super) fn layout_block(
+    ctx: &egui::Context,
     document: &Document,
     index: usize,
     look: &BlockLook,
@@ -251,18 +282,19 @@ fn layout_block(
     if block.spans.is_empty() {
         job.append(text, 0.0, base);
     } else {
-        append_styled(&mut job, text, &block.spans, &base, style);
+        append_styled(&mut job, text, &block.spans, &base, &style.palette);
     }
-    ui.fonts_mut(|f| f.layout_job(job))
+    ctx.fonts_mut(|f| f.layout_job(job))
 }
 
-/// Appends `text` in sections, one per run of the same inline styles.
-fn append_styled(
+/// Appends `text` in sections, one per run of the same inline styles
+/// (emphasis and strong in the reading face's italic and bold).
+pub fn append_styled(
     job: &mut egui::text::LayoutJob,
     text: &str,
     spans: &[StyledSpan],
     base: &egui::TextFormat,
-    style: &ReaderStyle,
+    palette: &Palette,
 ) {
     let char_count = text.chars().count();
     let mut cuts_in_block: Vec<usize> = vec![0, char_count];
@@ -284,13 +316,13 @@ fn append_styled(
             .iter()
             .filter(|s| s.chars.start <= start && end <= s.chars.end)
         {
-            apply_inline_style(&mut format, &span.style, style);
+            apply_inline_style(&mut format, &span.style, palette);
         }
         job.append(&text[byte_of_char[start]..byte_of_char[end]], 0.0, format);
     }
 }
 
-fn apply_inline_style(format: &mut egui::TextFormat, inline: &InlineStyle, style: &ReaderStyle) {
+fn apply_inline_style(format: &mut egui::TextFormat, inline: &InlineStyle, palette: &Palette) {
     let size = format.font_id.size;
     match inline {
         InlineStyle::Emphasis => {
@@ -301,11 +333,11 @@ fn apply_inline_style(format: &mut egui::TextFormat, inline: &InlineStyle, style
         }
         InlineStyle::Code => {
             format.font_id = FontId::monospace(size * 0.88);
-            format.background = style.palette.code_background;
+            format.background = palette.code_background;
         }
         InlineStyle::Link { .. } => {
-            format.color = style.palette.link;
-            format.underline = Stroke::new(1.0, style.palette.link);
+            format.color = palette.link;
+            format.underline = Stroke::new(1.0, palette.link);
         }
     }
 }

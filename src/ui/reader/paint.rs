@@ -11,6 +11,7 @@ use eframe::egui::{
 use crate::document::{BlockKind, Document};
 use crate::ui::theme::Palette;
 
+use super::caret::caret_rect;
 use super::layout::{Column, PlacedBlock};
 use super::look::{BlockLook, look_of};
 use super::{Reader, ReaderHighlight, ReaderStyle, Selection};
@@ -99,8 +100,32 @@ impl Reader {
                 painted.selection_end = Some(end);
             }
             painter.galley(block.pos, block.galley.clone(), look.color);
+            self.paint_caret(painter, block, &info.chars, palette);
         }
         painted
+    }
+
+    /// The caret of caret browsing: a steady bar (it does not blink, so an
+    /// idle window draws nothing).
+    fn paint_caret(
+        &self,
+        painter: &Painter,
+        block: &PlacedBlock,
+        block_chars: &Range<usize>,
+        palette: &Palette,
+    ) {
+        let Some(selection) = self.selection.filter(|_| self.caret_browsing) else {
+            return;
+        };
+        let at = selection.cursor_char;
+        if !(block_chars.start..=block_chars.end).contains(&at) {
+            return;
+        }
+        let rect = caret_rect(&block.galley, at - block_chars.start).translate(block.pos.to_vec2());
+        painter.line_segment(
+            [rect.center_top(), rect.center_bottom()],
+            Stroke::new(2.0, palette.strong),
+        );
     }
 
     /// Where the selection's moving end is on screen, if it is in this block.
@@ -274,7 +299,9 @@ fn range_rects(block: &PlacedBlock, block_chars: &Range<usize>, range: &Range<us
         let a = start_in_block.max(row_start);
         let b = end_in_block.min(row_end);
         let runs_on = end_in_block > row_end && (!last_row || continues);
-        if a < b || (a == b && runs_on && a >= row_start && a <= row_end) {
+        // A range starting where a row wraps starts on the next row.
+        let starts_after = start_in_block == row_end && next_row_start == row_end;
+        if a < b || (a == b && runs_on && a >= row_start && a <= row_end && !starts_after) {
             let x0 = row.row.x_offset(egui::text::CharIndex(a - row_start));
             let mut x1 = row.row.x_offset(egui::text::CharIndex(b - row_start));
             if runs_on {

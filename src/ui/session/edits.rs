@@ -18,6 +18,8 @@ impl DocumentSession {
         range_chars: Range<usize>,
         color: HighlightColor,
     ) -> Option<Uuid> {
+        // A quote never starts or ends with whitespace.
+        let range_chars = self.document.trim_whitespace(range_chars);
         if range_chars.is_empty() || matches!(self.store.mode(), StoreMode::ReadOnly { .. }) {
             return None;
         }
