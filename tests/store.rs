@@ -67,7 +67,8 @@ fn saves_beside_the_article_only_when_something_changed() {
     );
 
     let reopened = AnnotationStore::open(&article, &document);
-    assert_eq!(reopened.get(annotation.id), Some(&annotation));
+    assert_eq!(reopened.get(annotation.id), store.get(annotation.id));
+    assert_eq!(reopened.get(annotation.id).unwrap().note, annotation.note);
 }
 
 #[test]

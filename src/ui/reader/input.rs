@@ -28,13 +28,13 @@ impl Reader {
             ReaderCommand::PageUp => self.scroll_request = scroll_to(from - page),
             ReaderCommand::Top => self.scroll_request = scroll_to(0.0),
             ReaderCommand::Bottom => self.scroll_request = scroll_to(self.content_height),
-            ReaderCommand::SelectAll => self.select(
-                Some(Selection {
+            // The view stays where it is, as in a browser.
+            ReaderCommand::SelectAll => {
+                self.selection = Some(Selection {
                     anchor_char: 0,
                     cursor_char: document.char_count(),
-                }),
-                document,
-            ),
+                });
+            }
             ReaderCommand::Copy => {
                 if let Some(text) = self.selected_text(document) {
                     ctx.copy_text(text);
