@@ -270,27 +270,41 @@ fn after_h_the_note_is_one_key_away() {
 }
 
 #[test]
-fn an_outline_click_lands_its_heading_at_the_top_on_the_first_try() {
-    let page = common::corpus_file("html/lemonde-1/source.html");
-    let mut harness = common::app::app(StartWith::File(page), [1000.0, 700.0]);
-    harness.key_press(Key::F8);
-    harness.run_steps(3);
-    harness
-        .get_by_role_and_label(
-            eframe::egui::accesskit::Role::Button,
-            "Conservation des données",
-        )
-        .click();
-    harness.run_steps(6);
-    let app = harness.state();
-    let document = app.document().unwrap();
-    let heading = marginalia::annotate::IndexedText::new(document.text())
-        .char_of(document.text().find("Conservation des données").unwrap());
-    assert_eq!(
-        app.reader().top_char(),
-        heading,
-        "the heading is the first block in view"
-    );
+fn every_jump_in_a_long_book_lands_its_target_at_the_same_place() {
+    use marginalia::document::outline_of;
+    let book = common::corpus_file("large/pg2600-war-and-peace.txt");
+    let mut harness = common::app::app(StartWith::File(book), [1000.0, 700.0]);
+    let headings: Vec<(usize, String)> = {
+        let document = harness.state().document().unwrap();
+        let outline = outline_of(document);
+        // Far apart, in no order: every jump crosses blocks never measured.
+        [300, 40, 250, 120, 330, 10]
+            .iter()
+            .filter_map(|&i| outline.get(i))
+            .map(|e| (e.start_char, e.text.clone()))
+            .collect()
+    };
+    assert_eq!(headings.len(), 6);
+    let mut landed = Vec::new();
+    for (start_char, text) in &headings {
+        harness.state_mut().apply(Command::GoTo {
+            start_char: *start_char,
+        });
+        harness.run_steps(3);
+        let top = harness
+            .query_all_by_role(eframe::egui::accesskit::Role::Heading)
+            .find(|n| n.accesskit_node().label().is_some_and(|l| l == *text))
+            .map(|n| n.rect().top());
+        landed.push((text.clone(), top));
+    }
+    let first = landed[0].1.expect("the heading is on screen");
+    for (text, top) in &landed {
+        let top = top.unwrap_or(f32::NAN);
+        assert!(
+            (top - first).abs() <= 1.0,
+            "{text:?} landed at {top}, not {first}: {landed:?}"
+        );
+    }
 }
 
 #[test]

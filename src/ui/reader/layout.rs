@@ -100,13 +100,6 @@ impl Reader {
         }
 
         let screen_viewport = viewport.translate(rect.min.to_vec2());
-        if let Some(landing) = self.landing {
-            let slot_top = placed.iter().find(|p| p.index == landing.block).map(|p| {
-                let look = look_of(document.blocks()[p.index].kind, style);
-                p.pos.y - galley_offset(&look, column.measure, &p.galley).y - screen_viewport.min.y
-            });
-            self.check_landing(viewport.min.y, slot_top);
-        }
         self.first_word_char = Reader::first_word_in_view(&placed, document, screen_viewport.min.y);
         self.chars_in_view = match (placed.first(), placed.last()) {
             (Some(first), Some(last)) => {

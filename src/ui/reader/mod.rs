@@ -144,19 +144,6 @@ pub struct Reader {
     chars_in_view: Range<usize>,
     /// Where the drag under way started, when it snaps to words.
     drag_origin_char: Option<usize>,
-    /// A jump just made, checked once its block is laid out.
-    landing: Option<Landing>,
-}
-
-/// Where a jump's block must show, checked once it is laid out: the
-/// heights it was computed from may have been estimates.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Landing {
-    block: usize,
-    /// The top of the block's slot below the top of the view, in points.
-    below_view_top: f32,
-    /// Corrections made so far (a few at most).
-    tries: u8,
 }
 
 impl Reader {
@@ -295,18 +282,6 @@ impl Reader {
     fn take_scroll_target(&mut self, document: &Document) -> Option<f32> {
         let max = (self.content_height - self.viewport_height).max(0.0);
         let known = !self.heights.tops.is_empty();
-        let mut land = |block: usize, top: f32, target: f32| {
-            // The first block, and a block near the end that cannot reach
-            // its place, show where they can.
-            if block > 0 && target < max {
-                self.landing = Some(Landing {
-                    block,
-                    below_view_top: top - target,
-                    tries: 0,
-                });
-            }
-            target
-        };
         let target = match self.scroll_request? {
             // Within bounds, so the scroll area has nothing to spring back from.
             ScrollRequest::ToOffset(y) => Some(y.clamp(0.0, max)),
@@ -314,8 +289,7 @@ impl Reader {
                 if block == 0 {
                     0.0
                 } else {
-                    let top = self.heights.tops[block];
-                    land(block, top, top.min(max))
+                    self.heights.tops[block].min(max)
                 }
             }),
             ScrollRequest::Reveal(offset) if known => document.block_at(offset).and_then(|block| {
@@ -323,39 +297,11 @@ impl Reader {
                 let visible = self.offset_y..self.offset_y + self.viewport_height;
                 let in_view =
                     visible.contains(&top) && visible.contains(&bottom.min(visible.end - 1.0));
-                (!in_view).then(|| {
-                    let target = (top - self.viewport_height / 4.0).clamp(0.0, max);
-                    land(block, top, target)
-                })
+                (!in_view).then(|| (top - self.viewport_height / 4.0).clamp(0.0, max))
             }),
             _ => return None,
         };
         self.scroll_request = None;
         target
-    }
-
-    /// A jump's block is laid out: if it is not where the jump put it (the
-    /// heights above were estimates), the view moves by the difference.
-    fn check_landing(&mut self, view_top: f32, slot_top_below_view: Option<f32>) {
-        let Some(landing) = self.landing else {
-            return;
-        };
-        if self.scroll_request.is_some() {
-            return;
-        }
-        let Some(actual) = slot_top_below_view else {
-            self.landing = None;
-            return;
-        };
-        let miss = actual - landing.below_view_top;
-        if miss.abs() <= 1.0 || landing.tries >= 4 {
-            self.landing = None;
-            return;
-        }
-        self.scroll_request = Some(ScrollRequest::ToOffset(view_top + miss));
-        self.landing = Some(Landing {
-            tries: landing.tries + 1,
-            ..landing
-        });
     }
 }
