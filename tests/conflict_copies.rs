@@ -13,6 +13,51 @@ use marginalia::import::import_path;
 use marginalia::store::{AnnotationStore, StoreNotice, read_sidecar};
 
 #[test]
+fn a_note_edited_on_two_devices_before_they_synced_is_kept_twice() {
+    data_folder();
+    let (dir, article, document) = common::sample_in_temp();
+    let sidecar = common::app::sidecar_of(&article);
+    let id = common::highlight(&document, "Cold War").id;
+    edit(&article, |store, document| {
+        store.set_device("laptop");
+        let mut annotation = common::highlight(document, "Cold War");
+        annotation.id = id;
+        store.add(annotation);
+    });
+    // The desktop gets that sidecar, then both edit the note apart.
+    let desktop_copy = dir.path().join("desktop.ron");
+    std::fs::copy(&sidecar, &desktop_copy).unwrap();
+    edit(&article, |store, _| {
+        store.set_device("laptop");
+        store.update(id, |a| a.note = "laptop".into());
+    });
+    let laptop = std::fs::read(&sidecar).unwrap();
+    std::fs::rename(&desktop_copy, &sidecar).unwrap();
+    edit(&article, |store, _| {
+        store.set_device("desktop");
+        store.update(id, |a| a.note = "desktop".into());
+    });
+    // Syncthing keeps the desktop's as the sidecar, the laptop's beside it.
+    std::fs::write(dir.path().join(CONFLICT_NAMES[0]), laptop).unwrap();
+
+    let mut store = AnnotationStore::open(&article, &document);
+    let mut notes: Vec<&str> = store.set().iter().map(|a| a.note.as_str()).collect();
+    notes.sort_unstable();
+    assert_eq!(notes, ["desktop", "laptop"], "neither edit is lost");
+    let told = StoreNotice::DevicesMerged {
+        count: 0,
+        kept_both: 1,
+    };
+    assert!(store.notices().contains(&told), "{:?}", store.notices());
+    assert_eq!(
+        told.to_string(),
+        "1 highlight edited on both devices kept twice (tagged conflict)"
+    );
+    store.save_now(&document).unwrap();
+    assert_eq!(read_sidecar(&sidecar).unwrap().unwrap().set.len(), 2);
+}
+
+#[test]
 fn conflict_copies_of_every_sync_tool_are_merged_then_removed() {
     data_folder();
     for name in CONFLICT_NAMES {
@@ -30,14 +75,19 @@ fn conflict_copies_of_every_sync_tool_are_merged_then_removed() {
             "{name}: the other device's highlight shows"
         );
         assert!(
-            store
-                .notices()
-                .contains(&StoreNotice::DevicesMerged { count: 1 }),
+            store.notices().contains(&StoreNotice::DevicesMerged {
+                count: 1,
+                kept_both: 0
+            }),
             "{name}: {:?}",
             store.notices()
         );
         assert_eq!(
-            StoreNotice::DevicesMerged { count: 1 }.to_string(),
+            StoreNotice::DevicesMerged {
+                count: 1,
+                kept_both: 0
+            }
+            .to_string(),
             "Merged 1 highlight from another device"
         );
         store.save_now(&document).unwrap();

@@ -20,8 +20,8 @@ pub enum StoreNotice {
     #[error("{count} annotation(s) from {} (kept there while the article's folder could not be written) are merged in", copy.display())]
     CopyMerged { copy: PathBuf, count: usize },
     /// A sync tool's conflict copies were merged in (and go after the save).
-    #[error("Merged {count} highlight{} from another device", if *count == 1 { "" } else { "s" })]
-    DevicesMerged { count: usize },
+    #[error("{}", devices_merged_text(*count, *kept_both))]
+    DevicesMerged { count: usize, kept_both: usize },
     #[error("{}: a sync conflict copy that cannot be read ({problem}); it is kept as {}", copy.display(), kept.display())]
     ConflictCopySetAside {
         copy: PathBuf,
@@ -71,17 +71,20 @@ impl AnnotationStore {
         // A save comes soon: it merges them under the lock and removes them
         // (an unreadable one is moved to the data folder's merged/).
         self.generation += 1;
-        let mut count = 0;
+        let (mut count, mut kept_both) = (0, 0);
         for (path, set) in copies.read {
-            count += self.set.merge_counting(&set);
+            let counts = self.set.merge_told(&set);
+            count += counts.taken;
+            kept_both += counts.kept_beside;
             if !self.copies_to_remove.contains(&path) {
                 self.copies_to_remove.push(path);
             }
         }
-        if count > 0 {
-            self.notices.push(StoreNotice::DevicesMerged { count });
+        if count + kept_both > 0 {
+            self.notices
+                .push(StoreNotice::DevicesMerged { count, kept_both });
         }
-        count > 0
+        count + kept_both > 0
     }
 
     /// Merges the sidecar at `path` in; how many annotations it brought.
@@ -97,5 +100,23 @@ impl AnnotationStore {
         self.set.merge(&sidecar.set);
         self.generation += 1;
         Some(count)
+    }
+}
+
+/// "Merged 3 highlights from another device", and what was kept twice.
+fn devices_merged_text(count: usize, kept_both: usize) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let merged = format!(
+        "Merged {count} highlight{} from another device",
+        plural(count)
+    );
+    let kept = format!(
+        "{kept_both} highlight{} edited on both devices kept twice (tagged conflict)",
+        plural(kept_both)
+    );
+    match (count, kept_both) {
+        (_, 0) => merged,
+        (0, _) => kept,
+        _ => format!("{merged}; {kept}"),
     }
 }

@@ -212,18 +212,19 @@ impl SaveJob {
     ) -> (Vec<PathBuf>, Vec<StoreNotice>) {
         let found = read_conflict_copies(&self.path);
         let mut notices = Vec::new();
-        let mut count = 0;
+        let (mut count, mut kept_both) = (0, 0);
         let mut copies = Vec::new();
         for (path, set) in found.read {
-            let brought = merged.merge_counting(&set);
+            let brought = merged.merge_told(&set);
             // A copy the store already merged in was told of then.
             if !self.remove_after.contains(&path) {
-                count += brought;
+                count += brought.taken;
+                kept_both += brought.kept_beside;
             }
             copies.push(path);
         }
-        if count > 0 {
-            notices.push(StoreNotice::DevicesMerged { count });
+        if count + kept_both > 0 {
+            notices.push(StoreNotice::DevicesMerged { count, kept_both });
         }
         for (copy, problem) in found.unreadable {
             match set_aside(&copy) {

@@ -136,9 +136,16 @@ impl AnnotationSet {
     }
 
     /// As [`merge`](Self::merge); returns how many ids took `other`'s
-    /// version, and how many versions made apart were kept beside.
+    /// version or a version kept beside.
     pub fn merge_counting(&mut self, other: &AnnotationSet) -> usize {
+        let counts = self.merge_told(other);
+        counts.taken + counts.kept_beside
+    }
+
+    /// As [`merge`](Self::merge); says what it took and what it kept beside.
+    pub fn merge_told(&mut self, other: &AnnotationSet) -> MergeCounts {
         let mut changed = 0;
+        let mut kept_beside = 0;
         for annotation in other.annotations.values() {
             let id = annotation.id;
             let theirs = Version::Annotation(annotation);
@@ -162,7 +169,7 @@ impl AnnotationSet {
                 } else {
                     &mine
                 };
-                changed += usize::from(self.keep_beside(loser));
+                kept_beside += usize::from(self.keep_beside(loser));
             }
         }
         for (&id, &deleted) in &other.tombstones {
@@ -175,7 +182,10 @@ impl AnnotationSet {
                 changed += 1;
             }
         }
-        changed
+        MergeCounts {
+            taken: changed,
+            kept_beside,
+        }
     }
 
     /// Keeps the losing version of an annotation edited apart on two
@@ -216,6 +226,16 @@ pub fn kept_version(loser: &Annotation) -> Annotation {
         kept.tags.push(CONFLICT_TAG.to_owned());
     }
     kept
+}
+
+/// What a merge took from the other side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeCounts {
+    /// Annotations and deletions that came from the other side.
+    pub taken: usize,
+    /// Versions of annotations edited apart on two devices, kept beside
+    /// the one that won the id (tagged `conflict`).
+    pub kept_beside: usize,
 }
 
 /// A millisecond later: the least step of a stored time.
