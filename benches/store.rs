@@ -126,12 +126,30 @@ fn store_benchmarks(c: &mut Criterion) {
         edited.modified =
             jiff::Timestamp::from_millisecond(annotation.modified.as_millisecond() + 1)
                 .expect("time");
+        edited.edit_counts = annotation.edit_counts.bumped("laptop");
         theirs.set.upsert(edited);
     }
     group.bench_function("merge_two_10k_sidecars", |b| {
         b.iter(|| {
             let (merged, report) = merge_sidecars(&ours, &theirs);
             assert_eq!(report.taken, ANNOTATIONS / 10);
+            sidecar_to_string(&merged.document, &merged.set)
+        });
+    });
+    // The same notes also edited on this machine before the sync: each is
+    // kept twice (the later keeps the id, the other beside it).
+    let mut ours_edited = ours.clone();
+    for annotation in ours.set.iter().step_by(10) {
+        let mut edited = annotation.clone();
+        edited.note = "edited on the desktop".to_owned();
+        edited.edit_counts = annotation.edit_counts.bumped("desktop");
+        ours_edited.set.upsert(edited);
+    }
+    group.bench_function("merge_two_10k_sidecars_edited_on_both", |b| {
+        b.iter(|| {
+            let (merged, report) = merge_sidecars(&ours_edited, &theirs);
+            assert_eq!(report.taken, 2 * (ANNOTATIONS / 10));
+            assert_eq!(merged.set.len(), ANNOTATIONS + ANNOTATIONS / 10);
             sidecar_to_string(&merged.document, &merged.set)
         });
     });
