@@ -17,6 +17,7 @@ mod save;
 mod set;
 mod sidecar;
 mod unknown;
+mod version;
 
 pub use adopt::StoreNotice;
 pub use conflicts::{conflict_copies, is_conflict_copy};

@@ -6,7 +6,6 @@
 //! that every machine that merges the same versions, in any order, however
 //! often, ends with the same set (and so writes the same bytes).
 
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
@@ -15,6 +14,7 @@ use uuid::Uuid;
 use crate::annotate::Annotation;
 
 use super::sidecar::Tombstone;
+use super::version::Version;
 
 /// Annotations by id, and the ids of deleted ones with when they were
 /// deleted. For each id the latest event wins: an edit newer than a deletion
@@ -241,92 +241,6 @@ pub struct MergeCounts {
 /// A millisecond later: the least step of a stored time.
 pub fn just_after(time: Timestamp) -> Timestamp {
     Timestamp::from_millisecond(time.as_millisecond().saturating_add(1)).unwrap_or(time)
-}
-
-/// One version of an annotation, as merges order them.
-#[derive(Clone, Copy, Debug)]
-enum Version<'a> {
-    Annotation(&'a Annotation),
-    Tombstone(Timestamp),
-}
-
-impl Version<'_> {
-    fn time(&self) -> Timestamp {
-        match self {
-            Version::Annotation(annotation) => annotation.modified,
-            Version::Tombstone(deleted) => *deleted,
-        }
-    }
-}
-
-impl PartialEq for Version<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Version<'_> {}
-
-impl PartialOrd for Version<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Version<'_> {
-    /// Later first; at one time a deletion wins; between two annotations
-    /// of one time, the greater content digest (any rule both sides share
-    /// would do: this one needs no clock and no machine name).
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.time()
-            .cmp(&other.time())
-            .then_with(|| match (self, other) {
-                (Version::Tombstone(_), Version::Tombstone(_)) => Ordering::Equal,
-                (Version::Tombstone(_), Version::Annotation(_)) => Ordering::Greater,
-                (Version::Annotation(_), Version::Tombstone(_)) => Ordering::Less,
-                (Version::Annotation(a), Version::Annotation(b)) => {
-                    content_digest(a).cmp(&content_digest(b))
-                }
-            })
-    }
-}
-
-/// SHA-256 of everything an annotation holds, each part length-prefixed.
-fn content_digest(annotation: &Annotation) -> [u8; 32] {
-    use sha2::Digest as _;
-    let mut hasher = sha2::Sha256::new();
-    let mut part = |bytes: &[u8]| {
-        hasher.update((bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
-    };
-    let anchor = &annotation.anchor;
-    part(annotation.id.as_bytes());
-    part(&annotation.created.as_millisecond().to_le_bytes());
-    part(&(anchor.start_char as u64).to_le_bytes());
-    part(&(anchor.end_char as u64).to_le_bytes());
-    for text in [
-        &anchor.exact,
-        &anchor.prefix,
-        &anchor.suffix,
-        &annotation.note,
-    ] {
-        part(text.as_bytes());
-    }
-    part(format!("{:?}{:?}", annotation.color, annotation.style).as_bytes());
-    part(&(annotation.tags.len() as u64).to_le_bytes());
-    for tag in &annotation.tags {
-        part(tag.as_bytes());
-    }
-    part(&(annotation.edit_counts.iter().count() as u64).to_le_bytes());
-    for (device, count) in annotation.edit_counts.iter() {
-        part(device.as_bytes());
-        part(&count.to_le_bytes());
-    }
-    for (name, value) in &annotation.unknown_fields {
-        part(name.as_bytes());
-        part(value.as_bytes());
-    }
-    hasher.finalize().into()
 }
 
 #[cfg(test)]
