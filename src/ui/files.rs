@@ -192,6 +192,9 @@ impl MarginaliaApp {
             // The receiver is gone only if another article was asked for.
             let _ = sender.send(work(&ctx));
             ctx.request_repaint();
+            // This machine's name for the edit counts: read (or made) here,
+            // not on the UI thread at the first edit.
+            crate::store::this_device();
         });
         self.opening = Some(PendingOpen {
             path: shown,
