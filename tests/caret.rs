@@ -93,6 +93,17 @@ fn f7_shows_a_caret_that_moves_by_laid_out_rows_and_words() {
         word.chars().all(char::is_alphanumeric) && !word.is_empty(),
         "{word:?}"
     );
+    // Page Down with the caret on: the caret comes along to the new page.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    harness.run_steps(2);
+    let app = harness.state();
+    let top = app.reader().top_char();
+    assert!(
+        caret(&harness) >= top && top > 0,
+        "the caret ({}) is in the new page (from {top})",
+        caret(&harness)
+    );
     // F7 again: the arrows scroll.
     press(&mut harness, Modifiers::NONE, Key::F7);
     assert!(!harness.state().reader().caret_browsing());

@@ -21,6 +21,16 @@ impl Reader {
             Some(ScrollRequest::ToOffset(y)) => y,
             _ => self.offset_y,
         };
+        let page_step = matches!(
+            command,
+            ReaderCommand::PageDown
+                | ReaderCommand::PageUp
+                | ReaderCommand::Top
+                | ReaderCommand::Bottom
+        );
+        if page_step && self.caret_browsing && self.selection.is_none_or(Selection::is_empty) {
+            self.caret_to_view = true;
+        }
         match command {
             ReaderCommand::LineDown => self.scroll_request = scroll_to(from + self.line_step),
             ReaderCommand::LineUp => self.scroll_request = scroll_to(from - self.line_step),

@@ -14,7 +14,7 @@ use crate::ui::theme::{Palette, SERIF_BOLD, SERIF_ITALIC};
 
 use super::heights::TOP_PADDING_EM;
 use super::look::{BlockLook, average_char_width, look_of};
-use super::{Reader, ReaderHighlight, ReaderOutput, ReaderStyle};
+use super::{Reader, ReaderHighlight, ReaderOutput, ReaderStyle, Selection};
 
 /// A block laid out this frame.
 pub(super) struct PlacedBlock {
@@ -101,6 +101,13 @@ impl Reader {
 
         let screen_viewport = viewport.translate(rect.min.to_vec2());
         self.first_word_char = Reader::first_word_in_view(&placed, document, screen_viewport.min.y);
+        if self.caret_to_view && self.scroll_request.is_none() {
+            self.caret_to_view = false;
+            self.selection = self
+                .first_word_char
+                .map(Selection::caret)
+                .or(self.selection);
+        }
         self.chars_in_view = match (placed.first(), placed.last()) {
             (Some(first), Some(last)) => {
                 document.blocks()[first.index].chars.start..document.blocks()[last.index].chars.end

@@ -144,6 +144,9 @@ pub struct Reader {
     chars_in_view: Range<usize>,
     /// Where the drag under way started, when it snaps to words.
     drag_origin_char: Option<usize>,
+    /// A page step with the caret on: the caret goes to the first word in
+    /// view once the page has moved (as in Firefox).
+    caret_to_view: bool,
 }
 
 impl Reader {
