@@ -6,30 +6,15 @@ mod common;
 
 use std::path::Path;
 
-use common::app::{article_in_temp, sidecar_of, step_until};
+use common::app::{article_in_temp, select_quote as select, sidecar_of, step_until};
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use marginalia::annotate::{AnchorStatus, Annotation, HighlightColor, IndexedText};
 use marginalia::import::import_path;
 use marginalia::store::{AnnotationStore, read_sidecar};
-use marginalia::ui::reader::Selection;
 use marginalia::ui::session::SaveState;
 use marginalia::ui::{MarginaliaApp, StartWith};
-
-fn select(harness: &mut Harness<'_, MarginaliaApp>, quote: &str) {
-    let app = harness.state();
-    let document = app.document().unwrap();
-    let text = IndexedText::new(document.text());
-    let start = text.char_of(document.text().find(quote).expect("quote in the article"));
-    harness
-        .state_mut()
-        .reader_mut()
-        .set_selection(Some(Selection {
-            anchor_char: start,
-            cursor_char: start + quote.chars().count(),
-        }));
-}
 
 #[test]
 fn a_highlight_is_saved_beside_the_article_and_painted_after_a_restart() {

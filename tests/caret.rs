@@ -233,18 +233,7 @@ fn a_drag_snaps_to_whole_words_once_it_leaves_its_word_and_alt_selects_by_char()
 fn a_quote_never_starts_or_ends_with_whitespace() {
     let (_dir, article) = common::app::article_in_temp();
     let mut harness = common::app::app(StartWith::File(article), [1000.0, 700.0]);
-    let start = {
-        let document = harness.state().document().unwrap();
-        let text = marginalia::annotate::IndexedText::new(document.text());
-        text.char_of(document.text().find(" the Cold War, ").unwrap())
-    };
-    harness
-        .state_mut()
-        .reader_mut()
-        .set_selection(Some(Selection {
-            anchor_char: start,
-            cursor_char: start + " the Cold War, ".len(),
-        }));
+    common::app::select_quote(&mut harness, " the Cold War, ");
     press(&mut harness, Modifiers::NONE, Key::H);
     let app = harness.state();
     let quotes: Vec<String> = app

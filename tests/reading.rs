@@ -232,22 +232,9 @@ fn news_is_not_shown_as_a_problem() {
 
 #[test]
 fn after_h_the_note_is_one_key_away() {
-    use marginalia::annotate::IndexedText;
-    use marginalia::ui::reader::Selection;
     let (_dir, article) = common::app::article_in_temp();
     let mut harness = common::app::app(StartWith::File(article), [1100.0, 700.0]);
-    let start = {
-        let document = harness.state().document().unwrap();
-        let text = IndexedText::new(document.text());
-        text.char_of(document.text().find("Cold War").unwrap())
-    };
-    harness
-        .state_mut()
-        .reader_mut()
-        .set_selection(Some(Selection {
-            anchor_char: start,
-            cursor_char: start + "Cold War".len(),
-        }));
+    common::app::select_quote(&mut harness, "Cold War");
     harness.key_press(Key::H);
     harness.run_steps(2);
     harness.key_press(Key::N);
@@ -329,16 +316,9 @@ fn in_a_narrow_window_the_panel_floats_and_the_text_keeps_its_measure() {
 fn a_note_reads_as_markdown_and_shows_its_source_when_edited() {
     let (_dir, article) = common::app::article_in_temp();
     let mut harness = common::app::app(StartWith::File(article), [1100.0, 700.0]);
+    common::app::select_quote(&mut harness, "Cold War");
     let id = {
         let app = harness.state_mut();
-        let document = app.document().unwrap();
-        let start = marginalia::annotate::IndexedText::new(document.text())
-            .char_of(document.text().find("Cold War").unwrap());
-        app.reader_mut()
-            .set_selection(Some(marginalia::ui::reader::Selection {
-                anchor_char: start,
-                cursor_char: start + "Cold War".len(),
-            }));
         app.apply(Command::HighlightSelection);
         app.annotations().unwrap().annotations()[0].0.id
     };

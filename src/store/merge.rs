@@ -18,8 +18,9 @@ use super::set::kept_version;
 pub struct MergeReport {
     /// Annotations (or deletions) that came from the other side.
     pub taken: usize,
-    /// Annotations edited on both sides since the common ancestor: the
-    /// later version keeps the id, the other is kept beside it.
+    /// Annotations edited on both sides (made apart, by their edit counts,
+    /// or since the common ancestor): the later version keeps the id, the
+    /// other is kept beside it.
     pub kept_both: usize,
 }
 
@@ -28,7 +29,7 @@ pub struct MergeReport {
 /// wins.
 pub fn merge_sidecars(ours: &Sidecar, theirs: &Sidecar) -> (Sidecar, MergeReport) {
     let mut set = ours.set.clone();
-    let taken = set.merge_counting(&theirs.set);
+    let counts = set.merge_told(&theirs.set);
     let document = greater_document(&ours.document, &theirs.document).clone();
     let mut unknown_fields = ours.unknown_fields.clone();
     for (name, value) in &theirs.unknown_fields {
@@ -44,8 +45,8 @@ pub fn merge_sidecars(ours: &Sidecar, theirs: &Sidecar) -> (Sidecar, MergeReport
         ..Sidecar::new(document, set)
     };
     let report = MergeReport {
-        taken,
-        kept_both: 0,
+        taken: counts.taken,
+        kept_both: counts.kept_beside,
     };
     (merged, report)
 }

@@ -49,12 +49,36 @@ fn block_setting(kind: BlockKind) -> (FontId, f32, &'static str) {
     }
 }
 
+/// A note's Markdown, parsed once and kept while the note is unchanged
+/// (not again every frame the panel is drawn).
+#[derive(Debug, Default)]
+pub struct ParsedNote {
+    source: String,
+    document: Option<Document>,
+}
+
+impl ParsedNote {
+    fn document(&mut self, note: &str) -> &Document {
+        if self.source != note || self.document.is_none() {
+            self.source = note.to_owned();
+            self.document = None;
+        }
+        self.document
+            .get_or_insert_with(|| document_from_markdown(note, Metadata::default()))
+    }
+}
+
 /// Draws a note's Markdown as it reads; returns what a click asked for.
-pub fn rendered_note_ui(ui: &mut Ui, note: &str, palette: &Palette) -> Option<NoteClick> {
-    let document = document_from_markdown(note, Metadata::default());
+pub fn rendered_note_ui(
+    ui: &mut Ui,
+    parsed: &mut ParsedNote,
+    note: &str,
+    palette: &Palette,
+) -> Option<NoteClick> {
+    let document = parsed.document(note);
     let mut clicked = None;
     for index in 0..document.blocks().len() {
-        if let Some(click) = note_block_ui(ui, &document, index, palette) {
+        if let Some(click) = note_block_ui(ui, document, index, palette) {
             clicked = Some(click);
         }
     }

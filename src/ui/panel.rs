@@ -8,7 +8,7 @@ use crate::annotate::{AnchorStatus, Annotation, HighlightColor, HighlightStyle};
 
 use super::command::{Command, Situation};
 use super::keymap::tooltip;
-use super::note::{NoteClick, note_first_line, rendered_note_ui};
+use super::note::{NoteClick, ParsedNote, note_first_line, rendered_note_ui};
 use super::reader::accessible_label;
 use super::session::DocumentSession;
 use super::theme::{Palette, highlight_paint};
@@ -33,6 +33,8 @@ pub struct PanelState {
     pub focus_note: bool,
     /// The note shows its Markdown source (it is being edited), not as it reads.
     note_source: bool,
+    /// The open note as it reads.
+    parsed_note: ParsedNote,
     /// The filtered rows and what they were filtered for.
     rows: Vec<(Uuid, AnchorStatus)>,
     rows_key: Option<FilterKey>,
@@ -190,7 +192,7 @@ fn note_and_tags_ui(
             .fill(ui.visuals().text_edit_bg_color())
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                rendered_note_ui(ui, &state.note, palette)
+                rendered_note_ui(ui, &mut state.parsed_note, &state.note, palette)
             });
         match shown.inner {
             Some(NoteClick::Edit) => {

@@ -82,3 +82,18 @@ pub fn click(harness: &mut Harness<'_, MarginaliaApp>, at: egui::Pos2) {
     harness.drop_at(at);
     harness.step();
 }
+
+/// Selects the first place the article says `quote`, as a drag would.
+pub fn select_quote(harness: &mut Harness<'_, MarginaliaApp>, quote: &str) {
+    let app = harness.state();
+    let document = app.document().unwrap();
+    let text = marginalia::annotate::IndexedText::new(document.text());
+    let start = text.char_of(document.text().find(quote).expect("quote in the article"));
+    harness
+        .state_mut()
+        .reader_mut()
+        .set_selection(Some(marginalia::ui::reader::Selection {
+            anchor_char: start,
+            cursor_char: start + quote.chars().count(),
+        }));
+}

@@ -26,6 +26,15 @@ pub(super) fn word_at(document: &Document, at: usize) -> Range<usize> {
     at..at
 }
 
+/// Whether a range holds a word (a letter or digit), not only spaces or
+/// punctuation.
+pub(super) fn is_word(document: &Document, range: &Range<usize>) -> bool {
+    document
+        .text_between(range.start, range.end)
+        .chars()
+        .any(char::is_alphanumeric)
+}
+
 /// How a cursor moves through the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CursorMove {
@@ -111,11 +120,7 @@ fn step_word(
                 next
             },
         );
-        let is_word = document
-            .text_between(word.start, word.end)
-            .chars()
-            .any(char::is_alphanumeric);
-        if is_word {
+        if is_word(document, &word) {
             return if forward {
                 word.end.max(next)
             } else {
@@ -137,11 +142,7 @@ pub(super) fn word_start_at_or_after(document: &Document, from: usize) -> usize 
     let mut c = from;
     while c < count {
         let word = word_at(document, c);
-        let is_word = document
-            .text_between(word.start, word.end)
-            .chars()
-            .any(char::is_alphanumeric);
-        if is_word && word.start >= from {
+        if is_word(document, &word) && word.start >= from {
             return word.start;
         }
         c = if word.end > c { word.end } else { c + 1 };

@@ -6,7 +6,7 @@ use eframe::egui::{self, Pos2, Rect, Response, Ui};
 
 use crate::document::Document;
 
-use super::cursor::word_at;
+use super::cursor::{is_word, word_at};
 use super::layout::PlacedBlock;
 use super::{Reader, ReaderCommand, ScrollRequest, Selection};
 
@@ -51,34 +51,13 @@ impl Reader {
                 }
             }
             ReaderCommand::CollapseSelection => {
-                let collapsed = self.selection.map(|s| Selection::caret(s.cursor_char));
-                self.select(collapsed, document);
+                self.selection = self.selection.map(|s| Selection::caret(s.cursor_char));
             }
             ReaderCommand::Extend(movement) => self.move_caret(movement, true, document, ctx),
             ReaderCommand::MoveCaret(movement) => self.move_caret(movement, false, document, ctx),
             ReaderCommand::ToggleCaret => self.toggle_caret(),
         }
         ctx.request_repaint();
-    }
-
-    /// Sets the selection from the keyboard, keeping its moving end in view.
-    fn select(&mut self, selection: Option<Selection>, document: &Document) {
-        if selection == self.selection {
-            return;
-        }
-        if let Some(new) = selection
-            && let Some(block) = document.block_at(new.cursor_char)
-            && !new.is_empty()
-            && self.heights.tops.len() > block + 1
-        {
-            let top = self.heights.tops[block];
-            let bottom = self.heights.tops[block + 1];
-            if bottom < self.offset_y || top > self.offset_y + self.viewport_height {
-                self.scroll_request =
-                    Some(ScrollRequest::ToOffset(top - self.viewport_height / 3.0));
-            }
-        }
-        self.selection = selection;
     }
 
     /// Takes this frame's pointer input; returns where a primary click (no
@@ -209,12 +188,7 @@ impl Reader {
 /// in, by whole words once it crosses out of it (as Kindle and Apple Books
 /// select).
 fn snapped_to_words(document: &Document, origin: usize, at: usize) -> Selection {
-    let is_word = |range: &std::ops::Range<usize>| {
-        document
-            .text_between(range.start, range.end)
-            .chars()
-            .any(char::is_alphanumeric)
-    };
+    let is_word = |range: &std::ops::Range<usize>| is_word(document, range);
     let start_word = word_at(document, origin);
     let inside = (start_word.start..=start_word.end).contains(&at);
     if inside || !is_word(&start_word) {
