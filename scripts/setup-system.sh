@@ -3,13 +3,19 @@
 #   scripts/setup-system.sh run    what the window needs (X11/Wayland, GL, zenity for dialogs)
 #   scripts/setup-system.sh test   also Xvfb, xdotool and ImageMagick for headless tests, and
 #                                  the desktop entry and AppStream validators, git (merge driver)
+#   scripts/setup-system.sh measure  also what scripts/measure-launch.sh compares and reads with
 set -euo pipefail
 
 packages=(build-essential pkg-config zenity libxcursor1 libxi6 libxrandr2 libxkbcommon0
   libxkbcommon-x11-0 libwayland-client0 libegl1 libgl1-mesa-dri libvulkan1 mesa-vulkan-drivers
   libfontconfig1)
-if [ "${1:-run}" = test ]; then
+if [ "${1:-run}" = test ] || [ "${1:-run}" = measure ]; then
   packages+=(xvfb xauth xdotool imagemagick desktop-file-utils appstream git)
+fi
+if [ "${1:-run}" = measure ]; then
+  # The launch benchmark: a window manager, a plain editor to compare
+  # with, and OCR to check that the text is on the screen.
+  packages+=(matchbox-window-manager mousepad tesseract-ocr tesseract-ocr-eng)
 fi
 
 missing=()

@@ -37,7 +37,7 @@ pub const HELP_SECTIONS: &[HelpSection] = &[
             ("MARGINALIA_DATA_DIR", "Another data folder."),
             (
                 "MARGINALIA_TIMING",
-                "When set, print how long the window took to show the article.",
+                "When set, print the startup timeline: each phase of the launch with its time since the process started.",
             ),
             (
                 "RUST_LOG",

@@ -11,4 +11,5 @@ pub mod git_setup;
 pub mod import;
 pub mod install_files;
 pub mod store;
+pub mod timing;
 pub mod ui;

@@ -178,6 +178,40 @@ fn the_caret_is_read_by_a_screen_reader() {
         runs.iter().any(|r| r.starts_with("Kerry-Lavrov meeting")),
         "the caret's line as a text run: {runs:?}"
     );
+    // A screen reader reads the line of the focused node's text selection.
+    let line_at_caret = |harness: &Harness<'_, MarginaliaApp>| {
+        let page = harness.get_by_role(egui::accesskit::Role::Document);
+        let page = page.accesskit_node();
+        assert!(page.is_focused(), "the page has the keyboard focus");
+        let caret = page.text_selection_focus().expect("a text selection");
+        let mut line = caret.to_degenerate_range();
+        line.set_start(caret.backward_to_line_start());
+        line.set_end(caret.forward_to_line_end());
+        line.text()
+    };
+    assert!(
+        line_at_caret(&harness).starts_with("Kerry-Lavrov meeting"),
+        "{:?}",
+        line_at_caret(&harness)
+    );
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    let line = line_at_caret(&harness);
+    let app = harness.state();
+    let caret = app.reader().selection().unwrap().cursor_char;
+    let document = app.document().unwrap();
+    let around_caret = document.text_between(caret, caret + 6);
+    assert!(
+        line.contains(around_caret.trim()) && !line.starts_with("Kerry"),
+        "the line read moves with the caret: {line:?}, caret before {around_caret:?}"
+    );
+    // The keys still reach the commands while the page has the focus.
+    press(&mut harness, Modifiers::SHIFT, Key::End);
+    press(&mut harness, Modifiers::NONE, Key::H);
+    assert_eq!(
+        harness.state().annotations().unwrap().annotations().len(),
+        1
+    );
 }
 
 /// The screen rect of the paragraph that starts with `start`.
@@ -244,4 +278,30 @@ fn a_quote_never_starts_or_ends_with_whitespace() {
         .map(|(a, _)| a.anchor.exact.clone())
         .collect();
     assert_eq!(quotes, ["the Cold War,"]);
+}
+
+#[test]
+fn any_arrow_turns_the_caret_on_until_f7_turns_it_off() {
+    let (_dir, article) = common::app::article_in_temp();
+    let mut harness = common::app::app(StartWith::File(article), [700.0, 500.0]);
+    // A fresh window: Down places the caret at the first word in view, the
+    // next Down moves it a row; nothing scrolls.
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert!(
+        harness.state().reader().caret_browsing(),
+        "Down turned it on"
+    );
+    assert_eq!(selection(&harness), Some(Selection::caret(0)));
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert!(selection(&harness).unwrap().cursor_char > 0);
+    assert_eq!(harness.state().reader().scroll_offset(), 0.0);
+    // Turned off with F7, the arrows scroll, and stay scrolling.
+    press(&mut harness, Modifiers::NONE, Key::F7);
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert!(!harness.state().reader().caret_browsing());
+    assert!(
+        harness.state().reader().scroll_offset() > 0.0,
+        "Down scrolled"
+    );
 }

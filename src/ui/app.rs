@@ -19,6 +19,7 @@ use super::find::FindState;
 use super::keymap::commands_from_input;
 use super::panel::PanelState;
 use super::popups::{ContextTarget, OverlapChoice};
+use super::prefetch::PrefetchedImport;
 use super::reader::{PaintedHighlights, Reader, ReaderStyle};
 use super::session::{ClosingSession, DocumentSession, SaveState};
 use super::settings::Settings;
@@ -118,15 +119,34 @@ pub struct MarginaliaApp {
     /// focus on Escape before this frame's keys are read, and that Escape
     /// belongs to the field.
     field_had_keys: bool,
-    /// When the app was created, for the startup-time report.
-    created: Instant,
-    report_startup: bool,
+    /// How far the launch has come, for the startup timeline (`MARGINALIA_TIMING`).
+    launch: LaunchStage,
+    /// The import of the article named on the command line, started with the window.
+    pub(super) prefetched: Option<PrefetchedImport>,
+}
+
+/// The frames of a launch the startup timeline reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LaunchStage {
+    FirstFrame,
+    TextLaidOut,
+    TextPresented,
+    Done,
 }
 
 impl MarginaliaApp {
     pub fn new(cc: &eframe::CreationContext<'_>, start: StartWith) -> Self {
-        let created = Instant::now();
+        Self::with_prefetched(cc, start, None)
+    }
+
+    /// A new app whose first article's import started with the window.
+    pub fn with_prefetched(
+        cc: &eframe::CreationContext<'_>,
+        start: StartWith,
+        prefetched: Option<PrefetchedImport>,
+    ) -> Self {
         install_fonts(&cc.egui_ctx);
+        crate::timing::mark("fonts installed");
         // An article may hold any character: draw a box for one no font has.
         cc.egui_ctx
             .set_missing_glyph_policy(egui::epaint::text::MissingGlyphPolicy::Tofu);
@@ -136,6 +156,7 @@ impl MarginaliaApp {
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
+        crate::timing::mark("settings read");
         let mut app = Self {
             settings,
             open: None,
@@ -162,10 +183,14 @@ impl MarginaliaApp {
             applied_theme: None,
             last_input: 0.0,
             field_had_keys: false,
-            created,
-            report_startup: std::env::var_os("MARGINALIA_TIMING").is_some(),
+            launch: if crate::timing::enabled() {
+                LaunchStage::FirstFrame
+            } else {
+                LaunchStage::Done
+            },
+            prefetched,
         };
-        app.reader.set_caret_browsing(app.settings.caret_browsing);
+        app.reader.set_caret_mode(app.settings.caret);
         match start {
             StartWith::Sample => app.open_sample(),
             StartWith::LastRead => app.open_last_read(),
@@ -245,9 +270,17 @@ impl MarginaliaApp {
             find_open: self.find.is_some(),
             open_highlight: self.selected,
             note_target: self.selected.or(self.last_made),
-            typing: self.field_had_keys || self.ctx.memory(|m| m.focused().is_some()),
+            typing: self.field_had_keys || self.field_has_keys(),
             caret_browsing: self.reader.caret_browsing(),
+            arrows_move_caret: self.reader.arrows_move_caret(),
         }
+    }
+
+    /// Whether a widget other than the page (which has the focus while the
+    /// caret is on) has the keyboard focus: a text field the keys go to.
+    fn field_has_keys(&self) -> bool {
+        let focused = self.ctx.memory(egui::Memory::focused);
+        focused.is_some() && focused != self.reader.page_id()
     }
 
     pub(super) fn reader_style(&self) -> ReaderStyle {
@@ -290,8 +323,8 @@ impl MarginaliaApp {
         }
         let since = Duration::from_secs_f64((now - self.last_input).max(0.0));
         let blink = since < CARET_BLINK_TIME;
-        // Without a focused field no caret shows: no frame is needed.
-        let caret_shows = ctx.memory(|memory| memory.focused().is_some());
+        // Without a focused field no caret blinks: no frame is needed.
+        let caret_shows = self.field_has_keys();
         if ctx.global_style().visuals.text_cursor.blink != blink {
             ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blink);
             if caret_shows {
@@ -316,13 +349,35 @@ impl MarginaliaApp {
         }
     }
 
-    fn report_startup_time(&mut self) {
-        if self.report_startup && self.reader.has_painted() {
-            self.report_startup = false;
-            eprintln!(
-                "marginalia: first frame with the document laid out {:.1} ms after the app was created",
-                self.created.elapsed().as_secs_f64() * 1000.0
-            );
+    /// A frame begins after the one with the text was presented.
+    fn report_text_presented(&mut self) {
+        if self.launch == LaunchStage::TextPresented {
+            crate::timing::mark("the frame with the text presented (the next frame began)");
+            self.launch = LaunchStage::Done;
+        }
+    }
+
+    /// The startup timeline's frames: the first, the first with the text
+    /// laid out (one more is asked for, to see when that one was presented).
+    fn report_launch(&mut self, ctx: &egui::Context) {
+        let (said, next) = match self.launch {
+            LaunchStage::FirstFrame if self.reader.has_painted() => (
+                "first frame drawn, with the text laid out",
+                LaunchStage::TextPresented,
+            ),
+            LaunchStage::FirstFrame => {
+                ("first frame drawn (no text yet)", LaunchStage::TextLaidOut)
+            }
+            LaunchStage::TextLaidOut if self.reader.has_painted() => (
+                "first frame with the text laid out",
+                LaunchStage::TextPresented,
+            ),
+            LaunchStage::TextLaidOut | LaunchStage::TextPresented | LaunchStage::Done => return,
+        };
+        crate::timing::mark(said);
+        self.launch = next;
+        if next == LaunchStage::TextPresented {
+            ctx.request_repaint();
         }
     }
 }
@@ -332,6 +387,7 @@ impl eframe::App for MarginaliaApp {
     /// then what happened elsewhere (dialogs, saves, the disk), then the
     /// chrome, the panels and the page, then the commands they produced.
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.report_text_presented();
         self.apply_theme(ui);
         for command in commands_from_input(ui.ctx(), &self.situation()) {
             self.apply(command);
@@ -359,17 +415,17 @@ impl eframe::App for MarginaliaApp {
             ui.ctx().request_repaint();
         }
         self.update_window_title();
-        self.report_startup_time();
-        self.field_had_keys = ui.ctx().memory(|m| m.focused().is_some());
+        self.report_launch(ui.ctx());
+        self.field_had_keys = self.field_has_keys();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.remember_position();
-        self.settings.caret_browsing = self.reader.caret_browsing();
+        self.settings.caret = self.reader.caret_mode();
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Whatever is not on disk yet is saved before the window goes.
         if let Some(session) = &mut self.open
             && let Err(error) = session.flush()

@@ -98,6 +98,9 @@ pub enum KeyContext {
     /// Caret browsing is on (F7) and no field has the keys: the arrows move
     /// the caret instead of scrolling.
     Caret,
+    /// The arrow keys on the page: they move the caret, and turn it on,
+    /// unless caret browsing was turned off with F7 (then they scroll).
+    Arrows,
     /// The reader widget's keys: no field has the keys.
     Reader,
 }
@@ -113,6 +116,7 @@ impl KeyContext {
             KeyContext::Highlight => now.open_highlight.is_some() && !now.typing,
             KeyContext::Page | KeyContext::Reader => now.has_document && !now.typing,
             KeyContext::Caret => now.caret_browsing && now.has_document && !now.typing,
+            KeyContext::Arrows => now.arrows_move_caret && now.has_document && !now.typing,
         }
     }
 
@@ -122,7 +126,7 @@ impl KeyContext {
             KeyContext::FindAnywhere | KeyContext::FindField | KeyContext::FindBar => "Find",
             KeyContext::Highlight => "The open highlight",
             KeyContext::Page => "Highlights",
-            KeyContext::Caret => "With the caret (F7)",
+            KeyContext::Caret | KeyContext::Arrows => "With the caret (F7)",
             KeyContext::Reader => "Reading and selecting",
         }
     }
@@ -148,6 +152,9 @@ pub struct Situation {
     pub typing: bool,
     /// Caret browsing is on: the arrows move a caret in the text.
     pub caret_browsing: bool,
+    /// The arrows move the caret (and turn it on): caret browsing was not
+    /// turned off.
+    pub arrows_move_caret: bool,
 }
 
 /// One row of the table.
@@ -302,8 +309,8 @@ fn recolor_info(color: HighlightColor) -> CommandInfo {
 fn reader_info(command: ReaderCommand) -> CommandInfo {
     use KeyContext::Reader;
     match command {
-        ReaderCommand::LineDown => row("Scroll down", "Scroll down a little", Reader, keys!(key(NONE, Key::ArrowDown))),
-        ReaderCommand::LineUp => row("Scroll up", "Scroll up a little", Reader, keys!(key(NONE, Key::ArrowUp))),
+        ReaderCommand::LineDown => row("Scroll down", "Scroll down a little (with caret browsing turned off, F7)", Reader, keys!(key(NONE, Key::ArrowDown))),
+        ReaderCommand::LineUp => row("Scroll up", "Scroll up a little (with caret browsing turned off, F7)", Reader, keys!(key(NONE, Key::ArrowUp))),
         ReaderCommand::PageDown => row("Page down", "Scroll down a screen", Reader, keys!(key(NONE, Key::PageDown), key(NONE, Key::Space))),
         ReaderCommand::PageUp => row("Page up", "Scroll up a screen", Reader, keys!(key(NONE, Key::PageUp), key(SHIFT, Key::Space))),
         ReaderCommand::Top => row("Top", "Go to the start of the article", Reader, keys!(key(NONE, Key::Home), key(COMMAND, Key::Home))),
@@ -319,14 +326,14 @@ fn reader_info(command: ReaderCommand) -> CommandInfo {
 
 #[rustfmt::skip]
 fn caret_info(movement: CursorMove) -> CommandInfo {
-    use KeyContext::{Caret, Reader};
+    use KeyContext::{Arrows, Caret};
     match movement {
-        CursorMove::Char(n) if n < 0 => row("Caret left", "Move the caret a character left (the caret appears at the first word in view)", Reader, keys!(key(NONE, Key::ArrowLeft))),
-        CursorMove::Char(_) => row("Caret right", "Move the caret a character right (the caret appears at the first word in view)", Reader, keys!(key(NONE, Key::ArrowRight))),
-        CursorMove::Word(n) if n < 0 => row("Caret a word left", "Move the caret to the start of the word before", Reader, keys!(key(COMMAND, Key::ArrowLeft))),
-        CursorMove::Word(_) => row("Caret a word right", "Move the caret to the end of the next word", Reader, keys!(key(COMMAND, Key::ArrowRight))),
-        CursorMove::Line(n) if n < 0 => row("Caret up", "Move the caret a line up", Caret, keys!(key(NONE, Key::ArrowUp))),
-        CursorMove::Line(_) => row("Caret down", "Move the caret a line down", Caret, keys!(key(NONE, Key::ArrowDown))),
+        CursorMove::Char(n) if n < 0 => row("Caret left", "Move the caret a character left (the caret appears at the first word in view)", Arrows, keys!(key(NONE, Key::ArrowLeft))),
+        CursorMove::Char(_) => row("Caret right", "Move the caret a character right (the caret appears at the first word in view)", Arrows, keys!(key(NONE, Key::ArrowRight))),
+        CursorMove::Word(n) if n < 0 => row("Caret a word left", "Move the caret to the start of the word before", Arrows, keys!(key(COMMAND, Key::ArrowLeft))),
+        CursorMove::Word(_) => row("Caret a word right", "Move the caret to the end of the next word", Arrows, keys!(key(COMMAND, Key::ArrowRight))),
+        CursorMove::Line(n) if n < 0 => row("Caret up", "Move the caret a line up (the caret appears at the first word in view)", Arrows, keys!(key(NONE, Key::ArrowUp))),
+        CursorMove::Line(_) => row("Caret down", "Move the caret a line down (the caret appears at the first word in view)", Arrows, keys!(key(NONE, Key::ArrowDown))),
         CursorMove::LineStart => row("Caret to line start", "Move the caret to the start of the line", Caret, keys!(key(NONE, Key::Home))),
         CursorMove::LineEnd => row("Caret to line end", "Move the caret to the end of the line", Caret, keys!(key(NONE, Key::End))),
         CursorMove::DocumentStart => row("Caret to the start", "Move the caret to the start of the article", Caret, keys!(key(COMMAND, Key::Home))),

@@ -15,6 +15,7 @@ use super::app::{
     Banner, MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME, STATUS_NOTE_TIME, StatusNote,
 };
 use super::command::Command;
+use super::prefetch::PrefetchedImport;
 use super::session::{DocumentSession, SessionNotice, SessionProblem, TickOutcome};
 
 /// What the very first launch says.
@@ -166,11 +167,21 @@ impl MarginaliaApp {
         self.apply(Command::Open(first));
     }
 
-    /// Opens an article on a worker thread.
+    /// Opens an article on a worker thread (its import may have started
+    /// with the window).
     pub(super) fn open_path(&mut self, path: PathBuf) {
-        self.open_on_worker(path.clone(), move |ctx| {
-            let path = std::fs::canonicalize(&path).unwrap_or(path);
-            DocumentSession::open(&path, Some(ctx)).map(|(session, problems)| Opened {
+        let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        let prefetched = self
+            .prefetched
+            .take()
+            .filter(|prefetched| prefetched.is_of(&canonical));
+        self.open_on_worker(path, move |ctx| {
+            let path = canonical;
+            let opened = match prefetched.and_then(PrefetchedImport::wait) {
+                Some(imported) => DocumentSession::open_imported(&path, imported?, Some(ctx)),
+                None => DocumentSession::open(&path, Some(ctx)),
+            };
+            opened.map(|(session, problems)| Opened {
                 path: Some(path),
                 session,
                 problems,
@@ -189,8 +200,10 @@ impl MarginaliaApp {
         let (sender, result) = mpsc::channel();
         let ctx = self.ctx.clone();
         std::thread::spawn(move || {
+            let opened = work(&ctx);
+            crate::timing::mark("article and annotations read (worker)");
             // The receiver is gone only if another article was asked for.
-            let _ = sender.send(work(&ctx));
+            let _ = sender.send(opened);
             ctx.request_repaint();
             // This machine's name for the edit counts: read (or made) here,
             // not on the UI thread at the first edit.

@@ -39,7 +39,7 @@ fn context_order(context: KeyContext) -> u8 {
         KeyContext::Highlight => 2,
         KeyContext::FindAnywhere | KeyContext::FindField | KeyContext::FindBar => 3,
         KeyContext::Reader => 4,
-        KeyContext::Caret => 5,
+        KeyContext::Caret | KeyContext::Arrows => 5,
     }
 }
 

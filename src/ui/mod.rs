@@ -19,6 +19,8 @@
 //! - `reader`: the reader widget. `session`: one open article (model side).
 //! - `settings`: what is remembered between runs. `theme`: palettes and fonts.
 //! - `signals`: SIGTERM, SIGINT and SIGHUP close the window as Ctrl+Q does.
+//! - `renderer`: glow or wgpu, chosen at start. `prefetch`: the first
+//!   article imported while the window comes up.
 
 mod about;
 mod app;
@@ -35,7 +37,9 @@ pub mod outline;
 mod page;
 pub mod panel;
 mod popups;
+mod prefetch;
 pub mod reader;
+mod renderer;
 pub mod session;
 pub mod settings;
 mod signals;
@@ -74,22 +78,56 @@ pub fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(icon);
     }
-    let options = eframe::NativeOptions {
-        viewport: viewport
-            .with_title("Marginalia")
-            .with_app_id(APP_ID)
-            .with_inner_size([1040.0, 820.0])
-            .with_min_inner_size([420.0, 320.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
+    let viewport = viewport
+        .with_title("Marginalia")
+        .with_app_id(APP_ID)
+        .with_inner_size([1040.0, 820.0])
+        .with_min_inner_size([420.0, 320.0])
+        .with_drag_and_drop(true);
+    // The first article is imported while the window comes up.
+    let first_article = match &start {
+        StartWith::Articles(paths) => paths.first(),
+        _ => None,
     };
-    eframe::run_native(
-        APP_ID,
-        options,
-        Box::new(move |cc| {
-            signals::close_on_signals(&cc.egui_ctx);
-            Ok(Box::new(MarginaliaApp::new(cc, start)))
-        }),
-    )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    let prefetched = std::sync::Arc::new(std::sync::Mutex::new(
+        first_article.and_then(|path| prefetch::PrefetchedImport::start(path)),
+    ));
+    let mut failures = Vec::new();
+    for renderer in renderer::renderers_to_try() {
+        let prefetched = prefetched.clone();
+        let options = eframe::NativeOptions {
+            viewport: viewport.clone(),
+            renderer,
+            ..Default::default()
+        };
+        let start = start.clone();
+        crate::timing::mark(&format!("eframe starts (window, {renderer} renderer)"));
+        let ran = eframe::run_native(
+            APP_ID,
+            options,
+            Box::new(move |cc| {
+                if crate::timing::enabled() {
+                    let drawn_by = renderer::describe(cc);
+                    crate::timing::mark(&format!("window and renderer ready ({drawn_by})"));
+                }
+                signals::close_on_signals(&cc.egui_ctx);
+                // Taken by the first window that opens.
+                let prefetched = prefetched.lock().ok().and_then(|mut p| p.take());
+                Ok(Box::new(MarginaliaApp::with_prefetched(
+                    cc, start, prefetched,
+                )))
+            }),
+        );
+        match ran {
+            Ok(()) => return Ok(()),
+            Err(error) => {
+                log::warn!("the {renderer} renderer cannot start: {error}");
+                failures.push(format!("{renderer}: {error}"));
+            }
+        }
+    }
+    Err(anyhow::anyhow!(
+        "cannot open the window: {}",
+        failures.join("; ")
+    ))
 }

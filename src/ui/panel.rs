@@ -94,8 +94,7 @@ fn editor_ui(
 ) {
     let id = annotation.id;
     // Take the stored note and tags unless the user is typing in them.
-    let typing = ui.ctx().memory(|m| m.focused().is_some());
-    if state.editing != Some(id) || !typing {
+    if state.editing != Some(id) || !now.typing {
         state.editing = Some(id);
         state.note.clone_from(&annotation.note);
         state.tags = annotation.tags.join(", ");

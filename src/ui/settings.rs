@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotate::HighlightColor;
 
+use super::reader::CaretBrowsing;
 use super::theme::ThemeChoice;
 
 pub const DEFAULT_FONT_SIZE: f32 = 19.0;
@@ -70,8 +71,8 @@ pub struct Settings {
     pub find_match_diacritics: bool,
     /// The first launch's hint was shown.
     pub hint_shown: bool,
-    /// Caret browsing (F7) was on.
-    pub caret_browsing: bool,
+    /// Caret browsing (F7): on, turned off, or never touched.
+    pub caret: CaretBrowsing,
 }
 
 impl Default for Settings {
@@ -86,7 +87,7 @@ impl Default for Settings {
             show_outline: false,
             find_match_diacritics: false,
             hint_shown: false,
-            caret_browsing: false,
+            caret: CaretBrowsing::Untouched,
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::document::Document;
 use super::cursor::{CursorMove, moved_cursor, word_start_at_or_after};
 use super::layout::{galley_offset, layout_block};
 use super::look::look_of;
-use super::{Reader, ScrollRequest, Selection};
+use super::{CaretBrowsing, Reader, ScrollRequest, Selection};
 
 /// A block's galley and where it sits: relative to the column's left edge
 /// and to the top of the block's slot.
@@ -80,8 +80,12 @@ impl Reader {
     /// F7: caret browsing on or off. On, the caret shows at the first word
     /// in view unless it is in view already.
     pub(super) fn toggle_caret(&mut self) {
-        self.caret_browsing = !self.caret_browsing;
-        if self.caret_browsing {
+        self.caret_browsing = if self.caret_browsing() {
+            CaretBrowsing::Off
+        } else {
+            CaretBrowsing::On
+        };
+        if self.caret_browsing() {
             if !self.selection.is_some_and(|s| self.shows(s.cursor_char)) {
                 self.selection = self.first_word_char.map(Selection::caret);
             }
@@ -100,7 +104,7 @@ impl Reader {
         document: &Document,
         ctx: &egui::Context,
     ) {
-        self.caret_browsing = true;
+        self.caret_browsing = CaretBrowsing::On;
         let from = match self.selection {
             Some(s) if !s.is_empty() || self.shows(s.cursor_char) => s,
             _ => {

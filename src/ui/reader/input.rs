@@ -28,7 +28,7 @@ impl Reader {
                 | ReaderCommand::Top
                 | ReaderCommand::Bottom
         );
-        if page_step && self.caret_browsing && self.selection.is_none_or(Selection::is_empty) {
+        if page_step && self.caret_browsing() && self.selection.is_none_or(Selection::is_empty) {
             self.caret_to_view = true;
         }
         match command {

@@ -103,6 +103,17 @@ pub enum ReaderCommand {
     ToggleCaret,
 }
 
+/// Caret browsing: whether the arrow keys move a caret in the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum CaretBrowsing {
+    /// Never turned off: the first arrow key pressed in the page turns it on.
+    #[default]
+    Untouched,
+    On,
+    /// Turned off with F7: the arrow keys scroll.
+    Off,
+}
+
 /// Where to scroll next frame.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum ScrollRequest {
@@ -133,7 +144,10 @@ pub struct Reader {
     /// Whether the last laid-out frame showed the document (for timing).
     has_painted: bool,
     /// Caret browsing: a caret in the text that the arrow keys move.
-    caret_browsing: bool,
+    caret_browsing: CaretBrowsing,
+    /// The widget's id last frame (it takes the keyboard focus while the
+    /// caret is on, so a screen reader follows the caret).
+    page_id: Option<egui::Id>,
     /// Where up and down keep the caret, in points from the column's left.
     caret_x: Option<f32>,
     /// The style and measure the last frame was laid out with.
@@ -161,17 +175,35 @@ impl Reader {
             scroll_request: Some(ScrollRequest::ToChar(position_char)),
             top_char: position_char,
             caret_browsing: self.caret_browsing,
+            page_id: self.page_id,
             ..Self::default()
         };
     }
 
     /// Whether caret browsing is on (F7).
     pub fn caret_browsing(&self) -> bool {
+        self.caret_browsing == CaretBrowsing::On
+    }
+
+    /// Caret browsing, with whether the user turned it off.
+    pub fn caret_mode(&self) -> CaretBrowsing {
         self.caret_browsing
     }
 
-    pub fn set_caret_browsing(&mut self, on: bool) {
-        self.caret_browsing = on;
+    pub fn set_caret_mode(&mut self, mode: CaretBrowsing) {
+        self.caret_browsing = mode;
+    }
+
+    /// Whether the arrow keys move the caret (or turn it on): caret
+    /// browsing is on, or was never turned off.
+    pub fn arrows_move_caret(&self) -> bool {
+        self.caret_browsing != CaretBrowsing::Off
+    }
+
+    /// The widget's id, once it has been shown: while it has the keyboard
+    /// focus, no text field has the keys.
+    pub fn page_id(&self) -> Option<egui::Id> {
+        self.page_id
     }
 
     pub fn selection(&self) -> Option<Selection> {

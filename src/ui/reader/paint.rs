@@ -114,7 +114,7 @@ impl Reader {
         block_chars: &Range<usize>,
         palette: &Palette,
     ) {
-        let Some(selection) = self.selection.filter(|_| self.caret_browsing) else {
+        let Some(selection) = self.selection.filter(|_| self.caret_browsing()) else {
             return;
         };
         let at = selection.cursor_char;

@@ -135,7 +135,15 @@ impl DocumentSession {
         path: &Path,
         ctx: Option<&egui::Context>,
     ) -> Result<(Self, Vec<SessionProblem>), ImportError> {
-        let document = import_path(path)?;
+        Self::open_imported(path, import_path(path)?, ctx)
+    }
+
+    /// [`Self::open`] for an article imported already.
+    pub fn open_imported(
+        path: &Path,
+        document: Document,
+        ctx: Option<&egui::Context>,
+    ) -> Result<(Self, Vec<SessionProblem>), ImportError> {
         let store = AnnotationStore::open(path, &document);
         let mut problems = Vec::new();
         let watcher = ctx.and_then(
