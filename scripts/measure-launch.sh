@@ -15,10 +15,11 @@ if [ ! -d "$corpus" ]; then
   exit 1
 fi
 
+# The probe is built before headless.sh gives the session its own HOME.
+probe=$(cargo bench --bench launch --no-run --message-format=json 2>/dev/null |
+  grep -o '"executable":"[^"]*launch-[^"]*"' | tail -1 | cut -d'"' -f4)
 headless_setup=measure headless_screen=1280x800x24
 source scripts/lib/headless.sh
-cargo bench --bench launch --no-run --quiet 2>/dev/null
-probe=$(ls -t target/release/deps/launch-* | grep -v '\.d$' | head -1)
 matchbox-window-manager -use_titlebar no >/dev/null 2>&1 &
 wm=$!
 trap 'kill $wm $xvfb 2>/dev/null; rm -rf "$work"' EXIT
@@ -39,8 +40,8 @@ sample=assets/kerry-lavrov-meeting.txt
 war=$corpus/large/pg2600-war-and-peace.txt
 measure sample-marginalia Kerry Lavrov meeting -- "$app" "$sample"
 measure sample-mousepad Kerry Lavrov meeting -- mousepad "$sample"
-measure war-marginalia Project Gutenberg -- "$app" "$war"
-measure war-mousepad Project Gutenberg -- mousepad "$war"
+measure war-marginalia War Peace -- "$app" "$war"
+measure war-mousepad War Peace -- mousepad "$war"
 measure bbc-marginalia -- "$app" "$corpus/html/bbc-1/source.html"
 measure alice-marginalia Alice -- "$app" "$corpus/epub/alice.epub"
 measure guardian-1mb-marginalia -- "$app" "$corpus/html/guardian-1/source.html"
