@@ -295,6 +295,8 @@ fn any_arrow_turns_the_caret_on_until_f7_turns_it_off() {
     press(&mut harness, Modifiers::NONE, Key::ArrowDown);
     assert!(selection(&harness).unwrap().cursor_char > 0);
     assert_eq!(harness.state().reader().scroll_offset(), 0.0);
+    // The caret as a reader sees it: a steady bar on the title's second row.
+    harness.snapshot("caret_after_down");
     // Turned off with F7, the arrows scroll, and stay scrolling.
     press(&mut harness, Modifiers::NONE, Key::F7);
     press(&mut harness, Modifiers::NONE, Key::ArrowDown);

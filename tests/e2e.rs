@@ -75,9 +75,19 @@ impl Desktop {
             })
             .expect("a free X display number");
         let display = format!(":{number}");
+        // -noreset: Xvfb otherwise resets when its last client leaves, and
+        // an app started again at that moment cannot connect.
         let xvfb = Running(
             Command::new("Xvfb")
-                .args([&display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
+                .args([
+                    &display,
+                    "-screen",
+                    "0",
+                    "1280x900x24",
+                    "-nolisten",
+                    "tcp",
+                    "-noreset",
+                ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()

@@ -9,7 +9,7 @@ cargo build --release --quiet
 work="$(mktemp -d)"
 chmod 700 "$work"
 display=":$((150 + RANDOM % 50))"
-Xvfb "$display" -screen 0 "${headless_screen:-1280x900x24}" -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 "${headless_screen:-1280x900x24}" -nolisten tcp -noreset >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 sleep 1

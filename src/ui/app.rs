@@ -280,7 +280,7 @@ impl MarginaliaApp {
     /// caret is on) has the keyboard focus: a text field the keys go to.
     fn field_has_keys(&self) -> bool {
         let focused = self.ctx.memory(egui::Memory::focused);
-        focused.is_some() && focused != self.reader.page_id()
+        focused.is_some() && focused != Some(Reader::page_id())
     }
 
     pub(super) fn reader_style(&self) -> ReaderStyle {

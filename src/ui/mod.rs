@@ -120,10 +120,12 @@ pub fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         );
         match ran {
             Ok(()) => return Ok(()),
-            Err(error) => {
+            Err(error) if renderer::is_renderer_failure(&error) => {
                 log::warn!("the {renderer} renderer cannot start: {error}");
                 failures.push(format!("{renderer}: {error}"));
             }
+            // No display, or the app failed: another renderer cannot help.
+            Err(error) => return Err(anyhow::anyhow!("cannot open the window: {error}")),
         }
     }
     Err(anyhow::anyhow!(

@@ -2,7 +2,7 @@
 //! (Vulkan, Metal, DirectX). On this project's machine (Mesa's software
 //! rasteriser) glow brings the first frame with text to the screen sooner;
 //! `MARGINALIA_RENDERER=wgpu` (or `glow`) forces one, and when the chosen
-//! one cannot start, the other is tried.
+//! one cannot start (no OpenGL, no adapter), the other is tried.
 
 use eframe::Renderer;
 
@@ -17,6 +17,20 @@ pub fn renderers_to_try() -> [Renderer; 2] {
         }
         [Renderer::Glow, Renderer::Wgpu]
     }
+}
+
+/// Whether `error` is the renderer's own (no OpenGL, no GPU adapter): only
+/// then is the other renderer worth trying. A display that cannot be
+/// reached fails the same way for both (and winit's event loop cannot be
+/// made twice after it failed).
+pub fn is_renderer_failure(error: &eframe::Error) -> bool {
+    matches!(
+        error,
+        eframe::Error::Glutin(_)
+            | eframe::Error::NoGlutinConfigs(..)
+            | eframe::Error::OpenGL(_)
+            | eframe::Error::Wgpu(_)
+    )
 }
 
 /// What draws the window, for the startup timeline: the renderer, and

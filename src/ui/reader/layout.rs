@@ -82,13 +82,7 @@ impl Reader {
         let total = self.heights.total() + style.font_size * 4.0;
         self.content_height = total;
         let (_, rect) = ui.allocate_space(vec2(column.content_width, total));
-        // A stable id: the app tells the page's focus from a text field's by it.
-        let response = ui.interact(
-            rect,
-            egui::Id::unique("reader-page"),
-            Sense::click_and_drag(),
-        );
-        self.page_id = Some(response.id);
+        let response = ui.interact(rect, Reader::page_id(), Sense::click_and_drag());
         self.keyboard_focus(ui, &response);
         if shift != 0.0 {
             self.keep_view_after_measuring(viewport.min.y, shift);

@@ -145,9 +145,6 @@ pub struct Reader {
     has_painted: bool,
     /// Caret browsing: a caret in the text that the arrow keys move.
     caret_browsing: CaretBrowsing,
-    /// The widget's id last frame (it takes the keyboard focus while the
-    /// caret is on, so a screen reader follows the caret).
-    page_id: Option<egui::Id>,
     /// Where up and down keep the caret, in points from the column's left.
     caret_x: Option<f32>,
     /// The style and measure the last frame was laid out with.
@@ -175,7 +172,6 @@ impl Reader {
             scroll_request: Some(ScrollRequest::ToChar(position_char)),
             top_char: position_char,
             caret_browsing: self.caret_browsing,
-            page_id: self.page_id,
             ..Self::default()
         };
     }
@@ -200,10 +196,11 @@ impl Reader {
         self.caret_browsing != CaretBrowsing::Off
     }
 
-    /// The widget's id, once it has been shown: while it has the keyboard
-    /// focus, no text field has the keys.
-    pub fn page_id(&self) -> Option<egui::Id> {
-        self.page_id
+    /// The page's widget id: it takes the keyboard focus while the caret
+    /// is on (a screen reader follows the caret); while it has the focus,
+    /// no text field has the keys.
+    pub fn page_id() -> egui::Id {
+        egui::Id::unique("reader-page")
     }
 
     pub fn selection(&self) -> Option<Selection> {
