@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, NO_CAPTION, PictureSource};
 
 /// A section `--help` and the man page show after the options: a title
 /// and terms with what they mean.
@@ -167,6 +167,7 @@ pub struct InspectReport<'a> {
     pub byline: Option<&'a str>,
     pub source: Option<&'a str>,
     pub date: Option<&'a str>,
+    pub url: Option<&'a str>,
     pub text_chars: usize,
     pub blocks: Vec<InspectBlock<'a>>,
 }
@@ -180,6 +181,16 @@ pub struct InspectBlock<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// A figure's picture as the article refers to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub src: Option<&'a str>,
+    /// A figure's caption (its text; empty for a picture without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<&'a str>,
+    /// Where a figure's picture is: `file`, `bytes` (read with the
+    /// article), `remote` (never fetched) or `missing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture: Option<&'static str>,
 }
 
 impl<'a> InspectReport<'a> {
@@ -188,15 +199,29 @@ impl<'a> InspectReport<'a> {
             .blocks()
             .iter()
             .enumerate()
-            .map(|(i, block)| InspectBlock {
-                kind: block.kind.name(),
-                level: match block.kind {
-                    BlockKind::Heading { level } | BlockKind::ListItem { level, .. } => Some(level),
-                    _ => None,
-                },
-                start: block.chars.start,
-                end: block.chars.end,
-                text: document.block_text(i),
+            .map(|(i, block)| {
+                let picture = document.picture_of(i);
+                let text = document.block_text(i);
+                InspectBlock {
+                    kind: block.kind.name(),
+                    level: match block.kind {
+                        BlockKind::Heading { level } | BlockKind::ListItem { level, .. } => {
+                            Some(level)
+                        }
+                        _ => None,
+                    },
+                    start: block.chars.start,
+                    end: block.chars.end,
+                    text,
+                    src: picture.map(|p| p.src.as_str()),
+                    caption: picture.map(|_| if text == NO_CAPTION { "" } else { text }),
+                    picture: picture.map(|p| match p.source {
+                        PictureSource::File(_) => "file",
+                        PictureSource::Bytes(_) => "bytes",
+                        PictureSource::Remote(_) => "remote",
+                        PictureSource::Missing(_) => "missing",
+                    }),
+                }
             })
             .collect();
         let metadata = &document.metadata;
@@ -206,6 +231,7 @@ impl<'a> InspectReport<'a> {
             byline: metadata.byline.as_deref(),
             source: metadata.source.as_deref(),
             date: metadata.date.as_deref(),
+            url: metadata.url.as_deref(),
             text_chars: document.char_count(),
             blocks,
         }

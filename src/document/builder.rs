@@ -5,7 +5,9 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::{BLOCK_SEPARATOR, Block, BlockKind, Document, Format, Metadata, StyledSpan};
+use super::{
+    BLOCK_SEPARATOR, Block, BlockKind, Document, Format, Metadata, NO_CAPTION, Picture, StyledSpan,
+};
 
 /// Collects blocks into a [`Document`].
 #[derive(Debug)]
@@ -13,6 +15,7 @@ pub struct DocumentBuilder {
     format: Format,
     metadata: Metadata,
     blocks: Vec<Block>,
+    pictures: Vec<Picture>,
     text: String,
     char_count: usize,
 }
@@ -23,6 +26,7 @@ impl DocumentBuilder {
             format,
             metadata,
             blocks: Vec::new(),
+            pictures: Vec::new(),
             text: String::new(),
             char_count: 0,
         }
@@ -61,6 +65,29 @@ impl DocumentBuilder {
         });
     }
 
+    /// Appends a figure: the picture, with its caption (or alt text) as the
+    /// block's text; [`NO_CAPTION`] stands for a picture without either.
+    pub fn push_figure(&mut self, picture: Picture, caption: &str, spans: Vec<StyledSpan>) {
+        let kind = BlockKind::Figure {
+            picture: self.pictures.len(),
+        };
+        let before = self.blocks.len();
+        if normalize_block_text(caption, false).is_empty() {
+            self.push(kind, NO_CAPTION);
+        } else {
+            self.push_styled(kind, caption, spans);
+        }
+        if self.blocks.len() > before {
+            self.pictures.push(picture);
+        }
+    }
+
+    /// The last block and its text.
+    pub fn last_block(&self) -> Option<(BlockKind, &str)> {
+        let last = self.blocks.last()?;
+        Some((last.kind, &self.text[last.bytes.clone()]))
+    }
+
     pub fn block_count(&self) -> usize {
         self.blocks.len()
     }
@@ -70,6 +97,7 @@ impl DocumentBuilder {
             format: self.format,
             metadata: self.metadata,
             blocks: self.blocks,
+            pictures: self.pictures,
             text: self.text,
             char_count: self.char_count,
         }

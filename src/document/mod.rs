@@ -8,10 +8,12 @@
 
 mod builder;
 mod outline;
+mod picture;
 mod search;
 
 pub use builder::{DocumentBuilder, normalize_block_text};
 pub use outline::{OutlineEntry, current_entry, outline_of};
+pub use picture::{NO_CAPTION, Picture, PictureSource};
 pub use search::FoldedText;
 
 use std::ops::Range;
@@ -76,6 +78,11 @@ pub enum BlockKind {
     Table,
     /// A thematic break (`* * *`).
     Separator,
+    /// A picture (`Document::pictures()[picture]`) with its caption or alt
+    /// text as the block's text ([`NO_CAPTION`] when it has neither).
+    Figure {
+        picture: usize,
+    },
     /// Page cruft ("Last Mod: …", "Add Comment", a licence): shown muted, never deleted.
     Furniture,
 }
@@ -96,6 +103,7 @@ impl BlockKind {
             BlockKind::Code => "code",
             BlockKind::Table => "table",
             BlockKind::Separator => "separator",
+            BlockKind::Figure { .. } => "figure",
             BlockKind::Furniture => "furniture",
         }
     }
@@ -148,6 +156,8 @@ pub struct Metadata {
     pub byline: Option<String>,
     pub source: Option<String>,
     pub date: Option<String>,
+    /// Where the article was published (a saved page's canonical URL).
+    pub url: Option<String>,
     pub path: Option<PathBuf>,
 }
 
@@ -157,6 +167,7 @@ pub struct Document {
     pub format: Format,
     pub metadata: Metadata,
     blocks: Vec<Block>,
+    pictures: Vec<Picture>,
     text: String,
     char_count: usize,
 }
@@ -164,6 +175,19 @@ pub struct Document {
 impl Document {
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
+    }
+
+    /// The pictures that `Figure` blocks show, by their `picture` index.
+    pub fn pictures(&self) -> &[Picture] {
+        &self.pictures
+    }
+
+    /// The picture a block shows, if it is a figure.
+    pub fn picture_of(&self, index: usize) -> Option<&Picture> {
+        match self.blocks.get(index)?.kind {
+            BlockKind::Figure { picture } => self.pictures.get(picture),
+            _ => None,
+        }
     }
 
     /// The canonical text (see the module documentation).

@@ -13,6 +13,8 @@ use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
 use super::html::{append_html_body, first_heading};
 use super::inline::{collapse, same_words};
 use super::nesting::markup_depth;
+use super::page::metadata_line;
+use super::picture::ArchivePictures;
 
 /// Imports an EPUB file's bytes; the error says what is wrong with it.
 pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, String> {
@@ -34,13 +36,14 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
     if let Some(title) = &title {
         builder.push(BlockKind::Title, title);
     }
-    if let Some(byline) = builder.metadata_mut().byline.clone() {
-        builder.push(BlockKind::Byline, &byline);
+    if let Some(line) = metadata_line(builder.metadata_mut()) {
+        builder.push(BlockKind::Byline, &line);
     }
     let mut labels: HashMap<PathBuf, String> = HashMap::new();
     collect_labels(&book.toc, &mut labels);
     let spine: Vec<String> = book.spine.iter().map(|item| item.idref.clone()).collect();
     let mut chapters = 0;
+    let mut pictures_read = HashMap::new();
     for idref in spine {
         let Some(path) = book.resources.get(&idref).map(|r| r.path.clone()) else {
             continue;
@@ -60,7 +63,13 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
             }
             _ => None,
         };
-        append_html_body(&html, &mut builder, skip);
+        let mut read_entry = |entry: &Path| book.get_resource_by_path(entry);
+        let mut pictures = ArchivePictures {
+            read_entry: &mut read_entry,
+            chapter_folder: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            read: &mut pictures_read,
+        };
+        append_html_body(&html, &mut builder, skip, &mut pictures);
         chapters += usize::from(builder.block_count() > before);
     }
     if chapters == 0 {
@@ -76,10 +85,9 @@ pub const MAX_EPUB_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
 /// The package files (container, OPF, NCX, nav) may nest this deep.
 const MAX_PACKAGE_DEPTH: usize = 256;
 
-/// Entries the importer never reads (pictures, fonts, media).
+/// Entries the importer never reads (fonts, media; pictures are read).
 const UNREAD: &[&str] = &[
-    "jpg", "jpeg", "png", "gif", "webp", "bmp", "ttf", "otf", "woff", "woff2", "mp3", "mp4", "m4a",
-    "ogg", "webm",
+    "ttf", "otf", "woff", "woff2", "mp3", "mp4", "m4a", "ogg", "webm",
 ];
 
 /// Checks, before the EPUB library reads anything, that what it will read

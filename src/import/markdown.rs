@@ -1,14 +1,16 @@
 //! The Markdown importer (CommonMark + GFM tables, task lists,
 //! strikethrough, footnotes) on pulldown-cmark. Front matter (TOML `+++` or
 //! YAML `---`) gives title, author and date and is never shown. No Markdown
-//! syntax is left in the text: images become their alt text, raw HTML its
-//! text, tables a grid.
+//! syntax is left in the text: images become figures captioned with their alt
+//! text, raw HTML its text, tables a grid.
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use super::inline::{Inline, Lists, prose_kind, with_prefix};
+use super::page::metadata_line;
+use super::picture::{FilePictures, PictureResolver};
 use crate::document::{
-    BlockKind, Document, DocumentBuilder, Format, InlineStyle, Metadata, StyledSpan,
+    BlockKind, Document, DocumentBuilder, Format, InlineStyle, Metadata, Picture, StyledSpan,
 };
 
 /// Imports Markdown text as a document.
@@ -19,7 +21,10 @@ pub fn document_from_markdown(text: &str, metadata: Metadata) -> Document {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut state = MarkdownState::default();
+    let mut state = MarkdownState {
+        pictures: FilePictures::beside(metadata.path.as_deref()),
+        ..MarkdownState::default()
+    };
     let mut builder = DocumentBuilder::new(Format::Markdown, metadata);
     let events: Vec<Event<'_>> = Parser::new_ext(text, options).collect();
     // A title from the front matter, unless the text starts with its own H1.
@@ -43,12 +48,21 @@ pub fn document_from_markdown(text: &str, metadata: Metadata) -> Document {
     }) == Some(true);
     if !first_heading_is_h1 && let Some(title) = builder.metadata_mut().title.clone() {
         builder.push(BlockKind::Title, &title);
+        push_metadata_line(&mut builder);
     }
     for event in events {
         state.event(event, &mut builder);
     }
     state.flush_footnotes(&mut builder);
     builder.finish()
+}
+
+/// The byline, date and source under the title, when the front matter
+/// gives any.
+fn push_metadata_line(builder: &mut DocumentBuilder) {
+    if let Some(line) = metadata_line(builder.metadata_mut()) {
+        builder.push(BlockKind::Byline, &line);
+    }
 }
 
 /// A Markdown text's words as they read, its blocks one per line (a note
@@ -137,6 +151,10 @@ struct MarkdownState {
     /// Footnote definitions, shown at the end.
     footnotes: Vec<(String, String, Vec<StyledSpan>)>,
     footnote: Option<String>,
+    /// Where the file's pictures are.
+    pictures: FilePictures,
+    /// The picture whose alt text is being read.
+    image: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -233,7 +251,12 @@ impl MarkdownState {
             Tag::Link { dest_url, .. } => self.inline.open(InlineStyle::Link {
                 target: dest_url.to_string(),
             }),
-            // Images are their alt text (the Text events inside the tag).
+            // A picture is a figure of its own; its alt text (the Text
+            // events inside the tag) is its caption.
+            Tag::Image { dest_url, .. } => {
+                self.flush_text(builder);
+                self.image = Some(dest_url.to_string());
+            }
             _ => {}
         }
     }
@@ -241,13 +264,7 @@ impl MarkdownState {
     fn end(&mut self, tag: TagEnd, builder: &mut DocumentBuilder) {
         match tag {
             TagEnd::Heading(_) => self.end_heading(builder),
-            TagEnd::Paragraph => {
-                if self.lists.is_empty() || self.footnote.is_some() {
-                    self.flush_paragraph(builder);
-                } else {
-                    self.flush_item(builder);
-                }
-            }
+            TagEnd::Paragraph => self.flush_text(builder),
             TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
             TagEnd::CodeBlock => {
                 self.code = false;
@@ -269,7 +286,28 @@ impl MarkdownState {
                 self.flush_paragraph(builder);
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => self.inline.close(),
+            TagEnd::Image => {
+                let (alt, spans) = self.inline.take();
+                if let Some(src) = self.image.take() {
+                    let picture = Picture {
+                        source: self.pictures.resolve(&src),
+                        src,
+                        alt: alt.clone(),
+                        declared_size_px: None,
+                    };
+                    builder.push_figure(picture, &alt, spans);
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// Ends the text read so far: a paragraph, or a list item's text.
+    fn flush_text(&mut self, builder: &mut DocumentBuilder) {
+        if self.lists.is_empty() || self.footnote.is_some() {
+            self.flush_paragraph(builder);
+        } else {
+            self.flush_item(builder);
         }
     }
 
@@ -286,6 +324,9 @@ impl MarkdownState {
             builder.metadata_mut().title = Some(text.clone());
         }
         builder.push_styled(kind, &text, spans);
+        if kind == BlockKind::Title {
+            push_metadata_line(builder);
+        }
     }
 
     /// Text and the events that sit within it.
@@ -447,10 +488,14 @@ mod tests {
             blocks(&doc),
             [
                 ("title".into(), "Announcing Rust 1.83.0".into()),
+                (
+                    "byline".into(),
+                    "By The Release Team · 28 November 2024".into()
+                ),
                 ("paragraph".into(), "Hello world.".into())
             ]
         );
-        assert_eq!(doc.blocks()[1].spans[0].chars, 6..11);
+        assert_eq!(doc.blocks()[2].spans[0].chars, 6..11);
         let yaml = document_from_markdown(
             "---\ntitle: \"A post\"\nauthor: Jane\n---\n\nText",
             Metadata::default(),
@@ -479,7 +524,7 @@ mod tests {
             ("li1", "1. first"),
             ("li1", "2. second"),
             ("code", "fn x() {\n    y\n}"),
-            ("paragraph", "alt text"),
+            ("figure", "alt text"),
             ("separator", "\u{2042}"),
             ("table", "a   \u{2502} bb\n\u{2500}\u{2500}\u{2500}\u{2500}\u{253C}\u{2500}\u{2500}\u{2500}\nccc \u{2502} d"),
             ("li1", "\u{2611} done"),

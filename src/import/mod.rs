@@ -7,12 +7,15 @@ mod html;
 mod inline;
 mod markdown;
 mod nesting;
+mod page;
+mod picture;
 mod text;
 
 pub use decode::{DecodeError, decode_text};
 pub use epub::document_from_epub;
 pub use html::document_from_html;
 pub use markdown::{document_from_markdown, markdown_plain_text};
+pub use page::{metadata_line, readable_date};
 pub use text::document_from_text;
 
 use std::io::Read;

@@ -152,6 +152,7 @@ fn role_of(kind: BlockKind) -> egui::Role {
         BlockKind::Table => egui::Role::Table,
         BlockKind::Separator => egui::Role::Splitter,
         BlockKind::Furniture => egui::Role::Note,
+        BlockKind::Figure { .. } => egui::Role::Figure,
         BlockKind::Lead
         | BlockKind::Byline
         | BlockKind::Source

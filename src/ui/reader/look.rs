@@ -82,6 +82,16 @@ pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
             centered: true,
             ..plain
         },
+        // The caption; the picture is drawn above it (see `pictures`).
+        BlockKind::Figure { .. } => BlockLook {
+            font: sans(f * 0.82),
+            color: p.muted,
+            line_height: (f * 0.82 * 1.45).round(),
+            space_before: f * 0.4,
+            space_after: f * 1.2,
+            centered: true,
+            ..plain
+        },
         BlockKind::Furniture => BlockLook {
             font: sans(f * 0.76),
             color: p.muted,

@@ -1,0 +1,34 @@
+//! Pictures: where a figure's picture comes from. The document only says
+//! where; the reader reads and decodes it (never from the network).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The text of a figure that has neither caption nor alt text: one object
+/// replacement character, which the reader does not draw.
+pub const NO_CAPTION: &str = "\u{FFFC}";
+
+/// Where a picture's bytes are.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PictureSource {
+    /// A file on disk (a saved page's own pictures, a Markdown file's).
+    File(PathBuf),
+    /// Bytes read with the article (from an EPUB archive, a `data:` URI).
+    Bytes(Arc<[u8]>),
+    /// A picture on the web: never fetched; its alt text stands for it.
+    Remote(String),
+    /// A reference that names nothing readable (why, for the placeholder).
+    Missing(String),
+}
+
+/// A picture a figure block shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub source: PictureSource,
+    /// The reference as the article wrote it (`src`), for `inspect`.
+    pub src: String,
+    /// The alt text (may be empty).
+    pub alt: String,
+    /// The size the article declares (`width`/`height` attributes), in pixels.
+    pub declared_size_px: Option<[u32; 2]>,
+}

@@ -1,0 +1,433 @@
+//! Walks the HTML elements of an article's body, turning block elements
+//! into blocks, inline elements into styles, pictures into figures.
+
+use dom_query::NodeRef;
+use url::Url;
+
+use crate::document::{BlockKind, DocumentBuilder, InlineStyle, Picture, StyledSpan};
+
+use super::super::inline::{Inline, Lists, collapse, prose_kind, same_words};
+use super::super::markdown::grid_text;
+use super::super::picture::PictureResolver;
+
+/// Walks HTML elements, turning block elements into blocks.
+pub(super) struct Walker<'r> {
+    inline: Inline,
+    quote_depth: usize,
+    lists: Lists,
+    in_item: bool,
+    /// The article's title: a first heading that repeats it is not shown twice.
+    pub(super) skip_heading: Option<String>,
+    pictures: &'r mut dyn PictureResolver,
+    /// The page's own address: relative links are resolved against it.
+    page_url: Option<Url>,
+    /// The figure being read, if the walk is inside one.
+    figure: Option<FigureParts>,
+}
+
+/// What a `<figure>` holds so far.
+#[derive(Default)]
+struct FigureParts {
+    pictures: Vec<Picture>,
+    /// How many caption elements the walk is inside.
+    caption_depth: usize,
+    caption: Option<(String, Vec<StyledSpan>)>,
+}
+
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "button", "form", "input",
+    "select", "textarea", "object", "embed", "canvas", "audio", "video", "math",
+];
+
+const CONTAINERS: &[&str] = &[
+    "div", "section", "article", "main", "header", "footer", "aside", "nav", "details", "summary",
+    "body", "html", "center", "address", "dl", "fieldset", "hgroup",
+];
+
+const PARAGRAPHS: &[&str] = &["p", "figcaption", "dt", "dd", "caption", "legend"];
+
+/// What to do when the walk leaves an element.
+#[derive(Clone, Copy, Debug)]
+enum Exit {
+    /// A block: what it holds becomes a block.
+    Block,
+    Quote,
+    List {
+        was_in_item: bool,
+    },
+    Item,
+    Heading {
+        level: u8,
+    },
+    /// An inline style ends.
+    Styled,
+    Pre,
+    Figure,
+    Caption,
+    Nothing,
+}
+
+/// A picture smaller than this (either side, in pixels) is an icon: its
+/// alt text reads inline.
+const ICON_PX: u32 = 48;
+
+/// One step of the walk: into a node, or out of an element.
+enum Step<'a> {
+    Enter(NodeRef<'a>),
+    Exit(Exit),
+}
+
+impl<'r> Walker<'r> {
+    pub(super) fn new(pictures: &'r mut dyn PictureResolver, page_url: Option<Url>) -> Self {
+        Self {
+            inline: Inline::default(),
+            quote_depth: 0,
+            lists: Lists::default(),
+            in_item: false,
+            skip_heading: None,
+            pictures,
+            page_url,
+            figure: None,
+        }
+    }
+
+    /// Walks the tree below `node` with a stack of its own, so no depth of
+    /// nesting can overflow the thread's stack, in time linear in its size.
+    pub(super) fn walk(&mut self, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
+        let mut stack: Vec<Step<'_>> = Vec::new();
+        push_children(&mut stack, node);
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Exit(exit) => self.exit(exit, builder),
+                Step::Enter(child) if child.is_text() => {
+                    // In a figure, only the caption is text (not "Photo", a credit line's label).
+                    let outside_caption =
+                        self.figure.as_ref().is_some_and(|f| f.caption_depth == 0);
+                    if !outside_caption {
+                        self.inline.push_text(&child.text());
+                    }
+                }
+                Step::Enter(child) if child.is_element() => {
+                    let name = child
+                        .node_name()
+                        .map(|n| n.to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if let Some(exit) = self.enter(&name, &child, builder) {
+                        stack.push(Step::Exit(exit));
+                        push_children(&mut stack, &child);
+                    }
+                }
+                Step::Enter(_) => {}
+            }
+        }
+    }
+
+    /// Starts an element; returns what to do once its children are walked,
+    /// or `None` when they are not to be walked.
+    fn enter(
+        &mut self,
+        name: &str,
+        node: &NodeRef<'_>,
+        builder: &mut DocumentBuilder,
+    ) -> Option<Exit> {
+        match name {
+            _ if SKIPPED.contains(&name) => None,
+            "br" => {
+                self.inline.hard_break();
+                None
+            }
+            "img" => {
+                self.picture(node, builder);
+                None
+            }
+            "figure" if self.figure.is_none() && holds_picture(node) => {
+                self.flush(builder);
+                self.figure = Some(FigureParts::default());
+                Some(Exit::Figure)
+            }
+            "figcaption" if self.figure.is_some() => {
+                self.inline.take();
+                if let Some(figure) = &mut self.figure {
+                    figure.caption_depth += 1;
+                }
+                Some(Exit::Caption)
+            }
+            "hr" => {
+                self.flush(builder);
+                builder.push(BlockKind::Separator, "\u{2042}");
+                None
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush(builder);
+                let level = name[1..].parse::<u8>().unwrap_or(2);
+                Some(Exit::Heading { level })
+            }
+            "blockquote" => {
+                self.flush(builder);
+                self.quote_depth += 1;
+                Some(Exit::Quote)
+            }
+            "ul" | "ol" => {
+                self.flush(builder);
+                self.lists.open((name == "ol").then_some(1));
+                let was_in_item = std::mem::replace(&mut self.in_item, false);
+                Some(Exit::List { was_in_item })
+            }
+            "li" => {
+                self.flush(builder);
+                self.in_item = true;
+                Some(Exit::Item)
+            }
+            "pre" => {
+                self.flush(builder);
+                self.inline.verbatim = true;
+                Some(Exit::Pre)
+            }
+            "table" => {
+                self.flush(builder);
+                let rows = table_rows(node);
+                if !rows.is_empty() {
+                    builder.push(BlockKind::Table, &grid_text(&rows));
+                }
+                None
+            }
+            _ => self.enter_inline(name, node, builder),
+        }
+    }
+
+    /// Inline elements, and any other element: its children are walked.
+    fn enter_inline(
+        &mut self,
+        name: &str,
+        node: &NodeRef<'_>,
+        builder: &mut DocumentBuilder,
+    ) -> Option<Exit> {
+        let style = match name {
+            "em" | "i" | "cite" | "dfn" | "var" => Some(InlineStyle::Emphasis),
+            "strong" | "b" => Some(InlineStyle::Strong),
+            "code" | "kbd" | "samp" | "tt" if !self.inline.verbatim => Some(InlineStyle::Code),
+            "a" => node
+                .attr("href")
+                .map(|href| href.trim().to_owned())
+                .filter(|href| !href.is_empty() && !href.starts_with('#'))
+                .map(|href| InlineStyle::Link {
+                    target: self.resolved_link(&href),
+                }),
+            _ => None,
+        };
+        if let Some(style) = style {
+            self.inline.open(style);
+            return Some(Exit::Styled);
+        }
+        if PARAGRAPHS.contains(&name) || CONTAINERS.contains(&name) {
+            self.flush(builder);
+            return Some(Exit::Block);
+        }
+        // Any other element: its children are walked, nothing more.
+        Some(Exit::Nothing)
+    }
+
+    fn exit(&mut self, exit: Exit, builder: &mut DocumentBuilder) {
+        match exit {
+            Exit::Block => self.flush(builder),
+            Exit::Quote => {
+                self.flush(builder);
+                self.quote_depth -= 1;
+            }
+            Exit::List { was_in_item } => {
+                self.flush(builder);
+                self.in_item = was_in_item;
+                self.lists.close();
+            }
+            Exit::Item => {
+                self.flush(builder);
+                self.in_item = false;
+            }
+            Exit::Heading { level } => self.end_heading(level, builder),
+            Exit::Styled => self.inline.close(),
+            Exit::Pre => {
+                self.inline.verbatim = false;
+                let (text, _) = self.inline.take();
+                builder.push(BlockKind::Code, text.trim_matches('\n'));
+            }
+            Exit::Figure => self.end_figure(builder),
+            Exit::Caption => {
+                if let Some(figure) = &mut self.figure {
+                    figure.caption_depth -= 1;
+                    let (text, spans) = self.inline.take();
+                    if !text.trim().is_empty() && figure.caption.is_none() {
+                        figure.caption = Some((text, spans));
+                    }
+                }
+            }
+            Exit::Nothing => {}
+        }
+    }
+
+    /// A link's target: absolute, against the page's own address when it
+    /// has one (a saved page's relative links lead to its site).
+    fn resolved_link(&self, href: &str) -> String {
+        match &self.page_url {
+            Some(base) if Url::parse(href).is_err() => base
+                .join(href)
+                .map_or_else(|_| href.to_owned(), |url| url.to_string()),
+            _ => href.to_owned(),
+        }
+    }
+
+    /// An `<img>`: part of the figure being read, an icon read as its alt
+    /// text, or a figure of its own.
+    fn picture(&mut self, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
+        let src = ["src", "data-src", "data-original"]
+            .iter()
+            .find_map(|name| node.attr(name).filter(|v| !v.trim().is_empty()))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default();
+        let alt = node.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
+        let size = |name: &str| {
+            node.attr(name)
+                .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+        };
+        let declared_size_px = size("width").zip(size("height")).map(|(w, h)| [w, h]);
+        if declared_size_px.is_some_and(|[w, h]| w < ICON_PX || h < ICON_PX) {
+            self.inline.push_text(&alt);
+            return;
+        }
+        if src.is_empty() {
+            return;
+        }
+        let picture = Picture {
+            source: self.pictures.resolve(&src),
+            src,
+            alt,
+            declared_size_px,
+        };
+        match &mut self.figure {
+            Some(figure) => figure.pictures.push(picture),
+            None => {
+                self.flush(builder);
+                let caption = caption_from_alt(&picture.alt);
+                builder.push_figure(picture, &caption, Vec::new());
+            }
+        }
+    }
+
+    /// The end of a `<figure>`: its pictures, its caption under the last.
+    fn end_figure(&mut self, builder: &mut DocumentBuilder) {
+        let Some(mut figure) = self.figure.take() else {
+            return;
+        };
+        // A figure's caption is its `<figcaption>`; its alt text stands in
+        // for the picture (in the placeholder), it is not a caption.
+        let last = figure.pictures.pop();
+        for picture in figure.pictures {
+            builder.push_figure(picture, "", Vec::new());
+        }
+        if let Some(picture) = last {
+            let (caption, spans) = figure.caption.unwrap_or_default();
+            builder.push_figure(picture, &caption, spans);
+        }
+    }
+
+    /// A heading; one that repeats the title is dropped.
+    fn end_heading(&mut self, level: u8, builder: &mut DocumentBuilder) {
+        let (text, spans) = self.inline.take();
+        if let Some(title) = self.skip_heading.take()
+            && collapse(&text).to_lowercase() == title
+        {
+            return;
+        }
+        let kind = BlockKind::Heading {
+            level: level.max(2),
+        };
+        builder.push_styled(kind, &text, spans);
+    }
+
+    /// Emits the text collected so far as a paragraph, quote or list item
+    /// (not inside a figure). A paragraph that repeats the figure just before it is that figure's
+    /// caption, already shown.
+    pub(super) fn flush(&mut self, builder: &mut DocumentBuilder) {
+        // In a figure, the caption gathers every block it holds into one.
+        if self.figure.is_some() {
+            self.inline.push_text(" ");
+            return;
+        }
+        let (text, spans) = self.inline.take();
+        if text.trim().is_empty() {
+            return;
+        }
+        if let Some((BlockKind::Figure { .. }, caption)) = builder.last_block()
+            && same_words(caption, &text)
+        {
+            return;
+        }
+        if self.in_item && !self.lists.is_empty() {
+            self.lists.push_item(builder, &text, spans);
+            return;
+        }
+        builder.push_styled(prose_kind(self.quote_depth), &text, spans);
+    }
+}
+
+/// Pushes a node's children so that the first is popped first.
+fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: &NodeRef<'a>) {
+    let children = node.children();
+    stack.extend(children.into_iter().rev().map(Step::Enter));
+}
+
+/// The cells of a table's own rows (not those of tables inside it), each
+/// collapsed to one line of text: every word of the table once.
+fn table_rows(table: &NodeRef<'_>) -> Vec<Vec<String>> {
+    let named = |node: &NodeRef<'_>, names: &[&str]| {
+        node.node_name()
+            .is_some_and(|n| names.iter().any(|name| n.eq_ignore_ascii_case(name)))
+    };
+    let mut rows = Vec::new();
+    for child in table.children() {
+        if named(&child, &["tr"]) {
+            rows.push(child);
+        } else if named(&child, &["thead", "tbody", "tfoot"]) {
+            rows.extend(child.children().into_iter().filter(|c| named(c, &["tr"])));
+        }
+    }
+    rows.iter()
+        .map(|row| {
+            row.children()
+                .iter()
+                .filter(|c| named(c, &["td", "th"]))
+                .map(|c| collapse(&c.text()))
+                .collect::<Vec<String>>()
+        })
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+/// Whether an element holds an `<img>` (searched without recursion).
+fn holds_picture(node: &NodeRef<'_>) -> bool {
+    let mut stack = vec![*node];
+    while let Some(node) = stack.pop() {
+        for child in node.children() {
+            if child.is_element() {
+                if child
+                    .node_name()
+                    .is_some_and(|n| n.eq_ignore_ascii_case("img"))
+                {
+                    return true;
+                }
+                stack.push(child);
+            }
+        }
+    }
+    false
+}
+
+/// An alt text as a caption: a file-like label ("Illo1", "IMG_2041") says
+/// nothing to a reader and is not shown.
+fn caption_from_alt(alt: &str) -> String {
+    let label_like = !alt.contains(' ') && alt.chars().any(|c| c.is_ascii_digit());
+    if label_like {
+        String::new()
+    } else {
+        alt.to_owned()
+    }
+}
