@@ -238,3 +238,26 @@ fn a_zip_that_is_not_an_epub_is_refused_by_name() {
         "archive.zip: is a ZIP archive file, which Marginalia cannot open yet"
     );
 }
+
+#[test]
+fn an_epubs_gutenberg_licence_is_furniture() {
+    let alice = import_path(&common::corpus_dir().join("epub/alice.epub")).unwrap();
+    let kind_of = |needle: &str| {
+        (0..alice.blocks().len())
+            .find(|&i| alice.block_text(i).contains(needle))
+            .map(|i| alice.blocks()[i].kind)
+    };
+    assert_eq!(
+        kind_of("*** START OF THIS PROJECT GUTENBERG EBOOK"),
+        Some(BlockKind::Furniture)
+    );
+    assert_eq!(
+        kind_of("End of the Project Gutenberg EBook"),
+        Some(BlockKind::Furniture)
+    );
+    assert_eq!(
+        kind_of("Alice was beginning to get very tired"),
+        Some(BlockKind::Paragraph),
+        "the book itself is not"
+    );
+}

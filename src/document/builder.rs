@@ -82,6 +82,22 @@ impl DocumentBuilder {
         }
     }
 
+    /// Changes the kind of block `index` (an importer that learns late what
+    /// a block is, such as a licence once its end marker is seen).
+    pub fn set_kind(&mut self, index: usize, kind: BlockKind) {
+        if let Some(block) = self.blocks.get_mut(index)
+            && !matches!(block.kind, BlockKind::Figure { .. })
+            && block.kind.keeps_whitespace() == kind.keeps_whitespace()
+        {
+            block.kind = kind;
+        }
+    }
+
+    /// The text of block `index`.
+    pub fn block_text(&self, index: usize) -> Option<&str> {
+        Some(&self.text[self.blocks.get(index)?.bytes.clone()])
+    }
+
     /// The last block and its text.
     pub fn last_block(&self) -> Option<(BlockKind, &str)> {
         let last = self.blocks.last()?;

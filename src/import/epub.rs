@@ -15,6 +15,7 @@ use super::inline::{collapse, same_words};
 use super::nesting::markup_depth;
 use super::page::metadata_line;
 use super::picture::ArchivePictures;
+use super::text::{GutenbergMarker, gutenberg_marker};
 
 /// Imports an EPUB file's bytes; the error says what is wrong with it.
 pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, String> {
@@ -39,6 +40,8 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
     if let Some(line) = metadata_line(builder.metadata_mut()) {
         builder.push(BlockKind::Byline, &line);
     }
+    // The blocks the book's own text may start at (after title and byline).
+    let front = builder.block_count();
     let mut labels: HashMap<PathBuf, String> = HashMap::new();
     collect_labels(&book.toc, &mut labels);
     let spine: Vec<String> = book.spine.iter().map(|item| item.idref.clone()).collect();
@@ -75,7 +78,30 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
     if chapters == 0 {
         return Err("has no readable chapters".to_owned());
     }
+    mark_gutenberg_licence(&mut builder, front);
     Ok(builder.finish())
+}
+
+/// A Project Gutenberg book's licence, before its "*** START OF" line and
+/// from its "*** END OF" line, is furniture (muted), as in plain text.
+fn mark_gutenberg_licence(builder: &mut DocumentBuilder, front: usize) {
+    let marker_at = |builder: &DocumentBuilder, index: usize| {
+        let text = builder.block_text(index).unwrap_or_default();
+        text.lines().find_map(gutenberg_marker)
+    };
+    let count = builder.block_count();
+    let start = (front..count).find(|&i| marker_at(builder, i) == Some(GutenbergMarker::Start));
+    let end = (front..count)
+        .rev()
+        .find(|&i| marker_at(builder, i) == Some(GutenbergMarker::End))
+        .filter(|&end| start.is_none_or(|start| end > start));
+    let licence = start
+        .map(|start| front..start + 1)
+        .into_iter()
+        .chain(end.map(|end| end..count));
+    for index in licence.flatten() {
+        builder.set_kind(index, BlockKind::Furniture);
+    }
 }
 
 /// The most one entry of an EPUB may inflate to.

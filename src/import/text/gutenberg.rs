@@ -12,30 +12,49 @@ pub(super) struct Gutenberg<'p, 'a> {
     pub(super) release_date: Option<String>,
 }
 
+/// The lines that open and close a Project Gutenberg book's own text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum GutenbergMarker {
+    Start,
+    End,
+}
+
+/// Whether a line is Project Gutenberg's "*** START OF …" or "*** END OF …".
+pub(crate) fn gutenberg_marker(line: &str) -> Option<GutenbergMarker> {
+    let upper = line.to_uppercase();
+    if !upper.contains("PROJECT GUTENBERG") {
+        return None;
+    }
+    if ["*** START OF", "***START OF"]
+        .iter()
+        .any(|w| upper.contains(w))
+    {
+        return Some(GutenbergMarker::Start);
+    }
+    [
+        "*** END OF",
+        "***END OF",
+        "END OF THE PROJECT GUTENBERG",
+        "END OF PROJECT GUTENBERG",
+    ]
+    .iter()
+    .any(|w| upper.contains(w))
+    .then_some(GutenbergMarker::End)
+}
+
 /// Splits off a Project Gutenberg licence header and footer, if present.
 pub(super) fn split_gutenberg<'p, 'a>(
     paragraphs: &'p [Paragraph<'a>],
 ) -> (&'p [Paragraph<'a>], Option<Gutenberg<'p, 'a>>) {
-    let marker = |p: &Paragraph<'_>, words: &[&str]| {
-        p.iter().any(|line| {
-            let upper = line.to_uppercase();
-            upper.contains("PROJECT GUTENBERG") && words.iter().any(|w| upper.contains(w))
-        })
+    let marker = |p: &Paragraph<'_>, which: GutenbergMarker| {
+        p.iter().any(|line| gutenberg_marker(line) == Some(which))
     };
     let start = paragraphs
         .iter()
-        .position(|p| marker(p, &["*** START OF", "***START OF"]));
-    let end = paragraphs.iter().rposition(|p| {
-        marker(
-            p,
-            &[
-                "*** END OF",
-                "***END OF",
-                "END OF THE PROJECT GUTENBERG",
-                "END OF PROJECT GUTENBERG",
-            ],
-        )
-    });
+        .position(|p| marker(p, GutenbergMarker::Start));
+    let end = paragraphs
+        .iter()
+        .rposition(|p| marker(p, GutenbergMarker::End));
     if start.is_none() && end.is_none() {
         return (paragraphs, None);
     }

@@ -14,6 +14,7 @@ mod gutenberg;
 
 use classify::classify_body;
 use gutenberg::split_gutenberg;
+pub(crate) use gutenberg::{GutenbergMarker, gutenberg_marker};
 
 use super::inline::{collapse, same_words};
 

@@ -15,7 +15,6 @@ use crate::document::Document;
 
 use super::cursor::{CursorMove, moved_cursor, word_start_at_or_after};
 use super::layout::{galley_offset, layout_block};
-use super::look::look_of;
 use super::{CaretBrowsing, Reader, ScrollRequest, Selection};
 
 /// A block's galley and where it sits: relative to the column's left edge
@@ -160,7 +159,8 @@ impl Reader {
         index: usize,
     ) -> Option<BlockGalley> {
         let (style, measure) = self.typeset?;
-        let look = look_of(document.blocks().get(index)?.kind, &style);
+        document.blocks().get(index)?;
+        let look = self.block_look(document, index, &style, measure);
         let galley = layout_block(ctx, document, index, &look, &style, measure);
         let offset = galley_offset(&look, measure, &galley);
         Some(BlockGalley { galley, offset })

@@ -7,7 +7,7 @@ use eframe::egui::{FontId, Ui};
 
 use crate::document::Document;
 
-use super::look::{average_char_width, look_of};
+use super::look::average_char_width;
 use super::{Reader, ReaderStyle};
 
 /// Space above the first block, in ems of the body text.
@@ -92,8 +92,8 @@ impl Reader {
         }
         let mut char_widths: Vec<(FontId, f32)> = Vec::new();
         let mut heights = Vec::with_capacity(document.blocks().len());
-        for (index, block) in document.blocks().iter().enumerate() {
-            let look = look_of(block.kind, style);
+        for index in 0..document.blocks().len() {
+            let look = self.block_look(document, index, style, measure);
             let char_width = match char_widths.iter().find(|(f, _)| *f == look.font) {
                 Some((_, w)) => *w,
                 None => {

@@ -9,7 +9,7 @@ use eframe::egui::{
     self, FontFamily, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2,
 };
 
-use crate::document::{BlockKind, Document, InlineStyle, StyledSpan};
+use crate::document::{BlockKind, Document, InlineStyle, NO_CAPTION, StyledSpan};
 use crate::ui::theme::{Palette, SERIF_BOLD, SERIF_ITALIC};
 
 use super::heights::TOP_PADDING_EM;
@@ -77,6 +77,7 @@ impl Reader {
         let column = Column::of(ui, style);
         self.typeset = Some((*style, column.measure));
         self.ensure_estimates(ui, document, style, column.measure);
+        self.update_pictures(ui.ctx(), document, viewport, column.measure);
         let laid_out = self.lay_out_visible(ui, viewport, document, style, column.measure);
         let shift = laid_out.shift;
         let total = self.heights.total() + style.font_size * 4.0;
@@ -201,7 +202,7 @@ impl Reader {
                 if laid_out.galleys.iter().any(|(i, _)| *i == index) {
                     continue;
                 }
-                let look = look_of(document.blocks()[index].kind, style);
+                let look = self.block_look(document, index, style, measure);
                 let galley = layout_block(ui.ctx(), document, index, &look, style, measure);
                 let delta = self.heights.measure(
                     index,
@@ -237,7 +238,7 @@ impl Reader {
             .into_iter()
             .filter(|(i, _)| laid_out.visible.contains(i))
             .map(|(index, galley)| {
-                let look = look_of(document.blocks()[index].kind, style);
+                let look = self.block_look(document, index, style, measure);
                 let offset = galley_offset(&look, measure, &galley);
                 PlacedBlock {
                     index,
@@ -249,6 +250,29 @@ impl Reader {
         placed.sort_by_key(|p| p.index);
         placed
     }
+}
+
+impl Reader {
+    /// How a block is set; a figure's picture is room above its caption.
+    pub(super) fn block_look(
+        &self,
+        document: &Document,
+        index: usize,
+        style: &ReaderStyle,
+        measure: f32,
+    ) -> BlockLook {
+        let mut look = look_of(document.blocks()[index].kind, style);
+        if let Some(picture) = document.picture_of(index) {
+            let size = self.pictures.picture_size(index, picture, style, measure);
+            look.space_before += size.y + picture_gap(style);
+        }
+        look
+    }
+}
+
+/// The space between a picture and its caption.
+pub(super) fn picture_gap(style: &ReaderStyle) -> f32 {
+    (style.font_size * 0.5).round()
 }
 
 /// Where a block's galley sits: from the column's left edge and the top of
@@ -271,7 +295,12 @@ pub(super) fn layout_block(
     measure: f32,
 ) -> Arc<Galley> {
     let block = &document.blocks()[index];
-    let text = document.block_text(index);
+    // A figure without a caption has no text to show (its one char stays,
+    // invisible, so offsets into the galley stay offsets into the block).
+    let text = match document.block_text(index) {
+        NO_CAPTION => "\u{200B}",
+        text => text,
+    };
     let base = egui::TextFormat {
         font_id: look.font.clone(),
         color: look.color,

@@ -10,7 +10,8 @@
 //! Rooms: `look` (typography), `heights` (the height model), `layout`
 //! (laying out the visible blocks), `input` (pointer and reader commands),
 //! `cursor` (moving through the text), `caret` (caret browsing), `paint`,
-//! `highlights` (what is painted under the text) and `accessibility`.
+//! `highlights` (what is painted under the text), `pictures` (figures'
+//! pictures, decoded near the view by `picture_decode`) and `accessibility`.
 
 mod accessibility;
 mod caret;
@@ -21,6 +22,8 @@ mod input;
 mod layout;
 mod look;
 mod paint;
+mod picture_decode;
+mod pictures;
 
 pub use cursor::CursorMove;
 pub use highlights::{PaintedHighlights, ReaderHighlight, accessible_label};
@@ -34,6 +37,7 @@ use crate::document::Document;
 
 use super::theme::Palette;
 use heights::BlockHeights;
+use pictures::PictureShelf;
 
 /// What the reader reports of a frame.
 #[derive(Debug)]
@@ -158,6 +162,7 @@ pub struct Reader {
     /// A page step with the caret on: the caret goes to the first word in
     /// view once the page has moved (as in Firefox).
     caret_to_view: bool,
+    pictures: PictureShelf,
 }
 
 impl Reader {

@@ -63,6 +63,7 @@ impl Reader {
                 column.measure,
                 origin,
             );
+            self.paint_picture(painter, block, document, style, origin.x, column.measure);
             // Highlights are sorted by start: only those that can reach this block.
             let first = highlights
                 .partition_point(|h| h.chars.start + longest_highlight < info.chars.start);

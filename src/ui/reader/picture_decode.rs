@@ -1,0 +1,178 @@
+//! Decoding a picture's bytes into pixels, in bounded time and memory:
+//! PNG, JPEG, GIF (its first frame) and WebP with `image`, SVG with
+//! `resvg`; scaled down to the width it is shown at. Runs on the picture
+//! worker, never on the UI thread.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use crate::document::PictureSource;
+
+/// The largest picture file read, in bytes.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest side a picture may declare, in pixels.
+const MAX_SIDE_PX: u32 = 16_384;
+/// The most memory decoding one picture may take.
+const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// A decoded picture: straight (not premultiplied) RGBA rows.
+#[derive(Debug)]
+pub(super) struct DecodedPicture {
+    /// The picture's own size, in pixels (before scaling).
+    pub(super) natural_size_px: [u32; 2],
+    /// The size of `rgba`, in pixels.
+    pub(super) size_px: [usize; 2],
+    pub(super) rgba: Vec<u8>,
+}
+
+/// Reads and decodes a picture, scaled to at most `max_width_px` wide.
+pub(super) fn decode_picture(
+    source: &PictureSource,
+    max_width_px: u32,
+) -> Result<DecodedPicture, String> {
+    let bytes: std::borrow::Cow<'_, [u8]> = match source {
+        PictureSource::Bytes(bytes) => std::borrow::Cow::Borrowed(bytes),
+        PictureSource::File(path) => std::borrow::Cow::Owned(read_file(path)?),
+        PictureSource::Remote(url) => return Err(format!("{url} is on the web")),
+        PictureSource::Missing(why) => return Err(why.clone()),
+    };
+    let max_width_px = max_width_px.clamp(1, MAX_SIDE_PX);
+    if looks_like_svg(&bytes) {
+        decode_svg(&bytes, max_width_px)
+    } else {
+        decode_raster(&bytes, max_width_px)
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "{} is larger than {} MiB",
+            path.display(),
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    Ok(bytes)
+}
+
+fn looks_like_svg(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<svg") || (head.starts_with('<') && head.contains("<svg"))
+}
+
+fn decode_raster(bytes: &[u8], max_width_px: u32) -> Result<DecodedPicture, String> {
+    let mut reader = image::ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE_PX);
+    limits.max_image_height = Some(MAX_SIDE_PX);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
+    let picture = reader.decode().map_err(|e| e.to_string())?;
+    let natural_size_px = [picture.width(), picture.height()];
+    let picture = if picture.width() > max_width_px {
+        let height = scaled_height(natural_size_px, max_width_px);
+        picture.resize_exact(max_width_px, height, image::imageops::FilterType::Triangle)
+    } else {
+        picture
+    };
+    let rgba = picture.into_rgba8();
+    Ok(DecodedPicture {
+        natural_size_px,
+        size_px: [rgba.width() as usize, rgba.height() as usize],
+        rgba: rgba.into_raw(),
+    })
+}
+
+fn decode_svg(bytes: &[u8], max_width_px: u32) -> Result<DecodedPicture, String> {
+    let tree = resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default())
+        .map_err(|e| format!("an SVG that cannot be read ({e})"))?;
+    let size = tree.size();
+    let natural_size_px = [
+        (size.width().ceil() as u32).clamp(1, MAX_SIDE_PX),
+        (size.height().ceil() as u32).clamp(1, MAX_SIDE_PX),
+    ];
+    let width = natural_size_px[0].min(max_width_px);
+    let height = scaled_height(natural_size_px, width);
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| "an SVG of no size".to_owned())?;
+    let scale = width as f32 / size.width().max(1.0);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    // tiny-skia's pixels are premultiplied: straighten them.
+    let rgba = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    Ok(DecodedPicture {
+        natural_size_px,
+        size_px: [width as usize, height as usize],
+        rgba,
+    })
+}
+
+/// The height of a picture of `size_px` shown `width_px` wide.
+fn scaled_height([width, height]: [u32; 2], width_px: u32) -> u32 {
+    ((u64::from(height) * u64::from(width_px)) / u64::from(width.max(1))).clamp(1, 16_384) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        image::RgbaImage::from_pixel(width, height, image::Rgba([200, 30, 30, 255]))
+            .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
+            .unwrap();
+        bytes
+    }
+
+    #[test]
+    fn a_picture_is_scaled_to_the_width_it_is_shown_at() {
+        let source = PictureSource::Bytes(Arc::from(png(400, 200)));
+        let decoded = decode_picture(&source, 100).unwrap();
+        assert_eq!(decoded.natural_size_px, [400, 200]);
+        assert_eq!(decoded.size_px, [100, 50]);
+        assert_eq!(decoded.rgba.len(), 100 * 50 * 4);
+        let small = decode_picture(&source, 1000).unwrap();
+        assert_eq!(small.size_px, [400, 200], "never scaled up");
+    }
+
+    #[test]
+    fn svg_is_drawn() {
+        let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#00f"/></svg>"##;
+        let decoded = decode_picture(&PictureSource::Bytes(Arc::from(&svg[..])), 400).unwrap();
+        assert_eq!(decoded.size_px, [40, 20]);
+        assert_eq!(&decoded.rgba[..4], &[0, 0, 255, 255]);
+    }
+
+    #[test]
+    fn broken_and_remote_pictures_say_why() {
+        let broken = PictureSource::Bytes(Arc::from(&b"\x89PNG\r\n\x1a\nnot really"[..]));
+        assert!(decode_picture(&broken, 100).is_err());
+        let remote = PictureSource::Remote("https://example.org/x.png".into());
+        assert!(
+            decode_picture(&remote, 100)
+                .unwrap_err()
+                .contains("on the web")
+        );
+        let missing = PictureSource::File("/nonexistent/x.png".into());
+        assert!(decode_picture(&missing, 100).is_err());
+    }
+}
