@@ -418,6 +418,7 @@ fn the_outline_jumps_to_a_chapter_and_marks_the_current_one() {
         Some(egui::accesskit::Toggled::True),
         "marked as current"
     );
+    common::app::settle_pictures(&mut harness);
     harness.snapshot("outline_epub");
 }
 

@@ -8,7 +8,6 @@ mod common;
 use std::io::Cursor;
 use std::net::TcpListener;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use marginalia::document::{BlockKind, Document, NO_CAPTION, PictureSource};
 use marginalia::import::import_path;
@@ -160,13 +159,7 @@ fn a_remote_picture_is_never_fetched_and_a_picture_is_drawn_with_its_caption() {
     let dir = tempfile::tempdir().unwrap();
     let page = saved_page(dir.path(), &remote);
     let mut harness = common::app::app(StartWith::File(page), [760.0, 900.0]);
-    // Pictures are decoded on a worker: let it work, in real time.
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_millis(1500) {
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run_steps(2);
+    common::app::settle_pictures(&mut harness);
     match server.accept() {
         Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => {}
         other => panic!("the remote picture was fetched: {other:?}"),

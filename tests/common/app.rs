@@ -58,6 +58,17 @@ pub fn step_until(
     harness.run_steps(2);
 }
 
+/// Steps the app in real time for a while, so that pictures (decoded on
+/// a worker) are drawn before a snapshot.
+pub fn settle_pictures(harness: &mut Harness<'_, MarginaliaApp>) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(1500) {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
 pub fn saved(app: &MarginaliaApp) -> bool {
     app.save_state() == Some(SaveState::Saved)
 }
