@@ -67,14 +67,17 @@ pub enum BlockKind {
     /// A paragraph that is mostly a quotation, or a block quote.
     Quote,
     /// An item of a list; `level` 1 is the outermost list. An ordered
-    /// item's number is part of its text.
+    /// item's number is part of its text. An item's second paragraph (or a
+    /// paragraph after a list inside it) is `continued`: no bullet, no number.
     ListItem {
         level: u8,
         ordered: bool,
+        continued: bool,
     },
     /// Preformatted text: all whitespace kept.
     Code,
-    /// A table laid out as a grid of padded columns: all whitespace kept.
+    /// A table: a line per row, its cells separated by tabs (the head's
+    /// cells strong); all whitespace kept. The reader aligns the columns.
     Table,
     /// A thematic break (`* * *`).
     Separator,

@@ -121,17 +121,66 @@ pub fn same_words(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
+/// A table's text: one line per row, its cells separated by tabs (as a
+/// table copied from a browser reads); the first `header_rows` rows are
+/// strong. Rows with no text are left out.
+pub fn table_text(rows: &[Vec<String>], header_rows: usize) -> (String, Vec<StyledSpan>) {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    let mut chars = 0;
+    for (index, row) in rows.iter().enumerate() {
+        if row.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+            chars += 1;
+        }
+        for (column, cell) in row.iter().enumerate() {
+            if column > 0 {
+                text.push('\t');
+                chars += 1;
+            }
+            let cell: String = cell
+                .chars()
+                .map(|c| if c == '\t' || c == '\n' { ' ' } else { c })
+                .collect();
+            let len = cell.chars().count();
+            if index < header_rows && len > 0 {
+                spans.push(StyledSpan {
+                    chars: chars..chars + len,
+                    style: InlineStyle::Strong,
+                });
+            }
+            text.push_str(&cell);
+            chars += len;
+        }
+    }
+    (text, spans)
+}
+
 /// The lists open around the text being read: bullets or numbers, nested.
 #[derive(Debug, Default)]
 pub struct Lists {
-    /// For each open list, outermost first: the next number (`None`: bullets).
-    open: Vec<Option<u64>>,
+    /// The open lists, outermost first.
+    open: Vec<OpenList>,
+}
+
+#[derive(Debug)]
+struct OpenList {
+    /// The next number (`None`: bullets).
+    next: Option<u64>,
+    /// The current item has a block already: the next is its continuation.
+    item_has_block: bool,
 }
 
 impl Lists {
     /// Opens a list; `first` is the first number of an ordered list.
     pub fn open(&mut self, first: Option<u64>) {
-        self.open.push(first);
+        self.open.push(OpenList {
+            next: first,
+            item_has_block: false,
+        });
     }
 
     pub fn close(&mut self) {
@@ -142,31 +191,35 @@ impl Lists {
         self.open.is_empty()
     }
 
-    /// Appends an item of the innermost list; an ordered item's number
-    /// becomes part of its text.
+    /// A new item of the innermost list begins.
+    pub fn start_item(&mut self) {
+        if let Some(list) = self.open.last_mut() {
+            list.item_has_block = false;
+        }
+    }
+
+    /// Appends a block of the innermost list's current item: its first
+    /// carries the bullet or the number (part of an ordered item's text),
+    /// the others continue it.
     pub fn push_item(&mut self, builder: &mut DocumentBuilder, text: &str, spans: Vec<StyledSpan>) {
         let level = self.open.len().clamp(1, 9) as u8;
-        match self.open.last_mut() {
-            Some(Some(number)) => {
+        let Some(list) = self.open.last_mut() else {
+            builder.push_styled(BlockKind::Paragraph, text, spans);
+            return;
+        };
+        let continued = std::mem::replace(&mut list.item_has_block, true);
+        let kind = BlockKind::ListItem {
+            level,
+            ordered: list.next.is_some(),
+            continued,
+        };
+        match &mut list.next {
+            Some(number) if !continued => {
                 let (text, spans) = with_prefix(&format!("{number}. "), text, spans);
                 *number += 1;
-                builder.push_styled(
-                    BlockKind::ListItem {
-                        level,
-                        ordered: true,
-                    },
-                    &text,
-                    spans,
-                );
+                builder.push_styled(kind, &text, spans);
             }
-            _ => builder.push_styled(
-                BlockKind::ListItem {
-                    level,
-                    ordered: false,
-                },
-                text,
-                spans,
-            ),
+            _ => builder.push_styled(kind, text, spans),
         }
     }
 }

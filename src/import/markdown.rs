@@ -2,11 +2,14 @@
 //! strikethrough, footnotes) on pulldown-cmark. Front matter (TOML `+++` or
 //! YAML `---`) gives title, author and date and is never shown. No Markdown
 //! syntax is left in the text: images become figures captioned with their alt
-//! text, raw HTML its text, tables a grid.
+//! text, raw HTML its tables rows of tab-separated cells. HTML blocks are read by the HTML
+//! importer's walker; inline HTML tags are styles, breaks or nothing.
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::inline::{Inline, Lists, prose_kind, with_prefix};
+use super::html::append_html_body;
+use super::inline::{Inline, Lists, prose_kind, table_text, with_prefix};
+use super::inline_html::OpenTags;
 use super::page::metadata_line;
 use super::picture::{FilePictures, PictureResolver};
 use crate::document::{
@@ -147,7 +150,10 @@ struct MarkdownState {
     in_item: bool,
     code: bool,
     table: Option<Table>,
-    in_html_block: bool,
+    /// The HTML block being read, read whole by the HTML importer's walker.
+    html_block: Option<String>,
+    /// Inline HTML styles open (`<kbd>`, `<em>`, `<a>`).
+    open_tags: OpenTags,
     /// Footnote definitions, shown at the end.
     footnotes: Vec<(String, String, Vec<StyledSpan>)>,
     footnote: Option<String>,
@@ -161,6 +167,7 @@ struct MarkdownState {
 struct Table {
     rows: Vec<Vec<String>>,
     cell: Inline,
+    tags: OpenTags,
 }
 
 impl MarkdownState {
@@ -196,13 +203,13 @@ impl MarkdownState {
                 }
             }
             Event::End(TagEnd::Table) => {
-                let grid = grid_text(&table.rows);
+                let (text, spans) = table_text(&table.rows, 1);
                 self.table = None;
-                builder.push(BlockKind::Table, &grid);
+                builder.push_styled(BlockKind::Table, &text, spans);
             }
             Event::Text(text) | Event::Code(text) => table.cell.push_text(&text),
             Event::SoftBreak | Event::HardBreak => table.cell.push_text(" "),
-            Event::InlineHtml(html) => table.cell.push_text(&text_of_html(&html)),
+            Event::InlineHtml(html) => table.tags.apply(&html, &mut table.cell),
             _ => {}
         }
     }
@@ -235,6 +242,7 @@ impl MarkdownState {
             }
             Tag::Item => {
                 self.flush_item(builder);
+                self.lists.start_item();
                 self.in_item = true;
             }
             Tag::Table(_) => {
@@ -245,7 +253,10 @@ impl MarkdownState {
                 self.flush_item(builder);
                 self.footnote = Some(label.to_string());
             }
-            Tag::HtmlBlock => self.in_html_block = true,
+            Tag::HtmlBlock => {
+                self.flush_text(builder);
+                self.html_block = Some(String::new());
+            }
             Tag::Emphasis => self.inline.open(InlineStyle::Emphasis),
             Tag::Strong => self.inline.open(InlineStyle::Strong),
             Tag::Link { dest_url, .. } => self.inline.open(InlineStyle::Link {
@@ -282,8 +293,8 @@ impl MarkdownState {
             }
             TagEnd::FootnoteDefinition => self.footnote = None,
             TagEnd::HtmlBlock => {
-                self.in_html_block = false;
-                self.flush_paragraph(builder);
+                let html = self.html_block.take().unwrap_or_default();
+                append_html_body(&html, builder, None, &mut self.pictures);
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => self.inline.close(),
             TagEnd::Image => {
@@ -341,12 +352,13 @@ impl MarkdownState {
                 self.inline.close();
             }
             Event::InlineMath(math) | Event::DisplayMath(math) => self.inline.push_text(&math),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                if html.trim_start().to_ascii_lowercase().starts_with("<br") {
-                    self.inline.hard_break();
-                } else {
-                    self.inline.push_text(&text_of_html(&html));
+            Event::Html(html) if self.html_block.is_some() => {
+                if let Some(block) = &mut self.html_block {
+                    block.push_str(&html);
                 }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                self.open_tags.apply(&html, &mut self.inline);
             }
             Event::FootnoteReference(label) => {
                 self.inline.push_text(&format!("[{label}]"));
@@ -366,6 +378,7 @@ impl MarkdownState {
     }
 
     fn flush_paragraph(&mut self, builder: &mut DocumentBuilder) {
+        self.open_tags.clear();
         let (text, spans) = self.inline.take();
         if text.trim().is_empty() {
             return;
@@ -385,6 +398,7 @@ impl MarkdownState {
             }
             return;
         }
+        self.open_tags.clear();
         let (text, spans) = self.inline.take();
         if text.trim().is_empty() {
             return;
@@ -398,61 +412,6 @@ impl MarkdownState {
             builder.push_styled(BlockKind::Furniture, &text, spans);
         }
     }
-}
-
-/// Columns are padded to at most this many chars.
-const MAX_PADDED_WIDTH: usize = 80;
-
-/// A table as a grid of padded columns (shown in a monospace face).
-pub(super) fn grid_text(rows: &[Vec<String>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0; columns];
-    for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            // A very long cell is not padded to: the grid stays as large as
-            // its text, whatever the table.
-            widths[i] = widths[i].max(cell.chars().count().min(MAX_PADDED_WIDTH));
-        }
-    }
-    let mut lines: Vec<String> = Vec::new();
-    for (r, row) in rows.iter().enumerate() {
-        let cells: Vec<String> = (0..columns)
-            .map(|i| {
-                let cell = row.get(i).map_or("", String::as_str);
-                let padding = widths[i].saturating_sub(cell.chars().count());
-                format!("{cell}{}", " ".repeat(padding))
-            })
-            .collect();
-        lines.push(cells.join(" \u{2502} ").trim_end().to_owned());
-        if r == 0 && rows.len() > 1 {
-            let rule: Vec<String> = widths.iter().map(|w| "\u{2500}".repeat(*w)).collect();
-            lines.push(rule.join("\u{2500}\u{253C}\u{2500}"));
-        }
-    }
-    lines.join("\n")
-}
-
-/// The text of an HTML fragment: tags dropped, common entities decoded.
-fn text_of_html(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -526,7 +485,7 @@ mod tests {
             ("code", "fn x() {\n    y\n}"),
             ("figure", "alt text"),
             ("separator", "\u{2042}"),
-            ("table", "a   \u{2502} bb\n\u{2500}\u{2500}\u{2500}\u{2500}\u{253C}\u{2500}\u{2500}\u{2500}\nccc \u{2502} d"),
+            ("table", "a\tbb\nccc\td"),
             ("li1", "\u{2611} done"),
             ("paragraph", "Note[1]."),
             ("furniture", "[1] The note."),
@@ -543,5 +502,45 @@ mod tests {
                 target: "https://example.org".into()
             }
         );
+    }
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    fn kinds_and_texts(doc: &Document) -> Vec<(BlockKind, String)> {
+        (0..doc.blocks().len())
+            .map(|i| (doc.blocks()[i].kind, doc.block_text(i).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn an_item_of_several_paragraphs_keeps_one_number() {
+        let doc = document_from_markdown(
+            "1. First step\n\n   Why it comes first.\n\n       code in the item\n\n2. Second step\n",
+            Metadata::default(),
+        );
+        let item = |ordered, continued| BlockKind::ListItem {
+            level: 1,
+            ordered,
+            continued,
+        };
+        assert_eq!(
+            kinds_and_texts(&doc),
+            [
+                (item(true, false), "1. First step".to_owned()),
+                (item(true, true), "Why it comes first.".to_owned()),
+                (BlockKind::Code, "code in the item".to_owned()),
+                (item(true, false), "2. Second step".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ordered_list_keeps_its_start_number() {
+        let doc = document_from_markdown("7. Seventh\n8. Eighth\n", Metadata::default());
+        assert_eq!(doc.block_text(0), "7. Seventh");
+        assert_eq!(doc.block_text(1), "8. Eighth");
     }
 }

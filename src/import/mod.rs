@@ -5,6 +5,7 @@ mod decode;
 mod epub;
 mod html;
 mod inline;
+mod inline_html;
 mod markdown;
 mod nesting;
 mod page;

@@ -8,7 +8,7 @@ use eframe::egui::{self, FontFamily, FontId, Sense, TextFormat, Ui, text::Layout
 use crate::document::{BlockKind, Document, Metadata};
 use crate::import::{document_from_markdown, markdown_plain_text};
 
-use super::reader::append_styled;
+use super::reader::{append_styled, bullet};
 use super::theme::{Palette, SERIF, SERIF_BOLD, SERIF_ITALIC};
 
 /// Body size of a note, in points.
@@ -30,19 +30,16 @@ fn block_setting(kind: BlockKind) -> (FontId, f32, &'static str) {
         BlockKind::Title | BlockKind::Heading { .. } => (face(SERIF_BOLD), 0.0, ""),
         BlockKind::ListItem {
             ordered: false,
+            continued: false,
             level,
-        } => {
-            let bullet = if level > 1 { "◦ " } else { "• " };
-            (
-                face(SERIF),
-                12.0 * f32::from(level.saturating_sub(1)),
-                bullet,
-            )
+        } => (
+            face(SERIF),
+            12.0 * f32::from(level.saturating_sub(1)),
+            bullet(level),
+        ),
+        BlockKind::ListItem { level, .. } => {
+            (face(SERIF), 12.0 * f32::from(level.saturating_sub(1)), "")
         }
-        BlockKind::ListItem {
-            ordered: true,
-            level,
-        } => (face(SERIF), 12.0 * f32::from(level.saturating_sub(1)), ""),
         BlockKind::Quote => (face(SERIF_ITALIC), 12.0, ""),
         BlockKind::Code | BlockKind::Table => (FontId::monospace(NOTE_SIZE * 0.85), 0.0, ""),
         _ => (face(SERIF), 0.0, ""),
@@ -107,7 +104,7 @@ fn note_block_ui(
             color: palette.muted,
             ..base.clone()
         };
-        job.append(bullet, 0.0, muted);
+        job.append(&format!("{bullet} "), 0.0, muted);
     }
     append_styled(&mut job, text, &block.spans, &base, palette);
     let galley = ui.fonts_mut(|f| f.layout_job(job));

@@ -195,3 +195,25 @@ pub fn install_fonts(ctx: &egui::Context) {
     }
     ctx.set_fonts(fonts);
 }
+
+#[cfg(test)]
+mod glyph_tests {
+    use super::*;
+    use crate::ui::reader::READER_GLYPHS;
+
+    #[test]
+    fn the_reading_faces_have_every_glyph_the_reader_draws() {
+        let ctx = egui::Context::default();
+        install_fonts(&ctx);
+        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        for face in [SERIF, SERIF_BOLD, SERIF_ITALIC] {
+            let font = egui::FontId::new(16.0, FontFamily::Name(face.into()));
+            for c in READER_GLYPHS.chars().filter(|c| *c != '\u{200B}') {
+                assert!(
+                    ctx.fonts_mut(|f| f.has_glyph(&font, c)),
+                    "{face} has no {c:?}: it would draw a box"
+                );
+            }
+        }
+    }
+}

@@ -217,4 +217,22 @@ mod tests {
         let empty = document_from_html("", Metadata::default());
         assert!(empty.blocks().is_empty());
     }
+
+    #[test]
+    fn a_list_item_of_several_paragraphs_keeps_one_number() {
+        let doc = document_from_html(
+            "<html><body><ol start=\"3\"><li><p>Third step</p><p>Why.</p></li>\
+             <li>Fourth step</li></ol></body></html>",
+            Metadata::default(),
+        );
+        let texts: Vec<&str> = (0..doc.blocks().len()).map(|i| doc.block_text(i)).collect();
+        assert_eq!(texts, ["3. Third step", "Why.", "4. Fourth step"]);
+        assert!(matches!(
+            doc.blocks()[1].kind,
+            BlockKind::ListItem {
+                continued: true,
+                ..
+            }
+        ));
+    }
 }

@@ -6,8 +6,7 @@ use url::Url;
 
 use crate::document::{BlockKind, DocumentBuilder, InlineStyle, Picture, StyledSpan};
 
-use super::super::inline::{Inline, Lists, collapse, prose_kind, same_words};
-use super::super::markdown::grid_text;
+use super::super::inline::{Inline, Lists, collapse, prose_kind, same_words, table_text};
 use super::super::picture::PictureResolver;
 
 /// Walks HTML elements, turning block elements into blocks.
@@ -169,12 +168,17 @@ impl<'r> Walker<'r> {
             }
             "ul" | "ol" => {
                 self.flush(builder);
-                self.lists.open((name == "ol").then_some(1));
+                let start = node
+                    .attr("start")
+                    .and_then(|s| s.trim().parse::<u64>().ok())
+                    .unwrap_or(1);
+                self.lists.open((name == "ol").then_some(start));
                 let was_in_item = std::mem::replace(&mut self.in_item, false);
                 Some(Exit::List { was_in_item })
             }
             "li" => {
                 self.flush(builder);
+                self.lists.start_item();
                 self.in_item = true;
                 Some(Exit::Item)
             }
@@ -185,10 +189,9 @@ impl<'r> Walker<'r> {
             }
             "table" => {
                 self.flush(builder);
-                let rows = table_rows(node);
-                if !rows.is_empty() {
-                    builder.push(BlockKind::Table, &grid_text(&rows));
-                }
+                let (rows, header_rows) = table_rows(node);
+                let (text, spans) = table_text(&rows, header_rows);
+                builder.push_styled(BlockKind::Table, &text, spans);
                 None
             }
             _ => self.enter_inline(name, node, builder),
@@ -376,30 +379,53 @@ fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: &NodeRef<'a>) {
 }
 
 /// The cells of a table's own rows (not those of tables inside it), each
-/// collapsed to one line of text: every word of the table once.
-fn table_rows(table: &NodeRef<'_>) -> Vec<Vec<String>> {
+/// collapsed to one line of text: every word of the table once; and how
+/// many rows at its top are its head (`<thead>`, or rows of `<th>` only).
+fn table_rows(table: &NodeRef<'_>) -> (Vec<Vec<String>>, usize) {
     let named = |node: &NodeRef<'_>, names: &[&str]| {
         node.node_name()
             .is_some_and(|n| names.iter().any(|name| n.eq_ignore_ascii_case(name)))
     };
+    // Each row, and whether it is in the table's head.
     let mut rows = Vec::new();
     for child in table.children() {
         if named(&child, &["tr"]) {
-            rows.push(child);
+            rows.push((child, false));
         } else if named(&child, &["thead", "tbody", "tfoot"]) {
-            rows.extend(child.children().into_iter().filter(|c| named(c, &["tr"])));
+            let head = named(&child, &["thead"]);
+            rows.extend(
+                child
+                    .children()
+                    .into_iter()
+                    .filter(|c| named(c, &["tr"]))
+                    .map(|row| (row, head)),
+            );
         }
     }
-    rows.iter()
-        .map(|row| {
-            row.children()
-                .iter()
+    let rows: Vec<(Vec<String>, bool)> = rows
+        .iter()
+        .map(|(row, head)| {
+            let cells: Vec<NodeRef<'_>> = row
+                .children()
+                .into_iter()
                 .filter(|c| named(c, &["td", "th"]))
-                .map(|c| collapse(&c.text()))
-                .collect::<Vec<String>>()
+                .collect();
+            let header = *head || (!cells.is_empty() && cells.iter().all(|c| named(c, &["th"])));
+            (
+                cells
+                    .iter()
+                    .map(|c| collapse(&c.text()))
+                    .collect::<Vec<String>>(),
+                header,
+            )
         })
-        .filter(|row| !row.is_empty())
-        .collect()
+        .filter(|(cells, _)| !cells.is_empty())
+        .collect();
+    let header_rows = rows.iter().take_while(|(_, header)| *header).count();
+    (
+        rows.into_iter().map(|(cells, _)| cells).collect(),
+        header_rows,
+    )
 }
 
 /// Whether an element holds an `<img>` (searched without recursion).

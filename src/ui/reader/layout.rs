@@ -14,6 +14,7 @@ use crate::ui::theme::{Palette, SERIF_BOLD, SERIF_ITALIC};
 
 use super::heights::TOP_PADDING_EM;
 use super::look::{BlockLook, average_char_width, look_of};
+use super::table::layout_table;
 use super::{Reader, ReaderHighlight, ReaderOutput, ReaderStyle, Selection};
 
 /// A block laid out this frame.
@@ -307,6 +308,9 @@ pub(super) fn layout_block(
         line_height: Some(look.line_height),
         ..Default::default()
     };
+    if block.kind == BlockKind::Table {
+        return layout_table(ctx, text, &block.spans, look, style);
+    }
     let mut job = egui::text::LayoutJob::default();
     job.wrap.max_width = measure - look.indent;
     if block.spans.is_empty() {

@@ -69,7 +69,14 @@ pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
             space_after: f * 0.4,
             ..plain
         },
-        BlockKind::Code | BlockKind::Table => BlockLook {
+        BlockKind::Table => BlockLook {
+            font: serif(f * 0.88),
+            line_height: (f * 0.88 * 1.6).round(),
+            space_before: f * 0.3,
+            space_after: f * 1.1,
+            ..plain
+        },
+        BlockKind::Code => BlockLook {
             font: FontId::monospace(f * 0.8),
             line_height: (f * 0.8 * 1.45).round(),
             indent: f * 0.6,
@@ -101,6 +108,20 @@ pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
         },
     }
 }
+
+/// The bullet of an unordered list item at `level` (1 is the outermost):
+/// glyphs the reading face has (its "◦" is missing and drew a box).
+pub fn bullet(level: u8) -> &'static str {
+    if level.is_multiple_of(2) {
+        "–"
+    } else {
+        "•"
+    }
+}
+
+/// Every glyph the reader draws that is not the article's own: bullets, the
+/// separator's asterism, the placeholder of a figure without a caption.
+pub const READER_GLYPHS: &str = "•–\u{2042}\u{200B}";
 
 /// Headings: bold, larger the higher their level, with space above.
 fn heading_look(level: u8, plain: BlockLook, style: &ReaderStyle) -> BlockLook {

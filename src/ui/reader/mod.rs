@@ -11,7 +11,8 @@
 //! (laying out the visible blocks), `input` (pointer and reader commands),
 //! `cursor` (moving through the text), `caret` (caret browsing), `paint`,
 //! `highlights` (what is painted under the text), `pictures` (figures'
-//! pictures, decoded near the view by `picture_decode`) and `accessibility`.
+//! pictures, decoded near the view by `picture_decode`), `table` (tables in
+//! aligned columns) and `accessibility`.
 
 mod accessibility;
 mod caret;
@@ -24,10 +25,12 @@ mod look;
 mod paint;
 mod picture_decode;
 mod pictures;
+mod table;
 
 pub use cursor::CursorMove;
 pub use highlights::{PaintedHighlights, ReaderHighlight, accessible_label};
 pub use layout::append_styled;
+pub use look::{READER_GLYPHS, bullet};
 
 use std::ops::Range;
 

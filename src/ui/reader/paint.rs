@@ -8,12 +8,12 @@ use eframe::egui::{
     self, Align2, Color32, CornerRadius, Painter, Pos2, Rect, Stroke, Ui, pos2, vec2,
 };
 
-use crate::document::{BlockKind, Document};
+use crate::document::{Block, BlockKind, Document, InlineStyle};
 use crate::ui::theme::Palette;
 
 use super::caret::caret_rect;
 use super::layout::{Column, PlacedBlock};
-use super::look::{BlockLook, look_of};
+use super::look::{BlockLook, bullet, look_of};
 use super::{Reader, ReaderHighlight, ReaderStyle, Selection};
 
 /// What painting placed where, for accessibility and floating tools.
@@ -54,15 +54,7 @@ impl Reader {
         for block in placed {
             let info = &document.blocks()[block.index];
             let look = look_of(info.kind, style);
-            paint_decoration(
-                painter,
-                block,
-                info.kind,
-                &look,
-                palette,
-                column.measure,
-                origin,
-            );
+            paint_decoration(painter, block, info, &look, palette, column.measure, origin);
             self.paint_picture(painter, block, document, style, origin.x, column.measure);
             // Highlights are sorted by start: only those that can reach this block.
             let first = highlights
@@ -147,14 +139,14 @@ impl Reader {
 fn paint_decoration(
     painter: &Painter,
     block: &PlacedBlock,
-    kind: BlockKind,
+    info: &Block,
     look: &BlockLook,
     palette: &Palette,
     measure: f32,
     origin: Pos2,
 ) {
     let text_rect = Rect::from_min_size(block.pos, block.galley.size());
-    match kind {
+    match info.kind {
         BlockKind::Quote => {
             let x = origin.x + look.indent * 0.35;
             painter.line_segment(
@@ -165,7 +157,28 @@ fn paint_decoration(
                 Stroke::new(3.0, palette.rule),
             );
         }
-        BlockKind::Code | BlockKind::Table => {
+        BlockKind::Table => {
+            // Rules above and below the table, and under its head.
+            let right = origin.x + measure.max(text_rect.width());
+            let rule = |y: f32, width: f32| {
+                painter.line_segment(
+                    [pos2(origin.x, y), pos2(right, y)],
+                    Stroke::new(width, palette.rule),
+                );
+            };
+            rule(text_rect.top() - 3.0, 1.2);
+            rule(text_rect.bottom() + 3.0, 1.2);
+            // The importers make the head's cells strong.
+            let has_head = info
+                .spans
+                .first()
+                .is_some_and(|s| s.chars.start == 0 && s.style == InlineStyle::Strong);
+            if has_head && block.galley.rows.len() > 1 {
+                let header_bottom = text_rect.top() + look.line_height;
+                rule(header_bottom, 0.7);
+            }
+        }
+        BlockKind::Code => {
             let background = Rect::from_min_max(
                 pos2(origin.x, text_rect.top() - 6.0),
                 pos2(origin.x + measure, text_rect.bottom() + 6.0),
@@ -174,9 +187,10 @@ fn paint_decoration(
         }
         BlockKind::ListItem {
             ordered: false,
+            continued: false,
             level,
         } => {
-            let bullet = if level > 1 { "◦" } else { "•" };
+            let bullet = bullet(level);
             painter.text(
                 pos2(text_rect.left() - look.font.size * 0.8, text_rect.top()),
                 Align2::CENTER_TOP,
