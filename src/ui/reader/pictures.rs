@@ -186,6 +186,7 @@ impl PictureShelf {
         painter: &Painter,
         index: usize,
         picture: &Picture,
+        caption: &str,
         rect: Rect,
         style: &ReaderStyle,
     ) {
@@ -215,7 +216,13 @@ impl PictureShelf {
                     }
                     _ => String::new(),
                 };
-                paint_placeholder(painter, rect, &picture.alt, &why, style);
+                // An alt text that is the caption already shows below.
+                let alt = if picture.alt == caption {
+                    ""
+                } else {
+                    &picture.alt
+                };
+                paint_placeholder(painter, rect, alt, &why, style);
             }
         }
     }
@@ -321,7 +328,8 @@ impl Reader {
         let top = block.pos.y - picture_gap(style) - size.y;
         let left = column_left + ((measure - size.x) / 2.0).max(0.0);
         let rect = Rect::from_min_size(pos2(left, top), size);
+        let caption = document.block_text(block.index);
         self.pictures
-            .paint(painter, block.index, picture, rect, style);
+            .paint(painter, block.index, picture, caption, rect, style);
     }
 }
