@@ -91,6 +91,11 @@ fn note_block_ui(
     let block = &document.blocks()[index];
     let text = document.block_text(index);
     let (font_id, indent, bullet) = block_setting(block.kind);
+    let bullet = if bullet.is_empty() {
+        String::new()
+    } else {
+        format!("{bullet} ")
+    };
     let base = TextFormat {
         font_id,
         color: palette.text,
@@ -104,7 +109,7 @@ fn note_block_ui(
             color: palette.muted,
             ..base.clone()
         };
-        job.append(&format!("{bullet} "), 0.0, muted);
+        job.append(&bullet, 0.0, muted);
     }
     append_styled(&mut job, text, &block.spans, &base, palette);
     let galley = ui.fonts_mut(|f| f.layout_job(job));
