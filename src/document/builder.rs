@@ -16,6 +16,7 @@ pub struct DocumentBuilder {
     metadata: Metadata,
     blocks: Vec<Block>,
     pictures: Vec<Picture>,
+    anchors: std::collections::HashMap<String, usize>,
     text: String,
     char_count: usize,
 }
@@ -27,6 +28,7 @@ impl DocumentBuilder {
             metadata,
             blocks: Vec::new(),
             pictures: Vec::new(),
+            anchors: std::collections::HashMap::new(),
             text: String::new(),
             char_count: 0,
         }
@@ -82,6 +84,19 @@ impl DocumentBuilder {
         }
     }
 
+    /// Names the place where the next block starts (the block being
+    /// collected, for an id met inside it), for internal links (`#name`).
+    /// The first place of a name is kept.
+    pub fn add_anchor(&mut self, name: String) {
+        let separator = if self.blocks.is_empty() {
+            0
+        } else {
+            BLOCK_SEPARATOR.chars().count()
+        };
+        let at_char = self.char_count + separator;
+        self.anchors.entry(name).or_insert(at_char);
+    }
+
     /// Changes the kind of block `index` (an importer that learns late what
     /// a block is, such as a licence once its end marker is seen).
     pub fn set_kind(&mut self, index: usize, kind: BlockKind) {
@@ -114,6 +129,7 @@ impl DocumentBuilder {
             metadata: self.metadata,
             blocks: self.blocks,
             pictures: self.pictures,
+            anchors: self.anchors,
             text: self.text,
             char_count: self.char_count,
         }

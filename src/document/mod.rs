@@ -171,11 +171,20 @@ pub struct Document {
     pub metadata: Metadata,
     blocks: Vec<Block>,
     pictures: Vec<Picture>,
+    /// Places links inside the article lead to (an EPUB's chapters and
+    /// element ids, a page's ids, a Markdown file's footnotes), by name.
+    anchors: std::collections::HashMap<String, usize>,
     text: String,
     char_count: usize,
 }
 
 impl Document {
+    /// Where an internal link leads: a link target `#NAME` names the anchor
+    /// `NAME`. `None` for a web link or a place the article does not have.
+    pub fn internal_target(&self, target: &str) -> Option<usize> {
+        self.anchors.get(target.strip_prefix('#')?).copied()
+    }
+
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
     }

@@ -72,7 +72,10 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
             chapter_folder: path.parent().map(Path::to_path_buf).unwrap_or_default(),
             read: &mut pictures_read,
         };
-        append_html_body(&html, &mut builder, skip, &mut pictures);
+        // Links to the chapter, and to ids in it, lead here.
+        let scope = path.to_string_lossy().into_owned();
+        builder.add_anchor(scope.clone());
+        append_html_body(&html, &mut builder, skip, &mut pictures, Some(scope));
         chapters += usize::from(builder.block_count() > before);
     }
     if chapters == 0 {

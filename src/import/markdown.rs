@@ -60,6 +60,11 @@ pub fn document_from_markdown(text: &str, metadata: Metadata) -> Document {
     builder.finish()
 }
 
+/// The anchor name of a footnote.
+fn footnote_anchor(label: &str) -> String {
+    format!("footnote-{label}")
+}
+
 /// The byline, date and source under the title, when the front matter
 /// gives any.
 fn push_metadata_line(builder: &mut DocumentBuilder) {
@@ -294,7 +299,7 @@ impl MarkdownState {
             TagEnd::FootnoteDefinition => self.footnote = None,
             TagEnd::HtmlBlock => {
                 let html = self.html_block.take().unwrap_or_default();
-                append_html_body(&html, builder, None, &mut self.pictures);
+                append_html_body(&html, builder, None, &mut self.pictures, None);
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => self.inline.close(),
             TagEnd::Image => {
@@ -360,8 +365,13 @@ impl MarkdownState {
             Event::Html(html) | Event::InlineHtml(html) => {
                 self.open_tags.apply(&html, &mut self.inline);
             }
+            // A footnote reference leads to its note (`#footnote-LABEL`).
             Event::FootnoteReference(label) => {
+                self.inline.open(InlineStyle::Link {
+                    target: format!("#{}", footnote_anchor(&label)),
+                });
                 self.inline.push_text(&format!("[{label}]"));
+                self.inline.close();
             }
             Event::SoftBreak => self.inline.push_text(" "),
             Event::HardBreak => self.inline.hard_break(),
@@ -408,6 +418,7 @@ impl MarkdownState {
 
     fn flush_footnotes(&mut self, builder: &mut DocumentBuilder) {
         for (label, text, spans) in std::mem::take(&mut self.footnotes) {
+            builder.add_anchor(footnote_anchor(&label));
             let (text, spans) = with_prefix(&format!("[{label}] "), &text, spans);
             builder.push_styled(BlockKind::Furniture, &text, spans);
         }

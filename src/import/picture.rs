@@ -144,7 +144,7 @@ impl PictureResolver for ArchivePictures<'_> {
 }
 
 /// A path inside an archive: `..` and `.` resolved, never above its root.
-fn archive_path(folder: &Path, relative: &str) -> PathBuf {
+pub(crate) fn archive_path(folder: &Path, relative: &str) -> PathBuf {
     let mut parts: Vec<&str> = folder
         .to_str()
         .unwrap_or_default()

@@ -273,6 +273,7 @@ impl MarginaliaApp {
             typing: self.field_had_keys || self.field_has_keys(),
             caret_browsing: self.reader.caret_browsing(),
             arrows_move_caret: self.reader.arrows_move_caret(),
+            can_go_back: self.reader.can_go_back(),
         }
     }
 

@@ -67,6 +67,10 @@ pub enum Command {
     GoTo {
         start_char: usize,
     },
+    /// Follow a link inside the article to this char offset.
+    FollowLink(usize),
+    /// Back to where the last link inside the article was followed.
+    GoBack,
     FontBigger,
     FontSmaller,
     FontReset,
@@ -155,6 +159,8 @@ pub struct Situation {
     /// The arrows move the caret (and turn it on): caret browsing was not
     /// turned off.
     pub arrows_move_caret: bool,
+    /// A link inside the article was followed: Back can return.
+    pub can_go_back: bool,
 }
 
 /// One row of the table.
@@ -181,6 +187,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 const COMMAND: Modifiers = Modifiers::COMMAND;
 const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const ALT: Modifiers = Modifiers::ALT;
 
 const fn row(
     label: &'static str,
@@ -239,6 +246,8 @@ impl Command {
             Command::ToggleAbout => row("About Marginalia", "The version, the licence and where your files are kept", Global, &[]),
             Command::OpenFolder(_) => row("Open Folder", "Show this folder in the file manager", Global, &[]),
             Command::GoTo { .. } => row("Go to", "Scroll to this section", Global, &[]),
+            Command::FollowLink(_) => row("Follow Link", "Go to the place in the article this link names", Global, &[]),
+            Command::GoBack => row("Back", "Back to where the link was followed", Global, keys!(key(ALT, Key::ArrowLeft))),
             Command::FontBigger => row("Bigger Text", "Make the article's text bigger", Global, keys!(key(COMMAND, Key::Equals), key(COMMAND, Key::Plus))),
             Command::FontSmaller => row("Smaller Text", "Make the article's text smaller", Global, keys!(key(COMMAND, Key::Minus))),
             Command::FontReset => row("Actual Size", "Set the text at its default size", Global, keys!(key(COMMAND, Key::Num0))),
@@ -271,6 +280,7 @@ impl Command {
             | Command::FindPrevious
             | Command::HighlightFindMatch
             | Command::ToggleMatchDiacritics => now.find_open,
+            Command::GoBack => now.can_go_back,
             _ => true,
         }
     }
@@ -368,6 +378,7 @@ pub fn keyed_commands(open_highlight: Uuid) -> Vec<Command> {
         Command::ShowFind,
         Command::TogglePanel,
         Command::ToggleOutline,
+        Command::GoBack,
         Command::ToggleShortcuts,
         Command::FontBigger,
         Command::FontSmaller,

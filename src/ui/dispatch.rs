@@ -41,6 +41,8 @@ impl MarginaliaApp {
             | Command::ToggleShortcuts
             | Command::ToggleAbout
             | Command::GoTo { .. }
+            | Command::FollowLink(_)
+            | Command::GoBack
             | Command::FontBigger
             | Command::FontSmaller
             | Command::FontReset
@@ -81,6 +83,10 @@ impl MarginaliaApp {
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::ToggleAbout => self.toggle_about(),
             Command::GoTo { start_char } => self.reader.scroll_to_char(start_char),
+            Command::FollowLink(offset_char) => self.reader.follow_link_to(offset_char),
+            Command::GoBack => {
+                self.reader.go_back();
+            }
             Command::FontBigger => settings.change_font_size(1.0),
             Command::FontSmaller => settings.change_font_size(-1.0),
             Command::FontReset => settings.font_size = DEFAULT_FONT_SIZE,

@@ -5,13 +5,13 @@
 use eframe::egui::{self, Ui};
 
 use super::app::MarginaliaApp;
-use super::command::Command;
+use super::command::{Command, Situation};
 use super::keymap::shortcut_text;
 use super::outline::outline_ui;
 use super::panel::panel_ui;
 use super::popups::OverlapChoice;
 use super::reader::{ReaderHighlight, ReaderOutput};
-use super::widgets::open_link;
+use super::widgets::{command_button_ui, open_link};
 
 /// The fewest characters a line of text keeps when panels are open.
 pub(super) const MIN_LINE_CHARS: f32 = 45.0;
@@ -71,6 +71,7 @@ impl MarginaliaApp {
             self.painted
                 .refresh(open.store(), open.revision(), self.settings.theme, emphasis);
         }
+        let now = self.situation();
         let matches: &[ReaderHighlight] = match &mut self.find {
             Some(find) => find.painted(&style.palette),
             None => &[],
@@ -80,6 +81,7 @@ impl MarginaliaApp {
             .frame(egui::Frame::new().fill(style.palette.page))
             .show(ui, |ui| match &self.open {
                 Some(open) => {
+                    let page = ui.max_rect();
                     reader_output = Some(self.reader.ui(
                         ui,
                         open.document(),
@@ -87,6 +89,9 @@ impl MarginaliaApp {
                         self.painted.highlights(),
                         matches,
                     ));
+                    if self.reader.can_go_back() {
+                        back_chip_ui(ui, page, &now, commands);
+                    }
                 }
                 None if self.opening.is_some() => {
                     ui.centered_and_justified(|ui| ui.spinner());
@@ -127,7 +132,8 @@ impl MarginaliaApp {
         }
     }
 
-    /// A link opens in the browser; a highlight opens in the panel; where
+    /// A link inside the article goes there (Back returns), another opens in
+    /// the browser; a highlight opens in the panel; where
     /// highlights overlap, the user picks one.
     fn clicked_on_page(
         &mut self,
@@ -140,7 +146,10 @@ impl MarginaliaApp {
             return;
         };
         if let Some(target) = open.document().link_at(at_char) {
-            open_link(ctx, target);
+            match open.document().internal_target(target) {
+                Some(offset_char) => commands.push(Command::FollowLink(offset_char)),
+                None => open_link(ctx, target),
+            }
             return;
         }
         let under = open.annotations_at(at_char);
@@ -157,6 +166,19 @@ impl MarginaliaApp {
             }
         }
     }
+}
+
+/// After a link inside the article: a "Back" chip at the top of the page
+/// (Alt+← does the same).
+fn back_chip_ui(ui: &Ui, page: egui::Rect, now: &Situation, commands: &mut Vec<Command>) {
+    egui::Area::new(egui::Id::unique("back_chip"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(page.left_top() + egui::vec2(12.0, 10.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                command_button_ui(ui, Command::GoBack, now, commands);
+            });
+        });
 }
 
 /// A side panel floating over the text at the window's left or right edge,

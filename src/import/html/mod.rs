@@ -144,10 +144,12 @@ pub(super) fn append_html_body(
     builder: &mut DocumentBuilder,
     skip_heading: Option<String>,
     pictures: &mut dyn PictureResolver,
+    anchor_scope: Option<String>,
 ) {
     let page = parse_html(html);
     let mut walker = Walker::new(pictures, None);
     walker.skip_heading = skip_heading;
+    walker.anchor_scope = anchor_scope;
     let root = page.body().unwrap_or_else(|| page.root());
     walker.walk(&root, builder);
     walker.flush(builder);

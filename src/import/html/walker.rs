@@ -7,7 +7,7 @@ use url::Url;
 use crate::document::{BlockKind, DocumentBuilder, InlineStyle, Picture, StyledSpan};
 
 use super::super::inline::{Inline, Lists, collapse, prose_kind, same_words, table_text};
-use super::super::picture::PictureResolver;
+use super::super::picture::{PictureResolver, archive_path};
 
 /// Walks HTML elements, turning block elements into blocks.
 pub(super) struct Walker<'r> {
@@ -22,6 +22,9 @@ pub(super) struct Walker<'r> {
     page_url: Option<Url>,
     /// The figure being read, if the walk is inside one.
     figure: Option<FigureParts>,
+    /// The EPUB chapter being read (its path in the book): ids are named
+    /// `CHAPTER#ID` and relative links lead inside the book.
+    pub(super) anchor_scope: Option<String>,
 }
 
 /// What a `<figure>` holds so far.
@@ -87,6 +90,7 @@ impl<'r> Walker<'r> {
             pictures,
             page_url,
             figure: None,
+            anchor_scope: None,
         }
     }
 
@@ -111,6 +115,12 @@ impl<'r> Walker<'r> {
                         .node_name()
                         .map(|n| n.to_ascii_lowercase())
                         .unwrap_or_default();
+                    let id = child
+                        .attr("id")
+                        .or_else(|| (name == "a").then(|| child.attr("name")).flatten());
+                    if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
+                        builder.add_anchor(self.anchor_name(id.trim()));
+                    }
                     if let Some(exit) = self.enter(&name, &child, builder) {
                         stack.push(Step::Exit(exit));
                         push_children(&mut stack, &child);
@@ -212,9 +222,9 @@ impl<'r> Walker<'r> {
             "a" => node
                 .attr("href")
                 .map(|href| href.trim().to_owned())
-                .filter(|href| !href.is_empty() && !href.starts_with('#'))
+                .filter(|href| !href.is_empty() && href != "#")
                 .map(|href| InlineStyle::Link {
-                    target: self.resolved_link(&href),
+                    target: self.link_target(&href),
                 }),
             _ => None,
         };
@@ -265,6 +275,38 @@ impl<'r> Walker<'r> {
             }
             Exit::Nothing => {}
         }
+    }
+
+    /// The anchor name of an id in the text being read.
+    fn anchor_name(&self, id: &str) -> String {
+        match &self.anchor_scope {
+            Some(chapter) => format!("{chapter}#{id}"),
+            None => id.to_owned(),
+        }
+    }
+
+    /// Where a link leads: `#NAME` inside the article (an id of this page
+    /// or chapter, another chapter of the book), else the web.
+    fn link_target(&self, href: &str) -> String {
+        if let Some(id) = href.strip_prefix('#') {
+            return format!("#{}", self.anchor_name(id));
+        }
+        if let Some(chapter) = &self.anchor_scope
+            && Url::parse(href).is_err()
+        {
+            let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+            let folder = std::path::Path::new(chapter)
+                .parent()
+                .unwrap_or(std::path::Path::new(""));
+            let target = archive_path(folder, path);
+            let target = target.to_string_lossy();
+            return if fragment.is_empty() {
+                format!("#{target}")
+            } else {
+                format!("#{target}#{fragment}")
+            };
+        }
+        self.resolved_link(href)
     }
 
     /// A link's target: absolute, against the page's own address when it

@@ -166,6 +166,9 @@ pub struct Reader {
     /// view once the page has moved (as in Firefox).
     caret_to_view: bool,
     pictures: PictureShelf,
+    /// Where the reader was when it followed links inside the article,
+    /// the latest last (Back returns there).
+    link_history: Vec<usize>,
 }
 
 impl Reader {
@@ -247,6 +250,27 @@ impl Reader {
     /// Whether a frame with the document's text has been painted.
     pub fn has_painted(&self) -> bool {
         self.has_painted
+    }
+
+    /// Follows a link inside the article to `offset_char`; Back returns.
+    pub fn follow_link_to(&mut self, offset_char: usize) {
+        self.link_history.push(self.top_char);
+        self.scroll_to_char(offset_char);
+    }
+
+    /// Returns to where the last link was followed; false when none was.
+    pub fn go_back(&mut self) -> bool {
+        match self.link_history.pop() {
+            Some(offset_char) => {
+                self.scroll_to_char(offset_char);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn can_go_back(&self) -> bool {
+        !self.link_history.is_empty()
     }
 
     pub fn scroll_to_char(&mut self, offset_char: usize) {

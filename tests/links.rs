@@ -1,0 +1,76 @@
+//! Links inside an article go somewhere: an EPUB's links between its
+//! chapters, a Markdown footnote reference to its note — and Back (Alt+←,
+//! or the chip) returns to where the reader was.
+
+mod common;
+
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use marginalia::import::import_path;
+use marginalia::ui::StartWith;
+
+#[test]
+fn an_epubs_links_between_chapters_lead_to_their_targets() {
+    let book = import_path(&common::corpus_dir().join("epub/fatbf.epub")).unwrap();
+    let mut followed = 0;
+    for (index, block) in book.blocks().iter().enumerate() {
+        for span in &block.spans {
+            let marginalia::document::InlineStyle::Link { target } = &span.style else {
+                continue;
+            };
+            if target.contains("Basic-functionality-tests.xhtml#link-target") {
+                let to = book
+                    .internal_target(target)
+                    .unwrap_or_else(|| panic!("{target} leads nowhere (block {index})"));
+                assert!(to < block.chars.start, "{target} leads back into the book");
+                followed += 1;
+            }
+        }
+    }
+    assert!(followed >= 2, "{followed} cross-chapter links");
+}
+
+#[test]
+fn a_footnote_reference_leads_to_its_note_and_back_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.md");
+    let filler: String = (1..=40)
+        .map(|n| format!("Paragraph {n} of the body, which goes on for a while.\n\n"))
+        .collect();
+    std::fs::write(
+        &notes,
+        format!("# Notes\n\n[^claim] marks the claim made here.\n\n{filler}[^claim]: Where the claim comes from.\n"),
+    )
+    .unwrap();
+    let mut harness = common::app::app(StartWith::File(notes), [900.0, 600.0]);
+    let paragraph = harness
+        .get_by_label_contains("[claim] marks the claim")
+        .rect();
+    let at = egui::pos2(paragraph.left() + 12.0, paragraph.center().y);
+    harness.hover_at(at);
+    harness.drag_at(at);
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(4);
+    let document = harness.state().document().unwrap();
+    let note = document.text().find("[claim] Where the claim").unwrap();
+    let note = document.text()[..note].chars().count();
+    let top = harness.state().reader().top_char();
+    assert!(
+        top > 200,
+        "the page moved to the note (top at {top}, note at {note})"
+    );
+    harness.get_by_label("Back");
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run_steps(4);
+    assert_eq!(harness.state().reader().top_char(), 0, "back where it was");
+    assert!(
+        harness.query_by_label("Back").is_none(),
+        "the chip goes once there is nowhere to go back to"
+    );
+}
