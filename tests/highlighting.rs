@@ -437,18 +437,7 @@ fn a_link_shows_its_target_and_opens_in_the_browser() {
         .rect();
     // "the Rust blog" starts after "Read ".
     let at = egui::pos2(paragraph.left() + 80.0, paragraph.center().y);
-    // A click whose release frame is the last one (drop_at also sends
-    // PointerGone, a frame of its own).
-    harness.hover_at(at);
-    harness.drag_at(at);
-    harness.step();
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.step();
+    common::app::click_released_last(&mut harness, at);
     let opened = harness
         .output()
         .platform_output

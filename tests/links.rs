@@ -47,16 +47,8 @@ fn a_footnote_reference_leads_to_its_note_and_back_returns() {
         .get_by_label_contains("[claim] marks the claim")
         .rect();
     let at = egui::pos2(paragraph.left() + 12.0, paragraph.center().y);
-    harness.hover_at(at);
-    harness.drag_at(at);
-    harness.step();
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run_steps(4);
+    common::app::click_released_last(&mut harness, at);
+    harness.run_steps(3);
     let document = harness.state().document().unwrap();
     let note = document.text().find("[claim] Where the claim").unwrap();
     let note = document.text()[..note].chars().count();

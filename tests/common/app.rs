@@ -94,6 +94,21 @@ pub fn click(harness: &mut Harness<'_, MarginaliaApp>, at: egui::Pos2) {
     harness.step();
 }
 
+/// A click whose release frame is the last one (`drop_at` also sends
+/// PointerGone, a frame of its own), so the frame's output is the click's.
+pub fn click_released_last(harness: &mut Harness<'_, MarginaliaApp>, at: egui::Pos2) {
+    harness.hover_at(at);
+    harness.drag_at(at);
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.step();
+}
+
 /// Selects the first place the article says `quote`, as a drag would.
 pub fn select_quote(harness: &mut Harness<'_, MarginaliaApp>, quote: &str) {
     let app = harness.state();
