@@ -261,3 +261,23 @@ fn an_epubs_gutenberg_licence_is_furniture() {
         "the book itself is not"
     );
 }
+
+#[test]
+fn an_epubs_title_is_not_repeated_by_a_chapter_heading() {
+    let alice = import_path(&common::corpus_dir().join("epub/alice.epub")).unwrap();
+    let title = alice.metadata.title.clone().unwrap();
+    let repeats: Vec<&str> = (0..alice.blocks().len())
+        .filter(|&i| matches!(alice.blocks()[i].kind, BlockKind::Heading { .. }))
+        .map(|i| alice.block_text(i))
+        .filter(|heading| {
+            let words = |s: &str| {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            };
+            words(heading) == words(&title)
+        })
+        .collect();
+    assert!(repeats.is_empty(), "{title:?} shown again as {repeats:?}");
+}

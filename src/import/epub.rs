@@ -58,14 +58,18 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
         let label = labels.get(&path).cloned();
         // The contents entry heads the chapter unless the chapter has its own heading.
         let own_heading = first_heading(&html);
+        // A heading that repeats the book's title (shown at the top) is not
+        // shown again.
+        let repeats_title = |text: &str| title.as_deref().is_some_and(|t| same_words(t, text));
         let skip = match (&label, &own_heading) {
             (Some(label), Some(heading)) if same_words(label, heading) => None,
-            (Some(label), _) => {
+            (Some(label), _) if !repeats_title(label) => {
                 builder.push(BlockKind::Heading { level: 1 }, label);
                 Some(label.to_lowercase())
             }
             _ => None,
-        };
+        }
+        .or_else(|| title.as_deref().map(|t| collapse(t).to_lowercase()));
         let mut read_entry = |entry: &Path| book.get_resource_by_path(entry);
         let mut pictures = ArchivePictures {
             read_entry: &mut read_entry,

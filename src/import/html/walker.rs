@@ -374,12 +374,15 @@ impl<'r> Walker<'r> {
         }
     }
 
-    /// A heading; one that repeats the title is dropped.
+    /// A heading; the first that repeats the title is dropped.
     fn end_heading(&mut self, level: u8, builder: &mut DocumentBuilder) {
         let (text, spans) = self.inline.take();
-        if let Some(title) = self.skip_heading.take()
-            && collapse(&text).to_lowercase() == title
+        if self
+            .skip_heading
+            .as_ref()
+            .is_some_and(|title| collapse(&text).to_lowercase() == *title)
         {
+            self.skip_heading = None;
             return;
         }
         let kind = BlockKind::Heading {

@@ -234,9 +234,12 @@ fn hover_ui(
     match link {
         Some(target) => {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-            response
-                .clone()
-                .on_hover_text_at_pointer(format!("Opens {target}"));
+            // A link inside the article says where it goes in the article.
+            let hint = match document.internal_target(target) {
+                Some(at_char) => format!("Goes to “{}…”", document_preview(document, at_char)),
+                None => format!("Opens {target}"),
+            };
+            response.clone().on_hover_text_at_pointer(hint);
         }
         None => ui.ctx().set_cursor_icon(egui::CursorIcon::Text),
     }
@@ -252,4 +255,11 @@ fn char_at(placed: &[PlacedBlock], document: &Document, pos: Pos2) -> Option<usi
     let in_block = block.galley.cursor_from_pos(pos - block.pos).index.0;
     let chars = &document.blocks()[block.index].chars;
     Some((chars.start + in_block).min(chars.end))
+}
+
+/// The first words of the text at `at_char`, for a link's hint.
+fn document_preview(document: &Document, at_char: usize) -> String {
+    let text = document.text_between(at_char, at_char + 40);
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    words.join(" ")
 }
