@@ -21,6 +21,14 @@ pub enum PictureSource {
     Missing(String),
 }
 
+impl PictureSource {
+    /// Whether there are bytes to read: not a remote picture (never
+    /// fetched) nor a reference to nothing.
+    pub fn is_readable(&self) -> bool {
+        matches!(self, PictureSource::File(_) | PictureSource::Bytes(_))
+    }
+}
+
 /// A picture a figure block shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Picture {

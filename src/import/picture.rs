@@ -105,9 +105,9 @@ fn data_uri_bytes(src: &str) -> PictureSource {
 
 /// `%20` and the like decoded (file names in saved pages are escaped).
 fn percent_decoded(text: &str) -> String {
-    url::form_urlencoded::parse(format!("x={}", text.replace('+', "%2B")).as_bytes())
-        .next()
-        .map_or_else(|| text.to_owned(), |(_, value)| value.into_owned())
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// The pictures of an EPUB: its entries, read with the book (every entry

@@ -88,10 +88,8 @@ impl PictureShelf {
     }
 
     fn shows_placeholder(&self, index: usize, picture: &Picture) -> bool {
-        matches!(
-            picture.source,
-            PictureSource::Remote(_) | PictureSource::Missing(_)
-        ) || matches!(self.shelved.get(&index), Some(Shelved::Failed(_)))
+        !picture.source.is_readable()
+            || matches!(self.shelved.get(&index), Some(Shelved::Failed(_)))
     }
 
     /// Takes finished decodes; returns whether any arrived.
@@ -135,12 +133,7 @@ impl PictureShelf {
             let Some(picture) = document.picture_of(block) else {
                 continue;
             };
-            if self.shelved.contains_key(&block)
-                || matches!(
-                    picture.source,
-                    PictureSource::Remote(_) | PictureSource::Missing(_)
-                )
-            {
+            if self.shelved.contains_key(&block) || !picture.source.is_readable() {
                 continue;
             }
             let job = Job {
