@@ -228,48 +228,57 @@ impl MarginaliaApp {
         let Some(open) = &self.open else {
             return;
         };
-        ui.horizontal(|ui| {
-            let (name, full) = match open.path() {
-                Some(path) => (
-                    path.file_name()
-                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-                    path.display().to_string(),
-                ),
-                None => (
-                    "Sample article".to_owned(),
-                    "The sample article bundled with Marginalia".to_owned(),
-                ),
+        // The right-hand items first; the file's own ones are cut short,
+        // never drawn over them, when the window is narrow.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let percent = self.reader.progress(open.document()) * 100.0;
+            // A long book moves a tenth of a percent a page: show it.
+            let percent = if percent < 10.0 {
+                format!("{:.1}%", (percent * 10.0).floor() / 10.0)
+            } else {
+                format!("{}%", percent.floor())
             };
-            ui.label(small(name)).on_hover_text(full);
+            ui.label(small(percent))
+                .on_hover_text("How much of the text is above the bottom of the window");
+            if let Some(section) = current_section(open.outline(), self.reader.top_char()) {
+                ui.label(small(section));
+            }
             ui.separator();
-            ui.label(small(highlight_count_text(open.counts())));
-            let file = open.annotations_file();
-            let kept = kept_where(file, open.path());
-            ui.label(small(format!("kept in {kept}")))
-                .on_hover_text(format!("Annotations are kept in {}", file.display()));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let percent = self.reader.progress(open.document()) * 100.0;
-                // A long book moves a tenth of a percent a page: show it.
-                let percent = if percent < 10.0 {
-                    format!("{:.1}%", (percent * 10.0).floor() / 10.0)
-                } else {
-                    format!("{}%", percent.floor())
-                };
-                ui.label(small(percent))
-                    .on_hover_text("How much of the text is above the bottom of the window");
-                if let Some(section) = current_section(open.outline(), self.reader.top_char()) {
-                    ui.label(small(section));
-                }
+            ui.label(small(save_state_text(&open.save_state())));
+            if let Some(note) = &self.status_note {
                 ui.separator();
-                ui.label(small(save_state_text(&open.save_state())));
-                if let Some(note) = &self.status_note {
+                ui.label(RichText::new(&note.text).size(12.0));
+            }
+            if let Some(selection) = self.reader.selection().filter(|s| !s.is_empty()) {
+                ui.separator();
+                let length = selection.range().len();
+                ui.label(small(format!("{length} characters selected")));
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let (name, full) = match open.path() {
+                    Some(path) => (
+                        path.file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                        path.display().to_string(),
+                    ),
+                    None => (
+                        "Sample article".to_owned(),
+                        "The sample article bundled with Marginalia".to_owned(),
+                    ),
+                };
+                // A label is cut short with "…"; with no room at all, left out.
+                let fits = |ui: &Ui| ui.available_width() > 30.0;
+                ui.add(egui::Label::new(small(name)).truncate())
+                    .on_hover_text(full);
+                if fits(ui) {
                     ui.separator();
-                    ui.label(RichText::new(&note.text).size(12.0));
+                    ui.add(egui::Label::new(small(highlight_count_text(open.counts()))).truncate());
                 }
-                if let Some(selection) = self.reader.selection().filter(|s| !s.is_empty()) {
-                    ui.separator();
-                    let length = selection.range().len();
-                    ui.label(small(format!("{length} characters selected")));
+                if fits(ui) {
+                    let file = open.annotations_file();
+                    let kept = kept_where(file, open.path());
+                    ui.add(egui::Label::new(small(format!("kept in {kept}"))).truncate())
+                        .on_hover_text(format!("Annotations are kept in {}", file.display()));
                 }
             });
         });

@@ -2,12 +2,13 @@
 //! with edge auto-scroll, links under the pointer) and the reader commands
 //! the keyboard sends through the command table.
 
-use eframe::egui::{self, Pos2, Rect, Response, Ui};
+use eframe::egui::{self, Pos2, Rect, Response, Ui, pos2};
 
 use crate::document::Document;
 
 use super::cursor::{is_word, word_at};
 use super::layout::PlacedBlock;
+use super::table::char_at_pos;
 use super::{Reader, ReaderCommand, ScrollRequest, Selection};
 
 impl Reader {
@@ -252,7 +253,9 @@ fn char_at(placed: &[PlacedBlock], document: &Document, pos: Pos2) -> Option<usi
         .rev()
         .find(|p| p.pos.y - 8.0 <= pos.y)
         .or_else(|| placed.first())?;
-    let in_block = block.galley.cursor_from_pos(pos - block.pos).index.0;
+    // Of a wide table, only the part shown can be pointed at.
+    let x = block.shown_x.map_or(pos.x, |shown| shown.clamp(pos.x));
+    let in_block = char_at_pos(&block.galley, pos2(x, pos.y) - block.pos);
     let chars = &document.blocks()[block.index].chars;
     Some((chars.start + in_block).min(chars.end))
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use eframe::egui::{
-    self, FontFamily, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2,
+    self, FontFamily, FontId, Galley, Pos2, Rangef, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2,
 };
 
 use crate::document::{BlockKind, Document, InlineStyle, NO_CAPTION, StyledSpan};
@@ -23,6 +23,9 @@ pub(super) struct PlacedBlock {
     /// Screen position of the galley's top-left corner.
     pub(super) pos: Pos2,
     pub(super) galley: Arc<Galley>,
+    /// For a table wider than the measure: the screen x range it shows in
+    /// (it scrolls sideways inside it).
+    pub(super) shown_x: Option<Rangef>,
 }
 
 /// The text column: where it sits in the content and how wide it is.
@@ -92,6 +95,8 @@ impl Reader {
         }
         let origin = pos2(rect.min.x + column.x, rect.min.y - shift);
         let placed = self.place(laid_out, document, style, column.measure, origin);
+        self.table_scroll
+            .scroll_ui(ui, &placed, document, &style.palette);
         // While a jump to a char is pending, the view is not where the reader
         // is: the reading position stays the one asked for.
         if !self.is_jumping() {
@@ -241,9 +246,15 @@ impl Reader {
             .map(|(index, galley)| {
                 let look = self.block_look(document, index, style, measure);
                 let offset = galley_offset(&look, measure, &galley);
+                let pos = origin + vec2(0.0, self.heights.tops[index]) + offset;
+                let shown = Rangef::new(pos.x, origin.x + measure);
+                let scrolled = self
+                    .table_scroll
+                    .offset(index, galley.size().x, shown.span());
                 PlacedBlock {
                     index,
-                    pos: origin + vec2(0.0, self.heights.tops[index]) + offset,
+                    pos: pos - vec2(scrolled, 0.0),
+                    shown_x: (galley.size().x > shown.span() + 0.5).then_some(shown),
                     galley,
                 }
             })
@@ -309,7 +320,7 @@ pub(super) fn layout_block(
         ..Default::default()
     };
     if block.kind == BlockKind::Table {
-        return layout_table(ctx, text, &block.spans, look, style);
+        return layout_table(ctx, text, &block.spans, look, style, measure - look.indent);
     }
     let mut job = egui::text::LayoutJob::default();
     job.wrap.max_width = measure - look.indent;

@@ -12,7 +12,8 @@
 //! `cursor` (moving through the text), `caret` (caret browsing), `paint`,
 //! `highlights` (what is painted under the text), `pictures` (figures'
 //! pictures, decoded near the view by `picture_decode`), `table` (tables in
-//! aligned columns) and `accessibility`.
+//! aligned columns), `table_scroll` (wide tables scrolled sideways) and
+//! `accessibility`.
 
 mod accessibility;
 mod caret;
@@ -26,6 +27,7 @@ mod paint;
 mod picture_decode;
 mod pictures;
 mod table;
+mod table_scroll;
 
 pub use cursor::CursorMove;
 pub use highlights::{PaintedHighlights, ReaderHighlight, accessible_label};
@@ -41,6 +43,7 @@ use crate::document::Document;
 use super::theme::Palette;
 use heights::BlockHeights;
 use pictures::PictureShelf;
+use table_scroll::TableScroll;
 
 /// What the reader reports of a frame.
 #[derive(Debug)]
@@ -166,6 +169,8 @@ pub struct Reader {
     /// view once the page has moved (as in Firefox).
     caret_to_view: bool,
     pictures: PictureShelf,
+    /// How far each table wider than the measure is scrolled sideways.
+    table_scroll: TableScroll,
     /// Where the reader was when it followed links inside the article,
     /// the latest last (Back returns there).
     link_history: Vec<usize>,
@@ -274,11 +279,13 @@ impl Reader {
     }
 
     pub fn scroll_to_char(&mut self, offset_char: usize) {
+        self.table_scroll.reveal(offset_char);
         self.scroll_request = Some(ScrollRequest::ToChar(offset_char));
     }
 
     /// Brings a char offset into view (a quarter down the window) if it is not.
     pub fn reveal_char(&mut self, offset_char: usize) {
+        self.table_scroll.reveal(offset_char);
         self.scroll_request = Some(ScrollRequest::Reveal(offset_char));
     }
 

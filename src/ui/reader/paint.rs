@@ -14,6 +14,7 @@ use crate::ui::theme::Palette;
 use super::caret::caret_rect;
 use super::layout::{Column, PlacedBlock};
 use super::look::{BlockLook, bullet, look_of};
+use super::table::head_bottom;
 use super::{Reader, ReaderHighlight, ReaderStyle, Selection};
 
 /// What painting placed where, for accessibility and floating tools.
@@ -44,7 +45,7 @@ impl Reader {
         origin: Pos2,
     ) -> Painted {
         let mut painted = Painted::default();
-        let painter = ui.painter();
+        let page_painter = ui.painter();
         let palette = &style.palette;
         let longest_highlight = highlights.iter().map(|h| h.chars.len()).max().unwrap_or(0);
         let selection = self
@@ -52,6 +53,18 @@ impl Reader {
             .map(Selection::range)
             .filter(|r| !r.is_empty());
         for block in placed {
+            // A wide table shows only what is within the measure.
+            let clipped;
+            let painter = match block.shown_x {
+                Some(shown) => {
+                    let clip = page_painter.clip_rect();
+                    clipped = page_painter.with_clip_rect(
+                        Rect::from_x_y_ranges(shown, clip.y_range()).intersect(clip),
+                    );
+                    &clipped
+                }
+                None => page_painter,
+            };
             let info = &document.blocks()[block.index];
             let look = look_of(info.kind, style);
             paint_decoration(painter, block, info, &look, palette, column.measure, origin);
@@ -173,9 +186,9 @@ fn paint_decoration(
                 .spans
                 .first()
                 .is_some_and(|s| s.chars.start == 0 && s.style == InlineStyle::Strong);
-            if has_head && block.galley.rows.len() > 1 {
-                let header_bottom = text_rect.top() + look.line_height;
-                rule(header_bottom, 0.7);
+            let head_bottom = text_rect.top() + head_bottom(&block.galley);
+            if has_head && head_bottom < text_rect.bottom() - 1.0 {
+                rule(head_bottom, 0.7);
             }
         }
         BlockKind::Code => {

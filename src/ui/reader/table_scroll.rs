@@ -1,0 +1,116 @@
+//! Tables wider than the measure scroll sideways inside their block, never
+//! the page: Shift with the wheel, or a sideways swipe, over the table, or a
+//! drag of the thin bar drawn under it.
+
+use std::collections::HashMap;
+
+use eframe::egui::{self, CornerRadius, Rect, Sense, Ui, pos2, text::CCursor};
+
+use crate::document::Document;
+
+use crate::ui::theme::Palette;
+
+use super::layout::PlacedBlock;
+
+/// The bar's height, and its distance below the table's last row, in points.
+const BAR_HEIGHT: f32 = 5.0;
+const BAR_GAP: f32 = 9.0;
+
+/// How far each wide table is scrolled, by block index.
+#[derive(Debug, Default)]
+pub(super) struct TableScroll {
+    offsets: HashMap<usize, f32>,
+    /// A char to bring into view sideways once its block is placed (a find
+    /// match, a highlight jumped to).
+    reveal_char: Option<usize>,
+}
+
+impl TableScroll {
+    /// How far block `index` is scrolled, in points, for a galley `width`
+    /// wide shown in `shown_width` (0 for a block that fits).
+    pub(super) fn offset(&self, index: usize, width: f32, shown_width: f32) -> f32 {
+        let most = (width - shown_width).max(0.0);
+        self.offsets.get(&index).map_or(0.0, |x| x.clamp(0.0, most))
+    }
+
+    /// Brings `offset_char` into view if a wide table holds it.
+    pub(super) fn reveal(&mut self, offset_char: usize) {
+        self.reveal_char = Some(offset_char);
+    }
+
+    /// Scrolls the wide tables the pointer is over (or whose bar is
+    /// dragged) and draws their bars.
+    pub(super) fn scroll_ui(
+        &mut self,
+        ui: &Ui,
+        placed: &[PlacedBlock],
+        document: &Document,
+        palette: &Palette,
+    ) {
+        for block in placed {
+            let chars = &document.blocks()[block.index].chars;
+            let reveal = self.reveal_char.filter(|c| chars.contains(c));
+            if reveal.is_some() {
+                self.reveal_char = None;
+            }
+            let Some(shown) = block.shown_x else {
+                continue;
+            };
+            let width = block.galley.size().x;
+            let mut offset = self.offset(block.index, width, shown.span());
+            if let Some(at_char) = reveal {
+                let x = block
+                    .galley
+                    .pos_from_cursor(CCursor::new(at_char - chars.start))
+                    .left();
+                if !(offset..=offset + shown.span() - 20.0).contains(&x) {
+                    offset = x - shown.span() / 3.0;
+                }
+            }
+            let table = Rect::from_x_y_ranges(
+                shown,
+                block.pos.y..=block.pos.y + block.galley.size().y + BAR_GAP + BAR_HEIGHT,
+            );
+            let track = Rect::from_min_max(
+                pos2(shown.min, table.bottom() - BAR_HEIGHT),
+                pos2(shown.max, table.bottom()),
+            );
+            let bar = ui.interact(
+                track.expand2(egui::vec2(0.0, 4.0)),
+                egui::Id::unique(("table-scroll", block.index)),
+                Sense::drag(),
+            );
+            let mut wanted = offset;
+            if bar.dragged() {
+                wanted += bar.drag_delta().x * width / shown.span();
+            }
+            if ui.rect_contains_pointer(table) {
+                let sideways = ui.input(|i| i.smooth_scroll_delta.x);
+                if sideways != 0.0 {
+                    wanted -= sideways;
+                    ui.input_mut(|i| i.smooth_scroll_delta.x = 0.0);
+                }
+            }
+            let wanted = wanted.clamp(0.0, width - shown.span());
+            if wanted != self.offset(block.index, width, shown.span()) {
+                self.offsets.insert(block.index, wanted);
+                ui.ctx().request_repaint();
+            }
+            let thumb_width = track.width() * shown.span() / width;
+            let thumb_left = track.left() + track.width() * wanted / width;
+            let thumb = Rect::from_min_max(
+                pos2(thumb_left, track.top()),
+                pos2(thumb_left + thumb_width, track.bottom()),
+            );
+            let painter = ui.painter();
+            let round = CornerRadius::same((BAR_HEIGHT / 2.0) as u8);
+            painter.rect_filled(track, round, palette.rule);
+            let thumb_color = if bar.hovered() || bar.dragged() {
+                palette.text
+            } else {
+                palette.muted
+            };
+            painter.rect_filled(thumb, round, thumb_color);
+        }
+    }
+}
