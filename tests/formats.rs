@@ -4,7 +4,7 @@
 mod common;
 
 use marginalia::annotate::{AnchorStatus, Annotation, HighlightColor, IndexedText};
-use marginalia::document::{BlockKind, Format};
+use marginalia::document::{BlockKind, Format, InlineStyle};
 use marginalia::import::{ImportError, import_bytes, import_path};
 use marginalia::store::AnnotationStore;
 use proptest::prelude::*;
@@ -280,4 +280,72 @@ fn an_epubs_title_is_not_repeated_by_a_chapter_heading() {
         })
         .collect();
     assert!(repeats.is_empty(), "{title:?} shown again as {repeats:?}");
+}
+
+/// A README as they are written: an `<h1>` with a logo, a centred tagline,
+/// a numbered list with an explanation, `<kbd>`, `<details>`, an HTML table,
+/// a comment, a script and a style (tests/fixtures/readme_with_html.md).
+#[test]
+fn a_readme_with_html_reads_as_a_browser_shows_it() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readme_with_html.md");
+    let document = import_path(&path).unwrap();
+    let blocks: Vec<(BlockKind, &str)> = (0..document.blocks().len())
+        .map(|i| (document.blocks()[i].kind, document.block_text(i)))
+        .collect();
+    assert_eq!(document.metadata.title.as_deref(), Some("Ripgrep Plus"));
+    assert!(
+        matches!(blocks[0].0, BlockKind::Figure { .. }),
+        "{blocks:?}"
+    );
+    assert_eq!(
+        document.picture_of(0).map(|p| p.source.is_readable()),
+        Some(true),
+        "the logo beside the file"
+    );
+    assert_eq!(blocks[1], (BlockKind::Title, "Ripgrep Plus"));
+    for hidden in ["<", "maintainers", "never shown", "color: red"] {
+        assert!(
+            !document.text().contains(hidden),
+            "{hidden:?} shown: {blocks:?}"
+        );
+    }
+    let numbered: Vec<&str> = blocks
+        .iter()
+        .filter(|(kind, _)| matches!(kind, BlockKind::ListItem { .. }))
+        .map(|(_, text)| *text)
+        .collect();
+    assert_eq!(
+        numbered,
+        [
+            "1. Install Rust.",
+            "The toolchain comes with cargo; any recent version works.",
+            "2. Run cargo install ripgrep-plus."
+        ]
+    );
+    let summary = blocks
+        .iter()
+        .position(|(_, text)| *text == "What it does not do")
+        .expect("the summary, a block of its own");
+    assert!(
+        document.blocks()[summary]
+            .spans
+            .iter()
+            .any(|s| s.style == InlineStyle::Strong),
+        "the summary is bold"
+    );
+    let keys = blocks
+        .iter()
+        .position(|(_, t)| t.starts_with("Press Ctrl+F"))
+        .unwrap();
+    assert!(
+        document.blocks()[keys]
+            .spans
+            .iter()
+            .any(|s| s.style == InlineStyle::Code)
+    );
+    assert!(blocks.contains(&(
+        BlockKind::Table,
+        "Flag\tMeaning\n-i\tIgnore case\n-w\tWhole words only"
+    )));
 }

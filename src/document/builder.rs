@@ -113,6 +113,11 @@ impl DocumentBuilder {
         Some(&self.text[self.blocks.get(index)?.bytes.clone()])
     }
 
+    /// The kind of block `index`.
+    pub fn block_kind(&self, index: usize) -> Option<BlockKind> {
+        Some(self.blocks.get(index)?.kind)
+    }
+
     /// The last block and its text.
     pub fn last_block(&self) -> Option<(BlockKind, &str)> {
         let last = self.blocks.last()?;

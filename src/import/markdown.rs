@@ -1,12 +1,14 @@
 //! The Markdown importer (CommonMark + GFM tables, task lists,
 //! strikethrough, footnotes) on pulldown-cmark. Front matter (TOML `+++` or
-//! YAML `---`) gives title, author and date and is never shown. No Markdown
+//! YAML `---`, read by `front_matter`) gives title, author and date and is
+//! never shown. No Markdown
 //! syntax is left in the text: images become figures captioned with their alt
 //! text, raw HTML its tables rows of tab-separated cells. HTML blocks are read by the HTML
 //! importer's walker; inline HTML tags are styles, breaks or nothing.
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
+use super::front_matter::{opens_with_yaml_mapping, read_front_matter};
 use super::html::append_html_body;
 use super::inline::{Inline, Lists, prose_kind, table_text, with_prefix};
 use super::inline_html::OpenTags;
@@ -18,12 +20,16 @@ use crate::document::{
 
 /// Imports Markdown text as a document.
 pub fn document_from_markdown(text: &str, metadata: Metadata) -> Document {
-    let options = Options::ENABLE_TABLES
+    let mut options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    // `---` at the top is front matter only when it holds a YAML mapping;
+    // else it is a rule (and perhaps a heading's underline), as CommonMark says.
+    if opens_with_yaml_mapping(text) {
+        options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    }
     let mut state = MarkdownState {
         pictures: FilePictures::beside(metadata.path.as_deref()),
         ..MarkdownState::default()
@@ -60,6 +66,43 @@ pub fn document_from_markdown(text: &str, metadata: Metadata) -> Document {
     builder.finish()
 }
 
+/// Whether the first heading element in an HTML block is an `<h1>`.
+fn first_heading_is_h1(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    let first = lower.match_indices("<h").find(|(at, _)| {
+        lower[at + 2..]
+            .chars()
+            .next()
+            .is_some_and(|level| ('1'..='6').contains(&level))
+    });
+    first.is_some_and(|(at, _)| lower[at..].starts_with("<h1"))
+}
+
+/// A README's `<h1>` (its HTML block's first heading, set as a heading by
+/// the HTML walker) with nothing but pictures (a logo) before it is its
+/// title, as `# Title` would be.
+fn title_from_html(builder: &mut DocumentBuilder, first_new: usize) {
+    let is_picture = |kind: Option<BlockKind>| matches!(kind, Some(BlockKind::Figure { .. }));
+    if builder.metadata_mut().title.is_some()
+        || !(0..first_new).all(|i| is_picture(builder.block_kind(i)))
+    {
+        return;
+    }
+    let Some(first_text) =
+        (first_new..builder.block_count()).find(|&i| !is_picture(builder.block_kind(i)))
+    else {
+        return;
+    };
+    if matches!(
+        builder.block_kind(first_text),
+        Some(BlockKind::Heading { .. })
+    ) {
+        let title = builder.block_text(first_text).map(str::to_owned);
+        builder.set_kind(first_text, BlockKind::Title);
+        builder.metadata_mut().title = title;
+    }
+}
+
 /// The anchor name of a footnote.
 fn footnote_anchor(label: &str) -> String {
     format!("footnote-{label}")
@@ -85,63 +128,6 @@ pub fn markdown_plain_text(text: &str) -> String {
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// Title, author(s) and date from front matter; the rest is ignored.
-fn read_front_matter(text: &str, kind: Option<MetadataBlockKind>, metadata: &mut Metadata) {
-    let mut fields: Vec<(String, String)> = Vec::new();
-    match kind {
-        Some(MetadataBlockKind::PlusesStyle) => {
-            if let Ok(table) = text.parse::<toml::Table>() {
-                for (key, value) in &table {
-                    let value = match value {
-                        toml::Value::String(s) => s.clone(),
-                        toml::Value::Array(items) => items
-                            .iter()
-                            .filter_map(|i| i.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        toml::Value::Datetime(d) => d.to_string(),
-                        _ => continue,
-                    };
-                    fields.push((key.clone(), value));
-                }
-            }
-        }
-        _ => {
-            for line in text.lines() {
-                let Some((key, value)) = line.split_once(':') else {
-                    continue;
-                };
-                if key.starts_with(char::is_whitespace) {
-                    continue;
-                }
-                let value = value.trim().trim_matches(['"', '\'']).trim();
-                let value = value.trim_start_matches('[').trim_end_matches(']');
-                if !value.is_empty() {
-                    fields.push((key.trim().to_owned(), value.replace(['"', '\''], "")));
-                }
-            }
-        }
-    }
-    for (key, value) in fields {
-        let value = value.trim().to_owned();
-        match key.to_ascii_lowercase().as_str() {
-            "title" if metadata.title.is_none() => metadata.title = Some(value),
-            "author" | "authors" if metadata.byline.is_none() => metadata.byline = Some(value),
-            "date" | "published" if metadata.date.is_none() => metadata.date = Some(value),
-            // Blog paths often carry the date: "2024/11/28/Rust-1.83.0".
-            "path" if metadata.date.is_none() => {
-                let parts: Vec<&str> = value.split('/').filter(|p| !p.is_empty()).collect();
-                if let Some(window) = parts.windows(3).find(|w| {
-                    w[0].len() == 4 && w.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
-                }) {
-                    metadata.date = Some(format!("{}-{}-{}", window[0], window[1], window[2]));
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 #[derive(Debug, Default)]
@@ -299,7 +285,11 @@ impl MarkdownState {
             TagEnd::FootnoteDefinition => self.footnote = None,
             TagEnd::HtmlBlock => {
                 let html = self.html_block.take().unwrap_or_default();
+                let first_new = builder.block_count();
                 append_html_body(&html, builder, None, &mut self.pictures, None);
+                if first_heading_is_h1(&html) {
+                    title_from_html(builder, first_new);
+                }
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => self.inline.close(),
             TagEnd::Image => {
@@ -472,6 +462,40 @@ mod tests {
         );
         assert_eq!(yaml.metadata.title.as_deref(), Some("A post"));
         assert_eq!(yaml.metadata.byline.as_deref(), Some("Jane"));
+    }
+
+    #[test]
+    fn a_readmes_html_h1_after_its_logo_is_the_title() {
+        let doc = document_from_markdown(
+            "<h1 align=\"center\">\n  <img src=\"logo.png\" alt=\"Logo\" width=\"120\"><br>\n  Ripgrep Plus\n</h1>\n\n<p align=\"center\">Search fast.</p>\n\n## Install\n\nRun it.\n",
+            Metadata::default(),
+        );
+        assert_eq!(doc.metadata.title.as_deref(), Some("Ripgrep Plus"));
+        let kinds: Vec<(String, String)> = blocks(&doc);
+        assert_eq!(
+            kinds[1],
+            ("title".into(), "Ripgrep Plus".into()),
+            "{kinds:?}"
+        );
+        // An <h1> further down is a heading.
+        let later = document_from_markdown("Some text.\n\n<h1>Later</h1>\n", Metadata::default());
+        assert_eq!(later.metadata.title, None);
+    }
+
+    #[test]
+    fn a_rule_at_the_top_that_is_not_yaml_is_markdown() {
+        let doc = document_from_markdown(
+            "---\nThis line is a heading under a rule.\n---\n\nBody text.\n",
+            Metadata::default(),
+        );
+        let texts: Vec<String> = blocks(&doc).into_iter().map(|(_, text)| text).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t == "This line is a heading under a rule."),
+            "{texts:?}"
+        );
+        assert_eq!(doc.metadata.title, None);
     }
 
     #[test]

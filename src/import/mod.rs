@@ -3,6 +3,7 @@
 
 mod decode;
 mod epub;
+mod front_matter;
 mod html;
 mod inline;
 mod inline_html;

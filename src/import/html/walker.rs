@@ -42,8 +42,8 @@ const SKIPPED: &[&str] = &[
 ];
 
 const CONTAINERS: &[&str] = &[
-    "div", "section", "article", "main", "header", "footer", "aside", "nav", "details", "summary",
-    "body", "html", "center", "address", "dl", "fieldset", "hgroup",
+    "div", "section", "article", "main", "header", "footer", "aside", "nav", "details", "body",
+    "html", "center", "address", "dl", "fieldset", "hgroup",
 ];
 
 const PARAGRAPHS: &[&str] = &["p", "figcaption", "dt", "dd", "caption", "legend"];
@@ -63,6 +63,8 @@ enum Exit {
     },
     /// An inline style ends.
     Styled,
+    /// A `<details>` element's summary: a block of its own, in bold.
+    Summary,
     Pre,
     Figure,
     Caption,
@@ -192,6 +194,11 @@ impl<'r> Walker<'r> {
                 self.in_item = true;
                 Some(Exit::Item)
             }
+            "summary" => {
+                self.flush(builder);
+                self.inline.open(InlineStyle::Strong);
+                Some(Exit::Summary)
+            }
             "pre" => {
                 self.flush(builder);
                 self.inline.verbatim = true;
@@ -258,6 +265,10 @@ impl<'r> Walker<'r> {
             }
             Exit::Heading { level } => self.end_heading(level, builder),
             Exit::Styled => self.inline.close(),
+            Exit::Summary => {
+                self.inline.close();
+                self.flush(builder);
+            }
             Exit::Pre => {
                 self.inline.verbatim = false;
                 let (text, _) = self.inline.take();
