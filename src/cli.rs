@@ -27,7 +27,13 @@ pub const HELP_SECTIONS: &[HelpSection] = &[
             (
                 "~/.local/share/marginalia/",
                 "The data folder: annotations of articles in folders that cannot be written \
-                 (sidecars/), recovery files, and the settings (recent files, theme, text size).",
+                 (sidecars/), recovery files, the settings (recent files, theme, text size) \
+                 and the library's folders (library-folders.ron).",
+            ),
+            (
+                "~/.cache/marginalia/library.sqlite3",
+                "The library's index: a cache, rebuilt from the sidecars whenever it is \
+                 missing, of an older version or damaged.",
             ),
         ],
     },
@@ -35,6 +41,10 @@ pub const HELP_SECTIONS: &[HelpSection] = &[
         title: "ENVIRONMENT",
         entries: &[
             ("MARGINALIA_DATA_DIR", "Another data folder."),
+            (
+                "XDG_CACHE_HOME, XDG_DATA_HOME",
+                "Where the library's index and its list of folders are kept.",
+            ),
             (
                 "MARGINALIA_TIMING",
                 "When set, print the startup timeline: each phase of the launch with its time since the process started.",
@@ -140,6 +150,28 @@ pub enum Command {
         #[arg(default_value = ".")]
         repo: PathBuf,
     },
+    /// The library: the annotated articles under the folders you add,
+    /// indexed for `marginalia search` (the sidecars stay the only truth;
+    /// the index is a cache, rebuilt from them at will).
+    Library {
+        #[command(subcommand)]
+        action: LibraryAction,
+    },
+    /// Search the library's annotations, then its articles' texts. Words
+    /// and "phrases" must all match (case and accents ignored); operators:
+    /// tag:NAME -tag:NAME color:yellow has:note -has:note in:quote in:note
+    /// in:text is:orphaned folder:NAME after:2026-01-01 before:2026-02-01.
+    Search {
+        /// The search; an argument with spaces is a phrase.
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Print a JSON array of results.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Write the man pages and shell completions into a folder (for
     /// packaging: scripts/install.sh and the .deb use what this writes).
     #[command(hide = true)]
@@ -147,6 +179,33 @@ pub enum Command {
         /// The folder to write man/man1/ and completions/ into.
         out_dir: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LibraryAction {
+    /// Add folders to the library and index the annotated articles under them.
+    Add {
+        #[arg(required = true, value_name = "DIR")]
+        folders: Vec<PathBuf>,
+    },
+    /// Re-check every library folder and bring the index up to date.
+    Scan,
+}
+
+/// The search as typed on the command line: arguments joined with spaces,
+/// an argument with spaces (and no quotes) a phrase.
+pub fn query_of_arguments(arguments: &[String]) -> String {
+    arguments
+        .iter()
+        .map(|argument| {
+            if argument.contains(char::is_whitespace) && !argument.contains('"') {
+                format!("\"{argument}\"")
+            } else {
+                argument.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -10,6 +10,7 @@ pub mod document;
 pub mod git_setup;
 pub mod import;
 pub mod install_files;
+pub mod library;
 pub mod store;
 pub mod timing;
 pub mod ui;

@@ -1,6 +1,6 @@
 //! The `marginalia` binary: parses the command line, then opens the window
 //! or runs a headless subcommand (inspect, import, export, merge-sidecar,
-//! git-setup, and the hidden install-files). Thin: the work is in the
+//! git-setup, library, search, and the hidden install-files). Thin: the work is in the
 //! library.
 
 use std::path::Path;
@@ -9,8 +9,11 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser as _;
 
-use marginalia::cli::{Cli, Command, ExportFormat, InspectReport};
+use marginalia::cli::{
+    Cli, Command, ExportFormat, InspectReport, LibraryAction, query_of_arguments,
+};
 use marginalia::import::import_path;
+use marginalia::library::{Index, LibraryFolders, Query, SearchHitKind, index_path, scan};
 use marginalia::store::{
     AnnotationStore, ArticleSource, ImportSummary, StoreMode, check_export_target,
     export_annotations, read_annotation_file, write_atomically,
@@ -33,6 +36,8 @@ fn main() -> ExitCode {
         Some(Command::InstallFiles { out_dir }) => install_files(&out_dir),
         Some(Command::MergeSidecar { base, ours, theirs }) => merge_sidecar(&base, &ours, &theirs),
         Some(Command::GitSetup { repo }) => git_setup(&repo),
+        Some(Command::Library { action }) => library(action),
+        Some(Command::Search { query, json, limit }) => search(&query, json, limit),
         None => marginalia::ui::run_app(cli.paths),
     };
     match result {
@@ -55,6 +60,68 @@ fn error_text(error: &anyhow::Error) -> String {
         }
     }
     text
+}
+
+/// `library add DIR...` and `library scan`: brings the index up to date and
+/// says what is in it.
+fn library(action: LibraryAction) -> anyhow::Result<()> {
+    let folders_file = LibraryFolders::path()?;
+    let mut folders = LibraryFolders::read(&folders_file)?;
+    let to_scan = match action {
+        LibraryAction::Add { folders: new } => {
+            let added = folders.add(&new)?;
+            folders.save(&folders_file)?;
+            for folder in &added {
+                println!("Added {}", folder.display());
+            }
+            added
+        }
+        LibraryAction::Scan => folders.folders.clone(),
+    };
+    let mut index = Index::open(&index_path()?)?;
+    let report = scan(&mut index, &to_scan, |_, _| {})?;
+    for (sidecar, why) in &report.failed {
+        eprintln!("marginalia: {}: not indexed: {why}", sidecar.display());
+    }
+    let (articles, annotations, missing) = index.counts()?;
+    println!(
+        "{} sidecars: {} indexed, {} unchanged, {} gone. The library: {articles} articles, \
+         {annotations} annotations, {missing} missing articles.",
+        report.sidecars, report.indexed, report.unchanged, report.removed
+    );
+    Ok(())
+}
+
+/// `search QUERY...`: annotations, then passages of texts.
+fn search(arguments: &[String], json: bool, limit: usize) -> anyhow::Result<()> {
+    let query = Query::parse(&query_of_arguments(arguments))?;
+    let index = Index::open(&index_path()?)?;
+    let hits = index.search(&query, limit)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&hits)?);
+        return Ok(());
+    }
+    for hit in &hits {
+        let title = hit.title.as_deref().unwrap_or("(untitled)");
+        println!("{title} — {} @{}", hit.article.display(), hit.start);
+        match hit.kind {
+            SearchHitKind::Annotation => {
+                let quote = hit.quote.as_deref().unwrap_or_default();
+                println!("  \u{201C}{quote}\u{201D}");
+                if let Some(note) = hit.note.as_deref().filter(|n| !n.is_empty()) {
+                    println!("  Note: {}", note.replace('\n', " "));
+                }
+                if let Some(tags) = hit.tags.as_ref().filter(|t| !t.is_empty()) {
+                    println!("  Tags: {}", tags.join(", "));
+                }
+            }
+            SearchHitKind::Text => println!("  {}", hit.snippet.replace('\n', " ")),
+        }
+    }
+    if hits.is_empty() {
+        println!("Nothing found.");
+    }
+    Ok(())
 }
 
 fn merge_sidecar(base: &Path, ours: &Path, theirs: &Path) -> anyhow::Result<()> {

@@ -34,8 +34,14 @@ _marginalia() {
             marginalia,install-files)
                 cmd="marginalia__subcmd__install__subcmd__files"
                 ;;
+            marginalia,library)
+                cmd="marginalia__subcmd__library"
+                ;;
             marginalia,merge-sidecar)
                 cmd="marginalia__subcmd__merge__subcmd__sidecar"
+                ;;
+            marginalia,search)
+                cmd="marginalia__subcmd__search"
                 ;;
             marginalia__subcmd__help,export)
                 cmd="marginalia__subcmd__help__subcmd__export"
@@ -55,8 +61,38 @@ _marginalia() {
             marginalia__subcmd__help,install-files)
                 cmd="marginalia__subcmd__help__subcmd__install__subcmd__files"
                 ;;
+            marginalia__subcmd__help,library)
+                cmd="marginalia__subcmd__help__subcmd__library"
+                ;;
             marginalia__subcmd__help,merge-sidecar)
                 cmd="marginalia__subcmd__help__subcmd__merge__subcmd__sidecar"
+                ;;
+            marginalia__subcmd__help,search)
+                cmd="marginalia__subcmd__help__subcmd__search"
+                ;;
+            marginalia__subcmd__help__subcmd__library,add)
+                cmd="marginalia__subcmd__help__subcmd__library__subcmd__add"
+                ;;
+            marginalia__subcmd__help__subcmd__library,scan)
+                cmd="marginalia__subcmd__help__subcmd__library__subcmd__scan"
+                ;;
+            marginalia__subcmd__library,add)
+                cmd="marginalia__subcmd__library__subcmd__add"
+                ;;
+            marginalia__subcmd__library,help)
+                cmd="marginalia__subcmd__library__subcmd__help"
+                ;;
+            marginalia__subcmd__library,scan)
+                cmd="marginalia__subcmd__library__subcmd__scan"
+                ;;
+            marginalia__subcmd__library__subcmd__help,add)
+                cmd="marginalia__subcmd__library__subcmd__help__subcmd__add"
+                ;;
+            marginalia__subcmd__library__subcmd__help,help)
+                cmd="marginalia__subcmd__library__subcmd__help__subcmd__help"
+                ;;
+            marginalia__subcmd__library__subcmd__help,scan)
+                cmd="marginalia__subcmd__library__subcmd__help__subcmd__scan"
                 ;;
             *)
                 ;;
@@ -65,7 +101,7 @@ _marginalia() {
 
     case "${cmd}" in
         marginalia)
-            opts="-h -V --help --version inspect import export merge-sidecar git-setup install-files help"
+            opts="-h -V --help --version inspect import export merge-sidecar git-setup library search install-files help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -119,7 +155,7 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__help)
-            opts="inspect import export merge-sidecar git-setup install-files help"
+            opts="inspect import export merge-sidecar git-setup library search install-files help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -216,7 +252,63 @@ _marginalia() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        marginalia__subcmd__help__subcmd__library)
+            opts="add scan"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__help__subcmd__library__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__help__subcmd__library__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         marginalia__subcmd__help__subcmd__merge__subcmd__sidecar)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -272,6 +364,104 @@ _marginalia() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        marginalia__subcmd__library)
+            opts="-h --help add scan help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__add)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__help)
+            opts="add scan help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__help__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__scan)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         marginalia__subcmd__merge__subcmd__sidecar)
             opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -279,6 +469,24 @@ _marginalia() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__search)
+            opts="-h --json --limit --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -43,6 +43,8 @@ pub(super) struct PictureShelf {
     sizes_px: HashMap<usize, [u32; 2]>,
     jobs: Option<Sender<Job>>,
     results: Option<Receiver<Decoded>>,
+    /// Whether the startup timeline has been told of the first picture drawn.
+    first_drawn: std::cell::Cell<bool>,
 }
 
 impl std::fmt::Debug for PictureShelf {
@@ -188,6 +190,9 @@ impl PictureShelf {
             Some(Shelved::Ready(texture)) if !self.shows_placeholder(index, picture) => {
                 let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
                 painter.image(texture.id(), rect, uv, Color32::WHITE);
+                if !self.first_drawn.replace(true) {
+                    crate::timing::mark("first picture drawn");
+                }
             }
             Some(Shelved::Decoding) | None if !self.shows_placeholder(index, picture) => {
                 painter.rect_filled(rect, 2.0, palette.code_background);

@@ -1,0 +1,30 @@
+//! What can go wrong in the library, each saying which file and what.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    #[error("the library index: {0}")]
+    Index(#[from] rusqlite::Error),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no {0} folder for the library (set HOME or the XDG variables)")]
+    NoFolder(&'static str),
+    #[error("{path} cannot be read as the library's folders: {message}")]
+    Folders { path: PathBuf, message: String },
+    #[error("the search {query:?}: {message}")]
+    Query { query: String, message: String },
+}
+
+impl LibraryError {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

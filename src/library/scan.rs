@@ -1,0 +1,202 @@
+//! Bringing the index up to date with the sidecars under the library's
+//! folders: a sidecar whose size and modification time are as indexed is
+//! not read; one whose bytes hash as indexed is only re-stamped; any other
+//! is read, its article imported (for its text and to place each
+//! annotation), and indexed anew. Sidecars gone from those folders leave the
+//! index; a sidecar whose article is gone stays, its article "missing".
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use sha2::{Digest as _, Sha256};
+
+use crate::annotate::{HighlightStyle, IndexedText, resolve_anchor};
+use crate::import::import_path;
+use crate::store::{MAX_SIDECAR_BYTES, parse_sidecar};
+
+use super::LibraryError;
+use super::index::{AnnotationEntry, Index, LocationEntry};
+
+const SIDECAR_SUFFIX: &str = ".annotations.ron";
+/// How deep a scan goes below a library folder.
+const MAX_DEPTH: usize = 32;
+
+/// What a scan found and did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ScanReport {
+    /// Sidecars found under the folders.
+    pub sidecars: usize,
+    /// Read and indexed anew.
+    pub indexed: usize,
+    /// As indexed already.
+    pub unchanged: usize,
+    /// Gone from disk, so gone from the index.
+    pub removed: usize,
+    /// Sidecars that could not be read, with why (they are left as indexed).
+    pub failed: Vec<(PathBuf, String)>,
+}
+
+/// Scans `folders`; `progress` hears (done, of) as sidecars are looked at.
+pub fn scan(
+    index: &mut Index,
+    folders: &[PathBuf],
+    mut progress: impl FnMut(usize, usize),
+) -> Result<ScanReport, LibraryError> {
+    let mut report = ScanReport::default();
+    let found: Vec<PathBuf> = folders
+        .iter()
+        .flat_map(|folder| sidecars_under(folder))
+        .collect();
+    report.sidecars = found.len();
+    for (done, sidecar) in found.iter().enumerate() {
+        progress(done, found.len());
+        match bring_up_to_date(index, sidecar) {
+            Ok(true) => report.indexed += 1,
+            Ok(false) => report.unchanged += 1,
+            Err(error) => report.failed.push((sidecar.clone(), error.to_string())),
+        }
+    }
+    for known in index.sidecars()? {
+        let under_a_folder = folders.iter().any(|folder| known.starts_with(folder));
+        if under_a_folder && !found.contains(&known) && !known.exists() {
+            index.remove_sidecar(&known)?;
+            report.removed += 1;
+        }
+    }
+    progress(found.len(), found.len());
+    Ok(report)
+}
+
+/// The sidecars below `folder` (hidden folders and files skipped).
+fn sidecars_under(folder: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(folder)
+        .max_depth(MAX_DEPTH)
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        })
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            entry.file_type().is_file()
+                && entry
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(SIDECAR_SUFFIX)
+        })
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+/// A file's size and modification time (nanoseconds since 1970).
+fn file_stamp(path: &Path) -> std::io::Result<(u64, i64)> {
+    let metadata = std::fs::metadata(path)?;
+    let mtime_ns = metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_nanos() as i64);
+    Ok((metadata.len(), mtime_ns))
+}
+
+/// An article's stamp as the index keeps it: "size:mtime", "" when gone.
+fn article_stamp(article: &Path) -> String {
+    file_stamp(article).map_or_else(|_| String::new(), |(size, mtime)| format!("{size}:{mtime}"))
+}
+
+/// Indexes `sidecar` if it or its article changed; returns whether it was read.
+pub(super) fn bring_up_to_date(index: &mut Index, sidecar: &Path) -> Result<bool, LibraryError> {
+    let (size, mtime_ns) = file_stamp(sidecar).map_err(|error| LibraryError::io(sidecar, error))?;
+    let known = index.known_sidecar(sidecar)?;
+    if let Some(known) = &known
+        && known.size == size
+        && known.mtime_ns == mtime_ns
+        && known.article_stamp == article_stamp(&known.article_path)
+    {
+        return Ok(false);
+    }
+    if size > MAX_SIDECAR_BYTES {
+        return Err(LibraryError::io(
+            sidecar,
+            std::io::Error::other(format!("larger than {MAX_SIDECAR_BYTES} bytes")),
+        ));
+    }
+    let bytes = std::fs::read(sidecar).map_err(|error| LibraryError::io(sidecar, error))?;
+    let hash: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    if let Some(known) = &known
+        && known.hash == hash
+        && known.article_stamp == article_stamp(&known.article_path)
+    {
+        index.restamp_sidecar(sidecar, size, mtime_ns)?;
+        return Ok(false);
+    }
+    let parsed = parse_sidecar(&bytes, sidecar).map_err(|error| LibraryError::Folders {
+        path: sidecar.to_owned(),
+        message: error.to_string(),
+    })?;
+    let folder = sidecar.parent().unwrap_or(Path::new("."));
+    let article_path = folder.join(&parsed.document.file_name);
+    let document = import_path(&article_path)
+        .map_err(|error| log::info!("{}: {error}", article_path.display()))
+        .ok();
+    let text = document.as_ref().map(|d| IndexedText::new(d.text()));
+    let annotations = parsed
+        .set
+        .iter()
+        .map(|annotation| {
+            let placed = text
+                .as_ref()
+                .map(|text| resolve_anchor(text, &annotation.anchor, 0));
+            let (range, status) = match &placed {
+                Some(resolution) => (resolution.range.clone(), resolution.status.name()),
+                None => (None, "missing"),
+            };
+            let range = range.unwrap_or(annotation.anchor.start_char..annotation.anchor.end_char);
+            AnnotationEntry {
+                uuid: annotation.id.to_string(),
+                start_char: range.start,
+                end_char: range.end,
+                quote: annotation.anchor.exact.clone(),
+                note: annotation.note.clone(),
+                tags: annotation.tags.clone(),
+                color: annotation.color.name().to_owned(),
+                style: match annotation.style {
+                    HighlightStyle::Highlight => "highlight",
+                    HighlightStyle::Underline => "underline",
+                }
+                .to_owned(),
+                created: annotation.created.to_string(),
+                modified: annotation.modified.to_string(),
+                status: status.to_owned(),
+            }
+        })
+        .collect();
+    let entry = LocationEntry {
+        article_path: article_path.clone(),
+        sidecar_path: sidecar.to_owned(),
+        article_present: document.is_some(),
+        sidecar_size: size,
+        sidecar_mtime_ns: mtime_ns,
+        sidecar_hash: hash,
+        article_stamp: article_stamp(&article_path),
+        text_hash: document.as_ref().map_or_else(
+            || parsed.document.text_hash.clone(),
+            |d| crate::store::text_hash(d.text()),
+        ),
+        title: document
+            .as_ref()
+            .and_then(|d| d.metadata.title.clone())
+            .or_else(|| parsed.document.title.clone()),
+        byline: document.as_ref().and_then(|d| d.metadata.byline.clone()),
+        format: parsed.document.format.name().to_owned(),
+        char_count: document
+            .as_ref()
+            .map_or(parsed.document.char_count, |d| d.char_count()),
+        body: document.as_ref().map(|d| d.text().to_owned()),
+        annotations,
+    };
+    index.put(&entry)?;
+    Ok(true)
+}

@@ -1,0 +1,232 @@
+//! Searching the index: annotations (FTS5 over quote, note and tags, with
+//! the query's operators as conditions), then passages of article texts,
+//! each with a snippet whose matched words are marked.
+
+use std::path::PathBuf;
+
+use rusqlite::types::Value;
+use serde::Serialize;
+
+use crate::document::FoldedText;
+
+use super::LibraryError;
+use super::index::{Index, TAG_SEPARATOR};
+use super::query::{Query, Scope};
+
+/// What a search found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchHitKind {
+    Annotation,
+    Text,
+}
+
+/// One result: an annotation, or a passage of an article's text. Offsets
+/// are chars of the article's canonical text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub kind: SearchHitKind,
+    pub article: PathBuf,
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// The words around the match, the matched words between `**`.
+    pub snippet: String,
+}
+
+impl Index {
+    /// Annotations first, then passages of article texts, at most `limit`.
+    pub fn search(&self, query: &Query, limit: usize) -> Result<Vec<SearchHit>, LibraryError> {
+        let mut hits = if query.scope == Scope::Text {
+            Vec::new()
+        } else {
+            self.search_annotations(query, limit)?
+        };
+        let texts_too = query.scope == Scope::Text
+            || (!query.terms.is_empty() && !query.is_about_annotations());
+        if texts_too && hits.len() < limit {
+            hits.extend(self.search_texts(query, limit - hits.len())?);
+        }
+        Ok(hits)
+    }
+
+    fn search_annotations(
+        &self,
+        query: &Query,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>, LibraryError> {
+        let columns: &[&str] = match query.scope {
+            Scope::Quote => &["quote"],
+            Scope::Note => &["note"],
+            _ => &[],
+        };
+        let mut values: Vec<Value> = Vec::new();
+        let mut sql = String::from(
+            "SELECT a.uuid, a.article_path, ar.title, a.start, a.end, a.quote, a.note, a.tags, ",
+        );
+        let order = match query.fts_match(columns) {
+            Some(expression) => {
+                sql += "snippet(annotations_fts, -1, '**', '**', '…', 16)
+                        FROM annotations_fts JOIN annotations a ON a.id = annotations_fts.rowid ";
+                values.push(Value::Text(expression));
+                "annotations_fts MATCH ?"
+            }
+            None => {
+                sql += "a.quote FROM annotations a ";
+                "1"
+            }
+        };
+        sql += "JOIN locations l ON l.article_path = a.article_path
+                JOIN articles ar ON ar.id = l.article_id WHERE ";
+        sql += order;
+        for (tag, wanted) in &query.tags {
+            sql += if *wanted {
+                " AND instr(a.tag_list, ?) > 0"
+            } else {
+                " AND instr(a.tag_list, ?) = 0"
+            };
+            values.push(Value::Text(format!("{TAG_SEPARATOR}{tag}{TAG_SEPARATOR}")));
+        }
+        if !query.colors.is_empty() {
+            sql += &format!(
+                " AND a.color IN ({})",
+                vec!["?"; query.colors.len()].join(", ")
+            );
+            values.extend(query.colors.iter().map(|c| Value::Text(c.clone())));
+        }
+        match query.has_note {
+            Some(true) => sql += " AND a.note != ''",
+            Some(false) => sql += " AND a.note = ''",
+            None => {}
+        }
+        if query.orphaned {
+            sql += " AND a.status = 'orphaned'";
+        }
+        push_common_filters(
+            query,
+            "a.article_path",
+            Some("a.modified"),
+            &mut sql,
+            &mut values,
+        );
+        sql += if order == "1" {
+            " ORDER BY a.modified DESC"
+        } else {
+            " ORDER BY rank"
+        };
+        sql += " LIMIT ?";
+        values.push(Value::Integer(limit as i64));
+        let mut statement = self.connection.prepare(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
+            let tags: String = row.get(7)?;
+            Ok(SearchHit {
+                kind: SearchHitKind::Annotation,
+                id: Some(row.get(0)?),
+                article: PathBuf::from(row.get::<_, String>(1)?),
+                title: row.get(2)?,
+                start: row.get::<_, i64>(3)? as usize,
+                end: row.get::<_, i64>(4)? as usize,
+                quote: Some(row.get(5)?),
+                note: Some(row.get(6)?),
+                tags: Some(tags.split_whitespace().map(str::to_owned).collect()),
+                snippet: row.get(8)?,
+            })
+        })?;
+        let mut hits: Vec<SearchHit> = Vec::new();
+        for hit in rows {
+            let hit = hit?;
+            // One annotation in two copies of an article: shown once.
+            if !hits.iter().any(|h| h.id == hit.id) {
+                hits.push(hit);
+            }
+        }
+        Ok(hits)
+    }
+
+    fn search_texts(&self, query: &Query, limit: usize) -> Result<Vec<SearchHit>, LibraryError> {
+        let Some(expression) = query.fts_match(&[]) else {
+            return Ok(Vec::new());
+        };
+        let mut values = vec![Value::Text(expression)];
+        let mut sql = String::from(
+            "SELECT l.article_path, ar.title, snippet(texts_fts, 2, '**', '**', '…', 16), texts_fts.body, ar.id
+             FROM texts_fts JOIN articles ar ON ar.id = texts_fts.rowid
+             JOIN locations l ON l.article_id = ar.id AND l.article_present = 1
+             WHERE texts_fts MATCH ?",
+        );
+        push_common_filters(query, "l.article_path", None, &mut sql, &mut values);
+        sql += " ORDER BY rank LIMIT ?";
+        values.push(Value::Integer(limit as i64));
+        let mut statement = self.connection.prepare(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<String>>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, i64>(4)?,
+            ))
+        })?;
+        let mut hits = Vec::new();
+        let mut articles_seen = Vec::new();
+        for row in rows {
+            let (article, title, snippet, body, article_id) = row?;
+            // An article in two places: its first place only.
+            if articles_seen.contains(&article_id) {
+                continue;
+            }
+            articles_seen.push(article_id);
+            // Where the first word is, for opening the article there.
+            let at = FoldedText::new(&body, false)
+                .find_all(&query.terms[0], 1)
+                .into_iter()
+                .next()
+                .unwrap_or(0..0);
+            hits.push(SearchHit {
+                kind: SearchHitKind::Text,
+                article: PathBuf::from(article),
+                title,
+                id: None,
+                start: at.start,
+                end: at.end,
+                quote: None,
+                note: None,
+                tags: None,
+                snippet,
+            });
+        }
+        Ok(hits)
+    }
+}
+
+/// `folder:` and the dates, on the article path and modified time columns.
+fn push_common_filters(
+    query: &Query,
+    path_column: &str,
+    modified_column: Option<&str>,
+    sql: &mut String,
+    values: &mut Vec<Value>,
+) {
+    for folder in &query.folders {
+        *sql += &format!(" AND instr(lower({path_column}), ?) > 0");
+        values.push(Value::Text(format!("/{folder}/")));
+    }
+    if let Some(column) = modified_column {
+        if let Some(after) = &query.after {
+            *sql += &format!(" AND {column} >= ?");
+            values.push(Value::Text(after.clone()));
+        }
+        if let Some(before) = &query.before {
+            *sql += &format!(" AND {column} < ?");
+            values.push(Value::Text(before.clone()));
+        }
+    }
+}
