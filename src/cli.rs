@@ -277,6 +277,7 @@ impl<'a> InspectReport<'a> {
                     picture: picture.map(|p| match p.source {
                         PictureSource::File(_) => "file",
                         PictureSource::Bytes(_) => "bytes",
+                        PictureSource::Entry { .. } => "entry",
                         PictureSource::Remote(_) => "remote",
                         PictureSource::Missing(_) => "missing",
                     }),

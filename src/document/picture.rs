@@ -13,8 +13,11 @@ pub const NO_CAPTION: &str = "\u{FFFC}";
 pub enum PictureSource {
     /// A file on disk (a saved page's own pictures, a Markdown file's).
     File(PathBuf),
-    /// Bytes read with the article (from an EPUB archive, a `data:` URI).
+    /// Bytes read with the article (a `data:` URI).
     Bytes(Arc<[u8]>),
+    /// An entry of the article's archive (an EPUB's picture): the archive
+    /// is held, the entry inflated only when the picture is shown.
+    Entry { archive: Arc<[u8]>, name: String },
     /// A picture on the web: never fetched; its alt text stands for it.
     Remote(String),
     /// A reference that names nothing readable (why, for the placeholder).
@@ -25,7 +28,10 @@ impl PictureSource {
     /// Whether there are bytes to read: not a remote picture (never
     /// fetched) nor a reference to nothing.
     pub fn is_readable(&self) -> bool {
-        matches!(self, PictureSource::File(_) | PictureSource::Bytes(_))
+        matches!(
+            self,
+            PictureSource::File(_) | PictureSource::Bytes(_) | PictureSource::Entry { .. }
+        )
     }
 }
 

@@ -2,9 +2,10 @@
 //! chapter headed by its table-of-contents entry (so the book's contents
 //! feed the outline).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use epub::doc::{EpubDoc, NavPoint};
 
@@ -46,7 +47,16 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
     collect_labels(&book.toc, &mut labels);
     let spine: Vec<String> = book.spine.iter().map(|item| item.idref.clone()).collect();
     let mut chapters = 0;
-    let mut pictures_read = HashMap::new();
+    // Pictures are entries of the archive, inflated when shown.
+    let archive: Arc<[u8]> = Arc::from(bytes);
+    let entries: HashSet<String> = zip::ZipArchive::new(Cursor::new(bytes))
+        .map(|zip| {
+            zip.file_names()
+                .filter_map(Result::ok)
+                .map(|n| n.into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
     for idref in spine {
         let Some(path) = book.resources.get(&idref).map(|r| r.path.clone()) else {
             continue;
@@ -70,11 +80,10 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
             _ => None,
         }
         .or_else(|| title.as_deref().map(|t| collapse(t).to_lowercase()));
-        let mut read_entry = |entry: &Path| book.get_resource_by_path(entry);
         let mut pictures = ArchivePictures {
-            read_entry: &mut read_entry,
+            archive: archive.clone(),
+            entries: &entries,
             chapter_folder: path.parent().map(Path::to_path_buf).unwrap_or_default(),
-            read: &mut pictures_read,
         };
         // Links to the chapter, and to ids in it, lead here.
         let scope = path.to_string_lossy().into_owned();
@@ -118,9 +127,11 @@ pub const MAX_EPUB_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
 /// The package files (container, OPF, NCX, nav) may nest this deep.
 const MAX_PACKAGE_DEPTH: usize = 256;
 
-/// Entries the importer never reads (fonts, media; pictures are read).
+/// Entries the importer never reads (fonts, media; pictures are read only
+/// when shown, each within `MAX_PICTURE_BYTES`).
 const UNREAD: &[&str] = &[
-    "ttf", "otf", "woff", "woff2", "mp3", "mp4", "m4a", "ogg", "webm",
+    "ttf", "otf", "woff", "woff2", "mp3", "mp4", "m4a", "ogg", "webm", "png", "jpg", "jpeg", "gif",
+    "webp", "svg", "bmp",
 ];
 
 /// Checks, before the EPUB library reads anything, that what it will read

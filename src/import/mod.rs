@@ -18,6 +18,7 @@ pub use epub::document_from_epub;
 pub use html::document_from_html;
 pub use markdown::{document_from_markdown, markdown_plain_text};
 pub use page::{metadata_line, readable_date};
+pub use picture::{MAX_PICTURE_BYTES, picture_bytes};
 pub use text::document_from_text;
 
 use std::io::Read;

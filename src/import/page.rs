@@ -18,31 +18,70 @@ pub(super) struct PageHead {
     pub(super) published: Option<String>,
 }
 
+/// Where a page says something about itself: an element's name, one of its
+/// attributes and that attribute's value, and the attribute holding what it
+/// says, in the order they are trusted for each fact.
+type Source = (&'static str, &'static str, &'static str, &'static str);
+
+const URL_SOURCES: &[Source] = &[
+    ("base", "href", "", "href"),
+    ("link", "rel", "canonical", "href"),
+    ("meta", "property", "og:url", "content"),
+];
+const SITE_NAME_SOURCES: &[Source] = &[
+    ("meta", "property", "og:site_name", "content"),
+    ("meta", "name", "application-name", "content"),
+];
+const DATE_SOURCES: &[Source] = &[
+    ("meta", "property", "article:published_time", "content"),
+    ("meta", "itemprop", "datePublished", "content"),
+    ("time", "itemprop", "datePublished", "datetime"),
+    ("meta", "name", "DC.date.issued", "content"),
+    ("meta", "name", "date", "content"),
+];
+
 impl PageHead {
+    /// Read in one pass over the page's elements (a selector per fact
+    /// would walk a large page a dozen times).
     pub(super) fn of(page: &HtmlDocument) -> Self {
-        let attribute = |selector: &str, name: &str| {
-            page.select(selector)
-                .nodes()
-                .iter()
-                .find_map(|node| node.attr(name).map(|v| collapse(&v)))
-                .filter(|v| !v.is_empty())
+        let all_sources = [URL_SOURCES, SITE_NAME_SOURCES, DATE_SOURCES].concat();
+        // The first value each source gives.
+        let mut values: Vec<Option<String>> = vec![None; all_sources.len()];
+        for node in page.root().descendants_it() {
+            let Some(name) = node.node_name() else {
+                continue;
+            };
+            if !matches!(name.as_ref(), "base" | "link" | "meta" | "time") {
+                continue;
+            }
+            for (index, (element, key, wanted, holder)) in all_sources.iter().enumerate() {
+                if values[index].is_some() || name.as_ref() != *element {
+                    continue;
+                }
+                let matches = if wanted.is_empty() {
+                    node.has_attr(key)
+                } else {
+                    node.attr(key)
+                        .is_some_and(|value| value.as_ref() == *wanted)
+                };
+                if matches {
+                    values[index] = node
+                        .attr(holder)
+                        .map(|value| collapse(&value))
+                        .filter(|value| !value.is_empty());
+                }
+            }
+        }
+        let mut values = values.into_iter();
+        let mut first_of = |sources: &[Source]| -> Vec<String> {
+            values.by_ref().take(sources.len()).flatten().collect()
         };
-        let url = [
-            attribute("base[href]", "href"),
-            attribute("link[rel=canonical]", "href"),
-            attribute("meta[property='og:url']", "content"),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|href| Url::parse(&href).ok())
-        .filter(|url| matches!(url.scheme(), "http" | "https"));
-        let site_name = attribute("meta[property='og:site_name']", "content")
-            .or_else(|| attribute("meta[name='application-name']", "content"));
-        let published = attribute("meta[property='article:published_time']", "content")
-            .or_else(|| attribute("meta[itemprop=datePublished]", "content"))
-            .or_else(|| attribute("time[itemprop=datePublished]", "datetime"))
-            .or_else(|| attribute("meta[name='DC.date.issued']", "content"))
-            .or_else(|| attribute("meta[name=date]", "content"));
+        let url = first_of(URL_SOURCES)
+            .into_iter()
+            .find_map(|href| Url::parse(&href).ok())
+            .filter(|url| matches!(url.scheme(), "http" | "https"));
+        let site_name = first_of(SITE_NAME_SOURCES).into_iter().next();
+        let published = first_of(DATE_SOURCES).into_iter().next();
         Self {
             url,
             site_name,

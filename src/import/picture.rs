@@ -3,7 +3,9 @@
 //! folder), `data:` URIs, entries of an EPUB. Remote pictures are named,
 //! never fetched.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -110,15 +112,14 @@ fn percent_decoded(text: &str) -> String {
         .into_owned()
 }
 
-/// The pictures of an EPUB: its entries, read with the book (every entry
-/// was checked to inflate within bounds before anything is read).
+/// The pictures of an EPUB: entries of its archive, inflated only when
+/// shown (`picture_bytes`), within the same bound as every entry.
 pub(crate) struct ArchivePictures<'a> {
-    /// Reads an entry by its path inside the archive.
-    pub(crate) read_entry: &'a mut dyn FnMut(&Path) -> Option<Vec<u8>>,
+    pub(crate) archive: Arc<[u8]>,
+    /// The names of the archive's entries.
+    pub(crate) entries: &'a HashSet<String>,
     /// The chapter's folder inside the archive.
     pub(crate) chapter_folder: PathBuf,
-    /// Entries already read, so a picture used twice is read once.
-    pub(crate) read: &'a mut HashMap<PathBuf, Arc<[u8]>>,
 }
 
 impl PictureResolver for ArchivePictures<'_> {
@@ -129,19 +130,53 @@ impl PictureResolver for ArchivePictures<'_> {
         }
         let relative = percent_decoded(src.split(['?', '#']).next().unwrap_or(src));
         let path = archive_path(&self.chapter_folder, &relative);
-        if let Some(bytes) = self.read.get(&path) {
-            return PictureSource::Bytes(bytes.clone());
-        }
-        match (self.read_entry)(&path) {
-            Some(bytes) => {
-                let bytes: Arc<[u8]> = Arc::from(bytes);
-                self.read.insert(path, bytes.clone());
-                PictureSource::Bytes(bytes)
+        let name = path.to_string_lossy().replace('\\', "/");
+        if self.entries.contains(&name) {
+            PictureSource::Entry {
+                archive: self.archive.clone(),
+                name,
             }
-            None => PictureSource::Missing(format!("{} is not in the book", path.display())),
+        } else {
+            PictureSource::Missing(format!("{} is not in the book", path.display()))
         }
     }
 }
+
+/// A picture's bytes, read (a file, an archive's entry) within
+/// `MAX_PICTURE_BYTES`; why not, for the placeholder.
+pub fn picture_bytes(source: &PictureSource) -> Result<Cow<'_, [u8]>, String> {
+    let too_large = |what: &str| format!("{what} is larger than {} MiB", MAX_PICTURE_BYTES >> 20);
+    let read_bounded = |reader: &mut dyn Read, what: &str| -> Result<Vec<u8>, String> {
+        let mut bytes = Vec::new();
+        reader
+            .take(MAX_PICTURE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("{what}: {e}"))?;
+        if bytes.len() as u64 > MAX_PICTURE_BYTES {
+            return Err(too_large(what));
+        }
+        Ok(bytes)
+    };
+    match source {
+        PictureSource::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
+        PictureSource::File(path) => {
+            let what = path.display().to_string();
+            let mut file = std::fs::File::open(path).map_err(|e| format!("{what}: {e}"))?;
+            read_bounded(&mut file, &what).map(Cow::Owned)
+        }
+        PictureSource::Entry { archive, name } => {
+            let mut zip = zip::ZipArchive::new(Cursor::new(&archive[..]))
+                .map_err(|e| format!("the book cannot be read ({e})"))?;
+            let mut entry = zip.by_name(name).map_err(|e| format!("{name}: {e}"))?;
+            read_bounded(&mut entry, name).map(Cow::Owned)
+        }
+        PictureSource::Remote(url) => Err(format!("{url} is on the web")),
+        PictureSource::Missing(why) => Err(why.clone()),
+    }
+}
+
+/// The most a picture's bytes may be (a file, or an entry inflated).
+pub const MAX_PICTURE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A path inside an archive: `..` and `.` resolved, never above its root.
 pub(crate) fn archive_path(folder: &Path, relative: &str) -> PathBuf {

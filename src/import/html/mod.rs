@@ -29,11 +29,17 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     // Readability's scoring is quadratic in the nesting depth: a page nested
     // deeper than any real article is read by the walker alone. The depth is
     // the parsed tree's (the lexical bound before parsing is an estimate).
-    let article = (nesting_depth(&page.root()) <= MAX_READABILITY_DEPTH)
-        .then(|| dom_smoothie::Readability::with_document(page, None, None).ok())
-        .flatten()
-        .and_then(|mut readability| readability.parse().ok())
-        .filter(|article| !article.text_content.trim().is_empty());
+    // A page Readability does not read is walked as parsed.
+    let mut unread_page = None;
+    let article = if nesting_depth(&page.root()) <= MAX_READABILITY_DEPTH {
+        dom_smoothie::Readability::with_document(page, None, None)
+            .ok()
+            .and_then(|mut readability| readability.parse().ok())
+            .filter(|article| !article.text_content.trim().is_empty())
+    } else {
+        unread_page = Some(page);
+        None
+    };
     let page_title;
     let body;
     let content;
@@ -61,8 +67,11 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
             body = content.root();
         }
         None => {
-            content = parse_html(html);
-            remove_page_machinery(&content);
+            content = unread_page.unwrap_or_else(|| {
+                let page = parse_html(html);
+                remove_page_machinery(&page);
+                page
+            });
             page_title = content
                 .select("title")
                 .nodes()
@@ -103,13 +112,56 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
 /// ("Photo", "Continue reading the main story"). Wikipedia's thumbnails
 /// become figures, their captions captions.
 fn remove_page_machinery(page: &HtmlDocument) {
-    page.select(
-        ".mw-editsection, #toc, .toc, .navbox, .mw-jump-link, .visually-hidden, \
-         .sr-only, .screen-reader-text, .skip-link",
-    )
-    .remove();
-    page.select("div.thumb").rename("figure");
-    page.select("figure .thumbcaption").rename("figcaption");
+    const MACHINERY: &[&str] = &[
+        "mw-editsection",
+        "toc",
+        "navbox",
+        "mw-jump-link",
+        "visually-hidden",
+        "sr-only",
+        "screen-reader-text",
+        "skip-link",
+    ];
+    // One pass over the elements (selectors would walk a large page once
+    // each); the tree is changed after it.
+    let mut machinery = Vec::new();
+    let mut figures = Vec::new();
+    let mut captions = Vec::new();
+    let is_figure = |node: &NodeRef<'_>| {
+        node.node_name().is_some_and(|n| {
+            n.as_ref() == "figure" || (n.as_ref() == "div" && node.has_class("thumb"))
+        })
+    };
+    for node in page.root().descendants_it() {
+        let is_toc = || node.attr("id").is_some_and(|id| id.as_ref() == "toc");
+        let Some(class) = node.class() else {
+            if node.is_element() && is_toc() {
+                machinery.push(node);
+            }
+            continue;
+        };
+        let classes = || class.split_whitespace();
+        if classes().any(|c| MACHINERY.contains(&c)) || is_toc() {
+            machinery.push(node);
+        } else if classes().any(|c| c == "thumb")
+            && node.node_name().is_some_and(|n| n.as_ref() == "div")
+        {
+            figures.push(node);
+        } else if classes().any(|c| c == "thumbcaption")
+            && node.ancestors_it(None).any(|a| is_figure(&a))
+        {
+            captions.push(node);
+        }
+    }
+    for node in figures {
+        node.rename("figure");
+    }
+    for node in captions {
+        node.rename("figcaption");
+    }
+    for node in machinery {
+        node.remove_from_parent();
+    }
 }
 
 /// Parses HTML, its nesting bounded first (see `nesting`): every HTML the

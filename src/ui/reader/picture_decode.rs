@@ -3,13 +3,11 @@
 //! `resvg`; scaled down to the width it is shown at. Runs on the picture
 //! worker, never on the UI thread.
 
-use std::io::{Cursor, Read};
-use std::path::Path;
+use std::io::Cursor;
 
 use crate::document::PictureSource;
+use crate::import::picture_bytes;
 
-/// The largest picture file read, in bytes.
-const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The largest side a picture may declare, in pixels.
 const MAX_SIDE_PX: u32 = 16_384;
 /// The most memory decoding one picture may take.
@@ -30,34 +28,13 @@ pub(super) fn decode_picture(
     source: &PictureSource,
     max_width_px: u32,
 ) -> Result<DecodedPicture, String> {
-    let bytes: std::borrow::Cow<'_, [u8]> = match source {
-        PictureSource::Bytes(bytes) => std::borrow::Cow::Borrowed(bytes),
-        PictureSource::File(path) => std::borrow::Cow::Owned(read_file(path)?),
-        PictureSource::Remote(url) => return Err(format!("{url} is on the web")),
-        PictureSource::Missing(why) => return Err(why.clone()),
-    };
+    let bytes = picture_bytes(source)?;
     let max_width_px = max_width_px.clamp(1, MAX_SIDE_PX);
     if looks_like_svg(&bytes) {
         decode_svg(&bytes, max_width_px)
     } else {
         decode_raster(&bytes, max_width_px)
     }
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "{} is larger than {} MiB",
-            path.display(),
-            MAX_FILE_BYTES >> 20
-        ));
-    }
-    Ok(bytes)
 }
 
 fn looks_like_svg(bytes: &[u8]) -> bool {
