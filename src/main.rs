@@ -78,8 +78,16 @@ fn library(action: LibraryAction) -> anyhow::Result<()> {
         }
         LibraryAction::Scan => folders.folders.clone(),
     };
-    let mut index = Index::open(&index_path()?)?;
-    let report = scan(&mut index, &to_scan, |_, _| {})?;
+    let index_file = index_path()?;
+    let mut index = Index::open(&index_file)?;
+    let report = match scan(&mut index, &to_scan, |_, _| {}) {
+        Err(error) if error.is_damaged_index() => {
+            // Damaged further in than opening sees: rebuilt from every folder.
+            index = Index::recreate(&index_file)?;
+            scan(&mut index, &folders.folders, |_, _| {})?
+        }
+        other => other?,
+    };
     for (sidecar, why) in &report.failed {
         eprintln!("marginalia: {}: not indexed: {why}", sidecar.display());
     }
@@ -95,8 +103,17 @@ fn library(action: LibraryAction) -> anyhow::Result<()> {
 /// `search QUERY...`: annotations, then passages of texts.
 fn search(arguments: &[String], json: bool, limit: usize) -> anyhow::Result<()> {
     let query = Query::parse(&query_of_arguments(arguments))?;
-    let index = Index::open(&index_path()?)?;
-    let hits = index.search(&query, limit)?;
+    let index_file = index_path()?;
+    let hits = match Index::open(&index_file)?.search(&query, limit) {
+        Err(error) if error.is_damaged_index() => {
+            // Damaged further in than opening sees: rebuilt, then asked again.
+            let mut index = Index::recreate(&index_file)?;
+            let folders = LibraryFolders::read(&LibraryFolders::path()?)?;
+            scan(&mut index, &folders.folders, |_, _| {})?;
+            index.search(&query, limit)?
+        }
+        other => other?,
+    };
     if json {
         println!("{}", serde_json::to_string_pretty(&hits)?);
         return Ok(());

@@ -302,4 +302,16 @@ fn the_command_line_adds_scans_and_searches_as_json() {
         serde_json::from_str(&run(&["search", "--json", "against the french"])).unwrap();
     assert_eq!(phrase[0]["quote"], "sanctions against the French");
     assert_eq!(run(&["search", "--json", "zeppelin"]).trim(), "[]");
+    // Damage past the file's first page (its header and schema read well):
+    // the search meets it, the index is rebuilt, the answer is the same.
+    let index_file = home.join(".cache/marginalia/library.sqlite3");
+    let mut bytes = std::fs::read(&index_file).unwrap();
+    assert!(bytes.len() > 8192, "{} bytes", bytes.len());
+    for byte in &mut bytes[4096..] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&index_file, bytes).unwrap();
+    let again: serde_json::Value =
+        serde_json::from_str(&run(&["search", "natasha", "--json"])).unwrap();
+    assert_eq!(again[0]["quote"], "Natásha Rostóva danced");
 }

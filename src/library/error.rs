@@ -21,6 +21,19 @@ pub enum LibraryError {
 }
 
 impl LibraryError {
+    /// Whether the index file is damaged (to be dropped and rebuilt from
+    /// the sidecars, never reported).
+    pub fn is_damaged_index(&self) -> bool {
+        matches!(
+            self,
+            LibraryError::Index(rusqlite::Error::SqliteFailure(error, _))
+                if matches!(
+                    error.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                )
+        )
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Self::Io {
             path: path.into(),

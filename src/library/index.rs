@@ -131,14 +131,13 @@ impl Index {
             Ok(None) => log::info!("{}: an older library index, rebuilt", path.display()),
             Err(error) => log::warn!("{}: {error}; the library index is rebuilt", path.display()),
         }
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let file = PathBuf::from(format!("{}{suffix}", path.display()));
-            match std::fs::remove_file(&file) {
-                Ok(()) => {}
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-                Err(error) => return Err(LibraryError::io(file, error)),
-            }
-        }
+        Self::recreate(path)
+    }
+
+    /// Drops the index at `path` and makes it anew (after
+    /// [`LibraryError::is_damaged_index`]); the caller scans again.
+    pub fn recreate(path: &Path) -> Result<Self, LibraryError> {
+        remove_index_files(path)?;
         Self::create(Connection::open(path)?)
     }
 
@@ -151,16 +150,19 @@ impl Index {
     /// another version; an error says how the file is damaged.
     fn open_current(path: &Path) -> Result<Option<Self>, String> {
         let connection = Connection::open(path).map_err(|e| e.to_string())?;
-        let read = || -> rusqlite::Result<(i32, String)> {
+        // Reading the header and the schema finds a file that is not an
+        // index; damage further in is found when a query meets it
+        // (`LibraryError::is_damaged_index`), and the index is rebuilt then.
+        // (A whole-file check would read all of a large index at each start.)
+        let read = || -> rusqlite::Result<i32> {
             connection.busy_timeout(std::time::Duration::from_secs(5))?;
             let version = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-            let check = connection.query_row("PRAGMA quick_check(1)", [], |row| row.get(0))?;
-            Ok((version, check))
+            connection.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+                row.get::<_, i64>(0)
+            })?;
+            Ok(version)
         };
-        let (version, check) = read().map_err(|e| e.to_string())?;
-        if check != "ok" {
-            return Err(check);
-        }
+        let version = read().map_err(|e| e.to_string())?;
         match version {
             // A new file.
             0 => Self::create(connection)
@@ -370,6 +372,19 @@ fn drop_unlocated_articles(transaction: &rusqlite::Transaction<'_>) -> rusqlite:
         "DELETE FROM articles WHERE id NOT IN (SELECT article_id FROM locations)",
         [],
     )?;
+    Ok(())
+}
+
+/// Removes an index file and SQLite's files beside it.
+fn remove_index_files(path: &Path) -> Result<(), LibraryError> {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let file = PathBuf::from(format!("{}{suffix}", path.display()));
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(LibraryError::io(file, error)),
+        }
+    }
     Ok(())
 }
 
