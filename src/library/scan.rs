@@ -12,12 +12,11 @@ use sha2::{Digest as _, Sha256};
 
 use crate::annotate::{HighlightStyle, IndexedText, resolve_anchor};
 use crate::import::import_path;
-use crate::store::{MAX_SIDECAR_BYTES, parse_sidecar};
+use crate::store::{MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, parse_sidecar};
 
 use super::LibraryError;
 use super::index::{AnnotationEntry, Index, LocationEntry};
 
-const SIDECAR_SUFFIX: &str = ".annotations.ron";
 /// How deep a scan goes below a library folder.
 const MAX_DEPTH: usize = 32;
 

@@ -46,7 +46,7 @@ const NAME_MAX: usize = 255;
 /// file's temporary file: `.` + `.recovery.ron` + `.XXXXXX.tmp`; the
 /// kept unreadable file: `.unreadable-20261127T101010Z`).
 const DERIVED_NAME_ROOM: usize = 32;
-const SIDECAR_SUFFIX: &str = ".annotations.ron";
+pub const SIDECAR_SUFFIX: &str = ".annotations.ron";
 
 /// `war-and-peace.txt` → `war-and-peace.txt.annotations.ron`, beside it. A
 /// name too long for that (and the files made from it) is shortened and

@@ -33,8 +33,8 @@ pub use export::{
     quote_with_citation, read_annotation_file,
 };
 pub use files::{
-    DATA_DIR_VARIABLE, LOCK_TIMEOUT, SidecarLocation, WriterLock, data_folder, follow_links,
-    locate_sidecar, other_copy, sidecar_path_beside, write_atomically,
+    DATA_DIR_VARIABLE, LOCK_TIMEOUT, SIDECAR_SUFFIX, SidecarLocation, WriterLock, data_folder,
+    follow_links, locate_sidecar, other_copy, sidecar_path_beside, write_atomically,
 };
 pub use import::ImportOutcome;
 pub use merge::{CONFLICT_TAG, MergeReport, merge_sidecar_files, merge_sidecars, merge_three_way};
