@@ -144,7 +144,7 @@ fn main() {
     let index_file = home.join(".cache/marginalia/library.sqlite3");
     let started = Instant::now();
     let mut index = Index::open(&index_file).expect("index");
-    let report = scan(&mut index, std::slice::from_ref(&root), |_, _| {}).expect("scan");
+    let report = scan(&mut index, std::slice::from_ref(&root), &[], |_, _| {}).expect("scan");
     let full = started.elapsed();
     assert_eq!(report.indexed, count, "{:?}", report.failed);
     println!(
@@ -156,7 +156,7 @@ fn main() {
     println!("index: {articles} articles, {annotations} annotations");
 
     let started = Instant::now();
-    let unchanged = scan(&mut index, std::slice::from_ref(&root), |_, _| {}).expect("scan");
+    let unchanged = scan(&mut index, std::slice::from_ref(&root), &[], |_, _| {}).expect("scan");
     println!(
         "re-check of {} unchanged sidecars: {:.0} ms",
         unchanged.unchanged,
@@ -172,7 +172,7 @@ fn main() {
     store.update(id, |a| a.note = "zeppelinesque".to_owned());
     store.save_now(&document).expect("save");
     let started = Instant::now();
-    scan(&mut index, std::slice::from_ref(&root), |_, _| {}).expect("scan");
+    scan(&mut index, std::slice::from_ref(&root), &[], |_, _| {}).expect("scan");
     let found = index
         .search(&Query::parse("zeppelinesque").expect("query"), 10)
         .expect("search");

@@ -160,7 +160,8 @@ pub enum Command {
     /// Search the library's annotations, then its articles' texts. Words
     /// and "phrases" must all match (case and accents ignored); operators:
     /// tag:NAME -tag:NAME color:yellow has:note -has:note in:quote in:note
-    /// in:text is:orphaned folder:NAME after:2026-01-01 before:2026-02-01.
+    /// in:text is:orphaned is:missing folder:NAME after:2026-01-01
+    /// before:2026-02-01.
     Search {
         /// The search; an argument with spaces is a phrase.
         #[arg(required = true, value_name = "QUERY")]
@@ -190,6 +191,34 @@ pub enum LibraryAction {
     },
     /// Re-check every library folder and bring the index up to date.
     Scan,
+    /// Export every annotated article: Markdown (one file per article,
+    /// with YAML front matter and ^id block references, for Obsidian or
+    /// Logseq; a re-export keeps what you wrote outside Marginalia's
+    /// markers) or one W3C AnnotationCollection.
+    Export {
+        /// The folder to write into (made if need be).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = LibraryExportFormat::Markdown)]
+        format: LibraryExportFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LibraryExportFormat {
+    /// One Markdown file per article.
+    Markdown,
+    /// One W3C Web Annotation `AnnotationCollection` (JSON-LD).
+    W3c,
+}
+
+impl From<LibraryExportFormat> for crate::library::LibraryExportFormat {
+    fn from(format: LibraryExportFormat) -> Self {
+        match format {
+            LibraryExportFormat::Markdown => Self::Markdown,
+            LibraryExportFormat::W3c => Self::W3c,
+        }
+    }
 }
 
 /// The search as typed on the command line: arguments joined with spaces,

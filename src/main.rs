@@ -13,7 +13,9 @@ use marginalia::cli::{
     Cli, Command, ExportFormat, InspectReport, LibraryAction, query_of_arguments,
 };
 use marginalia::import::import_path;
-use marginalia::library::{Index, LibraryFolders, Query, SearchHitKind, index_path, scan};
+use marginalia::library::{
+    Index, LibraryFolders, LibraryPaths, Query, ReadingState, SearchHitKind, export_library, scan,
+};
 use marginalia::store::{
     AnnotationStore, ArticleSource, ImportSummary, StoreMode, check_export_target,
     export_annotations, read_annotation_file, write_atomically,
@@ -62,29 +64,45 @@ fn error_text(error: &anyhow::Error) -> String {
     text
 }
 
-/// `library add DIR...` and `library scan`: brings the index up to date and
-/// says what is in it.
+/// `library add DIR...`, `library scan` and `library export DIR`.
 fn library(action: LibraryAction) -> anyhow::Result<()> {
-    let folders_file = LibraryFolders::path()?;
-    let mut folders = LibraryFolders::read(&folders_file)?;
-    let to_scan = match action {
+    let paths = LibraryPaths::from_environment()?;
+    let mut folders = LibraryFolders::read(&paths.folders)?;
+    let opened: Vec<_> = ReadingState::read(&paths.reading)?
+        .articles
+        .into_keys()
+        .collect();
+    let (to_scan, opened) = match action {
         LibraryAction::Add { folders: new } => {
             let added = folders.add(&new)?;
-            folders.save(&folders_file)?;
+            folders.save(&paths.folders)?;
             for folder in &added {
                 println!("Added {}", folder.display());
             }
-            added
+            (added, Vec::new())
         }
-        LibraryAction::Scan => folders.folders.clone(),
+        LibraryAction::Scan => (folders.folders.clone(), opened),
+        LibraryAction::Export { dir, format } => {
+            let index = up_to_date_index(&paths, &folders, &opened)?;
+            let report = export_library(&index, &dir, format.into(), |_, _| {})?;
+            for (sidecar, why) in &report.failed {
+                eprintln!("marginalia: {}: not exported: {why}", sidecar.display());
+            }
+            println!(
+                "Exported {} annotations of {} articles to {}",
+                report.annotations,
+                report.articles,
+                dir.display()
+            );
+            return Ok(());
+        }
     };
-    let index_file = index_path()?;
-    let mut index = Index::open(&index_file)?;
-    let report = match scan(&mut index, &to_scan, |_, _| {}) {
+    let mut index = Index::open(&paths.index)?;
+    let report = match scan(&mut index, &to_scan, &opened, |_, _| {}) {
         Err(error) if error.is_damaged_index() => {
             // Damaged further in than opening sees: rebuilt from every folder.
-            index = Index::recreate(&index_file)?;
-            scan(&mut index, &folders.folders, |_, _| {})?
+            index = Index::recreate(&paths.index)?;
+            scan(&mut index, &folders.folders, &opened, |_, _| {})?
         }
         other => other?,
     };
@@ -100,17 +118,39 @@ fn library(action: LibraryAction) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The index brought up to date with every folder and opened article
+/// (rebuilt if it is damaged).
+fn up_to_date_index(
+    paths: &LibraryPaths,
+    folders: &LibraryFolders,
+    opened: &[std::path::PathBuf],
+) -> anyhow::Result<Index> {
+    let mut index = Index::open(&paths.index)?;
+    if let Err(error) = scan(&mut index, &folders.folders, opened, |_, _| {}) {
+        if !error.is_damaged_index() {
+            return Err(error.into());
+        }
+        index = Index::recreate(&paths.index)?;
+        scan(&mut index, &folders.folders, opened, |_, _| {})?;
+    }
+    Ok(index)
+}
+
 /// `search QUERY...`: annotations, then passages of texts.
 fn search(arguments: &[String], json: bool, limit: usize) -> anyhow::Result<()> {
     let query = Query::parse(&query_of_arguments(arguments))?;
-    let index_file = index_path()?;
-    let hits = match Index::open(&index_file)?.search(&query, limit) {
+    let paths = LibraryPaths::from_environment()?;
+    let hits = match Index::open(&paths.index)?.search(&query, limit) {
         Err(error) if error.is_damaged_index() => {
             // Damaged further in than opening sees: rebuilt, then asked again.
-            let mut index = Index::recreate(&index_file)?;
-            let folders = LibraryFolders::read(&LibraryFolders::path()?)?;
-            scan(&mut index, &folders.folders, |_, _| {})?;
-            index.search(&query, limit)?
+            let folders = LibraryFolders::read(&paths.folders)?;
+            let opened: Vec<_> = ReadingState::read(&paths.reading)?
+                .articles
+                .into_keys()
+                .collect();
+            let index = Index::recreate(&paths.index)?;
+            drop(index);
+            up_to_date_index(&paths, &folders, &opened)?.search(&query, limit)?
         }
         other => other?,
     };
@@ -199,7 +239,8 @@ fn print_out(text: &str) -> anyhow::Result<()> {
 
 fn import(article: &Path, json_path: &Path) -> anyhow::Result<()> {
     let document = import_path(article)?;
-    let imported = read_annotation_file(json_path)?;
+    let imported =
+        read_annotation_file(json_path)?.for_article(&ArticleSource::File(article).uri());
     let mut store = AnnotationStore::open(article, &document);
     for notice in store.notices() {
         eprintln!("marginalia: {notice}");

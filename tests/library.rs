@@ -5,78 +5,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
-use marginalia::annotate::HighlightColor;
+use common::library::{indexed, library};
 use marginalia::import::import_path;
 use marginalia::library::{Index, Query, SearchHitKind, scan};
-use marginalia::store::AnnotationStore;
-
-const WAR: &str = "# Natásha at the ball\n\nNatásha Rostóva danced with Prince Andréy while the old count watched.\n\nPierre spoke of sanctions against the French and of foreign policy.\n";
-const HARBOUR: &str = "The harbour at dawn\n\nThe fishing boats came in before the sanctions were lifted.\n\nA gull took the last of the bread.\n";
-
-/// Writes `text` to `dir/name` and highlights each (quote, colour, note, tags).
-fn annotated(
-    dir: &Path,
-    name: &str,
-    text: &str,
-    highlights: &[(&str, HighlightColor, &str, &[&str])],
-) -> PathBuf {
-    std::fs::create_dir_all(dir).unwrap();
-    let article = dir.join(name);
-    std::fs::write(&article, text).unwrap();
-    let document = import_path(&article).unwrap();
-    let mut store = AnnotationStore::open(&article, &document);
-    for (quote, color, note, tags) in highlights {
-        let mut annotation = common::highlight(&document, quote);
-        annotation.color = *color;
-        annotation.note = (*note).to_owned();
-        annotation.tags = tags.iter().map(|t| (*t).to_owned()).collect();
-        store.add(annotation);
-    }
-    store.save_now(&document).unwrap();
-    article
-}
-
-/// A library of two articles in `root/news` and `root/notes`.
-fn library(root: &Path) {
-    annotated(
-        &root.join("news"),
-        "war.md",
-        WAR,
-        &[
-            (
-                "Natásha Rostóva danced",
-                HighlightColor::Yellow,
-                "The *first* ball.",
-                &["methods", "russia"],
-            ),
-            (
-                "sanctions against the French",
-                HighlightColor::Blue,
-                "",
-                &["policy"],
-            ),
-        ],
-    );
-    annotated(
-        &root.join("notes"),
-        "harbour.txt",
-        HARBOUR,
-        &[(
-            "fishing boats came in",
-            HighlightColor::Yellow,
-            "Before the sanctions.",
-            &["draft"],
-        )],
-    );
-}
-
-fn indexed(root: &Path) -> Index {
-    let mut index = Index::in_memory().unwrap();
-    scan(&mut index, &[root.to_owned()], |_, _| {}).unwrap();
-    index
-}
 
 /// The quotes (or snippets of texts) a search finds.
 fn found(index: &Index, query: &str) -> Vec<String> {
@@ -151,18 +82,18 @@ fn the_index_rebuilds_from_the_sidecars_alone_with_the_same_results() {
         "in:text bread",
     ];
     let mut index = Index::open(&path).unwrap();
-    scan(&mut index, &[dir.path().join("articles")], |_, _| {}).unwrap();
+    scan(&mut index, &[dir.path().join("articles")], &[], |_, _| {}).unwrap();
     let before: Vec<Vec<String>> = queries.iter().map(|q| found(&index, q)).collect();
     drop(index);
     std::fs::remove_file(&path).unwrap();
     let mut index = Index::open(&path).unwrap();
     assert!(found(&index, "natasha").is_empty(), "a new, empty index");
-    let report = scan(&mut index, &[dir.path().join("articles")], |_, _| {}).unwrap();
+    let report = scan(&mut index, &[dir.path().join("articles")], &[], |_, _| {}).unwrap();
     assert_eq!(report.indexed, 2);
     let after: Vec<Vec<String>> = queries.iter().map(|q| found(&index, q)).collect();
     assert_eq!(before, after);
     // A second scan reads nothing: every sidecar is as indexed.
-    let again = scan(&mut index, &[dir.path().join("articles")], |_, _| {}).unwrap();
+    let again = scan(&mut index, &[dir.path().join("articles")], &[], |_, _| {}).unwrap();
     assert_eq!((again.indexed, again.unchanged), (0, 2));
 }
 
@@ -177,7 +108,7 @@ fn a_damaged_or_older_index_is_rebuilt_silently() {
     .unwrap();
     let mut index = Index::open(&path).expect("a damaged file is replaced");
     library(&dir.path().join("articles"));
-    scan(&mut index, &[dir.path().join("articles")], |_, _| {}).unwrap();
+    scan(&mut index, &[dir.path().join("articles")], &[], |_, _| {}).unwrap();
     assert_eq!(found(&index, "tag:policy").len(), 1);
     drop(index);
     // An index written by another version of the schema.
@@ -206,7 +137,7 @@ fn moved_copied_and_missing_articles() {
         )
         .unwrap();
     }
-    let report = scan(&mut index, &[root.to_owned()], |_, _| {}).unwrap();
+    let report = scan(&mut index, &[root.to_owned()], &[], |_, _| {}).unwrap();
     assert_eq!(report.removed, 1);
     let hits = index
         .search(&Query::parse("tag:draft").unwrap(), 10)
@@ -223,7 +154,7 @@ fn moved_copied_and_missing_articles() {
     for name in ["war.md", "war.md.annotations.ron"] {
         std::fs::copy(root.join("news").join(name), root.join("copy").join(name)).unwrap();
     }
-    scan(&mut index, &[root.to_owned()], |_, _| {}).unwrap();
+    scan(&mut index, &[root.to_owned()], &[], |_, _| {}).unwrap();
     assert_eq!(
         index.counts().unwrap(),
         (2, 3, 0),
@@ -232,7 +163,7 @@ fn moved_copied_and_missing_articles() {
     assert_eq!(found(&index, "tag:policy").len(), 1);
     // The article is gone, its sidecar stays: listed, never dropped.
     std::fs::remove_file(root.join("archive/harbour.txt")).unwrap();
-    let report = scan(&mut index, &[root.to_owned()], |_, _| {}).unwrap();
+    let report = scan(&mut index, &[root.to_owned()], &[], |_, _| {}).unwrap();
     assert!(report.failed.is_empty(), "{:?}", report.failed);
     assert_eq!(index.counts().unwrap().2, 1, "one missing article");
     assert_eq!(found(&index, "tag:draft"), ["fishing boats came in"]);

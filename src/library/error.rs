@@ -14,8 +14,14 @@ pub enum LibraryError {
     },
     #[error("no {0} folder for the library (set HOME or the XDG variables)")]
     NoFolder(&'static str),
-    #[error("{path} cannot be read as the library's folders: {message}")]
-    Folders { path: PathBuf, message: String },
+    #[error("{path} cannot be read as {what}: {message}")]
+    UserFile {
+        path: PathBuf,
+        what: &'static str,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Sidecar { path: PathBuf, message: String },
     #[error("the search {query:?}: {message}")]
     Query { query: String, message: String },
 }

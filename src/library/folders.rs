@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::{data_folder, write_atomically};
-
 use super::LibraryError;
+use super::user_file::{read_user_file, save_user_file, user_file_path};
 
 const FILE_NAME: &str = "library-folders.ron";
+const WHAT: &str = "the library's folders";
 
 /// The folders whose sidecars are in the library.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,21 +21,12 @@ pub struct LibraryFolders {
 impl LibraryFolders {
     /// Where the list is kept: the user's data folder.
     pub fn path() -> Result<PathBuf, LibraryError> {
-        Ok(data_folder()
-            .ok_or(LibraryError::NoFolder("data"))?
-            .join(FILE_NAME))
+        user_file_path(FILE_NAME)
     }
 
     /// Reads the list at `path`; none yet is an empty list.
     pub fn read(path: &Path) -> Result<Self, LibraryError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => ron::from_str(&text).map_err(|error| LibraryError::Folders {
-                path: path.to_owned(),
-                message: error.to_string(),
-            }),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(error) => Err(LibraryError::io(path, error)),
-        }
+        read_user_file(path, WHAT)
     }
 
     /// Adds folders (made absolute); returns those that were new.
@@ -58,19 +49,17 @@ impl LibraryFolders {
         Ok(added)
     }
 
+    /// Removes a folder from the list (its sidecars leave the index at the
+    /// next scan unless another folder holds them).
+    pub fn remove(&mut self, folder: &Path) -> bool {
+        let before = self.folders.len();
+        self.folders.retain(|kept| kept != folder);
+        self.folders.len() != before
+    }
+
     /// Saves the list at `path`, atomically.
     pub fn save(&self, path: &Path) -> Result<(), LibraryError> {
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(
-            |error| LibraryError::Folders {
-                path: path.to_owned(),
-                message: error.to_string(),
-            },
-        )?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|error| LibraryError::io(dir, error))?;
-        }
-        write_atomically(path, text.as_bytes()).map_err(|error| LibraryError::io(path, error))?;
-        Ok(())
+        save_user_file(self, path, WHAT)
     }
 }
 

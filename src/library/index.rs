@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use super::LibraryError;
 
 /// The index's layout; a file of another version is rebuilt.
-const SCHEMA_VERSION: i32 = 1;
+const SCHEMA_VERSION: i32 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE articles (
@@ -56,7 +56,9 @@ CREATE VIRTUAL TABLE texts_fts USING fts5(
     title, byline, body, tokenize = 'unicode61 remove_diacritics 2');
 ";
 
-/// Separates tags in `tag_list`, so `tag:x` matches whole tags only.
+/// Separates tags in `tags` (a tag may hold spaces) and in `tag_list`
+/// (lower case, also before the first and after the last, so `tag:x`
+/// matches whole tags only). FTS5 reads it as a space.
 pub(super) const TAG_SEPARATOR: char = '\u{1f}';
 
 /// Where the index is kept: the user's cache folder (XDG_CACHE_HOME).
@@ -215,15 +217,20 @@ impl Index {
         Ok(())
     }
 
-    /// The sidecars indexed, each with its article's path.
-    pub fn sidecars(&self) -> Result<Vec<PathBuf>, LibraryError> {
+    /// The places indexed: each sidecar with its article's path.
+    pub fn locations(&self) -> Result<Vec<(PathBuf, PathBuf)>, LibraryError> {
         let mut statement = self
             .connection
-            .prepare("SELECT sidecar_path FROM locations")?;
+            .prepare("SELECT sidecar_path, article_path FROM locations")?;
         let paths = statement
-            .query_map([], |row| row.get::<_, String>(0))?
+            .query_map([], |row| {
+                Ok((
+                    PathBuf::from(row.get::<_, String>(0)?),
+                    PathBuf::from(row.get::<_, String>(1)?),
+                ))
+            })?
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(paths.into_iter().map(PathBuf::from).collect())
+        Ok(paths)
     }
 
     /// Indexes one location, replacing what was known of it.
@@ -271,7 +278,7 @@ impl Index {
                 "INSERT INTO annotations_fts (rowid, quote, note, tags) VALUES (?, ?, ?, ?)",
             )?;
             for annotation in &entry.annotations {
-                let tags = annotation.tags.join(" ");
+                let tags = annotation.tags.join(&TAG_SEPARATOR.to_string());
                 let tag_list: String = annotation
                     .tags
                     .iter()

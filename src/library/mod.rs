@@ -12,16 +12,28 @@
 //! moved or renamed with its sidecar is the same article, and two paths
 //! with the same text are one article with two locations.
 
+mod catalogue;
 mod error;
+mod export;
 mod folders;
 mod index;
 mod query;
+mod reading;
 mod scan;
 mod search;
+mod service;
+mod user_file;
+mod worker;
 
+pub use catalogue::{ArticlePlace, ArticleRow, ReviewRow, TagCount};
 pub use error::LibraryError;
+pub use export::{LibraryExportFormat, LibraryExportReport, W3C_FILE_NAME, export_library};
 pub use folders::LibraryFolders;
 pub use index::{Index, index_path};
 pub use query::Query;
-pub use scan::{ScanReport, scan};
+pub use reading::{ReadingEntry, ReadingState};
+pub use scan::{ScanReport, index_article, refresh_sidecar, scan, sidecars_in};
 pub use search::{SearchHit, SearchHitKind};
+pub use service::{
+    AnnotationChange, LibraryNews, LibraryPaths, LibraryRequest, LibraryService, LibrarySnapshot,
+};

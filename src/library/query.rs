@@ -2,6 +2,7 @@
 //! `"phrases"` (all must match; case and diacritics ignored), and operators
 //! `tag:NAME`, `-tag:NAME`, `color:yellow`, `has:note`, `-has:note`,
 //! `in:quote`, `in:note`, `in:text` (article bodies), `is:orphaned`,
+//! `is:missing` (the article's file is gone),
 //! `folder:NAME`, `after:2026-01-01`, `before:2026-02-01`.
 
 use super::LibraryError;
@@ -30,6 +31,8 @@ pub struct Query {
     pub colors: Vec<String>,
     pub has_note: Option<bool>,
     pub orphaned: bool,
+    /// Annotations whose article file is gone (`is:missing`).
+    pub missing: bool,
     /// Folder names the article's path must pass through.
     pub folders: Vec<String>,
     /// Modified on or after / before these days (`YYYY-MM-DD`).
@@ -87,6 +90,7 @@ impl Query {
                     }
                 }
                 "is" if value == "orphaned" => query.orphaned = true,
+                "is" if value == "missing" => query.missing = true,
                 "folder" => query.folders.push(value),
                 "after" | "before" => {
                     let day: jiff::civil::Date = value
@@ -111,6 +115,7 @@ impl Query {
             || !self.colors.is_empty()
             || self.has_note.is_some()
             || self.orphaned
+            || self.missing
             || matches!(self.scope, Scope::Quote | Scope::Note)
     }
 
@@ -175,7 +180,7 @@ mod tests {
     #[test]
     fn words_phrases_and_every_operator() {
         let query = Query::parse(
-            "sanctions \"foreign policy\" tag:Methods -tag:draft color:Yellow has:note in:quote is:orphaned folder:news after:2026-01-01 before:2026-02-01",
+            "sanctions \"foreign policy\" tag:Methods -tag:draft color:Yellow has:note in:quote is:orphaned is:missing folder:news after:2026-01-01 before:2026-02-01",
         )
         .unwrap();
         assert_eq!(query.terms, ["sanctions", "foreign policy"]);
@@ -186,7 +191,7 @@ mod tests {
         assert_eq!(query.colors, ["yellow"]);
         assert_eq!(query.has_note, Some(true));
         assert_eq!(query.scope, Scope::Quote);
-        assert!(query.orphaned);
+        assert!(query.orphaned && query.missing);
         assert_eq!(query.folders, ["news"]);
         assert_eq!(query.after.as_deref(), Some("2026-01-01"));
         assert_eq!(query.before.as_deref(), Some("2026-02-01"));

@@ -12,7 +12,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::annotate::{HighlightStyle, IndexedText, resolve_anchor};
 use crate::import::import_path;
-use crate::store::{MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, parse_sidecar};
+use crate::store::{MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, locate_sidecar, parse_sidecar};
 
 use super::LibraryError;
 use super::index::{AnnotationEntry, Index, LocationEntry};
@@ -35,35 +35,163 @@ pub struct ScanReport {
     pub failed: Vec<(PathBuf, String)>,
 }
 
-/// Scans `folders`; `progress` hears (done, of) as sidecars are looked at.
+/// Scans `folders` and the articles opened in the app (`opened`, which
+/// are in the library with or without a sidecar); `progress` hears (done,
+/// of) as sidecars are looked at.
 pub fn scan(
     index: &mut Index,
     folders: &[PathBuf],
+    opened: &[PathBuf],
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ScanReport, LibraryError> {
     let mut report = ScanReport::default();
-    let found: Vec<PathBuf> = folders
-        .iter()
-        .flat_map(|folder| sidecars_under(folder))
-        .collect();
+    let found = sidecars_in(folders);
+    let total = found.len() + opened.len();
     report.sidecars = found.len();
     for (done, sidecar) in found.iter().enumerate() {
-        progress(done, found.len());
-        match bring_up_to_date(index, sidecar) {
-            Ok(true) => report.indexed += 1,
-            Ok(false) => report.unchanged += 1,
-            Err(error) => report.failed.push((sidecar.clone(), error.to_string())),
-        }
+        progress(done, total);
+        count(&mut report, sidecar, bring_up_to_date(index, sidecar, None))?;
     }
-    for known in index.sidecars()? {
-        let under_a_folder = folders.iter().any(|folder| known.starts_with(folder));
-        if under_a_folder && !found.contains(&known) && !known.exists() {
-            index.remove_sidecar(&known)?;
-            report.removed += 1;
-        }
+    for (done, article) in opened.iter().enumerate() {
+        progress(found.len() + done, total);
+        count(&mut report, article, index_article(index, article))?;
     }
-    progress(found.len(), found.len());
+    report.removed += forget_gone(index, folders, &found, opened)?;
+    progress(total, total);
     Ok(report)
+}
+
+/// The sidecars under `folders`.
+pub fn sidecars_in(folders: &[PathBuf]) -> Vec<PathBuf> {
+    folders
+        .iter()
+        .flat_map(|folder| sidecars_under(folder))
+        .collect()
+}
+
+/// Counts what bringing one file up to date did; a damaged index stops the scan.
+fn count(
+    report: &mut ScanReport,
+    path: &Path,
+    outcome: Result<bool, LibraryError>,
+) -> Result<(), LibraryError> {
+    match outcome {
+        Ok(true) => report.indexed += 1,
+        Ok(false) => report.unchanged += 1,
+        Err(error) if error.is_damaged_index() => return Err(error),
+        Err(error) => report.failed.push((path.to_owned(), error.to_string())),
+    }
+    Ok(())
+}
+
+/// Places under `folders` whose sidecar is gone leave the index, unless
+/// their article was opened in the app; returns how many left.
+pub(super) fn forget_gone(
+    index: &mut Index,
+    folders: &[PathBuf],
+    found: &[PathBuf],
+    opened: &[PathBuf],
+) -> Result<usize, LibraryError> {
+    let found: std::collections::HashSet<&PathBuf> = found.iter().collect();
+    let mut removed = 0;
+    for (sidecar, article) in index.locations()? {
+        let under_a_folder = folders.iter().any(|folder| sidecar.starts_with(folder));
+        if under_a_folder
+            && !found.contains(&sidecar)
+            && !opened.contains(&article)
+            && !sidecar.exists()
+        {
+            index.remove_sidecar(&sidecar)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// A folder left the library: its places leave the index, unless another
+/// library folder holds them or their article was opened in the app.
+pub(super) fn forget_folder(
+    index: &mut Index,
+    folder: &Path,
+    folders: &[PathBuf],
+    opened: &[PathBuf],
+) -> Result<usize, LibraryError> {
+    let mut removed = 0;
+    for (sidecar, article) in index.locations()? {
+        let still_held = folders.iter().any(|kept| sidecar.starts_with(kept));
+        if sidecar.starts_with(folder) && !still_held && !opened.contains(&article) {
+            index.remove_sidecar(&sidecar)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// Brings one sidecar up to date after it changed on disk (the watcher):
+/// indexed anew, or forgotten when it is gone (unless its article was
+/// opened in the app: then the article stays, without annotations).
+pub fn refresh_sidecar(
+    index: &mut Index,
+    sidecar: &Path,
+    opened: &[PathBuf],
+) -> Result<bool, LibraryError> {
+    if sidecar.is_file() {
+        return bring_up_to_date(index, sidecar, None);
+    }
+    let Some(known) = index.known_sidecar(sidecar)? else {
+        return Ok(false);
+    };
+    if opened.contains(&known.article_path) {
+        return index_article(index, &known.article_path);
+    }
+    index.remove_sidecar(sidecar)?;
+    Ok(true)
+}
+
+/// An article opened in the app joins the library: with its sidecar
+/// (beside it, or in the data folder) when it has one, else on its own.
+/// Returns whether anything was read.
+pub fn index_article(index: &mut Index, article: &Path) -> Result<bool, LibraryError> {
+    let sidecar = locate_sidecar(article).path;
+    if sidecar.is_file() {
+        return bring_up_to_date(index, &sidecar, Some(article));
+    }
+    let stamp = article_stamp(article);
+    if stamp.is_empty() {
+        // Neither the article nor a sidecar: nothing to keep.
+        let known = index.known_sidecar(&sidecar)?.is_some();
+        if known {
+            index.remove_sidecar(&sidecar)?;
+        }
+        return Ok(known);
+    }
+    if let Some(known) = index.known_sidecar(&sidecar)?
+        && known.hash.is_empty()
+        && known.article_stamp == stamp
+    {
+        return Ok(false);
+    }
+    let document = import_path(article).map_err(|error| LibraryError::Sidecar {
+        path: article.to_owned(),
+        message: error.to_string(),
+    })?;
+    index.put(&LocationEntry {
+        article_path: article.to_owned(),
+        sidecar_path: sidecar,
+        article_present: true,
+        sidecar_size: 0,
+        sidecar_mtime_ns: 0,
+        sidecar_hash: String::new(),
+        article_stamp: stamp,
+        text_hash: crate::store::text_hash(document.text()),
+        title: document.metadata.title.clone(),
+        byline: document.metadata.byline.clone(),
+        format: document.format.name().to_owned(),
+        char_count: document.char_count(),
+        body: Some(document.text().to_owned()),
+        annotations: Vec::new(),
+    })?;
+    Ok(true)
 }
 
 /// The sidecars below `folder` (hidden folders and files skipped).
@@ -102,8 +230,13 @@ fn article_stamp(article: &Path) -> String {
     file_stamp(article).map_or_else(|_| String::new(), |(size, mtime)| format!("{size}:{mtime}"))
 }
 
-/// Indexes `sidecar` if it or its article changed; returns whether it was read.
-pub(super) fn bring_up_to_date(index: &mut Index, sidecar: &Path) -> Result<bool, LibraryError> {
+/// Indexes `sidecar` if it or its article changed; returns whether it was
+/// read. Its article is `article`, else the file its name says beside it.
+pub(super) fn bring_up_to_date(
+    index: &mut Index,
+    sidecar: &Path,
+    article: Option<&Path>,
+) -> Result<bool, LibraryError> {
     let (size, mtime_ns) = file_stamp(sidecar).map_err(|error| LibraryError::io(sidecar, error))?;
     let known = index.known_sidecar(sidecar)?;
     if let Some(known) = &known
@@ -131,12 +264,15 @@ pub(super) fn bring_up_to_date(index: &mut Index, sidecar: &Path) -> Result<bool
         index.restamp_sidecar(sidecar, size, mtime_ns)?;
         return Ok(false);
     }
-    let parsed = parse_sidecar(&bytes, sidecar).map_err(|error| LibraryError::Folders {
+    let parsed = parse_sidecar(&bytes, sidecar).map_err(|error| LibraryError::Sidecar {
         path: sidecar.to_owned(),
         message: error.to_string(),
     })?;
     let folder = sidecar.parent().unwrap_or(Path::new("."));
-    let article_path = folder.join(&parsed.document.file_name);
+    let article_path = article.map_or_else(
+        || folder.join(&parsed.document.file_name),
+        Path::to_path_buf,
+    );
     let document = import_path(&article_path)
         .map_err(|error| log::info!("{}: {error}", article_path.display()))
         .ok();

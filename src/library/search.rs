@@ -110,6 +110,9 @@ impl Index {
         if query.orphaned {
             sql += " AND a.status = 'orphaned'";
         }
+        if query.missing {
+            sql += " AND a.status = 'missing'";
+        }
         push_common_filters(
             query,
             "a.article_path",
@@ -136,8 +139,8 @@ impl Index {
                 end: row.get::<_, i64>(4)? as usize,
                 quote: Some(row.get(5)?),
                 note: Some(row.get(6)?),
-                tags: Some(tags.split_whitespace().map(str::to_owned).collect()),
-                snippet: row.get(8)?,
+                tags: Some(split_tags(&tags)),
+                snippet: row.get::<_, String>(8)?.replace(TAG_SEPARATOR, " "),
             })
         })?;
         let mut hits: Vec<SearchHit> = Vec::new();
@@ -229,4 +232,12 @@ fn push_common_filters(
             values.push(Value::Text(before.clone()));
         }
     }
+}
+
+/// The tags of the `tags` column.
+pub(super) fn split_tags(tags: &str) -> Vec<String> {
+    tags.split(TAG_SEPARATOR)
+        .filter(|tag| !tag.is_empty())
+        .map(str::to_owned)
+        .collect()
 }

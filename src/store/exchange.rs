@@ -38,6 +38,9 @@ pub struct ImportedAnnotation {
     /// Whether the item said when it was made or changed; an undated one
     /// never wins over an annotation already here.
     pub dated: bool,
+    /// The article its target names (`target.source`, or Hypothesis's
+    /// `uri`), if it names one.
+    pub source: Option<String>,
 }
 
 /// The largest note an import takes (a sidecar must stay readable).
@@ -185,6 +188,7 @@ fn imported_from_item(item: &Value) -> Option<ImportedAnnotation> {
     Some(ImportedAnnotation {
         id,
         dated,
+        source: source_of(object),
         created,
         modified: modified.max(created),
         exact,
@@ -280,6 +284,25 @@ fn look_of(extension: Option<&Value>) -> (HighlightColor, HighlightStyle) {
         _ => HighlightStyle::Highlight,
     };
     (color, style)
+}
+
+/// The article an item's target names: `target.source` (the target an
+/// object, the first of a list, or the source itself as a string), else
+/// Hypothesis's `uri`.
+fn source_of(object: &serde_json::Map<String, Value>) -> Option<String> {
+    let target = object.get("target");
+    let target = match target {
+        Some(Value::Array(targets)) => targets.first(),
+        other => other,
+    };
+    let source = match target {
+        Some(Value::String(source)) => Some(source.as_str()),
+        Some(Value::Object(target)) => target.get("source").and_then(Value::as_str),
+        _ => None,
+    };
+    source
+        .or_else(|| object.get("uri").and_then(Value::as_str))
+        .map(str::to_owned)
 }
 
 /// `urn:uuid:…` or a bare UUID keeps its id; any other id (Hypothesis's)

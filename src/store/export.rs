@@ -179,6 +179,40 @@ pub struct AnnotationFile {
     pub skipped: Vec<SkippedItem>,
 }
 
+impl AnnotationFile {
+    /// The annotations for the article at `source_uri`. A file about one
+    /// article (or about none named) is taken whole, wherever that article
+    /// was then; a file about several (a library's collection) gives only
+    /// the items whose target is this article, the others skipped.
+    pub fn for_article(mut self, source_uri: &str) -> Self {
+        let mut sources: Vec<&str> = self
+            .annotations
+            .iter()
+            .filter_map(|a| a.source.as_deref())
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        if sources.len() <= 1 {
+            return self;
+        }
+        // Each annotation's place in the file: the items not skipped, in order.
+        let skipped_at: std::collections::HashSet<usize> =
+            self.skipped.iter().map(|item| item.index).collect();
+        let places = (0..).filter(|index| !skipped_at.contains(index));
+        let (mine, others): (Vec<_>, Vec<_>) = places
+            .zip(std::mem::take(&mut self.annotations))
+            .partition(|(_, a)| a.source.as_deref() == Some(source_uri));
+        self.annotations = mine.into_iter().map(|(_, a)| a).collect();
+        self.skipped
+            .extend(others.into_iter().map(|(index, _)| SkippedItem {
+                index,
+                reason: "it is about another article",
+            }));
+        self.skipped.sort_by_key(|item| item.index);
+        self
+    }
+}
+
 /// Reads annotations from a W3C or Hypothesis JSON file, in bounded memory.
 pub fn read_annotation_file(path: &Path) -> Result<AnnotationFile, AnnotationFileError> {
     let read_error = |source| AnnotationFileError::Read {
@@ -268,8 +302,27 @@ impl fmt::Display for ImportSummary {
         if o.deleted_here > 0 {
             write!(f, " {} deleted here stay deleted.", o.deleted_here)?;
         }
-        for item in &self.skipped {
-            write!(f, " Item {} was skipped: {}.", item.index, item.reason)?;
+        // Each reason once: a library's collection skips thousands of items.
+        let mut reasons: Vec<&str> = self.skipped.iter().map(|item| item.reason).collect();
+        reasons.dedup();
+        reasons.sort_unstable();
+        reasons.dedup();
+        for reason in reasons {
+            let items: Vec<usize> = self
+                .skipped
+                .iter()
+                .filter(|item| item.reason == reason)
+                .map(|item| item.index)
+                .collect();
+            match items.as_slice() {
+                [index] => write!(f, " Item {index} was skipped: {reason}.")?,
+                [first, .., last] => write!(
+                    f,
+                    " {} items (from item {first} to item {last}) were skipped: {reason}.",
+                    items.len()
+                )?,
+                [] => {}
+            }
         }
         Ok(())
     }

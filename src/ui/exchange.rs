@@ -63,9 +63,11 @@ impl MarginaliaApp {
             return;
         }
         let article = self.document_path().map(Path::to_path_buf);
+        let source_uri = self.open.as_ref().map(|open| open.source().uri());
         let path = path.to_path_buf();
         self.start_exchange(move || {
-            let result = read_annotation_file(&path);
+            let result = read_annotation_file(&path)
+                .map(|file| file.for_article(source_uri.as_deref().unwrap_or_default()));
             ExchangeDone::Read {
                 path,
                 article,

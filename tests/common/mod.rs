@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod library;
 pub mod sync;
 
 use std::path::PathBuf;

@@ -1,0 +1,192 @@
+//! The library at work on its own thread, so that no frame ever waits for
+//! it: it owns the index, brings it up to date at start (a cheap re-check
+//! of every sidecar's size and time), follows the library folders with a
+//! file watcher (`notify`), keeps the reading state, and answers searches,
+//! edits and exports between units of indexing work. The window sends
+//! [`LibraryRequest`]s and reads [`LibraryNews`].
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use uuid::Uuid;
+
+use crate::annotate::HighlightColor;
+
+use super::catalogue::{ArticleRow, ReviewRow, TagCount};
+use super::export::{LibraryExportFormat, LibraryExportReport};
+use super::folders::LibraryFolders;
+use super::index::index_path;
+use super::reading::ReadingState;
+use super::search::SearchHit;
+use super::worker::Worker;
+use super::{LibraryError, ReadingEntry};
+
+/// Where the library keeps its files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryPaths {
+    /// The index: a cache.
+    pub index: PathBuf,
+    /// The folders and the reading state: user data.
+    pub folders: PathBuf,
+    pub reading: PathBuf,
+}
+
+impl LibraryPaths {
+    /// The user's cache and data folders (following the XDG variables).
+    pub fn from_environment() -> Result<Self, LibraryError> {
+        Ok(Self {
+            index: index_path()?,
+            folders: LibraryFolders::path()?,
+            reading: ReadingState::path()?,
+        })
+    }
+
+    /// All three in one folder (tests).
+    pub fn in_folder(dir: &Path) -> Self {
+        Self {
+            index: dir.join("library.sqlite3"),
+            folders: dir.join("library-folders.ron"),
+            reading: dir.join("reading-state.ron"),
+        }
+    }
+}
+
+/// A change to one annotation, made from the review.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnnotationChange {
+    Note(String),
+    Tags(Vec<String>),
+    Color(HighlightColor),
+}
+
+/// What the window asks of the library.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LibraryRequest {
+    /// Re-check every sidecar and opened article.
+    Rescan,
+    AddFolders(Vec<PathBuf>),
+    RemoveFolder(PathBuf),
+    /// An article was opened in the app (it joins the library).
+    Opened {
+        article: PathBuf,
+        position_char: usize,
+        progress: f32,
+    },
+    /// The reader moved on in an opened article (on closing it).
+    ReadTo {
+        article: PathBuf,
+        position_char: usize,
+        progress: f32,
+    },
+    /// The app saved this article's annotations: index it anew.
+    Saved(PathBuf),
+    Search {
+        query: String,
+        limit: usize,
+    },
+    /// Every annotation, for the review.
+    Review,
+    Edit {
+        article: PathBuf,
+        id: Uuid,
+        change: AnnotationChange,
+    },
+    Export {
+        dir: PathBuf,
+        format: LibraryExportFormat,
+    },
+}
+
+/// What the library shows: sent whenever it changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LibrarySnapshot {
+    pub articles: Vec<ArticleRow>,
+    pub tags: Vec<TagCount>,
+    /// Reading state by article path.
+    pub reading: std::collections::BTreeMap<PathBuf, ReadingEntry>,
+    pub folders: Vec<PathBuf>,
+    /// Annotations in the library (each once).
+    pub annotations: usize,
+}
+
+/// What the library tells the window.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LibraryNews {
+    /// Indexing: `done` of `of` files looked at.
+    Progress {
+        done: usize,
+        of: usize,
+    },
+    Snapshot(LibrarySnapshot),
+    Results {
+        query: String,
+        hits: Result<Vec<SearchHit>, String>,
+    },
+    Review(Vec<ReviewRow>),
+    Edited {
+        article: PathBuf,
+        id: Uuid,
+        result: Result<(), String>,
+    },
+    Exported {
+        dir: PathBuf,
+        result: Result<LibraryExportReport, String>,
+    },
+    /// Something the user should know (a damaged file of theirs, …).
+    Problem(String),
+}
+
+pub(super) enum Input {
+    Request(LibraryRequest),
+    /// The watcher saw a sidecar change.
+    Watched(PathBuf),
+    Stop,
+}
+
+/// The library's thread, seen from the window.
+pub struct LibraryService {
+    input: Sender<Input>,
+    news: Receiver<LibraryNews>,
+}
+
+impl LibraryService {
+    /// Starts the library's thread; `wake` is called whenever news is sent
+    /// (the window repaints to read it).
+    pub fn start(paths: LibraryPaths, wake: impl Fn() + Send + 'static) -> Self {
+        let (input, inputs) = mpsc::channel();
+        let (tell, news) = mpsc::channel();
+        let watch_input = input.clone();
+        let spawned = std::thread::Builder::new()
+            .name("library".into())
+            .spawn(move || {
+                let mut worker = Worker::new(paths, tell, Box::new(wake), watch_input);
+                worker.run(&inputs);
+            });
+        if let Err(error) = spawned {
+            log::error!("the library's thread could not start: {error}");
+        }
+        Self { input, news }
+    }
+
+    pub fn send(&self, request: LibraryRequest) {
+        // The thread is gone only if it could not start (logged).
+        let _ = self.input.send(Input::Request(request));
+    }
+
+    /// News sent since the last call, if any.
+    pub fn try_news(&self) -> Option<LibraryNews> {
+        self.news.try_recv().ok()
+    }
+
+    /// Waits up to `timeout` for news (tests, benchmarks).
+    pub fn wait_news(&self, timeout: Duration) -> Option<LibraryNews> {
+        self.news.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for LibraryService {
+    fn drop(&mut self) {
+        let _ = self.input.send(Input::Stop);
+    }
+}

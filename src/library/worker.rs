@@ -1,0 +1,403 @@
+//! The library's thread: a queue of indexing work (sidecars and opened
+//! articles to bring up to date, places gone to forget) done one unit at a
+//! time, with the window's requests and the watcher's news taken between
+//! units, so a search is answered while a long scan runs.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
+
+use uuid::Uuid;
+
+use crate::import::import_path;
+use crate::store::{AnnotationStore, SIDECAR_SUFFIX, StoreMode};
+
+use super::LibraryError;
+use super::export::export_library;
+use super::folders::LibraryFolders;
+use super::index::Index;
+use super::query::Query;
+use super::reading::ReadingState;
+use super::scan::{forget_folder, forget_gone, index_article, refresh_sidecar, sidecars_in};
+use super::search::SearchHit;
+use super::service::{
+    AnnotationChange, Input, LibraryNews, LibraryPaths, LibraryRequest, LibrarySnapshot,
+};
+
+/// A unit of indexing work.
+#[derive(Debug, Clone, PartialEq)]
+enum Work {
+    Sidecar(PathBuf),
+    Article(PathBuf),
+    ForgetGone,
+}
+
+/// How often the list is refreshed while a long scan runs.
+const SNAPSHOT_EVERY: Duration = Duration::from_secs(3);
+
+pub(super) struct Worker {
+    paths: LibraryPaths,
+    index: Option<Index>,
+    folders: LibraryFolders,
+    /// `None` when the file could not be read: it is then never written.
+    reading: Option<ReadingState>,
+    pending: VecDeque<Work>,
+    /// Files looked at and to look at in this round of work.
+    done: usize,
+    total: usize,
+    news: Sender<LibraryNews>,
+    wake: Box<dyn Fn() + Send>,
+    changed: bool,
+    last_snapshot: Instant,
+    watcher: Option<notify::RecommendedWatcher>,
+    watch_input: Sender<Input>,
+}
+
+impl Worker {
+    pub(super) fn new(
+        paths: LibraryPaths,
+        news: Sender<LibraryNews>,
+        wake: Box<dyn Fn() + Send>,
+        watch_input: Sender<Input>,
+    ) -> Self {
+        let mut worker = Self {
+            index: None,
+            folders: LibraryFolders::default(),
+            reading: Some(ReadingState::default()),
+            pending: VecDeque::new(),
+            done: 0,
+            total: 0,
+            news,
+            wake,
+            changed: true,
+            last_snapshot: Instant::now(),
+            watcher: None,
+            watch_input,
+            paths,
+        };
+        match Index::open(&worker.paths.index) {
+            Ok(index) => worker.index = Some(index),
+            Err(error) => worker.problem(format!("The library cannot be kept: {error}")),
+        }
+        match LibraryFolders::read(&worker.paths.folders) {
+            Ok(folders) => worker.folders = folders,
+            Err(error) => worker.problem(error.to_string()),
+        }
+        match ReadingState::read(&worker.paths.reading) {
+            Ok(reading) => worker.reading = Some(reading),
+            Err(error) => {
+                worker.reading = None;
+                worker.problem(format!("{error}; it is left as it is"));
+            }
+        }
+        worker
+    }
+
+    pub(super) fn run(&mut self, inputs: &Receiver<Input>) {
+        // What the index holds shows at once; the re-check follows.
+        self.send_snapshot();
+        self.watch();
+        self.queue_everything();
+        loop {
+            let input = if self.pending.is_empty() {
+                if self.changed {
+                    self.send_snapshot();
+                }
+                match inputs.recv() {
+                    Ok(input) => input,
+                    Err(_) => return,
+                }
+            } else {
+                match inputs.try_recv() {
+                    Ok(input) => input,
+                    Err(mpsc::TryRecvError::Empty) => {
+                        self.work_once();
+                        continue;
+                    }
+                    Err(mpsc::TryRecvError::Disconnected) => return,
+                }
+            };
+            match input {
+                Input::Stop => return,
+                Input::Watched(path) => self.queue(Work::Sidecar(path)),
+                Input::Request(request) => self.handle(request),
+            }
+        }
+    }
+
+    fn tell(&self, news: LibraryNews) {
+        // The window is gone only when the app is closing.
+        let _ = self.news.send(news);
+        (self.wake)();
+    }
+
+    fn problem(&self, message: String) {
+        log::warn!("{message}");
+        self.tell(LibraryNews::Problem(message));
+    }
+
+    fn opened(&self) -> Vec<PathBuf> {
+        self.reading
+            .as_ref()
+            .map(|reading| reading.articles.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    fn queue(&mut self, work: Work) {
+        if !self.pending.contains(&work) {
+            if self.pending.is_empty() {
+                (self.done, self.total) = (0, 0);
+            }
+            self.pending.push_back(work);
+            self.total += 1;
+        }
+    }
+
+    fn queue_everything(&mut self) {
+        for sidecar in sidecars_in(&self.folders.folders) {
+            self.queue(Work::Sidecar(sidecar));
+        }
+        for article in self.opened() {
+            self.queue(Work::Article(article));
+        }
+        self.queue(Work::ForgetGone);
+    }
+
+    /// Follows the library folders (again, after they changed).
+    fn watch(&mut self) {
+        use notify::Watcher as _;
+        let input = self.watch_input.clone();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            let Ok(event) = event else { return };
+            for path in event.paths {
+                if path.to_string_lossy().ends_with(SIDECAR_SUFFIX) {
+                    let _ = input.send(Input::Watched(path));
+                }
+            }
+        });
+        let mut watcher = match watcher {
+            Ok(watcher) => watcher,
+            Err(error) => {
+                log::warn!("the library folders are not watched: {error}");
+                return;
+            }
+        };
+        for folder in &self.folders.folders {
+            if let Err(error) = watcher.watch(folder, notify::RecursiveMode::Recursive) {
+                log::warn!("{} is not watched: {error}", folder.display());
+            }
+        }
+        self.watcher = Some(watcher);
+    }
+
+    /// Does one unit of indexing work.
+    fn work_once(&mut self) {
+        let Some(work) = self.pending.pop_front() else {
+            return;
+        };
+        let opened = self.opened();
+        let Some(index) = &mut self.index else {
+            self.pending.clear();
+            return;
+        };
+        let outcome = match &work {
+            Work::Sidecar(sidecar) => refresh_sidecar(index, sidecar, &opened),
+            Work::Article(article) => index_article(index, article),
+            Work::ForgetGone => {
+                let found = sidecars_in(&self.folders.folders);
+                forget_gone(index, &self.folders.folders, &found, &opened).map(|n| n > 0)
+            }
+        };
+        match outcome {
+            Ok(changed) => self.changed |= changed,
+            Err(error) if error.is_damaged_index() => self.rebuild(),
+            Err(error) => log::info!("not indexed: {error}"),
+        }
+        self.done += 1;
+        if self.pending.is_empty() || self.done.is_multiple_of(16) {
+            self.tell(LibraryNews::Progress {
+                done: self.done,
+                of: self.total.max(self.done),
+            });
+        }
+        if self.changed && self.last_snapshot.elapsed() >= SNAPSHOT_EVERY {
+            self.send_snapshot();
+        }
+    }
+
+    /// The index was found damaged: made anew from the sidecars.
+    fn rebuild(&mut self) {
+        log::warn!("the library index was damaged; it is rebuilt");
+        self.index = Index::recreate(&self.paths.index).ok();
+        self.pending.clear();
+        self.queue_everything();
+    }
+
+    fn send_snapshot(&mut self) {
+        self.changed = false;
+        self.last_snapshot = Instant::now();
+        let Some(index) = &self.index else {
+            return;
+        };
+        let read = || -> Result<LibrarySnapshot, LibraryError> {
+            Ok(LibrarySnapshot {
+                articles: index.articles()?,
+                tags: index.tags()?,
+                annotations: index.counts()?.1,
+                reading: self
+                    .reading
+                    .as_ref()
+                    .map(|r| r.articles.clone())
+                    .unwrap_or_default(),
+                folders: self.folders.folders.clone(),
+            })
+        };
+        match read() {
+            Ok(snapshot) => self.tell(LibraryNews::Snapshot(snapshot)),
+            Err(error) if error.is_damaged_index() => self.rebuild(),
+            Err(error) => self.problem(error.to_string()),
+        }
+    }
+
+    fn handle(&mut self, request: LibraryRequest) {
+        match request {
+            LibraryRequest::Rescan => self.queue_everything(),
+            LibraryRequest::AddFolders(folders) => self.add_folders(&folders),
+            LibraryRequest::RemoveFolder(folder) => self.remove_folder(&folder),
+            LibraryRequest::Opened {
+                article,
+                position_char,
+                progress,
+            } => {
+                self.remember(|reading| reading.opened(&article, position_char, progress));
+                self.queue(Work::Article(article));
+            }
+            LibraryRequest::ReadTo {
+                article,
+                position_char,
+                progress,
+            } => self.remember(|reading| reading.read_to(&article, position_char, progress)),
+            LibraryRequest::Saved(article) => self.queue(Work::Article(article)),
+            LibraryRequest::Search { query, limit } => {
+                let hits = self.search(&query, limit);
+                self.tell(LibraryNews::Results { query, hits });
+            }
+            LibraryRequest::Review => {
+                let rows = self.index.as_ref().map(Index::review);
+                match rows {
+                    Some(Ok(rows)) => self.tell(LibraryNews::Review(rows)),
+                    Some(Err(error)) => self.problem(error.to_string()),
+                    None => {}
+                }
+            }
+            LibraryRequest::Edit {
+                article,
+                id,
+                change,
+            } => {
+                let result = edit_annotation(&article, id, change);
+                if result.is_ok() {
+                    self.queue(Work::Article(article.clone()));
+                    // Indexed before the answer, so the review reads it anew.
+                    while !self.pending.is_empty() {
+                        self.work_once();
+                    }
+                }
+                self.tell(LibraryNews::Edited {
+                    article,
+                    id,
+                    result,
+                });
+            }
+            LibraryRequest::Export { dir, format } => {
+                let result = match &self.index {
+                    Some(index) => export_library(index, &dir, format, |done, of| {
+                        self.tell(LibraryNews::Progress { done, of });
+                    })
+                    .map_err(|error| error.to_string()),
+                    None => Err("the library index cannot be opened".to_owned()),
+                };
+                self.tell(LibraryNews::Exported { dir, result });
+            }
+        }
+    }
+
+    fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>, String> {
+        let query = Query::parse(text).map_err(|error| error.to_string())?;
+        let index = self
+            .index
+            .as_ref()
+            .ok_or("the library index cannot be opened")?;
+        index
+            .search(&query, limit)
+            .map_err(|error| error.to_string())
+    }
+
+    /// Changes the reading state and saves it (unless it could not be read).
+    fn remember(&mut self, change: impl FnOnce(&mut ReadingState)) {
+        let Some(reading) = &mut self.reading else {
+            return;
+        };
+        change(reading);
+        if let Err(error) = reading.save(&self.paths.reading) {
+            self.problem(error.to_string());
+        }
+        self.changed = true;
+    }
+
+    fn add_folders(&mut self, folders: &[PathBuf]) {
+        let added = match self.folders.add(folders) {
+            Ok(added) => added,
+            Err(error) => return self.problem(error.to_string()),
+        };
+        if let Err(error) = self.folders.save(&self.paths.folders) {
+            return self.problem(error.to_string());
+        }
+        for sidecar in sidecars_in(&added) {
+            self.queue(Work::Sidecar(sidecar));
+        }
+        self.watch();
+        self.changed = true;
+    }
+
+    fn remove_folder(&mut self, folder: &Path) {
+        if !self.folders.remove(folder) {
+            return;
+        }
+        if let Err(error) = self.folders.save(&self.paths.folders) {
+            return self.problem(error.to_string());
+        }
+        let opened = self.opened();
+        if let Some(index) = &mut self.index
+            && let Err(error) = forget_folder(index, folder, &self.folders.folders, &opened)
+        {
+            self.problem(error.to_string());
+        }
+        self.watch();
+        self.changed = true;
+    }
+}
+
+/// Changes one annotation in its article's sidecar through the store's
+/// save (locked, merged with what is on disk, written atomically): a window
+/// open on that article merges it in as it would another window's edit.
+fn edit_annotation(article: &Path, id: Uuid, change: AnnotationChange) -> Result<(), String> {
+    let document = import_path(article).map_err(|error| error.to_string())?;
+    let mut store = AnnotationStore::open(article, &document);
+    if let StoreMode::ReadOnly { problem } | StoreMode::Recovery { problem, .. } = store.mode() {
+        return Err(problem.to_string());
+    }
+    let changed = store.update(id, |annotation| match change {
+        AnnotationChange::Note(note) => annotation.note = note,
+        AnnotationChange::Tags(tags) => annotation.tags = tags,
+        AnnotationChange::Color(color) => annotation.color = color,
+    });
+    if !changed {
+        return Err(format!(
+            "{}: that highlight is no longer in its annotations",
+            article.display()
+        ));
+    }
+    store.save_now(&document).map_err(|error| error.to_string())
+}

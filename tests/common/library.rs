@@ -1,0 +1,74 @@
+//! A small library of annotated articles for the library's tests.
+
+use std::path::{Path, PathBuf};
+
+use marginalia::annotate::HighlightColor;
+use marginalia::import::import_path;
+use marginalia::library::{Index, scan};
+use marginalia::store::AnnotationStore;
+
+pub const WAR: &str = "# Natásha at the ball\n\nNatásha Rostóva danced with Prince Andréy while the old count watched.\n\nPierre spoke of sanctions against the French and of foreign policy.\n";
+pub const HARBOUR: &str = "The harbour at dawn\n\nThe fishing boats came in before the sanctions were lifted.\n\nA gull took the last of the bread.\n";
+
+/// Writes `text` to `dir/name` and highlights each (quote, colour, note, tags).
+pub fn annotated(
+    dir: &Path,
+    name: &str,
+    text: &str,
+    highlights: &[(&str, HighlightColor, &str, &[&str])],
+) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let article = dir.join(name);
+    std::fs::write(&article, text).unwrap();
+    let document = import_path(&article).unwrap();
+    let mut store = AnnotationStore::open(&article, &document);
+    for (quote, color, note, tags) in highlights {
+        let mut annotation = super::highlight(&document, quote);
+        annotation.color = *color;
+        annotation.note = (*note).to_owned();
+        annotation.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+        store.add(annotation);
+    }
+    store.save_now(&document).unwrap();
+    article
+}
+
+/// A library of two articles in `root/news` and `root/notes`.
+pub fn library(root: &Path) {
+    annotated(
+        &root.join("news"),
+        "war.md",
+        WAR,
+        &[
+            (
+                "Natásha Rostóva danced",
+                HighlightColor::Yellow,
+                "The *first* ball.",
+                &["methods", "russia"],
+            ),
+            (
+                "sanctions against the French",
+                HighlightColor::Blue,
+                "",
+                &["policy"],
+            ),
+        ],
+    );
+    annotated(
+        &root.join("notes"),
+        "harbour.txt",
+        HARBOUR,
+        &[(
+            "fishing boats came in",
+            HighlightColor::Yellow,
+            "Before the sanctions.",
+            &["draft"],
+        )],
+    );
+}
+
+pub fn indexed(root: &Path) -> Index {
+    let mut index = Index::in_memory().unwrap();
+    scan(&mut index, &[root.to_owned()], &[], |_, _| {}).unwrap();
+    index
+}
