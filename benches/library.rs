@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 
 use marginalia::annotate::{Annotation, HighlightColor, IndexedText};
 use marginalia::import::import_path;
-use marginalia::library::{Index, LibraryFolders, Query, scan};
+use marginalia::library::{
+    Index, LibraryFolders, LibraryNews, LibraryPaths, LibraryService, Query, scan,
+};
 use marginalia::store::AnnotationStore;
 
 const ANNOTATIONS_PER_ARTICLE: usize = 50;
@@ -129,10 +131,18 @@ fn main() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(if benchmarking { 2000 } else { 20 });
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let home = dir.path().join("home");
-    let root = dir.path().join("articles");
+    // `LIBRARY_KEEP=DIR` keeps the library (HOME in DIR/home) to look at
+    // in the real window.
+    let temporary = tempfile::tempdir().expect("temporary folder");
+    let dir = std::env::var_os("LIBRARY_KEEP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| temporary.path().to_owned());
+    let home = dir.join("home");
+    let root = dir.join("articles");
     let started = Instant::now();
+    if root.exists() {
+        std::fs::remove_dir_all(&dir).expect("the kept library removed");
+    }
     generate(&root, count);
     println!(
         "generated {count} articles, {} annotations, in {:.1} s",
@@ -256,4 +266,33 @@ fn main() {
         .map(|m| m.len())
         .sum();
     println!("index size: {:.1} MB", size as f64 / 1e6);
+
+    // The library view opening: its thread starts on the index and sends
+    // the list of articles (with their counts and tags) to the window.
+    let paths = LibraryPaths {
+        index: index_file,
+        folders: folders_file,
+        reading: home.join(".local/share/marginalia/reading-state.ron"),
+    };
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        let service = LibraryService::start(paths.clone(), || {});
+        loop {
+            match service.wait_news(Duration::from_secs(30)) {
+                Some(LibraryNews::Snapshot(snapshot)) => {
+                    assert_eq!(snapshot.articles.len(), count);
+                    break;
+                }
+                Some(_) => {}
+                None => panic!("no list from the library"),
+            }
+        }
+        times.push(started.elapsed());
+    }
+    println!(
+        "library view: the list of {count} articles ready after {:.0} ms (p50 of 5; {:.0} ms at most)",
+        percentile(&mut times, 0.5).as_secs_f64() * 1000.0,
+        times.iter().max().map_or(0.0, |t| t.as_secs_f64() * 1000.0)
+    );
 }

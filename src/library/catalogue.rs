@@ -2,11 +2,10 @@
 //! per article, however many places hold it), the annotation tags with
 //! their counts, and every annotation for the review.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::LibraryError;
-use super::index::{Index, TAG_SEPARATOR};
+use super::index::Index;
 use super::search::split_tags;
 
 /// One article of the library.
@@ -54,21 +53,14 @@ pub struct ReviewRow {
 }
 
 impl Index {
-    /// Every article, one row each, in no particular order.
+    /// Every article, one row each, in no particular order (from the
+    /// places' counts: no annotation is read).
     pub fn articles(&self) -> Result<Vec<ArticleRow>, LibraryError> {
         let mut statement = self.connection.prepare(
-            "WITH counts AS (
-                 SELECT l.article_id AS id,
-                        count(DISTINCT a.uuid) AS highlights,
-                        count(DISTINCT CASE WHEN a.note != '' THEN a.uuid END) AS notes
-                 FROM annotations a JOIN locations l ON l.article_path = a.article_path
-                 GROUP BY l.article_id)
-             SELECT ar.title, ar.byline, ar.format,
+            "SELECT ar.title, ar.byline, ar.format,
                     coalesce(min(CASE WHEN l.article_present THEN l.article_path END), min(l.article_path)),
-                    max(l.article_present), count(*),
-                    coalesce(c.highlights, 0), coalesce(c.notes, 0)
+                    max(l.article_present), count(*), max(l.highlights), max(l.notes)
              FROM articles ar JOIN locations l ON l.article_id = ar.id
-             LEFT JOIN counts c ON c.id = ar.id
              GROUP BY ar.id",
         )?;
         let rows = statement.query_map([], |row| {
@@ -86,25 +78,22 @@ impl Index {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Every annotation tag with its count, most used first.
+    /// Every annotation tag (lower case) with its count, most used first;
+    /// an article in two places counted once.
     pub fn tags(&self) -> Result<Vec<TagCount>, LibraryError> {
-        let mut statement = self
-            .connection
-            .prepare("SELECT DISTINCT uuid, tag_list FROM annotations WHERE tag_list != ?")?;
-        let rows =
-            statement.query_map([TAG_SEPARATOR.to_string()], |row| row.get::<_, String>(1))?;
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for tag_list in rows {
-            for tag in tag_list?.split(TAG_SEPARATOR).filter(|t| !t.is_empty()) {
-                *counts.entry(tag.to_owned()).or_default() += 1;
-            }
-        }
-        let mut tags: Vec<TagCount> = counts
-            .into_iter()
-            .map(|(tag, count)| TagCount { tag, count })
-            .collect();
-        tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
-        Ok(tags)
+        let mut statement = self.connection.prepare(
+            "SELECT t.tag, sum(t.count) AS total FROM location_tags t
+             JOIN (SELECT min(article_path) AS path FROM locations GROUP BY article_id) one
+                 ON one.path = t.article_path
+             GROUP BY t.tag ORDER BY total DESC, t.tag",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok(TagCount {
+                tag: row.get(0)?,
+                count: row.get::<_, i64>(1)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every annotation once (from the first place that holds it), newest first.

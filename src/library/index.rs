@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use super::LibraryError;
 
 /// The index's layout; a file of another version is rebuilt.
-const SCHEMA_VERSION: i32 = 2;
+const SCHEMA_VERSION: i32 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE articles (
@@ -31,8 +31,16 @@ CREATE TABLE locations (
     sidecar_size INTEGER NOT NULL,
     sidecar_mtime_ns INTEGER NOT NULL,
     sidecar_hash TEXT NOT NULL,
-    article_stamp TEXT NOT NULL
+    article_stamp TEXT NOT NULL,
+    highlights INTEGER NOT NULL,
+    notes INTEGER NOT NULL
 );
+CREATE TABLE location_tags (
+    article_path TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    count INTEGER NOT NULL
+);
+CREATE INDEX location_tags_by_path ON location_tags(article_path);
 CREATE TABLE annotations (
     id INTEGER PRIMARY KEY,
     article_path TEXT NOT NULL,
@@ -253,10 +261,15 @@ impl Index {
                 params![article_id, entry.title, entry.byline, body],
             )?;
         }
+        let notes = entry
+            .annotations
+            .iter()
+            .filter(|a| !a.note.is_empty())
+            .count();
         transaction.execute(
             "INSERT INTO locations (article_path, sidecar_path, article_id, article_present,
-                 sidecar_size, sidecar_mtime_ns, sidecar_hash, article_stamp)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 sidecar_size, sidecar_mtime_ns, sidecar_hash, article_stamp, highlights, notes)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             params![
                 article_path,
                 path_text(&entry.sidecar_path),
@@ -265,9 +278,22 @@ impl Index {
                 entry.sidecar_size as i64,
                 entry.sidecar_mtime_ns,
                 entry.sidecar_hash,
-                entry.article_stamp
+                entry.article_stamp,
+                entry.annotations.len() as i64,
+                notes as i64
             ],
         )?;
+        // The tags' counts, for the tag browser without reading every annotation.
+        let mut tag_counts: std::collections::BTreeMap<String, i64> = Default::default();
+        for tag in entry.annotations.iter().flat_map(|a| &a.tags) {
+            *tag_counts.entry(tag.to_lowercase()).or_default() += 1;
+        }
+        for (tag, count) in tag_counts {
+            transaction.execute(
+                "INSERT INTO location_tags (article_path, tag, count) VALUES (?, ?, ?)",
+                params![article_path, tag, count],
+            )?;
+        }
         {
             let mut insert = transaction.prepare(
                 "INSERT INTO annotations (article_path, uuid, start, end, quote, note, tags, tag_list,
@@ -363,6 +389,7 @@ fn remove_location_rows(
             [&path],
         )?;
         transaction.execute("DELETE FROM annotations WHERE article_path = ?", [&path])?;
+        transaction.execute("DELETE FROM location_tags WHERE article_path = ?", [&path])?;
         transaction.execute("DELETE FROM locations WHERE article_path = ?", [&path])?;
     }
     Ok(())

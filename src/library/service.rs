@@ -141,6 +141,8 @@ pub(super) enum Input {
     Request(LibraryRequest),
     /// The watcher saw a sidecar change.
     Watched(PathBuf),
+    /// Requests before this are done: say so, and stop.
+    Finish(Sender<()>),
     Stop,
 }
 
@@ -177,6 +179,14 @@ impl LibraryService {
     /// News sent since the last call, if any.
     pub fn try_news(&self) -> Option<LibraryNews> {
         self.news.try_recv().ok()
+    }
+
+    /// Stops the thread after what it was asked (the reading state saved),
+    /// waiting up to `timeout` for it (the app is closing).
+    pub fn finish(&self, timeout: Duration) {
+        let (done, finished) = mpsc::channel();
+        let _ = self.input.send(Input::Finish(done));
+        let _ = finished.recv_timeout(timeout);
     }
 
     /// Waits up to `timeout` for news (tests, benchmarks).

@@ -120,6 +120,10 @@ impl Worker {
             };
             match input {
                 Input::Stop => return,
+                Input::Finish(done) => {
+                    let _ = done.send(());
+                    return;
+                }
                 Input::Watched(path) => self.queue(Work::Sidecar(path)),
                 Input::Request(request) => self.handle(request),
             }
@@ -241,10 +245,11 @@ impl Worker {
             return;
         };
         let read = || -> Result<LibrarySnapshot, LibraryError> {
+            let articles = index.articles()?;
             Ok(LibrarySnapshot {
-                articles: index.articles()?,
+                annotations: articles.iter().map(|a| a.highlights).sum(),
+                articles,
                 tags: index.tags()?,
-                annotations: index.counts()?.1,
                 reading: self
                     .reading
                     .as_ref()

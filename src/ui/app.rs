@@ -9,14 +9,16 @@ use eframe::egui::{self, Ui};
 use uuid::Uuid;
 
 use crate::document::Document;
+use crate::library::LibraryPaths;
 use crate::store::AnnotationStore;
 
 use super::about::AboutWindow;
-use super::command::{Command, Situation};
+use super::command::{Command, Place, Situation};
 use super::exchange::PendingExchange;
 use super::files::{PendingDialog, PendingOpen};
 use super::find::FindState;
 use super::keymap::commands_from_input;
+use super::library::LibraryView;
 use super::panel::PanelState;
 use super::popups::{ContextTarget, OverlapChoice};
 use super::prefetch::PrefetchedImport;
@@ -123,6 +125,13 @@ pub struct MarginaliaApp {
     launch: LaunchStage,
     /// The import of the article named on the command line, started with the window.
     pub(super) prefetched: Option<PrefetchedImport>,
+    /// The library view, and the library working on its own thread.
+    pub(super) library: LibraryView,
+    /// Where to show the article being opened (a place picked in the library).
+    pub(super) open_at_place: Option<Place>,
+    /// The open article's save state last frame: a save that finishes is
+    /// told to the library.
+    last_save_state: Option<SaveState>,
 }
 
 /// The frames of a launch the startup timeline reports.
@@ -135,8 +144,10 @@ enum LaunchStage {
 }
 
 impl MarginaliaApp {
+    /// The app, its library in the user's cache and data folders.
     pub fn new(cc: &eframe::CreationContext<'_>, start: StartWith) -> Self {
-        Self::with_prefetched(cc, start, None)
+        let library = LibraryPaths::from_environment().map_err(|error| error.to_string());
+        Self::with_library(cc, start, None, library)
     }
 
     /// A new app whose first article's import started with the window.
@@ -144,6 +155,18 @@ impl MarginaliaApp {
         cc: &eframe::CreationContext<'_>,
         start: StartWith,
         prefetched: Option<PrefetchedImport>,
+    ) -> Self {
+        let library = LibraryPaths::from_environment().map_err(|error| error.to_string());
+        Self::with_library(cc, start, prefetched, library)
+    }
+
+    /// A new app with its library kept at `library` (or, with the reason,
+    /// none: tests that do not need one).
+    pub fn with_library(
+        cc: &eframe::CreationContext<'_>,
+        start: StartWith,
+        prefetched: Option<PrefetchedImport>,
+        library: Result<LibraryPaths, String>,
     ) -> Self {
         install_fonts(&cc.egui_ctx);
         crate::timing::mark("fonts installed");
@@ -189,6 +212,9 @@ impl MarginaliaApp {
                 LaunchStage::Done
             },
             prefetched,
+            library: LibraryView::start(library, &cc.egui_ctx),
+            open_at_place: None,
+            last_save_state: None,
         };
         app.reader.set_caret_mode(app.settings.caret);
         match start {
@@ -274,6 +300,7 @@ impl MarginaliaApp {
             caret_browsing: self.reader.caret_browsing(),
             arrows_move_caret: self.reader.arrows_move_caret(),
             can_go_back: self.reader.can_go_back(),
+            library_shown: self.library.is_shown(),
         }
     }
 
@@ -300,6 +327,26 @@ impl MarginaliaApp {
             // This frame's root Ui was made with the old style.
             ui.set_style(ui.ctx().global_style());
         }
+    }
+
+    /// A save of the open article that finished is told to the library.
+    fn tell_library_of_saves(&mut self) {
+        let state = self.save_state();
+        if state == Some(SaveState::Saved)
+            && self
+                .last_save_state
+                .as_ref()
+                .is_some_and(|s| *s != SaveState::Saved)
+            && let Some(path) = self.document_path().map(Path::to_path_buf)
+        {
+            self.tell_library_saved(path);
+        }
+        self.last_save_state = state;
+    }
+
+    /// The library view (Ctrl+L) is shown instead of the article.
+    pub fn library_view(&self) -> &LibraryView {
+        &self.library
     }
 
     /// Ends the outline of a highlight jumped to once its moment is over.
@@ -397,14 +444,20 @@ impl eframe::App for MarginaliaApp {
         self.poll_opening(Duration::ZERO);
         self.poll_closing();
         self.poll_exchanges();
+        self.poll_library();
         self.tick_session();
+        self.tell_library_of_saves();
         self.expire_flash();
         self.settle_caret(ui.ctx());
         self.expire_status_note();
         let mut commands = Vec::new();
         self.chrome_ui(ui, &mut commands);
-        self.side_panels_ui(ui, &mut commands);
-        self.page_ui(ui, &mut commands);
+        if self.library.is_shown() {
+            self.library_page_ui(ui, &mut commands);
+        } else {
+            self.side_panels_ui(ui, &mut commands);
+            self.page_ui(ui, &mut commands);
+        }
         self.popups_ui(ui.ctx(), &mut commands);
         if !commands.is_empty() {
             ui.ctx().request_repaint();
@@ -422,6 +475,7 @@ impl eframe::App for MarginaliaApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.remember_position();
+        self.tell_library_read_to();
         self.settings.caret = self.reader.caret_mode();
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
@@ -438,5 +492,8 @@ impl eframe::App for MarginaliaApp {
                 log::error!("annotations not saved: {error}");
             }
         }
+        // Where the reader is, kept before the library's thread goes.
+        self.tell_library_read_to();
+        self.library.finish(Duration::from_millis(500));
     }
 }

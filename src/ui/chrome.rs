@@ -5,6 +5,8 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::document::{OutlineEntry, current_entry};
 
+use crate::library::LibraryExportFormat;
+
 use super::app::{Banner, MarginaliaApp};
 use super::command::{Command, Situation};
 use super::keymap::tooltip;
@@ -103,8 +105,21 @@ impl MarginaliaApp {
         command_menu_item_ui(ui, Command::ShowOpenDialog, now, commands);
         ui.menu_button("Open Recent", |ui| self.recent_menu_ui(ui, now, commands));
         ui.separator();
+        command_toggle_ui(
+            ui,
+            self.library.is_shown(),
+            Command::ToggleLibrary,
+            commands,
+        );
+        command_menu_item_ui(ui, Command::ShowLibraryFolders, now, commands);
+        ui.separator();
         command_menu_item_ui(ui, Command::ShowExportDialog, now, commands);
         command_menu_item_ui(ui, Command::ShowImportDialog, now, commands);
+        ui.menu_button("Export Library", |ui| {
+            for format in [LibraryExportFormat::Markdown, LibraryExportFormat::W3c] {
+                command_menu_item_ui(ui, Command::ShowExportLibraryDialog(format), now, commands);
+            }
+        });
         ui.separator();
         command_menu_item_ui(ui, Command::Quit, now, commands);
     }

@@ -48,6 +48,20 @@ impl MarginaliaApp {
             | Command::FontReset
             | Command::SetLineWidth(_)
             | Command::SetTheme(_) => self.apply_view(command),
+            Command::ToggleLibrary
+            | Command::OpenSample
+            | Command::OpenAt(_)
+            | Command::SetLibrarySearch(_)
+            | Command::SaveLibrarySearch
+            | Command::ForgetLibrarySearch(_)
+            | Command::ShowLibraryFolders
+            | Command::ShowAddLibraryFolderDialog
+            | Command::AddLibraryFolder(_)
+            | Command::RemoveLibraryFolder(_)
+            | Command::RescanLibrary
+            | Command::ShowExportLibraryDialog(_)
+            | Command::ExportLibraryTo(..)
+            | Command::EditInLibrary { .. } => self.apply_library(command),
             Command::Reader(command) => {
                 if let Some(open) = &self.open {
                     self.reader.apply(command, open.document(), &self.ctx);

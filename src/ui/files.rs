@@ -10,6 +10,7 @@ use eframe::egui;
 
 use crate::document::Document;
 use crate::import::{ARTICLE_EXTENSIONS, ImportError};
+use crate::library::LibraryExportFormat;
 
 use super::app::{
     Banner, MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME, STATUS_NOTE_TIME, StatusNote,
@@ -51,10 +52,12 @@ pub(super) struct PendingDialog {
 }
 
 #[derive(Clone, Copy, Debug)]
-enum DialogPurpose {
+pub(super) enum DialogPurpose {
     Open,
     Export,
     Import,
+    AddLibraryFolder,
+    ExportLibrary(LibraryExportFormat),
 }
 
 impl MarginaliaApp {
@@ -120,11 +123,12 @@ impl MarginaliaApp {
     }
 
     /// Reopens the article read last, where it was left; the sample the
-    /// very first time (or when that article has gone), with a hint.
+    /// very first time, with a hint; the library when that article has gone.
     pub(super) fn open_last_read(&mut self) {
         let last = self.settings.recent.first().map(|r| r.path.clone());
         match last {
             Some(path) if path.is_file() => self.apply(Command::Open(path)),
+            _ if self.settings.hint_shown => self.library.shown = true,
             _ => {
                 self.open_sample();
                 if !self.settings.hint_shown {
@@ -245,7 +249,7 @@ impl MarginaliaApp {
                 // The article open now (maybe this one, reopened) keeps its place.
                 self.remember_position();
                 let position = path
-                    .and_then(|path| self.settings.position_of(&path))
+                    .and_then(|path| self.opening_position(&path))
                     .unwrap_or(0);
                 let (news, notices): (Vec<SessionNotice>, Vec<SessionNotice>) = session
                     .store()
@@ -265,8 +269,10 @@ impl MarginaliaApp {
                     let said = notices.into_iter().chain(after_open);
                     self.set_news(said.collect::<Vec<_>>().join("\n"));
                 }
+                self.arrive_at_place();
             }
             Err(error) => {
+                self.open_at_place = None;
                 let said = std::iter::once(error.to_string()).chain(after_open);
                 self.set_banner(said.collect::<Vec<_>>().join("\n"));
             }
@@ -278,6 +284,7 @@ impl MarginaliaApp {
         if let Some(path) = session.path() {
             let title = session.document().display_title();
             self.settings.remember(path, &title, position_char);
+            self.tell_library_opened(path, position_char);
         }
         self.reader
             .reset(position_char.min(session.document().char_count()));
@@ -287,6 +294,7 @@ impl MarginaliaApp {
     /// Closes the open document; its last save runs on a worker.
     fn close_document(&mut self) {
         self.remember_position();
+        self.tell_library_read_to();
         self.selected = None;
         self.last_made = None;
         self.find = None;
@@ -325,7 +333,7 @@ impl MarginaliaApp {
     }
 
     /// Starts a native dialog, one at a time, opening in the article's folder.
-    fn show_dialog(
+    pub(super) fn show_dialog(
         &mut self,
         purpose: DialogPurpose,
         dialog: rfd::FileDialog,
@@ -403,6 +411,8 @@ impl MarginaliaApp {
             DialogPurpose::Open => Command::Open(path),
             DialogPurpose::Export => Command::ExportTo(path),
             DialogPurpose::Import => Command::ImportFrom(path),
+            DialogPurpose::AddLibraryFolder => Command::AddLibraryFolder(path),
+            DialogPurpose::ExportLibrary(format) => Command::ExportLibraryTo(path, format),
         });
     }
 }

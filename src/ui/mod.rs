@@ -9,6 +9,8 @@
 //! - `files`: opening and closing articles, native dialogs.
 //! - `exchange`: export and import of annotations (files on workers).
 //! - `find`: the find bar and its matches.
+//! - `library`: the library view (Ctrl+L): articles, search, tags, saved
+//!   searches, the review, Library Folders; the library's thread fed.
 //! - `chrome`: the menu bar, the banner, the status bar.
 //! - `page`: the reader, the side panels, what a click on the page means.
 //! - `popups`: context menu, selection colour bar, overlap chooser, drop overlay.
@@ -32,6 +34,7 @@ mod files;
 mod find;
 pub mod help;
 pub mod keymap;
+pub mod library;
 mod note;
 pub mod outline;
 mod page;

@@ -73,6 +73,8 @@ pub struct Settings {
     pub hint_shown: bool,
     /// Caret browsing (F7): on, turned off, or never touched.
     pub caret: CaretBrowsing,
+    /// The library's saved searches, in the order saved.
+    pub saved_searches: Vec<String>,
 }
 
 impl Default for Settings {
@@ -88,6 +90,7 @@ impl Default for Settings {
             find_match_diacritics: false,
             hint_shown: false,
             caret: CaretBrowsing::Untouched,
+            saved_searches: Vec::new(),
         }
     }
 }

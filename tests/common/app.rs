@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use eframe::egui;
 use egui_kittest::Harness;
+use marginalia::library::LibraryPaths;
 use marginalia::ui::session::SaveState;
 use marginalia::ui::{MarginaliaApp, StartWith};
 
@@ -21,15 +22,25 @@ pub fn sidecar_of(article: &Path) -> PathBuf {
     article.with_file_name("kerry-lavrov-meeting.txt.annotations.ron")
 }
 
-/// The app, `width` × `height` points, after its first frames.
-pub fn app(start: StartWith, [width, height]: [f32; 2]) -> Harness<'static, MarginaliaApp> {
+/// The app, `width` × `height` points, after its first frames; without a
+/// library (the user's own is never touched by tests).
+pub fn app(start: StartWith, size: [f32; 2]) -> Harness<'static, MarginaliaApp> {
+    app_with_library(start, size, Err("not kept in this test".to_owned()))
+}
+
+/// The app with its library kept at `library`.
+pub fn app_with_library(
+    start: StartWith,
+    [width, height]: [f32; 2],
+    library: Result<LibraryPaths, String>,
+) -> Harness<'static, MarginaliaApp> {
     let mut harness = Harness::builder()
         .with_size([width, height])
         .with_pixels_per_point(1.0)
         .with_step_dt(1.0 / 60.0)
         .build_eframe(move |cc| {
             cc.egui_ctx.all_styles_mut(|s| s.animation_time = 0.0);
-            MarginaliaApp::new(cc, start)
+            MarginaliaApp::with_library(cc, start, None, library)
         });
     harness.run_steps(3);
     // A big article is read on a worker: wait for it (in real time).

@@ -1,167 +1,14 @@
-//! The command table: every user action is one `Command`, and this file
-//! alone gives each its menu label, tooltip, keyboard shortcuts (with the
-//! context they work in) and whether it is available now. Menus, the key
-//! map, tooltips and the shortcuts window (F1) are all drawn from it.
-
-use std::path::PathBuf;
+//! The command table's rows: each command's label, tooltip, context and
+//! shortcuts.
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
-use uuid::Uuid;
 
 use crate::annotate::HighlightColor;
 
-use super::reader::{CursorMove, ReaderCommand};
-use super::settings::LineWidth;
-use super::theme::ThemeChoice;
+use crate::library::LibraryExportFormat;
 
-/// Everything the user can ask the app to do; menus, keys and panels produce these.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    ShowOpenDialog,
-    Open(PathBuf),
-    RemoveRecent(PathBuf),
-    ClearRecent,
-    ShowExportDialog,
-    ShowImportDialog,
-    /// Write the annotations to this file (the export dialog's answer).
-    ExportTo(PathBuf),
-    /// Add the annotations in this JSON file (the import dialog's answer).
-    ImportFrom(PathBuf),
-    Quit,
-    Undo,
-    Redo,
-    /// Highlight the selection in the current colour.
-    HighlightSelection,
-    /// Highlight the selection in this colour (and make it the current one).
-    HighlightSelectionIn(HighlightColor),
-    /// Open a highlight in the panel (`None` closes the one open).
-    SelectAnnotation(Option<Uuid>),
-    Recolor(Uuid, HighlightColor),
-    ToggleUnderline(Uuid),
-    SetNote(Uuid, String),
-    SetTags(Uuid, Vec<String>),
-    DeleteAnnotation(Uuid),
-    CopyQuote(Uuid),
-    /// Scroll to an annotation, flash it and open it in the panel.
-    JumpTo(Uuid),
-    NextHighlight,
-    PreviousHighlight,
-    /// Open the note of the highlight just made (or the open one), ready
-    /// for typing.
-    EditNote,
-    ShowFind,
-    CloseFind,
-    SetFindQuery(String),
-    FindNext,
-    FindPrevious,
-    HighlightFindMatch,
-    /// Find tells letters with diacritics from those without, or not.
-    ToggleMatchDiacritics,
-    TogglePanel,
-    ToggleOutline,
-    ToggleShortcuts,
-    ToggleAbout,
-    /// Show a folder in the file manager (Help ▸ About).
-    OpenFolder(PathBuf),
-    /// Scroll to the block holding this char offset (the outline).
-    GoTo {
-        start_char: usize,
-    },
-    /// Follow a link inside the article to this char offset.
-    FollowLink(usize),
-    /// Back to where the last link inside the article was followed.
-    GoBack,
-    FontBigger,
-    FontSmaller,
-    FontReset,
-    SetLineWidth(LineWidth),
-    SetTheme(ThemeChoice),
-    /// Keep the unreadable sidecar under another name and save the
-    /// annotations shown in its place.
-    ReplaceUnreadableSidecar,
-    DismissBanner,
-    /// The reader's own keys: scrolling and the selection.
-    Reader(ReaderCommand),
-}
-
-/// Where a shortcut works.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum KeyContext {
-    /// Anywhere, even while typing in a field.
-    Global,
-    /// While the find bar is open, even in its field.
-    FindAnywhere,
-    /// In the find field.
-    FindField,
-    /// While the find bar is open and no field has the keys.
-    FindBar,
-    /// While a highlight is open in the panel and no field has the keys.
-    Highlight,
-    /// On the page: no field has the keys.
-    Page,
-    /// Caret browsing is on (F7) and no field has the keys: the arrows move
-    /// the caret instead of scrolling.
-    Caret,
-    /// The arrow keys on the page: they move the caret, and turn it on,
-    /// unless caret browsing was turned off with F7 (then they scroll).
-    Arrows,
-    /// The reader widget's keys: no field has the keys.
-    Reader,
-}
-
-impl KeyContext {
-    /// Which contexts are live now.
-    pub fn is_active(self, now: &Situation) -> bool {
-        match self {
-            KeyContext::Global => true,
-            KeyContext::FindAnywhere => now.find_open,
-            KeyContext::FindField => false, // The find bar reads these itself.
-            KeyContext::FindBar => now.find_open && !now.typing,
-            KeyContext::Highlight => now.open_highlight.is_some() && !now.typing,
-            KeyContext::Page | KeyContext::Reader => now.has_document && !now.typing,
-            KeyContext::Caret => now.caret_browsing && now.has_document && !now.typing,
-            KeyContext::Arrows => now.arrows_move_caret && now.has_document && !now.typing,
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            KeyContext::Global => "Anywhere",
-            KeyContext::FindAnywhere | KeyContext::FindField | KeyContext::FindBar => "Find",
-            KeyContext::Highlight => "The open highlight",
-            KeyContext::Page => "Highlights",
-            KeyContext::Caret | KeyContext::Arrows => "With the caret (F7)",
-            KeyContext::Reader => "Reading and selecting",
-        }
-    }
-}
-
-/// What the app is showing, for availability and key contexts.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Situation {
-    pub has_document: bool,
-    /// Some text is selected (not just a caret).
-    pub has_selection: bool,
-    /// A caret or a selection is in the text.
-    pub has_caret: bool,
-    pub can_undo: bool,
-    pub can_redo: bool,
-    pub find_open: bool,
-    /// The highlight open in the panel.
-    pub open_highlight: Option<Uuid>,
-    /// The highlight a note would be written on: the open one, else the
-    /// one just made.
-    pub note_target: Option<Uuid>,
-    /// A text field has the keys.
-    pub typing: bool,
-    /// Caret browsing is on: the arrows move a caret in the text.
-    pub caret_browsing: bool,
-    /// The arrows move the caret (and turn it on): caret browsing was not
-    /// turned off.
-    pub arrows_move_caret: bool,
-    /// A link inside the article was followed: Back can return.
-    pub can_go_back: bool,
-}
+use super::super::reader::{CursorMove, ReaderCommand};
+use super::{Command, KeyContext};
 
 /// One row of the table.
 #[derive(Clone, Copy, Debug)]
@@ -256,38 +103,30 @@ impl Command {
             Command::ReplaceUnreadableSidecar => row("Replace the unreadable file", "Keep it under another name and save your annotations in its place", Global, &[]),
             Command::DismissBanner => row("Dismiss", "Hide this message", Global, &[]),
             Command::Reader(command) => reader_info(*command),
+            _ => library_info(self),
         }
     }
+}
 
-    /// Whether the command can be carried out now.
-    pub fn available(&self, now: &Situation) -> bool {
-        match self {
-            Command::ShowExportDialog
-            | Command::ShowImportDialog
-            | Command::ExportTo(_)
-            | Command::ImportFrom(_)
-            | Command::ShowFind
-            | Command::NextHighlight
-            | Command::PreviousHighlight => now.has_document,
-            Command::Reader(ReaderCommand::Copy) => now.has_document && now.has_selection,
-            Command::Reader(_) => now.has_document,
-            Command::Undo => now.can_undo,
-            Command::Redo => now.can_redo,
-            Command::HighlightSelection | Command::HighlightSelectionIn(_) => now.has_selection,
-            Command::EditNote => now.note_target.is_some(),
-            Command::CloseFind
-            | Command::FindNext
-            | Command::FindPrevious
-            | Command::HighlightFindMatch
-            | Command::ToggleMatchDiacritics => now.find_open,
-            Command::GoBack => now.can_go_back,
-            _ => true,
-        }
-    }
-
-    /// The first shortcut as the platform writes it ("Ctrl+O", "⌘O").
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        self.info().shortcuts.first().copied()
+#[rustfmt::skip]
+fn library_info(command: &Command) -> CommandInfo {
+    use KeyContext::Global;
+    match command {
+        Command::ToggleLibrary => row("Library", "Every article and highlight, found in a moment", Global, keys!(key(COMMAND, Key::L))),
+        Command::OpenSample => row("Read the Sample Article", "Open the short article that comes with Marginalia", Global, &[]),
+        Command::OpenAt(_) => row("Open", "Open the article at this place", Global, &[]),
+        Command::SetLibrarySearch(_) => row("Search", "Search the library", Global, &[]),
+        Command::SaveLibrarySearch => row("Save Search", "Keep this search in the list of saved searches", Global, &[]),
+        Command::ForgetLibrarySearch(_) => row("Forget", "Remove this saved search", Global, &[]),
+        Command::ShowLibraryFolders => row("Library Folders…", "The folders whose annotated articles are in the library", Global, &[]),
+        Command::ShowAddLibraryFolderDialog => row("Add Folder…", "Add a folder: every annotated article under it joins the library", Global, &[]),
+        Command::AddLibraryFolder(_) => row("Add", "Add this folder to the library", Global, &[]),
+        Command::RemoveLibraryFolder(_) => row("Remove", "Stop following this folder (no file in it is touched)", Global, &[]),
+        Command::RescanLibrary => row("Check Again", "Look at every sidecar and article again", Global, &[]),
+        Command::ShowExportLibraryDialog(LibraryExportFormat::Markdown) => row("Export Library as Markdown…", "One Markdown file per annotated article, for Obsidian or Logseq", Global, &[]),
+        Command::ShowExportLibraryDialog(LibraryExportFormat::W3c) => row("Export Library as W3C JSON…", "Every annotation in one W3C Web Annotation collection", Global, &[]),
+        Command::ExportLibraryTo(..) => row("Export", "Export the library into this folder", Global, &[]),
+        _ => row("Edit", "Change this highlight in its article's annotations", Global, &[]),
     }
 }
 
@@ -366,128 +205,5 @@ fn extend_info(movement: CursorMove) -> CommandInfo {
         CursorMove::LineEnd => row("Extend to line end", "Extend the selection to the end of the line", Reader, keys!(key(SHIFT, Key::End))),
         CursorMove::DocumentStart => row("Extend to the start", "Extend the selection to the start of the article", Reader, keys!(key(COMMAND_SHIFT, Key::Home))),
         CursorMove::DocumentEnd => row("Extend to the end", "Extend the selection to the end of the article", Reader, keys!(key(COMMAND_SHIFT, Key::End))),
-    }
-}
-
-/// Every command that has a shortcut, in the order the shortcuts window
-/// lists them; commands on the open highlight act on `open_highlight`.
-pub fn keyed_commands(open_highlight: Uuid) -> Vec<Command> {
-    let mut commands = vec![
-        Command::ShowOpenDialog,
-        Command::Quit,
-        Command::ShowFind,
-        Command::TogglePanel,
-        Command::ToggleOutline,
-        Command::GoBack,
-        Command::ToggleShortcuts,
-        Command::FontBigger,
-        Command::FontSmaller,
-        Command::FontReset,
-        Command::HighlightFindMatch,
-        Command::FindNext,
-        Command::FindPrevious,
-        Command::CloseFind,
-        Command::HighlightSelection,
-        Command::NextHighlight,
-        Command::PreviousHighlight,
-        Command::EditNote,
-        Command::Undo,
-        Command::Redo,
-    ];
-    commands.extend(
-        HighlightColor::ALL
-            .into_iter()
-            .map(|color| Command::Recolor(open_highlight, color)),
-    );
-    commands.extend([
-        Command::ToggleUnderline(open_highlight),
-        Command::DeleteAnnotation(open_highlight),
-        Command::SelectAnnotation(None),
-    ]);
-    let reader = [
-        ReaderCommand::LineDown,
-        ReaderCommand::LineUp,
-        ReaderCommand::PageDown,
-        ReaderCommand::PageUp,
-        ReaderCommand::Top,
-        ReaderCommand::Bottom,
-        ReaderCommand::Extend(CursorMove::Char(-1)),
-        ReaderCommand::Extend(CursorMove::Char(1)),
-        ReaderCommand::Extend(CursorMove::Word(-1)),
-        ReaderCommand::Extend(CursorMove::Word(1)),
-        ReaderCommand::Extend(CursorMove::Line(-1)),
-        ReaderCommand::Extend(CursorMove::Line(1)),
-        ReaderCommand::Extend(CursorMove::LineStart),
-        ReaderCommand::Extend(CursorMove::LineEnd),
-        ReaderCommand::Extend(CursorMove::DocumentStart),
-        ReaderCommand::Extend(CursorMove::DocumentEnd),
-        ReaderCommand::ToggleCaret,
-        ReaderCommand::MoveCaret(CursorMove::Char(-1)),
-        ReaderCommand::MoveCaret(CursorMove::Char(1)),
-        ReaderCommand::MoveCaret(CursorMove::Word(-1)),
-        ReaderCommand::MoveCaret(CursorMove::Word(1)),
-        ReaderCommand::MoveCaret(CursorMove::Line(-1)),
-        ReaderCommand::MoveCaret(CursorMove::Line(1)),
-        ReaderCommand::MoveCaret(CursorMove::LineStart),
-        ReaderCommand::MoveCaret(CursorMove::LineEnd),
-        ReaderCommand::MoveCaret(CursorMove::DocumentStart),
-        ReaderCommand::MoveCaret(CursorMove::DocumentEnd),
-        ReaderCommand::SelectAll,
-        ReaderCommand::Copy,
-        ReaderCommand::CollapseSelection,
-    ];
-    commands.extend(reader.into_iter().map(Command::Reader));
-    commands
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Two contexts that can be live at once without one being meant to
-    /// go first (Escape closes the innermost thing: the find bar, then the
-    /// open highlight, then the selection).
-    fn overlap(a: KeyContext, b: KeyContext) -> bool {
-        a == b || a == KeyContext::Global || b == KeyContext::Global
-    }
-
-    fn clashes(commands: &[Command]) -> Vec<String> {
-        let mut found = Vec::new();
-        for (i, a) in commands.iter().enumerate() {
-            for b in &commands[i + 1..] {
-                let (ia, ib) = (a.info(), b.info());
-                for shortcut in ia.shortcuts {
-                    if ib.shortcuts.contains(shortcut) && overlap(ia.context, ib.context) {
-                        found.push(format!("{a:?} and {b:?} share {shortcut:?}"));
-                    }
-                }
-            }
-        }
-        found
-    }
-
-    #[test]
-    fn no_two_commands_share_a_shortcut_in_one_context() {
-        let clashes = clashes(&keyed_commands(Uuid::nil()));
-        assert!(clashes.is_empty(), "{clashes:#?}");
-    }
-
-    #[test]
-    fn the_clash_test_sees_a_clash() {
-        let mut commands = keyed_commands(Uuid::nil());
-        // Ctrl+O and Ctrl+Q are both global; H and ] both on the page.
-        commands.push(Command::Open(PathBuf::new()));
-        assert!(clashes(&commands).is_empty());
-        let with_clash = [Command::HighlightSelection, Command::HighlightSelection];
-        assert_eq!(clashes(&with_clash).len(), 1);
-    }
-
-    #[test]
-    fn every_keyed_command_has_a_label_and_a_shortcut() {
-        for command in keyed_commands(Uuid::nil()) {
-            let info = command.info();
-            assert!(!info.label.is_empty(), "{command:?}");
-            assert!(!info.shortcuts.is_empty(), "{command:?} has no shortcut");
-        }
     }
 }

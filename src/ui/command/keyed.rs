@@ -1,0 +1,135 @@
+//! Every command with a shortcut, in the order the shortcuts window lists
+//! them, and the test that no two share a shortcut in one context.
+
+use uuid::Uuid;
+
+use crate::annotate::HighlightColor;
+
+use super::super::reader::{CursorMove, ReaderCommand};
+use super::Command;
+
+/// Every command that has a shortcut, in the order the shortcuts window
+/// lists them; commands on the open highlight act on `open_highlight`.
+pub fn keyed_commands(open_highlight: Uuid) -> Vec<Command> {
+    let mut commands = vec![
+        Command::ShowOpenDialog,
+        Command::Quit,
+        Command::ShowFind,
+        Command::ToggleLibrary,
+        Command::TogglePanel,
+        Command::ToggleOutline,
+        Command::GoBack,
+        Command::ToggleShortcuts,
+        Command::FontBigger,
+        Command::FontSmaller,
+        Command::FontReset,
+        Command::HighlightFindMatch,
+        Command::FindNext,
+        Command::FindPrevious,
+        Command::CloseFind,
+        Command::HighlightSelection,
+        Command::NextHighlight,
+        Command::PreviousHighlight,
+        Command::EditNote,
+        Command::Undo,
+        Command::Redo,
+    ];
+    commands.extend(
+        HighlightColor::ALL
+            .into_iter()
+            .map(|color| Command::Recolor(open_highlight, color)),
+    );
+    commands.extend([
+        Command::ToggleUnderline(open_highlight),
+        Command::DeleteAnnotation(open_highlight),
+        Command::SelectAnnotation(None),
+    ]);
+    let reader = [
+        ReaderCommand::LineDown,
+        ReaderCommand::LineUp,
+        ReaderCommand::PageDown,
+        ReaderCommand::PageUp,
+        ReaderCommand::Top,
+        ReaderCommand::Bottom,
+        ReaderCommand::Extend(CursorMove::Char(-1)),
+        ReaderCommand::Extend(CursorMove::Char(1)),
+        ReaderCommand::Extend(CursorMove::Word(-1)),
+        ReaderCommand::Extend(CursorMove::Word(1)),
+        ReaderCommand::Extend(CursorMove::Line(-1)),
+        ReaderCommand::Extend(CursorMove::Line(1)),
+        ReaderCommand::Extend(CursorMove::LineStart),
+        ReaderCommand::Extend(CursorMove::LineEnd),
+        ReaderCommand::Extend(CursorMove::DocumentStart),
+        ReaderCommand::Extend(CursorMove::DocumentEnd),
+        ReaderCommand::ToggleCaret,
+        ReaderCommand::MoveCaret(CursorMove::Char(-1)),
+        ReaderCommand::MoveCaret(CursorMove::Char(1)),
+        ReaderCommand::MoveCaret(CursorMove::Word(-1)),
+        ReaderCommand::MoveCaret(CursorMove::Word(1)),
+        ReaderCommand::MoveCaret(CursorMove::Line(-1)),
+        ReaderCommand::MoveCaret(CursorMove::Line(1)),
+        ReaderCommand::MoveCaret(CursorMove::LineStart),
+        ReaderCommand::MoveCaret(CursorMove::LineEnd),
+        ReaderCommand::MoveCaret(CursorMove::DocumentStart),
+        ReaderCommand::MoveCaret(CursorMove::DocumentEnd),
+        ReaderCommand::SelectAll,
+        ReaderCommand::Copy,
+        ReaderCommand::CollapseSelection,
+    ];
+    commands.extend(reader.into_iter().map(Command::Reader));
+    commands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::command::KeyContext;
+    use std::path::PathBuf;
+
+    /// Two contexts that can be live at once without one being meant to
+    /// go first (Escape closes the innermost thing: the find bar, then the
+    /// open highlight, then the selection).
+    fn overlap(a: KeyContext, b: KeyContext) -> bool {
+        a == b || a == KeyContext::Global || b == KeyContext::Global
+    }
+
+    fn clashes(commands: &[Command]) -> Vec<String> {
+        let mut found = Vec::new();
+        for (i, a) in commands.iter().enumerate() {
+            for b in &commands[i + 1..] {
+                let (ia, ib) = (a.info(), b.info());
+                for shortcut in ia.shortcuts {
+                    if ib.shortcuts.contains(shortcut) && overlap(ia.context, ib.context) {
+                        found.push(format!("{a:?} and {b:?} share {shortcut:?}"));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut_in_one_context() {
+        let clashes = clashes(&keyed_commands(Uuid::nil()));
+        assert!(clashes.is_empty(), "{clashes:#?}");
+    }
+
+    #[test]
+    fn the_clash_test_sees_a_clash() {
+        let mut commands = keyed_commands(Uuid::nil());
+        // Ctrl+O and Ctrl+Q are both global; H and ] both on the page.
+        commands.push(Command::Open(PathBuf::new()));
+        assert!(clashes(&commands).is_empty());
+        let with_clash = [Command::HighlightSelection, Command::HighlightSelection];
+        assert_eq!(clashes(&with_clash).len(), 1);
+    }
+
+    #[test]
+    fn every_keyed_command_has_a_label_and_a_shortcut() {
+        for command in keyed_commands(Uuid::nil()) {
+            let info = command.info();
+            assert!(!info.label.is_empty(), "{command:?}");
+            assert!(!info.shortcuts.is_empty(), "{command:?} has no shortcut");
+        }
+    }
+}

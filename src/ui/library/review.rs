@@ -1,0 +1,401 @@
+//! The review: every highlight in the library, grouped by article, day,
+//! tag or colour, drawn only where visible. A click opens the highlight in
+//! the editor beside the list, where its colour, note and tags change in
+//! place: the change goes to that article's sidecar through the store's
+//! locked, merging save (or, for the article open in this window, through
+//! its session), so any window open on it sees it.
+
+use std::collections::BTreeMap;
+
+use eframe::egui::{self, FontId, Sense, Ui};
+use uuid::Uuid;
+
+use crate::annotate::HighlightColor;
+use crate::library::{AnnotationChange, ReviewRow};
+
+use super::super::command::{Command, Place};
+use super::super::theme::Palette;
+use super::super::widgets::{color_buttons_ui, list_row_ui, swatch, truncated_galley};
+use super::LibraryView;
+
+/// How the review groups highlights.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReviewGrouping {
+    #[default]
+    Article,
+    Day,
+    Tag,
+    Colour,
+}
+
+impl ReviewGrouping {
+    pub const ALL: [ReviewGrouping; 4] = [
+        ReviewGrouping::Article,
+        ReviewGrouping::Day,
+        ReviewGrouping::Tag,
+        ReviewGrouping::Colour,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewGrouping::Article => "Article",
+            ReviewGrouping::Day => "Day",
+            ReviewGrouping::Tag => "Tag",
+            ReviewGrouping::Colour => "Colour",
+        }
+    }
+}
+
+/// A line of the review: a group's head or a highlight (its row's index).
+#[derive(Clone, Debug, PartialEq)]
+enum ReviewLine {
+    Head(String),
+    Highlight(usize),
+}
+
+/// Every highlight, and the lines of the grouping shown.
+pub(super) struct ReviewList {
+    rows: Vec<ReviewRow>,
+    grouping: ReviewGrouping,
+    lines: Vec<ReviewLine>,
+}
+
+impl ReviewList {
+    pub(super) fn new(rows: Vec<ReviewRow>, grouping: ReviewGrouping) -> Self {
+        let mut list = Self {
+            rows,
+            grouping,
+            lines: Vec::new(),
+        };
+        list.group(grouping);
+        list
+    }
+
+    pub(super) fn group(&mut self, grouping: ReviewGrouping) {
+        self.grouping = grouping;
+        let mut groups: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            for key in group_keys(row, grouping) {
+                groups.entry(key).or_default().push(i);
+            }
+        }
+        let mut lines = Vec::with_capacity(self.rows.len() + groups.len());
+        for ((_, head), members) in groups {
+            lines.push(ReviewLine::Head(format!("{head} ({})", members.len())));
+            lines.extend(members.into_iter().map(ReviewLine::Highlight));
+        }
+        self.lines = lines;
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.rows.len()
+    }
+}
+
+/// The groups a highlight is in, each with its place among the groups.
+fn group_keys(row: &ReviewRow, grouping: ReviewGrouping) -> Vec<(usize, String)> {
+    match grouping {
+        ReviewGrouping::Article => vec![(0, article_title(row))],
+        // Newest day first: ordered by the day's distance from 9999-12-31.
+        ReviewGrouping::Day => {
+            let day = row.created.get(..10).unwrap_or(&row.created).to_owned();
+            let number: usize = day.replace('-', "").parse().unwrap_or(0);
+            vec![(99_999_999usize.saturating_sub(number), day)]
+        }
+        ReviewGrouping::Tag if row.tags.is_empty() => vec![(1, "No tag".to_owned())],
+        ReviewGrouping::Tag => row.tags.iter().map(|t| (0, format!("#{t}"))).collect(),
+        ReviewGrouping::Colour => {
+            let color = HighlightColor::from_name(&row.color).unwrap_or(HighlightColor::Yellow);
+            let place = HighlightColor::ALL
+                .iter()
+                .position(|c| *c == color)
+                .unwrap_or(0);
+            let mut name = color.name().to_owned();
+            name[..1].make_ascii_uppercase();
+            vec![(place, name)]
+        }
+    }
+}
+
+fn article_title(row: &ReviewRow) -> String {
+    row.title.clone().unwrap_or_else(|| {
+        row.article
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    })
+}
+
+/// The highlight open in the review's editor, as the user is changing it.
+pub(super) struct ReviewEditor {
+    id: Uuid,
+    row: ReviewRow,
+    note: String,
+    tags: String,
+}
+
+impl ReviewEditor {
+    fn new(row: &ReviewRow) -> Option<Self> {
+        Some(Self {
+            id: row.id.parse().ok()?,
+            note: row.note.clone(),
+            tags: row.tags.join(", "),
+            row: row.clone(),
+        })
+    }
+}
+
+impl LibraryView {
+    pub(super) fn set_grouping(&mut self, grouping: ReviewGrouping) {
+        self.review_grouping = grouping;
+        if let Some(list) = &mut self.review {
+            list.group(grouping);
+        }
+    }
+
+    pub(super) fn review_ui(
+        &mut self,
+        ui: &mut Ui,
+        palette: &Palette,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(list) = &self.review else {
+            ui.add_space(12.0);
+            ui.weak("Reading every highlight…");
+            return;
+        };
+        if list.len() == 0 {
+            ui.add_space(12.0);
+            ui.weak("No highlights yet: select text in an article and press H.");
+            return;
+        }
+        if self.editing.is_some() {
+            egui::Panel::right("review_editor")
+                .resizable(true)
+                .default_size(320.0)
+                .show(ui, |ui| self.editor_ui(ui, palette, commands));
+        }
+        let body = ui.text_style_height(&egui::TextStyle::Body);
+        let line_height = body * 2.0 + 18.0;
+        let Some(list) = &self.review else {
+            return;
+        };
+        let mut open = None;
+        egui::ScrollArea::vertical()
+            .id_salt("library_review")
+            .auto_shrink(false)
+            .show_rows(ui, line_height, list.lines.len(), |ui, visible| {
+                for line in &list.lines[visible] {
+                    match line {
+                        ReviewLine::Head(head) => {
+                            let (rect, _) = ui.allocate_exact_size(
+                                egui::vec2(ui.available_width(), line_height),
+                                Sense::hover(),
+                            );
+                            let galley = truncated_galley(
+                                ui,
+                                head,
+                                rect.width(),
+                                FontId::proportional(body + 1.0),
+                                palette.strong,
+                            );
+                            ui.painter().galley(
+                                egui::pos2(
+                                    rect.left() + 4.0,
+                                    rect.bottom() - galley.size().y - 6.0,
+                                ),
+                                galley,
+                                palette.strong,
+                            );
+                            ui.painter().hline(
+                                rect.x_range(),
+                                rect.bottom() - 2.0,
+                                (1.0, palette.rule),
+                            );
+                        }
+                        ReviewLine::Highlight(i) => {
+                            let row = &list.rows[*i];
+                            let editing = self.editing.as_ref().is_some_and(|e| e.row.id == row.id);
+                            if highlight_line_ui(ui, row, line_height, editing, palette).clicked() {
+                                open = Some(row.clone());
+                            }
+                        }
+                    }
+                }
+            });
+        if let Some(row) = open {
+            self.editing = ReviewEditor::new(&row);
+        }
+    }
+
+    /// The open highlight: colour, note and tags, changed in place.
+    fn editor_ui(&mut self, ui: &mut Ui, palette: &Palette, commands: &mut Vec<Command>) {
+        let Some(editor) = &mut self.editing else {
+            return;
+        };
+        let row = &editor.row;
+        ui.add_space(6.0);
+        ui.label(
+            egui::RichText::new(article_title(row))
+                .small()
+                .color(palette.muted),
+        );
+        ui.label(format!("“{}”", row.quote));
+        if row.status == "missing" {
+            ui.colored_label(
+                palette.alert_text,
+                "Its article is gone: it cannot be changed here.",
+            );
+        }
+        let editable = row.status != "missing";
+        let edit = |change| Command::EditInLibrary {
+            article: row.article.clone(),
+            id: editor.id,
+            change,
+        };
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let current = HighlightColor::from_name(&row.color);
+            ui.add_enabled_ui(editable, |ui| {
+                if let Some(color) =
+                    color_buttons_ui(ui, palette, current, |c| format!("Make it {}", c.name()))
+                {
+                    commands.push(edit(AnnotationChange::Color(color)));
+                }
+            });
+        });
+        ui.add_space(6.0);
+        let label = ui.label("Note");
+        ui.add_enabled(
+            editable,
+            egui::TextEdit::multiline(&mut editor.note)
+                .desired_rows(5)
+                .desired_width(f32::INFINITY)
+                .hint_text("A note (Markdown)"),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("Tags");
+        ui.add_enabled(
+            editable,
+            egui::TextEdit::singleline(&mut editor.tags)
+                .desired_width(f32::INFINITY)
+                .hint_text("methods, to-read"),
+        )
+        .labelled_by(label.id);
+        let tags: Vec<String> = editor
+            .tags
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let changed = editor.note != row.note || tags != row.tags;
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(editable && changed, egui::Button::new("Save"))
+                .clicked()
+            {
+                if editor.note != row.note {
+                    commands.push(edit(AnnotationChange::Note(editor.note.clone())));
+                }
+                if tags != row.tags {
+                    commands.push(edit(AnnotationChange::Tags(tags.clone())));
+                }
+            }
+            if ui
+                .add_enabled(editable, egui::Button::new("Open in the article"))
+                .clicked()
+            {
+                commands.push(Command::OpenAt(Place {
+                    path: row.article.clone(),
+                    start_char: row.start_char,
+                    end_char: row.start_char,
+                    id: Some(editor.id),
+                }));
+            }
+        });
+        let close = ui.button("Close").clicked();
+        if close {
+            self.editing = None;
+        }
+    }
+
+    /// After an edit was saved: the editor shows the highlight as it is now.
+    pub(super) fn refresh_editor(&mut self) {
+        let Some(editor) = &mut self.editing else {
+            return;
+        };
+        let now = self
+            .review
+            .as_ref()
+            .and_then(|list| list.rows.iter().find(|r| r.id == editor.row.id));
+        if let Some(now) = now {
+            if editor.note == editor.row.note {
+                editor.note = now.note.clone();
+            }
+            if editor.tags == editor.row.tags.join(", ") {
+                editor.tags = now.tags.join(", ");
+            }
+            editor.row = now.clone();
+        }
+    }
+}
+
+/// One highlight: its colour, the quote and below it the note and tags.
+fn highlight_line_ui(
+    ui: &mut Ui,
+    row: &ReviewRow,
+    height: f32,
+    editing: bool,
+    palette: &Palette,
+) -> egui::Response {
+    let (rect, response) = list_row_ui(ui, height, editing, palette);
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let color = HighlightColor::from_name(&row.color).unwrap_or(HighlightColor::Yellow);
+    let bar = egui::Rect::from_min_size(
+        rect.left_top() + egui::vec2(4.0, 6.0),
+        egui::vec2(4.0, height - 12.0),
+    );
+    ui.painter().rect_filled(bar, 2.0, swatch(color, palette));
+    let left = rect.left() + 16.0;
+    let width = rect.width() - 24.0;
+    let quote = truncated_galley(
+        ui,
+        &format!("“{}”", row.quote.trim()),
+        width,
+        FontId::proportional(body),
+        palette.text,
+    );
+    ui.painter()
+        .galley(egui::pos2(left, rect.top() + 6.0), quote, palette.text);
+    let mut below: Vec<String> = Vec::new();
+    if !row.note.is_empty() {
+        below.push(row.note.replace('\n', " "));
+    }
+    if !row.tags.is_empty() {
+        below.push(
+            row.tags
+                .iter()
+                .map(|t| format!("#{t}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    below.push(article_title(row));
+    let note = truncated_galley(
+        ui,
+        &below.join("  ·  "),
+        width,
+        FontId::proportional(body - 3.0),
+        palette.muted,
+    );
+    ui.painter().galley(
+        egui::pos2(left, rect.top() + 10.0 + body),
+        note,
+        palette.muted,
+    );
+    let label = row.quote.trim().to_owned();
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, editing, &label));
+    response.on_hover_text("Open in the editor beside the list")
+}

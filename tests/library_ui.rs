@@ -1,0 +1,131 @@
+//! The library view driven in the real app (kittest): Ctrl+L shows every
+//! article; a search lists highlights and passages; a click opens the
+//! article at the quote; the review edits a highlight in place, in the open
+//! article's session or in another article's sidecar.
+
+mod common;
+
+use std::path::Path;
+
+use common::app::{app_with_library, click, step_until};
+use common::library::library;
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use marginalia::library::{LibraryFolders, LibraryPaths};
+use marginalia::ui::{MarginaliaApp, StartWith};
+
+/// A library of two articles (`root/news/war.md`, `root/notes/harbour.txt`)
+/// whose folder is already added.
+fn library_paths(dir: &Path) -> LibraryPaths {
+    let root = dir.join("articles");
+    library(&root);
+    let paths = LibraryPaths::in_folder(&dir.join("library"));
+    LibraryFolders {
+        folders: vec![root],
+    }
+    .save(&paths.folders)
+    .unwrap();
+    paths
+}
+
+fn indexed(app: &MarginaliaApp) -> bool {
+    let library = app.library_view();
+    library.is_loaded() && !library.is_indexing() && library.listed_articles().count() >= 2
+}
+
+#[test]
+fn searching_the_library_and_clicking_a_result_opens_the_article_at_the_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    let paths = library_paths(&dir);
+    let mut harness = app_with_library(StartWith::Sample, [1200.0, 800.0], Ok(paths));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    step_until(&mut harness, "the library to be indexed", indexed);
+    assert!(harness.state().library_view().is_shown());
+    harness.get_by_label("Natásha at the ball");
+    harness.get_by_label("The harbour at dawn");
+    // The search box has the keys after Ctrl+L.
+    harness.event(egui::Event::Text("natasha".into()));
+    step_until(&mut harness, "the results", |app| {
+        app.library_view().results().is_some_and(|r| !r.is_empty())
+    });
+    let hits = harness.state().library_view().results().unwrap().to_vec();
+    assert_eq!(hits[0].quote.as_deref(), Some("Natásha Rostóva danced"));
+    let id = hits[0].id.as_deref().unwrap().parse().unwrap();
+    let result = harness
+        .get_by_label("Natásha Rostóva danced")
+        .rect()
+        .center();
+    click(&mut harness, result);
+    step_until(&mut harness, "the article to open", |app| {
+        !app.is_opening()
+            && app
+                .document_path()
+                .is_some_and(|p| p.ends_with("news/war.md"))
+    });
+    let app = harness.state();
+    assert!(!app.library_view().is_shown(), "the article shows");
+    assert_eq!(
+        app.selected_annotation(),
+        Some(id),
+        "the quote's highlight is open"
+    );
+    // The passage of a text: the words are selected where they are.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run_steps(2);
+    harness.event(egui::Event::Text(" in:text".into()));
+    step_until(&mut harness, "the text results", |app| {
+        app.library_view()
+            .results()
+            .is_some_and(|r| r.first().is_some_and(|h| h.quote.is_none()))
+    });
+}
+
+#[test]
+fn a_highlight_changed_in_the_review_reaches_its_sidecar_and_the_open_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    let paths = library_paths(&dir);
+    let harbour = dir.join("articles/notes/harbour.txt");
+    let mut harness =
+        app_with_library(StartWith::File(harbour.clone()), [1200.0, 800.0], Ok(paths));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    step_until(&mut harness, "the library to be indexed", indexed);
+    harness.get_by_label("Review (3 highlights)").click();
+    step_until(&mut harness, "the review", |app| {
+        app.library_view().review_len() == Some(3)
+    });
+    // Another article's highlight: its note written in the editor, saved to
+    // its sidecar on the library's thread.
+    harness.get_by_label("Natásha Rostóva danced").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("Written in the review.".into()));
+    harness.run_steps(2);
+    harness.get_by_label("Save").click();
+    let war_sidecar = dir.join("articles/news/war.md.annotations.ron");
+    step_until(&mut harness, "the edit in the sidecar", |_| {
+        std::fs::read_to_string(&war_sidecar).is_ok_and(|s| s.contains("Written in the review."))
+    });
+    // The open article's highlight: recoloured through its session, so the
+    // window shows it at once and its save writes it.
+    harness.get_by_label("fishing boats came in").click();
+    harness.run_steps(2);
+    harness.get_by_label("purple").click();
+    harness.run_steps(2);
+    let open = harness.state().annotations().unwrap();
+    let boats = open
+        .set()
+        .iter()
+        .find(|a| a.anchor.exact == "fishing boats came in")
+        .unwrap();
+    assert_eq!(boats.color, marginalia::annotate::HighlightColor::Purple);
+    let harbour_sidecar = dir.join("articles/notes/harbour.txt.annotations.ron");
+    step_until(&mut harness, "the colour in the sidecar", |_| {
+        std::fs::read_to_string(&harbour_sidecar).is_ok_and(|s| s.contains("purple"))
+    });
+}
