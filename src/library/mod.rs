@@ -17,6 +17,7 @@ mod error;
 mod export;
 mod folders;
 mod index;
+mod markdown_export;
 mod query;
 mod reading;
 mod scan;
@@ -36,4 +37,5 @@ pub use scan::{ScanReport, index_article, refresh_sidecar, scan, sidecars_in};
 pub use search::{SearchHit, SearchHitKind};
 pub use service::{
     AnnotationChange, LibraryNews, LibraryPaths, LibraryRequest, LibraryService, LibrarySnapshot,
+    LibraryTask,
 };

@@ -110,11 +110,19 @@ pub struct LibrarySnapshot {
     pub annotations: usize,
 }
 
+/// What the library's thread is busy with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryTask {
+    Indexing,
+    Exporting,
+}
+
 /// What the library tells the window.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LibraryNews {
-    /// Indexing: `done` of `of` files looked at.
+    /// Indexing or exporting: `done` of `of` files.
     Progress {
+        task: LibraryTask,
         done: usize,
         of: usize,
     },

@@ -23,6 +23,7 @@ use super::scan::{forget_folder, forget_gone, index_article, refresh_sidecar, si
 use super::search::SearchHit;
 use super::service::{
     AnnotationChange, Input, LibraryNews, LibraryPaths, LibraryRequest, LibrarySnapshot,
+    LibraryTask,
 };
 
 /// A unit of indexing work.
@@ -221,6 +222,7 @@ impl Worker {
         self.done += 1;
         if self.pending.is_empty() || self.done.is_multiple_of(16) {
             self.tell(LibraryNews::Progress {
+                task: LibraryTask::Indexing,
                 done: self.done,
                 of: self.total.max(self.done),
             });
@@ -318,7 +320,11 @@ impl Worker {
             LibraryRequest::Export { dir, format } => {
                 let result = match &self.index {
                     Some(index) => export_library(index, &dir, format, |done, of| {
-                        self.tell(LibraryNews::Progress { done, of });
+                        self.tell(LibraryNews::Progress {
+                            task: LibraryTask::Exporting,
+                            done,
+                            of,
+                        });
                     })
                     .map_err(|error| error.to_string()),
                     None => Err("the library index cannot be opened".to_owned()),

@@ -23,6 +23,8 @@ impl MarginaliaApp {
             Command::ToggleLibrary => {
                 self.library.shown = !self.library.shown || self.open.is_none();
                 if self.library.shown {
+                    // The list shows how far the open article is read.
+                    self.tell_library_read_to();
                     self.ctx.memory_mut(|m| m.request_focus(search_box_id()));
                 }
             }

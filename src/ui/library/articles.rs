@@ -154,13 +154,13 @@ impl LibraryView {
         order_of.sort_by(|&a, &b| {
             let by_key = match (&keys[a], &keys[b]) {
                 ((Some(x), _), (Some(y), _)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
-                ((_, x), (_, y)) => x.cmp(y),
+                ((_, x), (_, y)) => natural_order(x, y),
             };
             let by_key = match order {
                 SortOrder::Ascending => by_key,
                 SortOrder::Descending => by_key.reverse(),
             };
-            by_key.then_with(|| titles[a].cmp(&titles[b]))
+            by_key.then_with(|| natural_order(&titles[a], &titles[b]))
         });
         self.order = order_of;
     }
@@ -178,17 +178,32 @@ impl LibraryView {
         // The heads: a click sorts.
         let (head, _) = ui.allocate_exact_size(egui::vec2(width, row_height), Sense::hover());
         let mut sort_by = None;
+        let head_font = FontId::proportional(ui.text_style_height(&egui::TextStyle::Body) - 1.0);
         for (column, left) in ArticleColumn::ALL.into_iter().zip(&lefts) {
             let rect = egui::Rect::from_min_size(
                 egui::pos2(*left, head.top()),
                 egui::vec2(width * column.share(), row_height),
             );
             let response = ui
-                .put(
+                .interact(
                     rect,
-                    egui::Button::new(egui::RichText::new(column.label()).strong()).frame(false),
+                    ui.scope_id().with(("sort", column.label())),
+                    Sense::click(),
                 )
                 .on_hover_text(format!("Sort by {}", column.label().to_lowercase()));
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ColumnHeader, true, column.label())
+            });
+            let color = if response.hovered() || self.sort.0 == column {
+                palette.strong
+            } else {
+                palette.muted
+            };
+            let galley = ui.fonts_mut(|f| {
+                f.layout_no_wrap(column.label().to_owned(), head_font.clone(), color)
+            });
+            let at = egui::pos2(rect.left() + 4.0, rect.center().y - galley.size().y / 2.0);
+            ui.painter().galley(at, galley, color);
             if self.sort.0 == column {
                 sort_arrow_ui(ui, &response, self.sort.1, palette);
             }
@@ -259,6 +274,41 @@ impl LibraryView {
     }
 }
 
+/// Text order with runs of digits compared as numbers ("Article 9" before
+/// "Article 10").
+fn natural_order(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (a.peek().copied(), b.peek().copied()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let number = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+                    let mut digits = String::new();
+                    while let Some(c) = chars.peek().copied().filter(char::is_ascii_digit) {
+                        digits.push(c);
+                        chars.next();
+                    }
+                    digits.trim_start_matches('0').to_owned()
+                };
+                let (x, y) = (number(&mut a), number(&mut b));
+                let by_number = x.len().cmp(&y.len()).then_with(|| x.cmp(&y));
+                if by_number != Ordering::Equal {
+                    return by_number;
+                }
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                a.next();
+                b.next();
+            }
+        }
+    }
+}
+
 /// A small triangle after the sorted column's head: up for A to Z (or
 /// least first), down for the other way.
 fn sort_arrow_ui(ui: &Ui, head: &egui::Response, order: SortOrder, palette: &Palette) {
@@ -314,4 +364,19 @@ fn row_texts(row: &ArticleRow, read: Option<&crate::library::ReadingEntry>) -> [
             r.last_opened.strftime("%Y-%m-%d").to_string()
         }),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_titles_sort_as_numbers() {
+        let mut titles = ["article 100", "article 9", "article 10", "a", "article 09b"];
+        titles.sort_by(|a, b| natural_order(a, b));
+        assert_eq!(
+            titles,
+            ["a", "article 9", "article 09b", "article 10", "article 100"]
+        );
+    }
 }

@@ -6,7 +6,7 @@ use eframe::egui::{self, Context};
 
 use super::super::command::{Command, Situation};
 use super::super::widgets::{centered_window, command_button_ui};
-use super::LibraryView;
+use super::{LibraryView, progress_text};
 
 impl LibraryView {
     /// The window, while it is open.
@@ -53,10 +53,10 @@ impl LibraryView {
                     command_button_ui(ui, Command::ShowAddLibraryFolderDialog, now, commands);
                     command_button_ui(ui, Command::RescanLibrary, now, commands);
                 });
-                if let Some((done, of)) = self.progress.filter(|(done, of)| done < of) {
+                if let Some((task, done, of)) = self.progress.filter(|(_, done, of)| done < of) {
                     ui.add(
                         egui::ProgressBar::new(done as f32 / of.max(1) as f32)
-                            .text(format!("Indexing: {done} of {of} files")),
+                            .text(progress_text(task, done, of)),
                     );
                 }
             });

@@ -20,7 +20,8 @@ mod view;
 use std::path::{Path, PathBuf};
 
 use crate::library::{
-    LibraryNews, LibraryPaths, LibraryRequest, LibraryService, LibrarySnapshot, SearchHit,
+    LibraryNews, LibraryPaths, LibraryRequest, LibraryService, LibrarySnapshot, LibraryTask,
+    SearchHit,
 };
 
 pub use articles::{ArticleColumn, SortOrder};
@@ -47,8 +48,8 @@ pub struct LibraryView {
     snapshot: LibrarySnapshot,
     /// The first snapshot came: the list is what the library holds.
     loaded: bool,
-    /// Indexing: done of total.
-    progress: Option<(usize, usize)>,
+    /// Indexing or exporting: done of total.
+    progress: Option<(LibraryTask, usize, usize)>,
     /// The search box's text.
     pub(super) search: String,
     /// The search last sent, and its answer once it came.
@@ -114,7 +115,8 @@ impl LibraryView {
 
     /// Whether the library is still indexing.
     pub fn is_indexing(&self) -> bool {
-        self.progress.is_some_and(|(done, of)| done < of)
+        self.progress
+            .is_some_and(|(task, done, of)| task == LibraryTask::Indexing && done < of)
     }
 
     pub(super) fn send(&self, request: LibraryRequest) {
@@ -165,7 +167,7 @@ impl LibraryView {
         }
         for one in news {
             match one {
-                LibraryNews::Progress { done, of } => self.progress = Some((done, of)),
+                LibraryNews::Progress { task, done, of } => self.progress = Some((task, done, of)),
                 LibraryNews::Snapshot(snapshot) => {
                     self.snapshot = snapshot;
                     self.loaded = true;
@@ -196,8 +198,8 @@ impl LibraryView {
                     Ok(report) => {
                         let mut text = format!(
                             "Exported {} annotations of {} articles to {}",
-                            report.annotations,
-                            report.articles,
+                            grouped(report.annotations),
+                            grouped(report.articles),
                             dir.display()
                         );
                         for (sidecar, why) in &report.failed {
@@ -243,5 +245,39 @@ impl LibraryView {
         if let Some(service) = &self.service {
             service.finish(timeout);
         }
+    }
+}
+
+/// A count with its thousands grouped: "100,000".
+pub(super) fn grouped(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// What a progress bar says.
+pub(super) fn progress_text(task: LibraryTask, done: usize, of: usize) -> String {
+    let doing = match task {
+        LibraryTask::Indexing => "Indexing the library",
+        LibraryTask::Exporting => "Exporting the library",
+    };
+    format!("{doing}: {} of {} files", grouped(done), grouped(of))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(super::grouped(0), "0");
+        assert_eq!(super::grouped(999), "999");
+        assert_eq!(super::grouped(2000), "2,000");
+        assert_eq!(super::grouped(100_000), "100,000");
+        assert_eq!(super::grouped(1_234_567), "1,234,567");
     }
 }

@@ -80,7 +80,8 @@ impl ReviewList {
             }
         }
         let mut lines = Vec::with_capacity(self.rows.len() + groups.len());
-        for ((_, head), members) in groups {
+        for ((_, key), members) in groups {
+            let head = key.split(GROUP_PLACE).next().unwrap_or_default();
             lines.push(ReviewLine::Head(format!("{head} ({})", members.len())));
             lines.extend(members.into_iter().map(ReviewLine::Highlight));
         }
@@ -92,10 +93,21 @@ impl ReviewList {
     }
 }
 
+/// Separates a group's head from the rest of its key.
+const GROUP_PLACE: char = '\u{1}';
+
 /// The groups a highlight is in, each with its place among the groups.
 fn group_keys(row: &ReviewRow, grouping: ReviewGrouping) -> Vec<(usize, String)> {
     match grouping {
-        ReviewGrouping::Article => vec![(0, article_title(row))],
+        // By title, then place: two articles of one title stay apart.
+        ReviewGrouping::Article => vec![(
+            0,
+            format!(
+                "{}{GROUP_PLACE}{}",
+                article_title(row),
+                row.article.display()
+            ),
+        )],
         // Newest day first: ordered by the day's distance from 9999-12-31.
         ReviewGrouping::Day => {
             let day = row.created.get(..10).unwrap_or(&row.created).to_owned();
@@ -362,7 +374,7 @@ fn highlight_line_ui(
     let width = rect.width() - 24.0;
     let quote = truncated_galley(
         ui,
-        &format!("“{}”", row.quote.trim()),
+        &format!("“{}”", one_line(&row.quote)),
         width,
         FontId::proportional(body),
         palette.text,
@@ -371,7 +383,7 @@ fn highlight_line_ui(
         .galley(egui::pos2(left, rect.top() + 6.0), quote, palette.text);
     let mut below: Vec<String> = Vec::new();
     if !row.note.is_empty() {
-        below.push(row.note.replace('\n', " "));
+        below.push(one_line(&row.note));
     }
     if !row.tags.is_empty() {
         below.push(
@@ -398,4 +410,9 @@ fn highlight_line_ui(
     let label = row.quote.trim().to_owned();
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, editing, &label));
     response.on_hover_text("Open in the editor beside the list")
+}
+
+/// Text on one line: its line breaks as spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

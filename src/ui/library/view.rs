@@ -9,7 +9,7 @@ use eframe::egui::{self, Ui};
 use super::super::command::{Command, Situation};
 use super::super::theme::Palette;
 use super::super::widgets::command_button_ui;
-use super::{LibraryTab, LibraryView, ReviewGrouping};
+use super::{LibraryTab, LibraryView, ReviewGrouping, grouped, progress_text};
 
 /// The search box's id (Ctrl+L focuses it).
 pub fn search_box_id() -> egui::Id {
@@ -104,13 +104,13 @@ impl LibraryView {
                 }
             }
         });
-        if let Some((done, of)) = self.progress.filter(|(done, of)| done < of) {
+        if let Some((task, done, of)) = self.progress.filter(|(_, done, of)| done < of) {
             ui.horizontal(|ui| {
                 ui.add_space(8.0);
                 ui.add(
                     egui::ProgressBar::new(done as f32 / of.max(1) as f32)
                         .desired_width(ui.available_width() - 8.0)
-                        .text(format!("Indexing the library: {done} of {of} files")),
+                        .text(progress_text(task, done, of)),
                 );
             });
         }
@@ -136,10 +136,13 @@ impl LibraryView {
         let articles = self.snapshot.articles.len();
         let annotations = self.snapshot.annotations;
         for (tab, label) in [
-            (LibraryTab::Articles, format!("Articles ({articles})")),
+            (
+                LibraryTab::Articles,
+                format!("Articles ({})", grouped(articles)),
+            ),
             (
                 LibraryTab::Review,
-                format!("Review ({annotations} highlights)"),
+                format!("Review ({} highlights)", grouped(annotations)),
             ),
         ] {
             if ui
