@@ -279,6 +279,8 @@ fn main() {
     for _ in 0..5 {
         let started = Instant::now();
         let service = LibraryService::start(paths.clone(), || {});
+        // As the view does when it is shown.
+        service.send(LibraryRequest::Show);
         loop {
             match service.wait_news(Duration::from_secs(30)) {
                 Some(LibraryNews::Snapshot(snapshot)) => {
@@ -300,6 +302,7 @@ fn main() {
     // With the app running: a sidecar changed on disk, found by the
     // watcher, indexed, and answered by a search.
     let service = LibraryService::start(paths, || {});
+    service.send(LibraryRequest::Show);
     let settled = Instant::now();
     loop {
         match service.wait_news(Duration::from_secs(60)) {

@@ -63,6 +63,8 @@ pub enum AnnotationChange {
 /// What the window asks of the library.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LibraryRequest {
+    /// The library view is shown: the library gets to work at once.
+    Show,
     /// Re-check every sidecar and opened article.
     Rescan,
     AddFolders(Vec<PathBuf>),
@@ -152,6 +154,22 @@ pub(super) enum Input {
     /// Requests before this are done: say so, and stop.
     Finish(Sender<()>),
     Stop,
+}
+
+impl Input {
+    /// Whether it can wait for the library's quiet start: what the window
+    /// says in passing (an article opened, read or saved; a file changed).
+    pub(super) fn can_wait(&self) -> bool {
+        matches!(
+            self,
+            Input::Watched(_)
+                | Input::Request(
+                    LibraryRequest::Opened { .. }
+                        | LibraryRequest::ReadTo { .. }
+                        | LibraryRequest::Saved(_)
+                )
+        )
+    }
 }
 
 /// The library's thread, seen from the window.

@@ -34,6 +34,10 @@ enum Work {
     ForgetGone,
 }
 
+/// How long the library keeps quiet after the app starts (unless the
+/// library view, a search or an edit needs it sooner).
+const QUIET_START: Duration = Duration::from_secs(2);
+
 /// How often the list is refreshed while a long scan runs.
 const SNAPSHOT_EVERY: Duration = Duration::from_secs(3);
 
@@ -96,10 +100,32 @@ impl Worker {
     }
 
     pub(super) fn run(&mut self, inputs: &Receiver<Input>) {
+        // The window and the article come first: the library keeps quiet
+        // for a moment after the app starts, unless it is asked something.
+        let mut held = Vec::new();
+        let until = Instant::now() + QUIET_START;
+        loop {
+            match inputs.recv_timeout(until.saturating_duration_since(Instant::now())) {
+                Ok(input) => {
+                    let can_wait = input.can_wait();
+                    held.push(input);
+                    if !can_wait {
+                        break;
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
         // What the index holds shows at once; the re-check follows.
         self.send_snapshot();
         self.watch();
         self.queue_everything();
+        for input in held {
+            if !self.take(input) {
+                return;
+            }
+        }
         loop {
             let input = if self.pending.is_empty() {
                 if self.changed {
@@ -119,16 +145,24 @@ impl Worker {
                     Err(mpsc::TryRecvError::Disconnected) => return,
                 }
             };
-            match input {
-                Input::Stop => return,
-                Input::Finish(done) => {
-                    let _ = done.send(());
-                    return;
-                }
-                Input::Watched(path) => self.queue(Work::Sidecar(path)),
-                Input::Request(request) => self.handle(request),
+            if !self.take(input) {
+                return;
             }
         }
+    }
+
+    /// Acts on one input; `false` when the thread is to stop.
+    fn take(&mut self, input: Input) -> bool {
+        match input {
+            Input::Stop => return false,
+            Input::Finish(done) => {
+                let _ = done.send(());
+                return false;
+            }
+            Input::Watched(path) => self.queue(Work::Sidecar(path)),
+            Input::Request(request) => self.handle(request),
+        }
+        true
     }
 
     fn tell(&self, news: LibraryNews) {
@@ -269,6 +303,7 @@ impl Worker {
 
     fn handle(&mut self, request: LibraryRequest) {
         match request {
+            LibraryRequest::Show => {}
             LibraryRequest::Rescan => self.queue_everything(),
             LibraryRequest::AddFolders(folders) => self.add_folders(&folders),
             LibraryRequest::RemoveFolder(folder) => self.remove_folder(&folder),

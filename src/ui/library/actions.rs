@@ -196,6 +196,7 @@ impl MarginaliaApp {
         ui: &mut egui::Ui,
         commands: &mut Vec<Command>,
     ) {
+        self.library.wake();
         let palette = self.settings.theme.palette();
         let now = self.situation();
         egui::CentralPanel::default()

@@ -64,6 +64,8 @@ pub struct LibraryView {
     /// The highlight open in the review's editor.
     editing: Option<review::ReviewEditor>,
     pub(super) folders_window: bool,
+    /// The library was told the view is shown (it starts its work then).
+    woken: bool,
     /// What the library last said went wrong.
     problem: Option<String>,
 }
@@ -122,6 +124,15 @@ impl LibraryView {
     pub(super) fn send(&self, request: LibraryRequest) {
         if let Some(service) = &self.service {
             service.send(request);
+        }
+    }
+
+    /// The view is shown: the library starts its work now if it was
+    /// keeping quiet while the app started.
+    pub(super) fn wake(&mut self) {
+        if !self.woken {
+            self.woken = true;
+            self.send(LibraryRequest::Show);
         }
     }
 
