@@ -27,8 +27,9 @@ pub const HELP_SECTIONS: &[HelpSection] = &[
             (
                 "~/.local/share/marginalia/",
                 "The data folder: annotations of articles in folders that cannot be written \
-                 (sidecars/), recovery files, the settings (recent files, theme, text size) \
-                 and the library's folders (library-folders.ron).",
+                 (sidecars/), recovery files, the settings (recent files, theme, text size, \
+                 saved searches), the library's folders (library-folders.ron) and where you \
+                 are in each article you opened (reading-state.ron).",
             ),
             (
                 "~/.cache/marginalia/library.sqlite3",

@@ -73,11 +73,17 @@ _marginalia() {
             marginalia__subcmd__help__subcmd__library,add)
                 cmd="marginalia__subcmd__help__subcmd__library__subcmd__add"
                 ;;
+            marginalia__subcmd__help__subcmd__library,export)
+                cmd="marginalia__subcmd__help__subcmd__library__subcmd__export"
+                ;;
             marginalia__subcmd__help__subcmd__library,scan)
                 cmd="marginalia__subcmd__help__subcmd__library__subcmd__scan"
                 ;;
             marginalia__subcmd__library,add)
                 cmd="marginalia__subcmd__library__subcmd__add"
+                ;;
+            marginalia__subcmd__library,export)
+                cmd="marginalia__subcmd__library__subcmd__export"
                 ;;
             marginalia__subcmd__library,help)
                 cmd="marginalia__subcmd__library__subcmd__help"
@@ -87,6 +93,9 @@ _marginalia() {
                 ;;
             marginalia__subcmd__library__subcmd__help,add)
                 cmd="marginalia__subcmd__library__subcmd__help__subcmd__add"
+                ;;
+            marginalia__subcmd__library__subcmd__help,export)
+                cmd="marginalia__subcmd__library__subcmd__help__subcmd__export"
                 ;;
             marginalia__subcmd__library__subcmd__help,help)
                 cmd="marginalia__subcmd__library__subcmd__help__subcmd__help"
@@ -253,7 +262,7 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__help__subcmd__library)
-            opts="add scan"
+            opts="add scan export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -267,6 +276,20 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__help__subcmd__library__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__help__subcmd__library__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -365,7 +388,7 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__library)
-            opts="-h --help add scan help"
+            opts="-h --help add scan export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -392,8 +415,26 @@ _marginalia() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        marginalia__subcmd__library__subcmd__export)
+            opts="-h --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "markdown w3c" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         marginalia__subcmd__library__subcmd__help)
-            opts="add scan help"
+            opts="add scan export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -407,6 +448,20 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__library__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
