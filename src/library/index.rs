@@ -184,6 +184,8 @@ impl Index {
     }
 
     fn create(connection: Connection) -> Result<Self, LibraryError> {
+        // Two windows share the index: one waits for the other's write.
+        connection.busy_timeout(std::time::Duration::from_secs(5))?;
         connection.execute_batch(SCHEMA)?;
         connection.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         connection.pragma_update(None, "journal_mode", "WAL")?;

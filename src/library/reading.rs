@@ -72,6 +72,20 @@ impl ReadingState {
         }
     }
 
+    /// What another window saved (`on_disk`) about articles this one did
+    /// not touch is taken in, so that saving keeps it.
+    pub fn take_others(
+        &mut self,
+        on_disk: ReadingState,
+        touched: &std::collections::HashSet<PathBuf>,
+    ) {
+        for (article, entry) in on_disk.articles {
+            if !touched.contains(&article) {
+                self.articles.insert(article, entry);
+            }
+        }
+    }
+
     fn forget_oldest(&mut self) {
         while self.articles.len() > MAX_REMEMBERED {
             let oldest = self
@@ -107,5 +121,25 @@ mod tests {
         let error = ReadingState::read(&file).unwrap_err().to_string();
         assert!(error.contains("reading-state.ron"), "{error}");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "(articles: {");
+    }
+
+    #[test]
+    fn two_windows_saving_in_turn_keep_each_others_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        let (mut first, mut second) = (ReadingState::default(), ReadingState::default());
+        let mine = |path: &str| std::iter::once(PathBuf::from(path)).collect();
+        first.opened(Path::new("/a.txt"), 1, 0.1);
+        first.save(&file).unwrap();
+        second.take_others(ReadingState::read(&file).unwrap(), &mine("/b.txt"));
+        second.opened(Path::new("/b.txt"), 2, 0.2);
+        second.save(&file).unwrap();
+        first.take_others(ReadingState::read(&file).unwrap(), &mine("/a.txt"));
+        first.read_to(Path::new("/a.txt"), 5, 0.5);
+        first.save(&file).unwrap();
+        let kept = ReadingState::read(&file).unwrap();
+        assert_eq!(kept.articles.len(), 2);
+        assert_eq!(kept.articles[Path::new("/a.txt")].position_char, 5);
+        assert_eq!(kept.articles[Path::new("/b.txt")].position_char, 2);
     }
 }

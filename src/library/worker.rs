@@ -47,6 +47,9 @@ pub(super) struct Worker {
     folders: LibraryFolders,
     /// `None` when the file could not be read: it is then never written.
     reading: Option<ReadingState>,
+    /// The articles this window opened or read: its say on them wins when
+    /// the file is saved; another window's say on the others is kept.
+    touched: std::collections::HashSet<PathBuf>,
     pending: VecDeque<Work>,
     /// Files looked at and to look at in this round of work.
     done: usize,
@@ -70,6 +73,7 @@ impl Worker {
             index: None,
             folders: LibraryFolders::default(),
             reading: Some(ReadingState::default()),
+            touched: Default::default(),
             pending: VecDeque::new(),
             done: 0,
             total: 0,
@@ -312,14 +316,18 @@ impl Worker {
                 position_char,
                 progress,
             } => {
-                self.remember(|reading| reading.opened(&article, position_char, progress));
+                self.remember(&article.clone(), |reading| {
+                    reading.opened(&article, position_char, progress)
+                });
                 self.queue(Work::Article(article));
             }
             LibraryRequest::ReadTo {
                 article,
                 position_char,
                 progress,
-            } => self.remember(|reading| reading.read_to(&article, position_char, progress)),
+            } => self.remember(&article.clone(), |reading| {
+                reading.read_to(&article, position_char, progress)
+            }),
             LibraryRequest::Saved(article) => self.queue(Work::Article(article)),
             LibraryRequest::Search { query, limit } => {
                 let hits = self.search(&query, limit);
@@ -381,10 +389,15 @@ impl Worker {
     }
 
     /// Changes the reading state and saves it (unless it could not be read).
-    fn remember(&mut self, change: impl FnOnce(&mut ReadingState)) {
+    fn remember(&mut self, article: &Path, change: impl FnOnce(&mut ReadingState)) {
         let Some(reading) = &mut self.reading else {
             return;
         };
+        self.touched.insert(article.to_owned());
+        // Another window may have saved it since: its articles are kept.
+        if let Ok(on_disk) = ReadingState::read(&self.paths.reading) {
+            reading.take_others(on_disk, &self.touched);
+        }
         change(reading);
         if let Err(error) = reading.save(&self.paths.reading) {
             self.problem(error.to_string());

@@ -112,7 +112,7 @@ impl Command {
 fn library_info(command: &Command) -> CommandInfo {
     use KeyContext::Global;
     match command {
-        Command::ToggleLibrary => row("Library", "Every article and highlight, found in a moment", Global, keys!(key(COMMAND, Key::L))),
+        Command::ToggleLibrary => row("Library", "Show or hide the library: every article and highlight", Global, keys!(key(COMMAND, Key::L))),
         Command::OpenSample => row("Read the Sample Article", "Open the short article that comes with Marginalia", Global, &[]),
         Command::OpenAt(_) => row("Open", "Open the article at this place", Global, &[]),
         Command::SetLibrarySearch(_) => row("Search", "Search the library", Global, &[]),

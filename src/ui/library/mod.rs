@@ -272,6 +272,11 @@ pub(super) fn grouped(count: usize) -> String {
     out
 }
 
+/// Text on one line: its line breaks and runs of spaces as one space.
+pub(super) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// What a progress bar says.
 pub(super) fn progress_text(task: LibraryTask, done: usize, of: usize) -> String {
     let doing = match task {

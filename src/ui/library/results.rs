@@ -8,7 +8,7 @@ use crate::library::{SearchHit, SearchHitKind};
 
 use super::super::command::{Command, Place};
 use super::super::theme::Palette;
-use super::LibraryView;
+use super::{LibraryView, one_line};
 
 impl LibraryView {
     pub(super) fn results_ui(&self, ui: &mut Ui, palette: &Palette, commands: &mut Vec<Command>) {
@@ -76,7 +76,7 @@ fn hit_ui(ui: &mut Ui, hit: &SearchHit, palette: &Palette, commands: &mut Vec<Co
                 SearchHitKind::Text => hit.snippet.clone(),
             };
             ui.label(marked_job(
-                &marked,
+                &one_line(&marked),
                 FontId::proportional(body),
                 palette,
                 width,
@@ -88,7 +88,7 @@ fn hit_ui(ui: &mut Ui, hit: &SearchHit, palette: &Palette, commands: &mut Vec<Co
                     note.to_owned()
                 };
                 ui.label(marked_job(
-                    &note_marked,
+                    &one_line(&note_marked),
                     FontId::proportional(body - 2.0),
                     palette,
                     width,

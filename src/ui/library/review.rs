@@ -16,7 +16,7 @@ use crate::library::{AnnotationChange, ReviewRow};
 use super::super::command::{Command, Place};
 use super::super::theme::Palette;
 use super::super::widgets::{color_buttons_ui, list_row_ui, swatch, truncated_galley};
-use super::LibraryView;
+use super::{LibraryView, one_line};
 
 /// How the review groups highlights.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -410,9 +410,4 @@ fn highlight_line_ui(
     let label = row.quote.trim().to_owned();
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, editing, &label));
     response.on_hover_text("Open in the editor beside the list")
-}
-
-/// Text on one line: its line breaks as spaces.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
