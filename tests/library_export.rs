@@ -272,3 +272,27 @@ fn the_library_thread_indexes_watches_searches_and_edits_sidecars() {
         _ => None,
     });
 }
+
+#[test]
+fn reading_a_sidecar_is_not_a_change_to_index_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap().join("articles");
+    library(&root);
+    let service = LibraryService::start(LibraryPaths::in_folder(&dir.path().join("lib")), || {});
+    service.send(LibraryRequest::AddFolders(vec![root.clone()]));
+    wait_for(&service, "the first indexing", |news| match news {
+        LibraryNews::Progress { done, of, .. } if done >= of => Some(()),
+        _ => None,
+    });
+    // Drain what followed (the list).
+    while service.wait_news(Duration::from_millis(500)).is_some() {}
+    // Another program (or the library itself) only reads the sidecars.
+    for name in [
+        "news/war.md.annotations.ron",
+        "notes/harbour.txt.annotations.ron",
+    ] {
+        std::fs::read(root.join(name)).unwrap();
+    }
+    let news = service.wait_news(Duration::from_secs(1));
+    assert!(news.is_none(), "{news:?}");
+}

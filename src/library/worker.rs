@@ -213,6 +213,10 @@ impl Worker {
         let input = self.watch_input.clone();
         let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             let Ok(event) = event else { return };
+            // Reading a sidecar (this thread does) is no change.
+            if matches!(event.kind, notify::EventKind::Access(_)) {
+                return;
+            }
             for path in event.paths {
                 if path.to_string_lossy().ends_with(SIDECAR_SUFFIX) {
                     let _ = input.send(Input::Watched(path));
