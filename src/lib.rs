@@ -11,6 +11,7 @@ pub mod git_setup;
 pub mod import;
 pub mod install_files;
 pub mod library;
+pub mod memory;
 pub mod store;
 pub mod timing;
 pub mod ui;

@@ -23,6 +23,7 @@ use marginalia::store::{
 
 fn main() -> ExitCode {
     marginalia::timing::start();
+    marginalia::memory::limit_arenas();
     // `RUST_LOG=debug` for more; warnings and errors reach stderr by default.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();

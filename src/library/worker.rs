@@ -262,6 +262,10 @@ impl Worker {
             Err(error) => log::info!("not indexed: {error}"),
         }
         self.done += 1;
+        if self.pending.is_empty() {
+            // The articles read to index them are freed: their memory goes back.
+            crate::memory::give_back_freed_memory();
+        }
         if self.pending.is_empty() || self.done.is_multiple_of(16) {
             self.tell(LibraryNews::Progress {
                 task: LibraryTask::Indexing,

@@ -275,6 +275,8 @@ impl DocumentSession {
             let mut session = self;
             // The receiver is gone only if the app has quit without waiting.
             let _ = sender.send(session.flush());
+            drop(session);
+            crate::memory::give_back_freed_memory();
         });
         ClosingSession { result, thread }
     }
