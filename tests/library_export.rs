@@ -119,6 +119,27 @@ fn markdown_export_writes_one_file_per_article_and_a_re_export_keeps_user_text()
     assert_eq!(again.matches("marginalia:begin").count(), 1, "{again}");
 }
 
+/// What an article's sidecar keeps of each annotation: id, quote, note,
+/// tags and colour.
+fn kept_annotations(
+    article: &Path,
+    document: &marginalia::document::Document,
+) -> Vec<(uuid::Uuid, String, String, Vec<String>, HighlightColor)> {
+    AnnotationStore::open(article, document)
+        .set()
+        .iter()
+        .map(|a| {
+            (
+                a.id,
+                a.anchor.exact.clone(),
+                a.note.clone(),
+                a.tags.clone(),
+                a.color,
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn the_w3c_collection_imports_back_into_each_article() {
     let dir = tempfile::tempdir().unwrap();
@@ -132,19 +153,7 @@ fn the_w3c_collection_imports_back_into_each_article() {
     assert_eq!(collection["first"]["items"].as_array().unwrap().len(), 3);
     let article = root.join("news/war.md");
     let document = import_path(&article).unwrap();
-    let before: Vec<_> = AnnotationStore::open(&article, &document)
-        .set()
-        .iter()
-        .map(|a| {
-            (
-                a.id,
-                a.anchor.exact.clone(),
-                a.note.clone(),
-                a.tags.clone(),
-                a.color,
-            )
-        })
-        .collect();
+    let before = kept_annotations(&article, &document);
     std::fs::remove_file(root.join("news/war.md.annotations.ron")).unwrap();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
         .arg("import")
@@ -161,19 +170,7 @@ fn the_w3c_collection_imports_back_into_each_article() {
     );
     assert!(said.contains("Imported 2 annotations"), "{said}");
     assert!(said.contains("is about another article"), "{said}");
-    let after: Vec<_> = AnnotationStore::open(&article, &document)
-        .set()
-        .iter()
-        .map(|a| {
-            (
-                a.id,
-                a.anchor.exact.clone(),
-                a.note.clone(),
-                a.tags.clone(),
-                a.color,
-            )
-        })
-        .collect();
+    let after = kept_annotations(&article, &document);
     assert_eq!(after, before);
 }
 

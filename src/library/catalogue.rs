@@ -123,20 +123,6 @@ impl Index {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
-
-    /// The sidecar indexed for the article at `article`, if any.
-    pub fn sidecar_of(&self, article: &std::path::Path) -> Result<Option<PathBuf>, LibraryError> {
-        use rusqlite::OptionalExtension as _;
-        Ok(self
-            .connection
-            .query_row(
-                "SELECT sidecar_path FROM locations WHERE article_path = ?",
-                [article.to_string_lossy()],
-                |row| row.get::<_, String>(0),
-            )
-            .optional()?
-            .map(PathBuf::from))
-    }
 }
 
 /// One article's place, for exporting it.

@@ -32,8 +32,6 @@ pub enum LibraryExportFormat {
 pub struct LibraryExportReport {
     pub articles: usize,
     pub annotations: usize,
-    /// Files written (one per article, or the one collection).
-    pub files: Vec<PathBuf>,
     /// Articles whose sidecar could not be read, with why.
     pub failed: Vec<(PathBuf, String)>,
 }
@@ -85,7 +83,6 @@ pub fn export_library(
                 let text = markdown_file(old.as_deref(), place, &article, &annotated);
                 write_atomically(&file, text.as_bytes())
                     .map_err(|error| LibraryError::io(&file, error))?;
-                report.files.push(file);
             }
         }
     }
@@ -101,7 +98,6 @@ pub fn export_library(
         // A `Value` always serialises.
         let text = serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n";
         write_atomically(&file, text.as_bytes()).map_err(|error| LibraryError::io(&file, error))?;
-        report.files.push(file);
     }
     progress(places.len(), places.len());
     Ok(report)

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::annotate::{AnchorResolution, Annotation};
+use crate::store::hashtags;
 
 use super::catalogue::ArticlePlace;
 use super::export::ExportedArticle;
@@ -249,12 +250,7 @@ fn marked_body(
         }
         let mut facts = vec![format!("colour: {}", annotation.color.name())];
         if !annotation.tags.is_empty() {
-            let tags: Vec<String> = annotation
-                .tags
-                .iter()
-                .map(|t| format!("#{}", t.replace(' ', "-")))
-                .collect();
-            facts.push(format!("tags: {}", tags.join(" ")));
+            facts.push(format!("tags: {}", hashtags(&annotation.tags)));
         }
         out.push_str(&format!("\n{}\n", facts.join(" · ")));
     }

@@ -56,7 +56,9 @@ pub fn scan(
         progress(found.len() + done, total);
         count(&mut report, article, index_article(index, article))?;
     }
-    report.removed += forget_gone(index, folders, &found, opened)?;
+    report.removed += forget_gone(index, folders, &found, &|article| {
+        opened.iter().any(|o| o == article)
+    })?;
     progress(total, total);
     Ok(report)
 }
@@ -90,16 +92,13 @@ pub(super) fn forget_gone(
     index: &mut Index,
     folders: &[PathBuf],
     found: &[PathBuf],
-    opened: &[PathBuf],
+    was_opened: &dyn Fn(&Path) -> bool,
 ) -> Result<usize, LibraryError> {
     let found: std::collections::HashSet<&PathBuf> = found.iter().collect();
     let mut removed = 0;
     for (sidecar, article) in index.locations()? {
         let under_a_folder = folders.iter().any(|folder| sidecar.starts_with(folder));
-        if under_a_folder
-            && !found.contains(&sidecar)
-            && !opened.contains(&article)
-            && !sidecar.exists()
+        if under_a_folder && !found.contains(&sidecar) && !was_opened(&article) && !sidecar.exists()
         {
             index.remove_sidecar(&sidecar)?;
             removed += 1;
@@ -114,12 +113,12 @@ pub(super) fn forget_folder(
     index: &mut Index,
     folder: &Path,
     folders: &[PathBuf],
-    opened: &[PathBuf],
+    was_opened: &dyn Fn(&Path) -> bool,
 ) -> Result<usize, LibraryError> {
     let mut removed = 0;
     for (sidecar, article) in index.locations()? {
         let still_held = folders.iter().any(|kept| sidecar.starts_with(kept));
-        if sidecar.starts_with(folder) && !still_held && !opened.contains(&article) {
+        if sidecar.starts_with(folder) && !still_held && !was_opened(&article) {
             index.remove_sidecar(&sidecar)?;
             removed += 1;
         }
@@ -133,7 +132,7 @@ pub(super) fn forget_folder(
 pub fn refresh_sidecar(
     index: &mut Index,
     sidecar: &Path,
-    opened: &[PathBuf],
+    was_opened: &dyn Fn(&Path) -> bool,
 ) -> Result<bool, LibraryError> {
     if sidecar.is_file() {
         return bring_up_to_date(index, sidecar, None);
@@ -141,7 +140,7 @@ pub fn refresh_sidecar(
     let Some(known) = index.known_sidecar(sidecar)? else {
         return Ok(false);
     };
-    if opened.contains(&known.article_path) {
+    if was_opened(&known.article_path) {
         return index_article(index, &known.article_path);
     }
     index.remove_sidecar(sidecar)?;

@@ -108,8 +108,13 @@ pub struct LibrarySnapshot {
     /// Reading state by article path.
     pub reading: std::collections::BTreeMap<PathBuf, ReadingEntry>,
     pub folders: Vec<PathBuf>,
-    /// Annotations in the library (each once).
-    pub annotations: usize,
+}
+
+impl LibrarySnapshot {
+    /// Annotations in the library (each once, however many copies).
+    pub fn annotation_count(&self) -> usize {
+        self.articles.iter().map(|a| a.highlights).sum()
+    }
 }
 
 /// What the library's thread is busy with.

@@ -27,7 +27,7 @@ use super::service::{
 };
 
 /// A unit of indexing work.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Work {
     Sidecar(PathBuf),
     Article(PathBuf),
@@ -51,6 +51,11 @@ pub(super) struct Worker {
     /// the file is saved; another window's say on the others is kept.
     touched: std::collections::HashSet<PathBuf>,
     pending: VecDeque<Work>,
+    /// What `pending` holds, to queue each thing once.
+    queued: std::collections::HashSet<Work>,
+    /// The sidecars the last look at the folders found, for forgetting
+    /// the gone ones without walking the folders again.
+    found: Option<Vec<PathBuf>>,
     /// Files looked at and to look at in this round of work.
     done: usize,
     total: usize,
@@ -75,6 +80,8 @@ impl Worker {
             reading: Some(ReadingState::default()),
             touched: Default::default(),
             pending: VecDeque::new(),
+            queued: Default::default(),
+            found: None,
             done: 0,
             total: 0,
             news,
@@ -180,15 +187,15 @@ impl Worker {
         self.tell(LibraryNews::Problem(message));
     }
 
-    fn opened(&self) -> Vec<PathBuf> {
-        self.reading
+    /// Whether the article was opened in the app (its reading state is kept).
+    fn was_opened(reading: &Option<ReadingState>, article: &Path) -> bool {
+        reading
             .as_ref()
-            .map(|reading| reading.articles.keys().cloned().collect())
-            .unwrap_or_default()
+            .is_some_and(|reading| reading.articles.contains_key(article))
     }
 
     fn queue(&mut self, work: Work) {
-        if !self.pending.contains(&work) {
+        if self.queued.insert(work.clone()) {
             if self.pending.is_empty() {
                 (self.done, self.total) = (0, 0);
             }
@@ -197,13 +204,25 @@ impl Worker {
         }
     }
 
+    fn clear_queue(&mut self) {
+        self.pending.clear();
+        self.queued.clear();
+    }
+
     fn queue_everything(&mut self) {
-        for sidecar in sidecars_in(&self.folders.folders) {
-            self.queue(Work::Sidecar(sidecar));
+        let found = sidecars_in(&self.folders.folders);
+        for sidecar in &found {
+            self.queue(Work::Sidecar(sidecar.clone()));
         }
-        for article in self.opened() {
+        let opened: Vec<PathBuf> = self
+            .reading
+            .as_ref()
+            .map(|reading| reading.articles.keys().cloned().collect())
+            .unwrap_or_default();
+        for article in opened {
             self.queue(Work::Article(article));
         }
+        self.found = Some(found);
         self.queue(Work::ForgetGone);
     }
 
@@ -243,17 +262,27 @@ impl Worker {
         let Some(work) = self.pending.pop_front() else {
             return;
         };
-        let opened = self.opened();
-        let Some(index) = &mut self.index else {
-            self.pending.clear();
+        self.queued.remove(&work);
+        let Self {
+            index,
+            reading,
+            folders,
+            found,
+            ..
+        } = self;
+        let Some(index) = index else {
+            self.clear_queue();
             return;
         };
+        let was_opened = |article: &Path| Self::was_opened(reading, article);
         let outcome = match &work {
-            Work::Sidecar(sidecar) => refresh_sidecar(index, sidecar, &opened),
+            Work::Sidecar(sidecar) => refresh_sidecar(index, sidecar, &was_opened),
             Work::Article(article) => index_article(index, article),
             Work::ForgetGone => {
-                let found = sidecars_in(&self.folders.folders);
-                forget_gone(index, &self.folders.folders, &found, &opened).map(|n| n > 0)
+                let found = found
+                    .take()
+                    .unwrap_or_else(|| sidecars_in(&folders.folders));
+                forget_gone(index, &folders.folders, &found, &was_opened).map(|n| n > 0)
             }
         };
         match outcome {
@@ -282,7 +311,7 @@ impl Worker {
     fn rebuild(&mut self) {
         log::warn!("the library index was damaged; it is rebuilt");
         self.index = Index::recreate(&self.paths.index).ok();
-        self.pending.clear();
+        self.clear_queue();
         self.queue_everything();
     }
 
@@ -293,10 +322,8 @@ impl Worker {
             return;
         };
         let read = || -> Result<LibrarySnapshot, LibraryError> {
-            let articles = index.articles()?;
             Ok(LibrarySnapshot {
-                annotations: articles.iter().map(|a| a.highlights).sum(),
-                articles,
+                articles: index.articles()?,
                 tags: index.tags()?,
                 reading: self
                     .reading
@@ -435,9 +462,10 @@ impl Worker {
         if let Err(error) = self.folders.save(&self.paths.folders) {
             return self.problem(error.to_string());
         }
-        let opened = self.opened();
+        let reading = &self.reading;
+        let was_opened = |article: &Path| Self::was_opened(reading, article);
         if let Some(index) = &mut self.index
-            && let Err(error) = forget_folder(index, folder, &self.folders.folders, &opened)
+            && let Err(error) = forget_folder(index, folder, &self.folders.folders, &was_opened)
         {
             self.problem(error.to_string());
         }

@@ -374,6 +374,14 @@ pub fn w3c_page(annotations: &[(&Annotation, &AnchorResolution)], source_uri: &s
     })
 }
 
+/// Tags as a notes app writes them: `#methods #to-read` (spaces as dashes).
+pub fn hashtags(tags: &[String]) -> String {
+    tags.iter()
+        .map(|tag| format!("#{}", tag.replace(' ', "-")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A Markdown digest to paste into a notes app: title, citation, then each
 /// highlight in document order as a block quote with its note and tags.
 pub fn markdown_digest(
@@ -404,12 +412,7 @@ pub fn markdown_digest(
             out.push('\n');
         }
         if !annotation.tags.is_empty() {
-            let tags: Vec<String> = annotation
-                .tags
-                .iter()
-                .map(|t| format!("#{}", t.replace(' ', "-")))
-                .collect();
-            out.push_str(&format!("\nTags: {}\n", tags.join(" ")));
+            out.push_str(&format!("\nTags: {}\n", hashtags(&annotation.tags)));
         }
     }
     out

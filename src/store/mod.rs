@@ -25,7 +25,7 @@ pub use device::this_device;
 pub use error::StoreError;
 pub use exchange::{
     ExchangeError, ImportedAnnotation, MAX_NOTE_BYTES, SkippedItem, annotations_from_json,
-    annotations_from_json_with_skipped, markdown_digest, w3c_page,
+    annotations_from_json_with_skipped, hashtags, markdown_digest, w3c_page,
 };
 pub use export::{
     AnnotationFile, AnnotationFileError, ArticleSource, Citation, ExportFormat, ExportTargetError,

@@ -417,7 +417,8 @@ impl MarginaliaApp {
     }
 }
 
-fn file_name(path: &Path) -> String {
+/// A path's file name (the whole path when it has none).
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -12,7 +12,7 @@ use crate::library::ArticleRow;
 use super::super::command::{Command, Place};
 use super::super::theme::Palette;
 use super::super::widgets::{list_row_ui, truncated_galley};
-use super::LibraryView;
+use super::{LibraryView, title_or_file_name};
 
 /// A column of the list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -96,12 +96,7 @@ fn folder_name(row: &ArticleRow) -> String {
 }
 
 fn title_of(row: &ArticleRow) -> String {
-    row.title.clone().unwrap_or_else(|| {
-        row.path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    })
+    title_or_file_name(row.title.as_deref(), &row.path)
 }
 
 impl LibraryView {

@@ -25,6 +25,8 @@ use crate::library::{
 };
 
 pub use articles::{ArticleColumn, SortOrder};
+
+use super::files::file_name;
 pub use review::ReviewGrouping;
 
 /// How many results a search shows.
@@ -270,6 +272,11 @@ pub(super) fn grouped(count: usize) -> String {
         out.push(digit);
     }
     out
+}
+
+/// An article's title, else its file name.
+pub(super) fn title_or_file_name(title: Option<&str>, article: &Path) -> String {
+    title.map_or_else(|| file_name(article), str::to_owned)
 }
 
 /// Text on one line: its line breaks and runs of spaces as one space.

@@ -8,7 +8,7 @@ use crate::library::{SearchHit, SearchHitKind};
 
 use super::super::command::{Command, Place};
 use super::super::theme::Palette;
-use super::{LibraryView, one_line};
+use super::{LibraryView, one_line, title_or_file_name};
 
 impl LibraryView {
     pub(super) fn results_ui(&self, ui: &mut Ui, palette: &Palette, commands: &mut Vec<Command>) {
@@ -50,12 +50,7 @@ fn hit_ui(ui: &mut Ui, hit: &SearchHit, palette: &Palette, commands: &mut Vec<Co
         .inner_margin(egui::Margin::symmetric(8, 6))
         .show(ui, |ui| {
             ui.set_width(width);
-            let title = hit.title.clone().unwrap_or_else(|| {
-                hit.article
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            });
+            let title = title_or_file_name(hit.title.as_deref(), &hit.article);
             let kind = match hit.kind {
                 SearchHitKind::Annotation => "Highlight",
                 SearchHitKind::Text => "In the text",

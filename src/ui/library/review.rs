@@ -16,7 +16,7 @@ use crate::library::{AnnotationChange, ReviewRow};
 use super::super::command::{Command, Place};
 use super::super::theme::Palette;
 use super::super::widgets::{color_buttons_ui, list_row_ui, swatch, truncated_galley};
-use super::{LibraryView, one_line};
+use super::{LibraryView, one_line, title_or_file_name};
 
 /// How the review groups highlights.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,7 +56,6 @@ enum ReviewLine {
 /// Every highlight, and the lines of the grouping shown.
 pub(super) struct ReviewList {
     rows: Vec<ReviewRow>,
-    grouping: ReviewGrouping,
     lines: Vec<ReviewLine>,
 }
 
@@ -64,7 +63,6 @@ impl ReviewList {
     pub(super) fn new(rows: Vec<ReviewRow>, grouping: ReviewGrouping) -> Self {
         let mut list = Self {
             rows,
-            grouping,
             lines: Vec::new(),
         };
         list.group(grouping);
@@ -72,7 +70,6 @@ impl ReviewList {
     }
 
     pub(super) fn group(&mut self, grouping: ReviewGrouping) {
-        self.grouping = grouping;
         let mut groups: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
         for (i, row) in self.rows.iter().enumerate() {
             for key in group_keys(row, grouping) {
@@ -130,12 +127,7 @@ fn group_keys(row: &ReviewRow, grouping: ReviewGrouping) -> Vec<(usize, String)>
 }
 
 fn article_title(row: &ReviewRow) -> String {
-    row.title.clone().unwrap_or_else(|| {
-        row.article
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    })
+    title_or_file_name(row.title.as_deref(), &row.article)
 }
 
 /// The highlight open in the review's editor, as the user is changing it.

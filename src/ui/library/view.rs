@@ -134,7 +134,7 @@ impl LibraryView {
     ) {
         let searching = !self.search.trim().is_empty();
         let articles = self.snapshot.articles.len();
-        let annotations = self.snapshot.annotations;
+        let annotations = self.snapshot.annotation_count();
         for (tab, label) in [
             (
                 LibraryTab::Articles,
