@@ -82,43 +82,6 @@ pub struct Index {
     pub(super) connection: Connection,
 }
 
-/// One article's place on disk and what its sidecar holds, to be indexed.
-#[derive(Debug, Clone)]
-pub struct LocationEntry {
-    pub article_path: PathBuf,
-    pub sidecar_path: PathBuf,
-    pub article_present: bool,
-    pub sidecar_size: u64,
-    pub sidecar_mtime_ns: i64,
-    pub sidecar_hash: String,
-    /// The article file's size and modification time ("" when it is gone).
-    pub article_stamp: String,
-    pub text_hash: String,
-    pub title: Option<String>,
-    pub byline: Option<String>,
-    pub format: String,
-    pub char_count: usize,
-    /// The article's canonical text, when it could be read.
-    pub body: Option<String>,
-    pub annotations: Vec<AnnotationEntry>,
-}
-
-#[derive(Debug, Clone)]
-pub struct AnnotationEntry {
-    pub uuid: String,
-    pub start_char: usize,
-    pub end_char: usize,
-    pub quote: String,
-    pub note: String,
-    pub tags: Vec<String>,
-    pub color: String,
-    pub style: String,
-    pub created: String,
-    pub modified: String,
-    /// anchored, moved, fuzzy, orphaned, or missing (the article is gone).
-    pub status: String,
-}
-
 /// What the index holds of a sidecar, to tell whether it changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownSidecar {
@@ -127,6 +90,17 @@ pub struct KnownSidecar {
     pub hash: String,
     pub article_path: PathBuf,
     pub article_stamp: String,
+}
+
+/// An article's text as the index holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedArticle {
+    pub text_hash: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub char_count: usize,
+    /// The canonical text.
+    pub body: String,
 }
 
 impl Index {
@@ -213,6 +187,30 @@ impl Index {
             .optional()?)
     }
 
+    /// The text indexed for the article at `article` (of the place at that
+    /// path), with what was read from it; `None` when none was indexed.
+    pub fn indexed_article(&self, article: &Path) -> Result<Option<IndexedArticle>, LibraryError> {
+        Ok(self
+            .connection
+            .query_row(
+                "SELECT a.text_hash, a.title, a.byline, a.char_count, t.body
+                 FROM locations l JOIN articles a ON a.id = l.article_id
+                 JOIN texts_fts t ON t.rowid = a.id
+                 WHERE l.article_path = ? AND l.article_present",
+                [path_text(article)],
+                |row| {
+                    Ok(IndexedArticle {
+                        text_hash: row.get(0)?,
+                        title: row.get(1)?,
+                        byline: row.get(2)?,
+                        char_count: row.get::<_, i64>(3)? as usize,
+                        body: row.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
     /// A sidecar changed on disk but not in content: its new size and time.
     pub fn restamp_sidecar(
         &self,
@@ -243,119 +241,6 @@ impl Index {
         Ok(paths)
     }
 
-    /// Indexes one location, replacing what was known of it.
-    pub fn put(&mut self, entry: &LocationEntry) -> Result<(), LibraryError> {
-        let transaction = self.connection.transaction()?;
-        let article_path = path_text(&entry.article_path);
-        remove_location_rows(&transaction, &article_path, &path_text(&entry.sidecar_path))?;
-        let article_id: i64 = transaction.query_row(
-            "INSERT INTO articles (text_hash, title, byline, format, char_count) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(text_hash) DO UPDATE SET
-                 title = coalesce(excluded.title, title), byline = coalesce(excluded.byline, byline)
-             RETURNING id",
-            params![entry.text_hash, entry.title, entry.byline, entry.format, entry.char_count as i64],
-            |row| row.get(0),
-        )?;
-        if let Some(body) = &entry.body {
-            transaction.execute("DELETE FROM texts_fts WHERE rowid = ?", [article_id])?;
-            transaction.execute(
-                "INSERT INTO texts_fts (rowid, title, byline, body) VALUES (?, ?, ?, ?)",
-                params![article_id, entry.title, entry.byline, body],
-            )?;
-        }
-        let notes = entry
-            .annotations
-            .iter()
-            .filter(|a| !a.note.is_empty())
-            .count();
-        transaction.execute(
-            "INSERT INTO locations (article_path, sidecar_path, article_id, article_present,
-                 sidecar_size, sidecar_mtime_ns, sidecar_hash, article_stamp, highlights, notes)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            params![
-                article_path,
-                path_text(&entry.sidecar_path),
-                article_id,
-                entry.article_present,
-                entry.sidecar_size as i64,
-                entry.sidecar_mtime_ns,
-                entry.sidecar_hash,
-                entry.article_stamp,
-                entry.annotations.len() as i64,
-                notes as i64
-            ],
-        )?;
-        // The tags' counts, for the tag browser without reading every annotation.
-        let mut tag_counts: std::collections::BTreeMap<String, i64> = Default::default();
-        for tag in entry.annotations.iter().flat_map(|a| &a.tags) {
-            *tag_counts.entry(tag.to_lowercase()).or_default() += 1;
-        }
-        for (tag, count) in tag_counts {
-            transaction.execute(
-                "INSERT INTO location_tags (article_path, tag, count) VALUES (?, ?, ?)",
-                params![article_path, tag, count],
-            )?;
-        }
-        {
-            let mut insert = transaction.prepare(
-                "INSERT INTO annotations (article_path, uuid, start, end, quote, note, tags, tag_list,
-                     color, style, created, modified, status)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )?;
-            let mut insert_text = transaction.prepare(
-                "INSERT INTO annotations_fts (rowid, quote, note, tags) VALUES (?, ?, ?, ?)",
-            )?;
-            for annotation in &entry.annotations {
-                let tags = annotation.tags.join(&TAG_SEPARATOR.to_string());
-                let tag_list: String = annotation
-                    .tags
-                    .iter()
-                    .map(|tag| format!("{TAG_SEPARATOR}{}", tag.to_lowercase()))
-                    .collect::<String>()
-                    + &TAG_SEPARATOR.to_string();
-                insert.execute(params![
-                    article_path,
-                    annotation.uuid,
-                    annotation.start_char as i64,
-                    annotation.end_char as i64,
-                    annotation.quote,
-                    annotation.note,
-                    tags,
-                    tag_list,
-                    annotation.color,
-                    annotation.style,
-                    annotation.created,
-                    annotation.modified,
-                    annotation.status
-                ])?;
-                let row = transaction.last_insert_rowid();
-                insert_text.execute(params![row, annotation.quote, annotation.note, tags])?;
-            }
-        }
-        drop_unlocated_articles(&transaction)?;
-        transaction.commit()?;
-        Ok(())
-    }
-
-    /// Forgets a sidecar that is gone, and its annotations.
-    pub fn remove_sidecar(&mut self, sidecar: &Path) -> Result<(), LibraryError> {
-        let transaction = self.connection.transaction()?;
-        let sidecar = path_text(sidecar);
-        let article_path: Option<String> = transaction
-            .query_row(
-                "SELECT article_path FROM locations WHERE sidecar_path = ?",
-                [&sidecar],
-                |row| row.get(0),
-            )
-            .optional()?;
-        if let Some(article_path) = article_path {
-            remove_location_rows(&transaction, &article_path, &sidecar)?;
-            drop_unlocated_articles(&transaction)?;
-        }
-        transaction.commit()?;
-        Ok(())
-    }
-
     /// Articles, annotations, and articles whose file is gone.
     pub fn counts(&self) -> Result<(usize, usize, usize), LibraryError> {
         let count = |sql: &str| -> Result<usize, LibraryError> {
@@ -371,46 +256,6 @@ impl Index {
     }
 }
 
-/// Removes a location (by article path or sidecar path) and its annotations.
-fn remove_location_rows(
-    transaction: &rusqlite::Transaction<'_>,
-    article_path: &str,
-    sidecar_path: &str,
-) -> rusqlite::Result<()> {
-    let old_paths: Vec<String> = {
-        let mut statement = transaction.prepare(
-            "SELECT article_path FROM locations WHERE article_path = ?1 OR sidecar_path = ?2",
-        )?;
-        statement
-            .query_map([article_path, sidecar_path], |row| row.get(0))?
-            .collect::<Result<_, _>>()?
-    };
-    for path in old_paths {
-        transaction.execute(
-            "DELETE FROM annotations_fts WHERE rowid IN (SELECT id FROM annotations WHERE article_path = ?)",
-            [&path],
-        )?;
-        transaction.execute("DELETE FROM annotations WHERE article_path = ?", [&path])?;
-        transaction.execute("DELETE FROM location_tags WHERE article_path = ?", [&path])?;
-        transaction.execute("DELETE FROM locations WHERE article_path = ?", [&path])?;
-    }
-    Ok(())
-}
-
-/// Articles no location holds any more leave the index.
-fn drop_unlocated_articles(transaction: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
-    transaction.execute(
-        "DELETE FROM texts_fts WHERE rowid IN
-             (SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM locations))",
-        [],
-    )?;
-    transaction.execute(
-        "DELETE FROM articles WHERE id NOT IN (SELECT article_id FROM locations)",
-        [],
-    )?;
-    Ok(())
-}
-
 /// Removes an index file and SQLite's files beside it.
 fn remove_index_files(path: &Path) -> Result<(), LibraryError> {
     for suffix in ["", "-wal", "-shm", "-journal"] {
@@ -424,6 +269,6 @@ fn remove_index_files(path: &Path) -> Result<(), LibraryError> {
     Ok(())
 }
 
-fn path_text(path: &Path) -> String {
+pub(super) fn path_text(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }

@@ -13,6 +13,7 @@
 //! with the same text are one article with two locations.
 
 mod catalogue;
+mod entries;
 mod error;
 mod export;
 mod folders;
