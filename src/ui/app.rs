@@ -8,16 +8,15 @@ use std::time::{Duration, Instant};
 use eframe::egui::{self, Ui};
 use uuid::Uuid;
 
-use crate::document::Document;
 use crate::library::LibraryPaths;
-use crate::store::AnnotationStore;
 
 use super::about::AboutWindow;
-use super::command::{Command, Place, Situation};
+use super::command::{Command, Place};
 use super::exchange::PendingExchange;
 use super::files::{PendingDialog, PendingOpen};
 use super::find::FindState;
 use super::keymap::commands_from_input;
+use super::launch_timeline::LaunchStage;
 use super::library::LibraryView;
 use super::panel::PanelState;
 use super::popups::{ContextTarget, OverlapChoice};
@@ -120,9 +119,9 @@ pub struct MarginaliaApp {
     /// A text field had the keys when the last frame ended: egui drops
     /// focus on Escape before this frame's keys are read, and that Escape
     /// belongs to the field.
-    field_had_keys: bool,
+    pub(super) field_had_keys: bool,
     /// How far the launch has come, for the startup timeline (`MARGINALIA_TIMING`).
-    launch: LaunchStage,
+    pub(super) launch: LaunchStage,
     /// The import of the article named on the command line, started with the window.
     pub(super) prefetched: Option<PrefetchedImport>,
     /// The library view, and the library working on its own thread.
@@ -132,15 +131,6 @@ pub struct MarginaliaApp {
     /// The open article's save state last frame: a save that finishes is
     /// told to the library.
     last_save_state: Option<SaveState>,
-}
-
-/// The frames of a launch the startup timeline reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum LaunchStage {
-    FirstFrame,
-    TextLaidOut,
-    TextPresented,
-    Done,
 }
 
 impl MarginaliaApp {
@@ -206,11 +196,7 @@ impl MarginaliaApp {
             applied_theme: None,
             last_input: 0.0,
             field_had_keys: false,
-            launch: if crate::timing::enabled() {
-                LaunchStage::FirstFrame
-            } else {
-                LaunchStage::Done
-            },
+            launch: LaunchStage::at_start(),
             prefetched,
             library: LibraryView::start(library, &cc.egui_ctx),
             open_at_place: None,
@@ -224,91 +210,6 @@ impl MarginaliaApp {
             StartWith::Articles(paths) => app.open_articles(paths),
         }
         app
-    }
-
-    pub fn document(&self) -> Option<&Document> {
-        self.open.as_ref().map(DocumentSession::document)
-    }
-
-    pub fn document_path(&self) -> Option<&Path> {
-        self.open.as_ref().and_then(DocumentSession::path)
-    }
-
-    /// The open document's annotations.
-    pub fn annotations(&self) -> Option<&AnnotationStore> {
-        self.open.as_ref().map(DocumentSession::store)
-    }
-
-    /// Where the open document's annotations are written.
-    pub fn annotations_file(&self) -> Option<&Path> {
-        self.open.as_ref().map(DocumentSession::annotations_file)
-    }
-
-    pub fn save_state(&self) -> Option<SaveState> {
-        self.open.as_ref().map(DocumentSession::save_state)
-    }
-
-    /// Whether an article is being opened (read on a worker).
-    pub fn is_opening(&self) -> bool {
-        self.opening.is_some()
-    }
-
-    pub fn banner(&self) -> Option<&str> {
-        self.banner.as_ref().map(|b| b.message.as_str())
-    }
-
-    /// Whether the banner shows a problem (not news such as "Exported …").
-    pub fn banner_is_problem(&self) -> Option<bool> {
-        self.banner.as_ref().map(|b| b.problem)
-    }
-
-    pub fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
-    pub fn reader(&self) -> &Reader {
-        &self.reader
-    }
-
-    pub fn reader_mut(&mut self) -> &mut Reader {
-        &mut self.reader
-    }
-
-    /// The highlight open in the panel.
-    pub fn selected_annotation(&self) -> Option<Uuid> {
-        self.selected
-    }
-
-    /// The find matches (char ranges) and the index of the current one.
-    pub fn find_matches(&self) -> Option<(&[std::ops::Range<usize>], usize)> {
-        self.find.as_ref().map(FindState::matches)
-    }
-
-    /// What is on screen now, for the command table's availability and key contexts.
-    pub fn situation(&self) -> Situation {
-        let open = self.open.as_ref();
-        Situation {
-            has_document: open.is_some(),
-            has_selection: self.reader.has_selection(),
-            has_caret: self.reader.selection().is_some(),
-            can_undo: open.is_some_and(DocumentSession::can_undo),
-            can_redo: open.is_some_and(DocumentSession::can_redo),
-            find_open: self.find.is_some(),
-            open_highlight: self.selected,
-            note_target: self.selected.or(self.last_made),
-            typing: self.field_had_keys || self.field_has_keys(),
-            caret_browsing: self.reader.caret_browsing(),
-            arrows_move_caret: self.reader.arrows_move_caret(),
-            can_go_back: self.reader.can_go_back(),
-            library_shown: self.library.is_shown(),
-        }
-    }
-
-    /// Whether a widget other than the page (which has the focus while the
-    /// caret is on) has the keyboard focus: a text field the keys go to.
-    fn field_has_keys(&self) -> bool {
-        let focused = self.ctx.memory(egui::Memory::focused);
-        focused.is_some() && focused != Some(Reader::page_id())
     }
 
     pub(super) fn reader_style(&self) -> ReaderStyle {
@@ -394,38 +295,6 @@ impl MarginaliaApp {
             self.ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
-        }
-    }
-
-    /// A frame begins after the one with the text was presented.
-    fn report_text_presented(&mut self) {
-        if self.launch == LaunchStage::TextPresented {
-            crate::timing::mark("the frame with the text presented (the next frame began)");
-            self.launch = LaunchStage::Done;
-        }
-    }
-
-    /// The startup timeline's frames: the first, the first with the text
-    /// laid out (one more is asked for, to see when that one was presented).
-    fn report_launch(&mut self, ctx: &egui::Context) {
-        let (said, next) = match self.launch {
-            LaunchStage::FirstFrame if self.reader.has_painted() => (
-                "first frame drawn, with the text laid out",
-                LaunchStage::TextPresented,
-            ),
-            LaunchStage::FirstFrame => {
-                ("first frame drawn (no text yet)", LaunchStage::TextLaidOut)
-            }
-            LaunchStage::TextLaidOut if self.reader.has_painted() => (
-                "first frame with the text laid out",
-                LaunchStage::TextPresented,
-            ),
-            LaunchStage::TextLaidOut | LaunchStage::TextPresented | LaunchStage::Done => return,
-        };
-        crate::timing::mark(said);
-        self.launch = next;
-        if next == LaunchStage::TextPresented {
-            ctx.request_repaint();
         }
     }
 }

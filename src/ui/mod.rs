@@ -2,7 +2,9 @@
 //! draws state; everything below it (`document`, `import`, `annotate`,
 //! `store`) knows nothing of egui.
 //!
-//! - `app`: the app's state, its creation and the order of a frame.
+//! - `app`: the app's state, its creation and the order of a frame;
+//!   `app_state`: what the chrome, the commands and the tests read of it;
+//!   `launch_timeline`: the startup timeline's frames (`MARGINALIA_TIMING`).
 //! - `command`: the command table (labels, tooltips, shortcuts, availability).
 //! - `keymap`: key presses to commands, from the table.
 //! - `dispatch`: carrying out commands.
@@ -26,6 +28,7 @@
 
 mod about;
 mod app;
+mod app_state;
 mod chrome;
 pub mod command;
 mod dispatch;
@@ -34,6 +37,7 @@ mod files;
 mod find;
 pub mod help;
 pub mod keymap;
+mod launch_timeline;
 pub mod library;
 mod note;
 pub mod outline;

@@ -8,22 +8,22 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use uuid::Uuid;
-
-use crate::import::import_path;
-use crate::store::{AnnotationStore, SIDECAR_SUFFIX, StoreMode};
-
 use super::LibraryError;
 use super::export::export_library;
 use super::folders::LibraryFolders;
 use super::index::Index;
 use super::query::Query;
 use super::reading::ReadingState;
-use super::scan::{forget_folder, forget_gone, index_article, refresh_sidecar, sidecars_in};
+use super::scan::{forget_gone, index_article, refresh_sidecar, sidecars_in};
 use super::search::SearchHit;
+mod edit;
+mod user_data;
+mod watch;
+
+use edit::edit_annotation;
+
 use super::service::{
-    AnnotationChange, Input, LibraryNews, LibraryPaths, LibraryRequest, LibrarySnapshot,
-    LibraryTask,
+    Input, LibraryNews, LibraryPaths, LibraryRequest, LibrarySnapshot, LibraryTask,
 };
 
 /// A unit of indexing work.
@@ -226,37 +226,6 @@ impl Worker {
         self.queue(Work::ForgetGone);
     }
 
-    /// Follows the library folders (again, after they changed).
-    fn watch(&mut self) {
-        use notify::Watcher as _;
-        let input = self.watch_input.clone();
-        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            let Ok(event) = event else { return };
-            // Reading a sidecar (this thread does) is no change.
-            if matches!(event.kind, notify::EventKind::Access(_)) {
-                return;
-            }
-            for path in event.paths {
-                if path.to_string_lossy().ends_with(SIDECAR_SUFFIX) {
-                    let _ = input.send(Input::Watched(path));
-                }
-            }
-        });
-        let mut watcher = match watcher {
-            Ok(watcher) => watcher,
-            Err(error) => {
-                log::warn!("the library folders are not watched: {error}");
-                return;
-            }
-        };
-        for folder in &self.folders.folders {
-            if let Err(error) = watcher.watch(folder, notify::RecursiveMode::Recursive) {
-                log::warn!("{} is not watched: {error}", folder.display());
-            }
-        }
-        self.watcher = Some(watcher);
-    }
-
     /// Does one unit of indexing work.
     fn work_once(&mut self) {
         let Some(work) = self.pending.pop_front() else {
@@ -422,77 +391,4 @@ impl Worker {
             .search(&query, limit)
             .map_err(|error| error.to_string())
     }
-
-    /// Changes the reading state and saves it (unless it could not be read).
-    fn remember(&mut self, article: &Path, change: impl FnOnce(&mut ReadingState)) {
-        let Some(reading) = &mut self.reading else {
-            return;
-        };
-        self.touched.insert(article.to_owned());
-        // Another window may have saved it since: its articles are kept.
-        if let Ok(on_disk) = ReadingState::read(&self.paths.reading) {
-            reading.take_others(on_disk, &self.touched);
-        }
-        change(reading);
-        if let Err(error) = reading.save(&self.paths.reading) {
-            self.problem(error.to_string());
-        }
-        self.changed = true;
-    }
-
-    fn add_folders(&mut self, folders: &[PathBuf]) {
-        let added = match self.folders.add(folders) {
-            Ok(added) => added,
-            Err(error) => return self.problem(error.to_string()),
-        };
-        if let Err(error) = self.folders.save(&self.paths.folders) {
-            return self.problem(error.to_string());
-        }
-        for sidecar in sidecars_in(&added) {
-            self.queue(Work::Sidecar(sidecar));
-        }
-        self.watch();
-        self.changed = true;
-    }
-
-    fn remove_folder(&mut self, folder: &Path) {
-        if !self.folders.remove(folder) {
-            return;
-        }
-        if let Err(error) = self.folders.save(&self.paths.folders) {
-            return self.problem(error.to_string());
-        }
-        let reading = &self.reading;
-        let was_opened = |article: &Path| Self::was_opened(reading, article);
-        if let Some(index) = &mut self.index
-            && let Err(error) = forget_folder(index, folder, &self.folders.folders, &was_opened)
-        {
-            self.problem(error.to_string());
-        }
-        self.watch();
-        self.changed = true;
-    }
-}
-
-/// Changes one annotation in its article's sidecar through the store's
-/// save (locked, merged with what is on disk, written atomically): a window
-/// open on that article merges it in as it would another window's edit.
-fn edit_annotation(article: &Path, id: Uuid, change: AnnotationChange) -> Result<(), String> {
-    let document = import_path(article).map_err(|error| error.to_string())?;
-    let mut store = AnnotationStore::open(article, &document);
-    if let StoreMode::ReadOnly { problem } | StoreMode::Recovery { problem, .. } = store.mode() {
-        return Err(problem.to_string());
-    }
-    let changed = store.update(id, |annotation| match change {
-        AnnotationChange::Note(note) => annotation.note = note,
-        AnnotationChange::Tags(tags) => annotation.tags = tags,
-        AnnotationChange::Color(color) => annotation.color = color,
-    });
-    if !changed {
-        return Err(format!(
-            "{}: that highlight is no longer in its annotations",
-            article.display()
-        ));
-    }
-    store.save_now(&document).map_err(|error| error.to_string())
 }

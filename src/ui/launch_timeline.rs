@@ -1,0 +1,62 @@
+//! The startup timeline's frames (`MARGINALIA_TIMING=1`): the first frame,
+//! the first with the article's text laid out, and when that one was
+//! presented (the next frame began), each marked with its offset from the
+//! process start.
+
+use eframe::egui;
+
+use super::app::MarginaliaApp;
+
+/// The frames of a launch the startup timeline reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LaunchStage {
+    FirstFrame,
+    TextLaidOut,
+    TextPresented,
+    Done,
+}
+
+impl LaunchStage {
+    /// Where a launch starts: reported only when the timeline is asked for.
+    pub(super) fn at_start() -> Self {
+        if crate::timing::enabled() {
+            Self::FirstFrame
+        } else {
+            Self::Done
+        }
+    }
+}
+
+impl MarginaliaApp {
+    /// A frame begins after the one with the text was presented.
+    pub(super) fn report_text_presented(&mut self) {
+        if self.launch == LaunchStage::TextPresented {
+            crate::timing::mark("the frame with the text presented (the next frame began)");
+            self.launch = LaunchStage::Done;
+        }
+    }
+
+    /// The startup timeline's frames: the first, the first with the text
+    /// laid out (one more is asked for, to see when that one was presented).
+    pub(super) fn report_launch(&mut self, ctx: &egui::Context) {
+        let (said, next) = match self.launch {
+            LaunchStage::FirstFrame if self.reader.has_painted() => (
+                "first frame drawn, with the text laid out",
+                LaunchStage::TextPresented,
+            ),
+            LaunchStage::FirstFrame => {
+                ("first frame drawn (no text yet)", LaunchStage::TextLaidOut)
+            }
+            LaunchStage::TextLaidOut if self.reader.has_painted() => (
+                "first frame with the text laid out",
+                LaunchStage::TextPresented,
+            ),
+            LaunchStage::TextLaidOut | LaunchStage::TextPresented | LaunchStage::Done => return,
+        };
+        crate::timing::mark(said);
+        self.launch = next;
+        if next == LaunchStage::TextPresented {
+            ctx.request_repaint();
+        }
+    }
+}
