@@ -4,10 +4,15 @@
 use dom_query::NodeRef;
 use url::Url;
 
-use crate::document::{BlockKind, DocumentBuilder, InlineStyle, Picture, StyledSpan};
+use crate::document::{BlockKind, DocumentBuilder, InlineStyle};
 
 use super::super::inline::{Inline, Lists, collapse, prose_kind, same_words, table_text};
-use super::super::picture::{PictureResolver, archive_path};
+use super::super::picture::PictureResolver;
+
+mod figures;
+mod links;
+
+use figures::{FigureParts, holds_picture};
 
 /// Walks HTML elements, turning block elements into blocks.
 pub(super) struct Walker<'r> {
@@ -25,15 +30,6 @@ pub(super) struct Walker<'r> {
     /// The EPUB chapter being read (its path in the book): ids are named
     /// `CHAPTER#ID` and relative links lead inside the book.
     pub(super) anchor_scope: Option<String>,
-}
-
-/// What a `<figure>` holds so far.
-#[derive(Default)]
-struct FigureParts {
-    pictures: Vec<Picture>,
-    /// How many caption elements the walk is inside.
-    caption_depth: usize,
-    caption: Option<(String, Vec<StyledSpan>)>,
 }
 
 const SKIPPED: &[&str] = &[
@@ -70,10 +66,6 @@ enum Exit {
     Caption,
     Nothing,
 }
-
-/// A picture smaller than this (either side, in pixels) is an icon: its
-/// alt text reads inline.
-const ICON_PX: u32 = 48;
 
 /// One step of the walk: into a node, or out of an element.
 enum Step<'a> {
@@ -288,103 +280,6 @@ impl<'r> Walker<'r> {
         }
     }
 
-    /// The anchor name of an id in the text being read.
-    fn anchor_name(&self, id: &str) -> String {
-        match &self.anchor_scope {
-            Some(chapter) => format!("{chapter}#{id}"),
-            None => id.to_owned(),
-        }
-    }
-
-    /// Where a link leads: `#NAME` inside the article (an id of this page
-    /// or chapter, another chapter of the book), else the web.
-    fn link_target(&self, href: &str) -> String {
-        if let Some(id) = href.strip_prefix('#') {
-            return format!("#{}", self.anchor_name(id));
-        }
-        if let Some(chapter) = &self.anchor_scope
-            && Url::parse(href).is_err()
-        {
-            let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
-            let folder = std::path::Path::new(chapter)
-                .parent()
-                .unwrap_or(std::path::Path::new(""));
-            let target = archive_path(folder, path);
-            let target = target.to_string_lossy();
-            return if fragment.is_empty() {
-                format!("#{target}")
-            } else {
-                format!("#{target}#{fragment}")
-            };
-        }
-        self.resolved_link(href)
-    }
-
-    /// A link's target: absolute, against the page's own address when it
-    /// has one (a saved page's relative links lead to its site).
-    fn resolved_link(&self, href: &str) -> String {
-        match &self.page_url {
-            Some(base) if Url::parse(href).is_err() => base
-                .join(href)
-                .map_or_else(|_| href.to_owned(), |url| url.to_string()),
-            _ => href.to_owned(),
-        }
-    }
-
-    /// An `<img>`: part of the figure being read, an icon read as its alt
-    /// text, or a figure of its own.
-    fn picture(&mut self, node: &NodeRef<'_>, builder: &mut DocumentBuilder) {
-        let src = ["src", "data-src", "data-original"]
-            .iter()
-            .find_map(|name| node.attr(name).filter(|v| !v.trim().is_empty()))
-            .map(|v| v.trim().to_owned())
-            .unwrap_or_default();
-        let alt = node.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
-        let size = |name: &str| {
-            node.attr(name)
-                .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-        };
-        let declared_size_px = size("width").zip(size("height")).map(|(w, h)| [w, h]);
-        if declared_size_px.is_some_and(|[w, h]| w < ICON_PX || h < ICON_PX) {
-            self.inline.push_text(&alt);
-            return;
-        }
-        if src.is_empty() {
-            return;
-        }
-        let picture = Picture {
-            source: self.pictures.resolve(&src),
-            src,
-            alt,
-            declared_size_px,
-        };
-        match &mut self.figure {
-            Some(figure) => figure.pictures.push(picture),
-            None => {
-                self.flush(builder);
-                let caption = caption_from_alt(&picture.alt);
-                builder.push_figure(picture, &caption, Vec::new());
-            }
-        }
-    }
-
-    /// The end of a `<figure>`: its pictures, its caption under the last.
-    fn end_figure(&mut self, builder: &mut DocumentBuilder) {
-        let Some(mut figure) = self.figure.take() else {
-            return;
-        };
-        // A figure's caption is its `<figcaption>`; its alt text stands in
-        // for the picture (in the placeholder), it is not a caption.
-        let last = figure.pictures.pop();
-        for picture in figure.pictures {
-            builder.push_figure(picture, "", Vec::new());
-        }
-        if let Some(picture) = last {
-            let (caption, spans) = figure.caption.unwrap_or_default();
-            builder.push_figure(picture, &caption, spans);
-        }
-    }
-
     /// A heading; the first that repeats the title is dropped.
     fn end_heading(&mut self, level: u8, builder: &mut DocumentBuilder) {
         let (text, spans) = self.inline.take();
@@ -482,34 +377,4 @@ fn table_rows(table: &NodeRef<'_>) -> (Vec<Vec<String>>, usize) {
         rows.into_iter().map(|(cells, _)| cells).collect(),
         header_rows,
     )
-}
-
-/// Whether an element holds an `<img>` (searched without recursion).
-fn holds_picture(node: &NodeRef<'_>) -> bool {
-    let mut stack = vec![*node];
-    while let Some(node) = stack.pop() {
-        for child in node.children() {
-            if child.is_element() {
-                if child
-                    .node_name()
-                    .is_some_and(|n| n.eq_ignore_ascii_case("img"))
-                {
-                    return true;
-                }
-                stack.push(child);
-            }
-        }
-    }
-    false
-}
-
-/// An alt text as a caption: a file-like label ("Illo1", "IMG_2041") says
-/// nothing to a reader and is not shown.
-fn caption_from_alt(alt: &str) -> String {
-    let label_like = !alt.contains(' ') && alt.chars().any(|c| c.is_ascii_digit());
-    if label_like {
-        String::new()
-    } else {
-        alt.to_owned()
-    }
 }
