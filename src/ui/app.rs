@@ -12,8 +12,9 @@ use crate::library::LibraryPaths;
 
 use super::about::AboutWindow;
 use super::command::{Command, Place};
+use super::dialogs::PendingDialog;
 use super::exchange::PendingExchange;
-use super::files::{PendingDialog, PendingOpen};
+use super::files::PendingOpen;
 use super::find::FindState;
 use super::keymap::commands_from_input;
 use super::launch_timeline::LaunchStage;

@@ -8,7 +8,8 @@
 //! - `command`: the command table (labels, tooltips, shortcuts, availability).
 //! - `keymap`: key presses to commands, from the table.
 //! - `dispatch`: carrying out commands.
-//! - `files`: opening and closing articles, native dialogs.
+//! - `files`: opening and closing articles. `dialogs`: the native file
+//!   dialogs, on their own threads.
 //! - `exchange`: export and import of annotations (files on workers).
 //! - `find`: the find bar and its matches.
 //! - `library`: the library view (Ctrl+L): articles, search, tags, saved
@@ -31,6 +32,7 @@ mod app;
 mod app_state;
 mod chrome;
 pub mod command;
+mod dialogs;
 mod dispatch;
 mod exchange;
 mod files;

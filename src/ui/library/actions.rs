@@ -13,7 +13,7 @@ use crate::library::{AnnotationChange, LibraryRequest};
 
 use super::super::app::{MarginaliaApp, STATUS_NOTE_TIME, StatusNote};
 use super::super::command::{Command, Place};
-use super::super::files::DialogPurpose;
+use super::super::dialogs::DialogPurpose;
 use super::super::reader::Selection;
 use super::view::search_box_id;
 
