@@ -13,7 +13,7 @@ use marginalia::annotate::HighlightColor;
 use marginalia::import::import_path;
 use marginalia::library::{
     AnnotationChange, LibraryExportFormat, LibraryNews, LibraryPaths, LibraryRequest,
-    LibraryService, W3C_FILE_NAME, export_library,
+    LibraryService, OpenedText, SearchHit, W3C_FILE_NAME, export_library,
 };
 use marginalia::store::AnnotationStore;
 
@@ -191,6 +191,18 @@ fn wait_for<T>(
     panic!("timed out waiting for {what}");
 }
 
+/// What the library's thread finds for `query`.
+fn search(service: &LibraryService, query: &str) -> Vec<SearchHit> {
+    service.send(LibraryRequest::Search {
+        query: query.into(),
+        limit: 10,
+    });
+    wait_for(service, "the search", |news| match news {
+        LibraryNews::Results { hits, .. } => Some(hits.clone().unwrap()),
+        _ => None,
+    })
+}
+
 #[test]
 fn the_library_thread_indexes_watches_searches_and_edits_sidecars() {
     let dir = tempfile::tempdir().unwrap();
@@ -206,12 +218,21 @@ fn the_library_thread_indexes_watches_searches_and_edits_sidecars() {
     let service = LibraryService::start(LibraryPaths::in_folder(&dir.path().join("lib")), || {});
     service.send(LibraryRequest::AddFolders(vec![root.join("news")]));
     // Opened in the app: in the library without a sidecar, or with one
-    // outside the folders.
-    for article in [&plain, &root.join("notes/harbour.txt")] {
+    // outside the folders. The window offers the text it read: taken when
+    // it is of the file as it is (here with words only the window has, to
+    // tell), an offer of another version of the file is not.
+    for (article, stamp) in [
+        (&plain, None),
+        (&root.join("notes/harbour.txt"), Some("0:0".to_owned())),
+    ] {
+        let mut text = OpenedText::of(&import_path(article).unwrap()).unwrap();
+        text.text.push_str("\n\nRead in the window.");
+        text.stamp = stamp.unwrap_or(text.stamp);
         service.send(LibraryRequest::Opened {
             article: article.clone(),
             position_char: 0,
             progress: 0.5,
+            text: Some(Box::new(text)),
         });
     }
     let snapshot = wait_for(&service, "three articles", |news| match news {
@@ -225,16 +246,16 @@ fn the_library_thread_indexes_watches_searches_and_edits_sidecars() {
     );
     assert_eq!(snapshot.reading[&plain].progress, 0.5);
     assert_eq!(snapshot.tags[0].count, 1);
-    service.send(LibraryRequest::Search {
-        query: "lighthouse".into(),
-        limit: 10,
-    });
-    let hits = wait_for(&service, "the search", |news| match news {
-        LibraryNews::Results { hits, .. } => Some(hits.clone().unwrap()),
-        _ => None,
-    });
+    let hits = search(&service, "lighthouse");
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].article, plain);
+    let hits = search(&service, "window");
+    let found: Vec<&Path> = hits.iter().map(|hit| hit.article.as_path()).collect();
+    assert_eq!(
+        found,
+        [plain.as_path()],
+        "the offered text, not imported again"
+    );
     // An edit from the review goes to the sidecar.
     service.send(LibraryRequest::Review);
     let review = wait_for(&service, "the review", |news| match news {

@@ -162,6 +162,9 @@ pub struct Metadata {
     /// Where the article was published (a saved page's canonical URL).
     pub url: Option<String>,
     pub path: Option<PathBuf>,
+    /// The file's size and modification time when it was read
+    /// (`import::file_stamp`), to tell later whether it changed since.
+    pub file_stamp: Option<String>,
 }
 
 /// An imported article.

@@ -65,8 +65,21 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &[
 
 /// Reads and imports the article at `path`.
 pub fn import_path(path: &Path) -> Result<Document, ImportError> {
-    let bytes = read_article_file(path)?;
-    import_bytes(&bytes, Some(path))
+    let (bytes, stamp) = read_article_file(path)?;
+    let mut document = import_bytes(&bytes, Some(path))?;
+    document.metadata.file_stamp = Some(stamp);
+    Ok(document)
+}
+
+/// A file's size and modification time, "size:mtime_ns": the same stamp
+/// means the same bytes (as far as the file system tells).
+pub fn file_stamp(metadata: &std::fs::Metadata) -> String {
+    let mtime_ns = metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_nanos());
+    format!("{}:{mtime_ns}", metadata.len())
 }
 
 /// Imports an article from its bytes; `path` names it in messages and metadata.
@@ -175,7 +188,8 @@ fn unsupported_container(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
-fn read_article_file(path: &Path) -> Result<Vec<u8>, ImportError> {
+/// The file's bytes (bounded) and its stamp, taken before they were read.
+fn read_article_file(path: &Path) -> Result<(Vec<u8>, String), ImportError> {
     let owned = || path.to_path_buf();
     let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => ImportError::NotFound { path: owned() },
@@ -207,7 +221,7 @@ fn read_article_file(path: &Path) -> Result<Vec<u8>, ImportError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
-    Ok(bytes)
+    Ok((bytes, file_stamp(&metadata)))
 }
 
 #[cfg(test)]

@@ -98,6 +98,7 @@ pub struct IndexedArticle {
     pub text_hash: String,
     pub title: Option<String>,
     pub byline: Option<String>,
+    pub format: String,
     pub char_count: usize,
     /// The canonical text.
     pub body: String,
@@ -193,7 +194,7 @@ impl Index {
         Ok(self
             .connection
             .query_row(
-                "SELECT a.text_hash, a.title, a.byline, a.char_count, t.body
+                "SELECT a.text_hash, a.title, a.byline, a.format, a.char_count, t.body
                  FROM locations l JOIN articles a ON a.id = l.article_id
                  JOIN texts_fts t ON t.rowid = a.id
                  WHERE l.article_path = ? AND l.article_present",
@@ -203,8 +204,9 @@ impl Index {
                         text_hash: row.get(0)?,
                         title: row.get(1)?,
                         byline: row.get(2)?,
-                        char_count: row.get::<_, i64>(3)? as usize,
-                        body: row.get(4)?,
+                        format: row.get(3)?,
+                        char_count: row.get::<_, i64>(4)? as usize,
+                        body: row.get(5)?,
                     })
                 },
             )

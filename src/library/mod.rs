@@ -12,6 +12,7 @@
 //! moved or renamed with its sidecar is the same article, and two paths
 //! with the same text are one article with two locations.
 
+mod article_text;
 mod catalogue;
 mod entries;
 mod error;
@@ -27,6 +28,7 @@ mod service;
 mod user_file;
 mod worker;
 
+pub use article_text::{OfferedTexts, OpenedText};
 pub use catalogue::{ArticlePlace, ArticleRow, ReviewRow, TagCount};
 pub use error::LibraryError;
 pub use export::{LibraryExportFormat, LibraryExportReport, W3C_FILE_NAME, export_library};

@@ -11,13 +11,13 @@ use std::time::UNIX_EPOCH;
 use sha2::{Digest as _, Sha256};
 
 use crate::annotate::{HighlightStyle, IndexedText, resolve_anchor};
-use crate::document::Document;
 use crate::import::import_path;
 use crate::store::{MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, locate_sidecar, parse_sidecar};
 
 use super::LibraryError;
+use super::article_text::{ArticleText, OfferedTexts, article_stamp, article_text};
 use super::entries::{AnnotationEntry, LocationEntry};
-use super::index::{Index, IndexedArticle, KnownSidecar};
+use super::index::{Index, IndexedArticle};
 
 /// How deep a scan goes below a library folder.
 const MAX_DEPTH: usize = 32;
@@ -52,11 +52,19 @@ pub fn scan(
     report.sidecars = found.len();
     for (done, sidecar) in found.iter().enumerate() {
         progress(done, total);
-        count(&mut report, sidecar, bring_up_to_date(index, sidecar, None))?;
+        count(
+            &mut report,
+            sidecar,
+            bring_up_to_date(index, sidecar, None, &mut OfferedTexts::default()),
+        )?;
     }
     for (done, article) in opened.iter().enumerate() {
         progress(found.len() + done, total);
-        count(&mut report, article, index_article(index, article))?;
+        count(
+            &mut report,
+            article,
+            index_article(index, article, &mut OfferedTexts::default()),
+        )?;
     }
     report.removed += forget_gone(index, folders, &found, &|article| {
         opened.iter().any(|o| o == article)
@@ -135,15 +143,16 @@ pub fn refresh_sidecar(
     index: &mut Index,
     sidecar: &Path,
     was_opened: &dyn Fn(&Path) -> bool,
+    offered: &mut OfferedTexts,
 ) -> Result<bool, LibraryError> {
     if sidecar.is_file() {
-        return bring_up_to_date(index, sidecar, None);
+        return bring_up_to_date(index, sidecar, None, offered);
     }
     let Some(known) = index.known_sidecar(sidecar)? else {
         return Ok(false);
     };
     if was_opened(&known.article_path) {
-        return index_article(index, &known.article_path);
+        return index_article(index, &known.article_path, offered);
     }
     index.remove_sidecar(sidecar)?;
     Ok(true)
@@ -151,11 +160,16 @@ pub fn refresh_sidecar(
 
 /// An article opened in the app joins the library: with its sidecar
 /// (beside it, or in the data folder) when it has one, else on its own.
-/// Returns whether anything was read.
-pub fn index_article(index: &mut Index, article: &Path) -> Result<bool, LibraryError> {
+/// Returns whether anything was read. Its text is the one `offered`
+/// (the window's) when that is of the file as it is, else imported.
+pub fn index_article(
+    index: &mut Index,
+    article: &Path,
+    offered: &mut OfferedTexts,
+) -> Result<bool, LibraryError> {
     let sidecar = locate_sidecar(article).path;
     if sidecar.is_file() {
-        return bring_up_to_date(index, &sidecar, Some(article));
+        return bring_up_to_date(index, &sidecar, Some(article), offered);
     }
     let stamp = article_stamp(article);
     if stamp.is_empty() {
@@ -172,11 +186,15 @@ pub fn index_article(index: &mut Index, article: &Path) -> Result<bool, LibraryE
     {
         return Ok(false);
     }
-    let document = import_path(article).map_err(|error| LibraryError::Sidecar {
-        path: article.to_owned(),
-        message: error.to_string(),
-    })?;
-    let indexed = indexed_article(&document);
+    let indexed = match offered.take(article, &stamp) {
+        Some(opened) => opened,
+        None => import_path(article)
+            .map(|document| IndexedArticle::of(&document))
+            .map_err(|error| LibraryError::Sidecar {
+                path: article.to_owned(),
+                message: error.to_string(),
+            })?,
+    };
     index.put(&LocationEntry {
         article_path: article.to_owned(),
         sidecar_path: sidecar,
@@ -188,7 +206,7 @@ pub fn index_article(index: &mut Index, article: &Path) -> Result<bool, LibraryE
         text_hash: indexed.text_hash,
         title: indexed.title,
         byline: indexed.byline,
-        format: document.format.name().to_owned(),
+        format: indexed.format,
         char_count: indexed.char_count,
         body: Some(indexed.body),
         annotations: Vec::new(),
@@ -227,62 +245,13 @@ fn file_stamp(path: &Path) -> std::io::Result<(u64, i64)> {
     Ok((metadata.len(), mtime_ns))
 }
 
-/// An article's stamp as the index keeps it: "size:mtime", "" when gone.
-fn article_stamp(article: &Path) -> String {
-    file_stamp(article).map_or_else(|_| String::new(), |(size, mtime)| format!("{size}:{mtime}"))
-}
-
-/// An article's text, to place its annotations, and whether it was imported
-/// now (and so is indexed anew).
-struct ArticleText {
-    indexed: IndexedArticle,
-    imported: bool,
-}
-
-/// The article's text: as indexed when its file is as it was then (a
-/// sidecar saved again re-reads no article: in a 3 MB book that was 0.4 s
-/// of a core at each save), else imported; `None` when it cannot be read.
-fn article_text(
-    index: &Index,
-    known: Option<&KnownSidecar>,
-    article: &Path,
-    stamp: &str,
-) -> Result<Option<ArticleText>, LibraryError> {
-    let unchanged = known.is_some_and(|known| {
-        known.article_path == article && !stamp.is_empty() && known.article_stamp == stamp
-    });
-    if unchanged && let Some(indexed) = index.indexed_article(article)? {
-        return Ok(Some(ArticleText {
-            indexed,
-            imported: false,
-        }));
-    }
-    Ok(import_path(article)
-        .map_err(|error| log::info!("{}: {error}", article.display()))
-        .ok()
-        .map(|document| ArticleText {
-            indexed: indexed_article(&document),
-            imported: true,
-        }))
-}
-
-/// What the index keeps of an imported article.
-fn indexed_article(document: &Document) -> IndexedArticle {
-    IndexedArticle {
-        text_hash: crate::store::text_hash(document.text()),
-        title: document.metadata.title.clone(),
-        byline: document.metadata.byline.clone(),
-        char_count: document.char_count(),
-        body: document.text().to_owned(),
-    }
-}
-
 /// Indexes `sidecar` if it or its article changed; returns whether it was
 /// read. Its article is `article`, else the file its name says beside it.
 pub(super) fn bring_up_to_date(
     index: &mut Index,
     sidecar: &Path,
     article: Option<&Path>,
+    offered: &mut OfferedTexts,
 ) -> Result<bool, LibraryError> {
     let (size, mtime_ns) = file_stamp(sidecar).map_err(|error| LibraryError::io(sidecar, error))?;
     let known = index.known_sidecar(sidecar)?;
@@ -321,7 +290,7 @@ pub(super) fn bring_up_to_date(
         Path::to_path_buf,
     );
     let stamp = article_stamp(&article_path);
-    let article = article_text(index, known.as_ref(), &article_path, &stamp)?;
+    let article = article_text(index, known.as_ref(), &article_path, &stamp, offered)?;
     let text = article.as_ref().map(|a| IndexedText::new(&a.indexed.body));
     let annotations = parsed
         .set
@@ -356,13 +325,13 @@ pub(super) fn bring_up_to_date(
         .collect();
     let present = article.is_some();
     let (text_hash, title, byline, char_count, body) = match article {
-        Some(ArticleText { indexed, imported }) => (
+        Some(ArticleText { indexed, read_now }) => (
             indexed.text_hash,
             indexed.title.or_else(|| parsed.document.title.clone()),
             indexed.byline,
             indexed.char_count,
             // Only a text read anew is indexed anew.
-            imported.then_some(indexed.body),
+            read_now.then_some(indexed.body),
         ),
         None => (
             parsed.document.text_hash.clone(),

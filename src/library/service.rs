@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::annotate::HighlightColor;
 
+use super::article_text::OpenedText;
 use super::catalogue::{ArticleRow, ReviewRow, TagCount};
 use super::export::{LibraryExportFormat, LibraryExportReport};
 use super::folders::LibraryFolders;
@@ -74,6 +75,8 @@ pub enum LibraryRequest {
         article: PathBuf,
         position_char: usize,
         progress: f32,
+        /// The text the window read (the library then need not import it).
+        text: Option<Box<OpenedText>>,
     },
     /// The reader moved on in an opened article (on closing it).
     ReadTo {

@@ -267,7 +267,7 @@ impl MarginaliaApp {
         if let Some(path) = session.path() {
             let title = session.document().display_title();
             self.settings.remember(path, &title, position_char);
-            self.tell_library_opened(path, position_char);
+            self.tell_library_opened(path, session.document(), position_char);
         }
         self.reader
             .reset(position_char.min(session.document().char_count()));

@@ -9,6 +9,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use super::LibraryError;
+use super::article_text::OfferedTexts;
 use super::export::export_library;
 use super::folders::LibraryFolders;
 use super::index::Index;
@@ -51,6 +52,8 @@ pub(super) struct Worker {
     /// the file is saved; another window's say on the others is kept.
     touched: std::collections::HashSet<PathBuf>,
     pending: VecDeque<Work>,
+    /// Texts of opened articles the window offered, until they are indexed.
+    offered: OfferedTexts,
     /// What `pending` holds, to queue each thing once.
     queued: std::collections::HashSet<Work>,
     /// The sidecars the last look at the folders found, for forgetting
@@ -81,6 +84,7 @@ impl Worker {
             touched: Default::default(),
             pending: VecDeque::new(),
             queued: Default::default(),
+            offered: OfferedTexts::default(),
             found: None,
             done: 0,
             total: 0,
@@ -237,6 +241,7 @@ impl Worker {
             reading,
             folders,
             found,
+            offered,
             ..
         } = self;
         let Some(index) = index else {
@@ -245,8 +250,12 @@ impl Worker {
         };
         let was_opened = |article: &Path| Self::was_opened(reading, article);
         let outcome = match &work {
-            Work::Sidecar(sidecar) => refresh_sidecar(index, sidecar, &was_opened),
-            Work::Article(article) => index_article(index, article),
+            Work::Sidecar(sidecar) => refresh_sidecar(index, sidecar, &was_opened, offered),
+            Work::Article(article) => {
+                let indexed = index_article(index, article, offered);
+                offered.forget(article);
+                indexed
+            }
             Work::ForgetGone => {
                 let found = found
                     .take()
@@ -319,7 +328,11 @@ impl Worker {
                 article,
                 position_char,
                 progress,
+                text,
             } => {
+                if let Some(text) = text {
+                    self.offered.offer(article.clone(), *text);
+                }
                 self.remember(&article.clone(), |reading| {
                     reading.opened(&article, position_char, progress)
                 });

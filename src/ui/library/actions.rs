@@ -9,7 +9,8 @@ use std::time::Instant;
 
 use eframe::egui;
 
-use crate::library::{AnnotationChange, LibraryRequest};
+use crate::document::Document;
+use crate::library::{AnnotationChange, LibraryRequest, OpenedText};
 
 use super::super::app::{MarginaliaApp, STATUS_NOTE_TIME, StatusNote};
 use super::super::command::{Command, Place};
@@ -165,11 +166,22 @@ impl MarginaliaApp {
     }
 
     /// Tells the library an article opened here (it joins the library).
-    pub(in super::super) fn tell_library_opened(&self, article: &Path, position_char: usize) {
+    /// Its text goes along: the library need not import it again.
+    pub(in super::super) fn tell_library_opened(
+        &self,
+        article: &Path,
+        document: &Document,
+        position_char: usize,
+    ) {
         self.library.send(LibraryRequest::Opened {
             article: article.to_owned(),
             position_char,
             progress: self.library.progress_of(article).unwrap_or(0.0),
+            text: self
+                .library
+                .is_running()
+                .then(|| OpenedText::of(document).map(Box::new))
+                .flatten(),
         });
     }
 

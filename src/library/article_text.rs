@@ -1,0 +1,132 @@
+//! Where the library gets an article's text, to index it and to place its
+//! annotations: from the index when the file is as it was indexed (a
+//! sidecar saved again re-reads no article: in a 3 MB book that was 0.4 s
+//! of a core at each save), from the window that has just read it (an
+//! article opened for the first time is not imported a second time), or
+//! else imported.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::document::Document;
+use crate::import::{file_stamp, import_path};
+
+use super::LibraryError;
+use super::index::{Index, IndexedArticle, KnownSidecar};
+
+/// An article's stamp as the index keeps it (`import::file_stamp`); ""
+/// when it cannot be read.
+pub(super) fn article_stamp(article: &Path) -> String {
+    std::fs::metadata(article).map_or_else(|_| String::new(), |metadata| file_stamp(&metadata))
+}
+
+/// An article's text as the window read it, with its file's stamp from
+/// before it was read: offered to the library so it need not import it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenedText {
+    pub stamp: String,
+    pub text: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub format: String,
+    pub char_count: usize,
+}
+
+impl OpenedText {
+    /// The text of a document imported from a file (`None` for one that
+    /// was not, as the bundled sample).
+    pub fn of(document: &Document) -> Option<Self> {
+        Some(Self {
+            stamp: document.metadata.file_stamp.clone()?,
+            text: document.text().to_owned(),
+            title: document.metadata.title.clone(),
+            byline: document.metadata.byline.clone(),
+            format: document.format.name().to_owned(),
+            char_count: document.char_count(),
+        })
+    }
+}
+
+/// The texts the window offered, by article path, until they are indexed.
+#[derive(Debug, Default)]
+pub struct OfferedTexts(HashMap<PathBuf, OpenedText>);
+
+impl OfferedTexts {
+    pub fn offer(&mut self, article: PathBuf, text: OpenedText) {
+        self.0.insert(article, text);
+    }
+
+    /// The text offered for `article` if it is of the file as it is now
+    /// (`stamp`); an offer of an older version is dropped.
+    pub fn take(&mut self, article: &Path, stamp: &str) -> Option<IndexedArticle> {
+        let opened = self.0.remove(article)?;
+        (!stamp.is_empty() && opened.stamp == stamp).then(|| IndexedArticle {
+            text_hash: crate::store::text_hash(&opened.text),
+            title: opened.title,
+            byline: opened.byline,
+            format: opened.format,
+            char_count: opened.char_count,
+            body: opened.text,
+        })
+    }
+
+    /// Forgets what was offered for `article` (its indexing is done).
+    pub fn forget(&mut self, article: &Path) {
+        self.0.remove(article);
+    }
+}
+
+impl IndexedArticle {
+    /// What the index keeps of an imported article.
+    pub fn of(document: &Document) -> Self {
+        Self {
+            text_hash: crate::store::text_hash(document.text()),
+            title: document.metadata.title.clone(),
+            byline: document.metadata.byline.clone(),
+            format: document.format.name().to_owned(),
+            char_count: document.char_count(),
+            body: document.text().to_owned(),
+        }
+    }
+}
+
+/// An article's text, to place its annotations, and whether it was read
+/// now (and so is indexed anew).
+pub(super) struct ArticleText {
+    pub(super) indexed: IndexedArticle,
+    pub(super) read_now: bool,
+}
+
+/// The article's text: as indexed when its file is as it was then, else
+/// as the window offered it, else imported; `None` when it cannot be read.
+pub(super) fn article_text(
+    index: &Index,
+    known: Option<&KnownSidecar>,
+    article: &Path,
+    stamp: &str,
+    offered: &mut OfferedTexts,
+) -> Result<Option<ArticleText>, LibraryError> {
+    let unchanged = known.is_some_and(|known| {
+        known.article_path == article && !stamp.is_empty() && known.article_stamp == stamp
+    });
+    if unchanged && let Some(indexed) = index.indexed_article(article)? {
+        offered.forget(article);
+        return Ok(Some(ArticleText {
+            indexed,
+            read_now: false,
+        }));
+    }
+    if let Some(indexed) = offered.take(article, stamp) {
+        return Ok(Some(ArticleText {
+            indexed,
+            read_now: true,
+        }));
+    }
+    Ok(import_path(article)
+        .map_err(|error| log::info!("{}: {error}", article.display()))
+        .ok()
+        .map(|document| ArticleText {
+            indexed: IndexedArticle::of(&document),
+            read_now: true,
+        }))
+}
