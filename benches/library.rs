@@ -278,7 +278,7 @@ fn main() {
     let mut times = Vec::new();
     for _ in 0..5 {
         let started = Instant::now();
-        let service = LibraryService::start(paths.clone(), || {});
+        let service = LibraryService::start(paths.clone(), |_| {});
         // As the view does when it is shown.
         service.send(LibraryRequest::Show);
         loop {
@@ -301,7 +301,7 @@ fn main() {
 
     // With the app running: a sidecar changed on disk, found by the
     // watcher, indexed, and answered by a search.
-    let service = LibraryService::start(paths, || {});
+    let service = LibraryService::start(paths, |_| {});
     service.send(LibraryRequest::Show);
     let settled = Instant::now();
     loop {

@@ -215,7 +215,7 @@ fn the_library_thread_indexes_watches_searches_and_edits_sidecars() {
         "A plain article\n\nNobody highlighted the lighthouse keeper.\n",
     )
     .unwrap();
-    let service = LibraryService::start(LibraryPaths::in_folder(&dir.path().join("lib")), || {});
+    let service = LibraryService::start(LibraryPaths::in_folder(&dir.path().join("lib")), |_| {});
     service.send(LibraryRequest::AddFolders(vec![root.join("news")]));
     // Opened in the app: in the library without a sidecar, or with one
     // outside the folders. The window offers the text it read: taken when
@@ -296,7 +296,7 @@ fn reading_a_sidecar_is_not_a_change_to_index_again() {
     let dir = tempfile::tempdir().unwrap();
     let root = std::fs::canonicalize(dir.path()).unwrap().join("articles");
     library(&root);
-    let service = LibraryService::start(LibraryPaths::in_folder(&dir.path().join("lib")), || {});
+    let service = LibraryService::start(LibraryPaths::in_folder(&dir.path().join("lib")), |_| {});
     service.send(LibraryRequest::AddFolders(vec![root.clone()]));
     wait_for(&service, "the first indexing", |news| match news {
         LibraryNews::Progress { done, of, .. } if done >= of => Some(()),

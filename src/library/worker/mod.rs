@@ -63,7 +63,7 @@ pub(super) struct Worker {
     done: usize,
     total: usize,
     news: Sender<LibraryNews>,
-    wake: Box<dyn Fn() + Send>,
+    wake: Box<dyn Fn(bool) + Send>,
     changed: bool,
     last_snapshot: Instant,
     watcher: Option<notify::RecommendedWatcher>,
@@ -74,7 +74,7 @@ impl Worker {
     pub(super) fn new(
         paths: LibraryPaths,
         news: Sender<LibraryNews>,
-        wake: Box<dyn Fn() + Send>,
+        wake: Box<dyn Fn(bool) + Send>,
         watch_input: Sender<Input>,
     ) -> Self {
         let mut worker = Self {
@@ -181,9 +181,10 @@ impl Worker {
     }
 
     fn tell(&self, news: LibraryNews) {
+        let background = news.is_background();
         // The window is gone only when the app is closing.
         let _ = self.news.send(news);
-        (self.wake)();
+        (self.wake)(background);
     }
 
     fn problem(&self, message: String) {

@@ -208,7 +208,7 @@ impl MarginaliaApp {
         ui: &mut egui::Ui,
         commands: &mut Vec<Command>,
     ) {
-        self.library.wake();
+        self.library.wake(ui.ctx());
         let palette = self.settings.theme.palette();
         let now = self.situation();
         egui::CentralPanel::default()

@@ -18,6 +18,8 @@ mod review;
 mod view;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::library::{
     LibraryNews, LibraryPaths, LibraryRequest, LibraryService, LibrarySnapshot, LibraryTask,
@@ -70,6 +72,9 @@ pub struct LibraryView {
     woken: bool,
     /// What the library last said went wrong.
     problem: Option<String>,
+    /// The view was drawn in the last frame: the library's background news
+    /// (the list, indexing progress) wakes the window only then.
+    on_screen: Arc<AtomicBool>,
 }
 
 impl LibraryView {
@@ -78,8 +83,16 @@ impl LibraryView {
         match paths {
             Ok(paths) => {
                 let ctx = ctx.clone();
+                let on_screen = Arc::new(AtomicBool::new(false));
+                let seen = Arc::clone(&on_screen);
+                let wake = move |background: bool| {
+                    if !background || seen.load(Ordering::Relaxed) {
+                        ctx.request_repaint();
+                    }
+                };
                 Self {
-                    service: Some(LibraryService::start(paths, move || ctx.request_repaint())),
+                    service: Some(LibraryService::start(paths, wake)),
+                    on_screen,
                     ..Self::default()
                 }
             }
@@ -135,12 +148,16 @@ impl LibraryView {
         }
     }
 
-    /// The view is shown: the library starts its work now if it was
-    /// keeping quiet while the app started.
-    pub(super) fn wake(&mut self) {
+    /// The view is drawn: the library starts its work now if it was
+    /// keeping quiet while the app started, and its background news wakes
+    /// the window (one more frame takes what came while it did not).
+    pub(super) fn wake(&mut self, ctx: &eframe::egui::Context) {
         if !self.woken {
             self.woken = true;
             self.send(LibraryRequest::Show);
+        }
+        if !self.on_screen.swap(true, Ordering::Relaxed) {
+            ctx.request_repaint();
         }
     }
 
@@ -180,6 +197,9 @@ impl LibraryView {
         let Some(service) = &self.service else {
             return said;
         };
+        if !self.shown {
+            self.on_screen.store(false, Ordering::Relaxed);
+        }
         let mut news = Vec::new();
         while let Some(one) = service.try_news() {
             news.push(one);
