@@ -226,7 +226,7 @@ fn the_library_thread_indexes_watches_searches_and_edits_sidecars() {
         (&root.join("notes/harbour.txt"), Some("0:0".to_owned())),
     ] {
         let mut text = OpenedText::of(&import_path(article).unwrap()).unwrap();
-        text.text.push_str("\n\nRead in the window.");
+        text.text = format!("{}\n\nRead in the window.", text.text).into();
         text.stamp = stamp.unwrap_or(text.stamp);
         service.send(LibraryRequest::Opened {
             article: article.clone(),

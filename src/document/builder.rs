@@ -135,7 +135,7 @@ impl DocumentBuilder {
             blocks: self.blocks,
             pictures: self.pictures,
             anchors: self.anchors,
-            text: self.text,
+            text: std::sync::Arc::new(self.text),
             char_count: self.char_count,
         }
     }

@@ -177,7 +177,8 @@ pub struct Document {
     /// Places links inside the article lead to (an EPUB's chapters and
     /// element ids, a page's ids, a Markdown file's footnotes), by name.
     anchors: std::collections::HashMap<String, usize>,
-    text: String,
+    /// Shared: the library indexes the text the window shows, uncopied.
+    text: std::sync::Arc<String>,
     char_count: usize,
 }
 
@@ -210,13 +211,18 @@ impl Document {
         &self.text
     }
 
+    /// The canonical text, shared (no copy is made).
+    pub fn shared_text(&self) -> std::sync::Arc<String> {
+        std::sync::Arc::clone(&self.text)
+    }
+
     /// Length of the canonical text in chars.
     pub fn char_count(&self) -> usize {
         self.char_count
     }
 
     pub fn block_text(&self, index: usize) -> &str {
-        &self.text[self.blocks[index].bytes.clone()]
+        &self.text()[self.blocks[index].bytes.clone()]
     }
 
     /// The title to show: the article's own, else the file name, else "Untitled".
@@ -260,7 +266,7 @@ impl Document {
         }
         let begin = self.byte_from_char(start);
         let finish = self.byte_from_char(end);
-        self.text[begin..finish].to_owned()
+        self.text()[begin..finish].to_owned()
     }
 
     /// The byte offset in the canonical text of a char offset (clamped to the end).
@@ -274,7 +280,7 @@ impl Document {
         } else {
             (0, 0)
         };
-        self.text[bytes..]
+        self.text()[bytes..]
             .char_indices()
             .nth(offset - chars)
             .map_or(self.text.len(), |(i, _)| bytes + i)

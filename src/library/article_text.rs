@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::document::Document;
 use crate::import::{file_stamp, import_path};
@@ -20,12 +21,13 @@ pub(super) fn article_stamp(article: &Path) -> String {
     std::fs::metadata(article).map_or_else(|_| String::new(), |metadata| file_stamp(&metadata))
 }
 
-/// An article's text as the window read it, with its file's stamp from
-/// before it was read: offered to the library so it need not import it.
+/// An article's text as the window read it (shared with the window's
+/// document, not copied), with its file's stamp from before it was read:
+/// offered to the library so it need not import it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenedText {
     pub stamp: String,
-    pub text: String,
+    pub text: Arc<String>,
     pub title: Option<String>,
     pub byline: Option<String>,
     pub format: String,
@@ -38,7 +40,7 @@ impl OpenedText {
     pub fn of(document: &Document) -> Option<Self> {
         Some(Self {
             stamp: document.metadata.file_stamp.clone()?,
-            text: document.text().to_owned(),
+            text: document.shared_text(),
             title: document.metadata.title.clone(),
             byline: document.metadata.byline.clone(),
             format: document.format.name().to_owned(),
@@ -85,7 +87,7 @@ impl IndexedArticle {
             byline: document.metadata.byline.clone(),
             format: document.format.name().to_owned(),
             char_count: document.char_count(),
-            body: document.text().to_owned(),
+            body: document.shared_text(),
         }
     }
 }

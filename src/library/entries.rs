@@ -26,7 +26,7 @@ pub struct LocationEntry {
     pub format: String,
     pub char_count: usize,
     /// The article's canonical text, when it could be read.
-    pub body: Option<String>,
+    pub body: Option<std::sync::Arc<String>>,
     pub annotations: Vec<AnnotationEntry>,
 }
 

@@ -100,8 +100,9 @@ pub struct IndexedArticle {
     pub byline: Option<String>,
     pub format: String,
     pub char_count: usize,
-    /// The canonical text.
-    pub body: String,
+    /// The canonical text (shared with the window's document when it
+    /// offered it).
+    pub body: std::sync::Arc<String>,
 }
 
 impl Index {
@@ -206,7 +207,7 @@ impl Index {
                         byline: row.get(2)?,
                         format: row.get(3)?,
                         char_count: row.get::<_, i64>(4)? as usize,
-                        body: row.get(5)?,
+                        body: std::sync::Arc::new(row.get(5)?),
                     })
                 },
             )
