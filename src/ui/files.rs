@@ -272,6 +272,7 @@ impl MarginaliaApp {
         self.reader
             .reset(position_char.min(session.document().char_count()));
         self.open = Some(session);
+        crate::memory::give_back_freed_memory_soon();
     }
 
     /// Closes the open document; its last save runs on a worker.
