@@ -33,6 +33,14 @@ fn indexed(app: &MarginaliaApp) -> bool {
     library.is_loaded() && !library.is_indexing() && library.listed_articles().count() >= 2
 }
 
+/// A snapshot without the search box's caret (its blink depends on how
+/// many frames the real-time waits took).
+fn snapshot_without_caret(harness: &mut egui_kittest::Harness<'_, MarginaliaApp>, name: &str) {
+    harness.ctx.memory_mut(egui::Memory::stop_text_input);
+    harness.run_steps(2);
+    harness.snapshot(name);
+}
+
 #[test]
 fn searching_the_library_and_clicking_a_result_opens_the_article_at_the_quote() {
     let dir = tempfile::tempdir().unwrap();
@@ -44,6 +52,11 @@ fn searching_the_library_and_clicking_a_result_opens_the_article_at_the_quote() 
     assert!(harness.state().library_view().is_shown());
     harness.get_by_label("Natásha at the ball");
     harness.get_by_label("The harbour at dawn");
+    snapshot_without_caret(&mut harness, "library_articles");
+    // Shown again, the search box has the keys again.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run_steps(2);
     // The search box has the keys after Ctrl+L.
     harness.event(egui::Event::Text("natasha".into()));
     step_until(&mut harness, "the results", |app| {
@@ -51,6 +64,7 @@ fn searching_the_library_and_clicking_a_result_opens_the_article_at_the_quote() 
     });
     let hits = harness.state().library_view().results().unwrap().to_vec();
     assert_eq!(hits[0].quote.as_deref(), Some("Natásha Rostóva danced"));
+    snapshot_without_caret(&mut harness, "library_search_results");
     let id = hits[0].id.as_deref().unwrap().parse().unwrap();
     let result = harness
         .get_by_label("Natásha Rostóva danced")

@@ -74,12 +74,18 @@ pub fn import_path(path: &Path) -> Result<Document, ImportError> {
 /// A file's size and modification time, "size:mtime_ns": the same stamp
 /// means the same bytes (as far as the file system tells).
 pub fn file_stamp(metadata: &std::fs::Metadata) -> String {
+    let (size, mtime_ns) = size_and_mtime_ns(metadata);
+    format!("{size}:{mtime_ns}")
+}
+
+/// A file's size and modification time (nanoseconds since 1970).
+pub fn size_and_mtime_ns(metadata: &std::fs::Metadata) -> (u64, i64) {
     let mtime_ns = metadata
         .modified()
         .ok()
         .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |since| since.as_nanos());
-    format!("{}:{mtime_ns}", metadata.len())
+        .map_or(0, |since| since.as_nanos() as i64);
+    (metadata.len(), mtime_ns)
 }
 
 /// Imports an article from its bytes; `path` names it in messages and metadata.

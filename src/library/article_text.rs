@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::document::Document;
-use crate::import::{file_stamp, import_path};
+use crate::import::{ImportError, file_stamp, import_path};
 
 use super::LibraryError;
 use super::index::{Index, IndexedArticle, KnownSidecar};
@@ -38,57 +38,62 @@ impl OpenedText {
     /// The text of a document imported from a file (`None` for one that
     /// was not, as the bundled sample).
     pub fn of(document: &Document) -> Option<Self> {
-        Some(Self {
-            stamp: document.metadata.file_stamp.clone()?,
+        let stamp = document.metadata.file_stamp.clone()?;
+        Some(Self::read(document, stamp))
+    }
+
+    fn read(document: &Document, stamp: String) -> Self {
+        Self {
+            stamp,
             text: document.shared_text(),
             title: document.metadata.title.clone(),
             byline: document.metadata.byline.clone(),
             format: document.format.name().to_owned(),
             char_count: document.char_count(),
-        })
+        }
+    }
+
+    /// What the index keeps of it (its text hashed here, on the library's
+    /// thread, not in the window's frame).
+    fn into_indexed(self) -> IndexedArticle {
+        IndexedArticle {
+            text_hash: crate::store::text_hash(&self.text),
+            title: self.title,
+            byline: self.byline,
+            format: self.format,
+            char_count: self.char_count,
+            body: self.text,
+        }
     }
 }
 
 /// The texts the window offered, by article path, until they are indexed.
 #[derive(Debug, Default)]
-pub struct OfferedTexts(HashMap<PathBuf, OpenedText>);
+pub(super) struct OfferedTexts(HashMap<PathBuf, OpenedText>);
 
 impl OfferedTexts {
-    pub fn offer(&mut self, article: PathBuf, text: OpenedText) {
+    pub(super) fn offer(&mut self, article: PathBuf, text: OpenedText) {
         self.0.insert(article, text);
     }
 
-    /// The text offered for `article` if it is of the file as it is now
-    /// (`stamp`); an offer of an older version is dropped.
-    pub fn take(&mut self, article: &Path, stamp: &str) -> Option<IndexedArticle> {
-        let opened = self.0.remove(article)?;
-        (!stamp.is_empty() && opened.stamp == stamp).then(|| IndexedArticle {
-            text_hash: crate::store::text_hash(&opened.text),
-            title: opened.title,
-            byline: opened.byline,
-            format: opened.format,
-            char_count: opened.char_count,
-            body: opened.text,
-        })
-    }
-
     /// Forgets what was offered for `article` (its indexing is done).
-    pub fn forget(&mut self, article: &Path) {
+    pub(super) fn forget(&mut self, article: &Path) {
         self.0.remove(article);
     }
 }
 
-impl IndexedArticle {
-    /// What the index keeps of an imported article.
-    pub fn of(document: &Document) -> Self {
-        Self {
-            text_hash: crate::store::text_hash(document.text()),
-            title: document.metadata.title.clone(),
-            byline: document.metadata.byline.clone(),
-            format: document.format.name().to_owned(),
-            char_count: document.char_count(),
-            body: document.shared_text(),
-        }
+/// The article read: as the window offered it if that is of the file as
+/// it is now (`stamp`; an offer of an older version is dropped), else
+/// imported.
+pub(super) fn read_article(
+    article: &Path,
+    stamp: &str,
+    offered: &mut OfferedTexts,
+) -> Result<IndexedArticle, ImportError> {
+    match offered.0.remove(article) {
+        Some(opened) if !stamp.is_empty() && opened.stamp == stamp => Ok(opened.into_indexed()),
+        _ => import_path(article)
+            .map(|document| OpenedText::read(&document, String::new()).into_indexed()),
     }
 }
 
@@ -112,23 +117,16 @@ pub(super) fn article_text(
         known.article_path == article && !stamp.is_empty() && known.article_stamp == stamp
     });
     if unchanged && let Some(indexed) = index.indexed_article(article)? {
-        offered.forget(article);
         return Ok(Some(ArticleText {
             indexed,
             read_now: false,
         }));
     }
-    if let Some(indexed) = offered.take(article, stamp) {
-        return Ok(Some(ArticleText {
-            indexed,
-            read_now: true,
-        }));
-    }
-    Ok(import_path(article)
+    Ok(read_article(article, stamp, offered)
         .map_err(|error| log::info!("{}: {error}", article.display()))
         .ok()
-        .map(|document| ArticleText {
-            indexed: IndexedArticle::of(&document),
+        .map(|indexed| ArticleText {
+            indexed,
             read_now: true,
         }))
 }

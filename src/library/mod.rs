@@ -28,7 +28,7 @@ mod service;
 mod user_file;
 mod worker;
 
-pub use article_text::{OfferedTexts, OpenedText};
+pub use article_text::OpenedText;
 pub use catalogue::{ArticlePlace, ArticleRow, ReviewRow, TagCount};
 pub use error::LibraryError;
 pub use export::{LibraryExportFormat, LibraryExportReport, W3C_FILE_NAME, export_library};
@@ -36,7 +36,7 @@ pub use folders::LibraryFolders;
 pub use index::{Index, index_path};
 pub use query::Query;
 pub use reading::{ReadingEntry, ReadingState};
-pub use scan::{ScanReport, index_article, refresh_sidecar, scan, sidecars_in};
+pub use scan::{ScanReport, scan, sidecars_in};
 pub use search::{SearchHit, SearchHitKind};
 pub use service::{
     AnnotationChange, LibraryNews, LibraryPaths, LibraryRequest, LibraryService, LibrarySnapshot,

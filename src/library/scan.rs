@@ -6,18 +6,17 @@
 //! index; a sidecar whose article is gone stays, its article "missing".
 
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use sha2::{Digest as _, Sha256};
 
 use crate::annotate::{HighlightStyle, IndexedText, resolve_anchor};
-use crate::import::import_path;
+use crate::import::size_and_mtime_ns;
 use crate::store::{MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, locate_sidecar, parse_sidecar};
 
 use super::LibraryError;
-use super::article_text::{ArticleText, OfferedTexts, article_stamp, article_text};
+use super::article_text::{ArticleText, OfferedTexts, article_stamp, article_text, read_article};
 use super::entries::{AnnotationEntry, LocationEntry};
-use super::index::{Index, IndexedArticle};
+use super::index::Index;
 
 /// How deep a scan goes below a library folder.
 const MAX_DEPTH: usize = 32;
@@ -139,7 +138,7 @@ pub(super) fn forget_folder(
 /// Brings one sidecar up to date after it changed on disk (the watcher):
 /// indexed anew, or forgotten when it is gone (unless its article was
 /// opened in the app: then the article stays, without annotations).
-pub fn refresh_sidecar(
+pub(super) fn refresh_sidecar(
     index: &mut Index,
     sidecar: &Path,
     was_opened: &dyn Fn(&Path) -> bool,
@@ -162,7 +161,7 @@ pub fn refresh_sidecar(
 /// (beside it, or in the data folder) when it has one, else on its own.
 /// Returns whether anything was read. Its text is the one `offered`
 /// (the window's) when that is of the file as it is, else imported.
-pub fn index_article(
+pub(super) fn index_article(
     index: &mut Index,
     article: &Path,
     offered: &mut OfferedTexts,
@@ -186,15 +185,11 @@ pub fn index_article(
     {
         return Ok(false);
     }
-    let indexed = match offered.take(article, &stamp) {
-        Some(opened) => opened,
-        None => import_path(article)
-            .map(|document| IndexedArticle::of(&document))
-            .map_err(|error| LibraryError::Sidecar {
-                path: article.to_owned(),
-                message: error.to_string(),
-            })?,
-    };
+    let indexed =
+        read_article(article, &stamp, offered).map_err(|error| LibraryError::Sidecar {
+            path: article.to_owned(),
+            message: error.to_string(),
+        })?;
     index.put(&LocationEntry {
         article_path: article.to_owned(),
         sidecar_path: sidecar,
@@ -234,17 +229,6 @@ fn sidecars_under(folder: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// A file's size and modification time (nanoseconds since 1970).
-fn file_stamp(path: &Path) -> std::io::Result<(u64, i64)> {
-    let metadata = std::fs::metadata(path)?;
-    let mtime_ns = metadata
-        .modified()
-        .ok()
-        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |since| since.as_nanos() as i64);
-    Ok((metadata.len(), mtime_ns))
-}
-
 /// Indexes `sidecar` if it or its article changed; returns whether it was
 /// read. Its article is `article`, else the file its name says beside it.
 pub(super) fn bring_up_to_date(
@@ -253,7 +237,9 @@ pub(super) fn bring_up_to_date(
     article: Option<&Path>,
     offered: &mut OfferedTexts,
 ) -> Result<bool, LibraryError> {
-    let (size, mtime_ns) = file_stamp(sidecar).map_err(|error| LibraryError::io(sidecar, error))?;
+    let (size, mtime_ns) = std::fs::metadata(sidecar)
+        .map(|metadata| size_and_mtime_ns(&metadata))
+        .map_err(|error| LibraryError::io(sidecar, error))?;
     let known = index.known_sidecar(sidecar)?;
     if let Some(known) = &known
         && known.size == size

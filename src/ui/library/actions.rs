@@ -177,11 +177,7 @@ impl MarginaliaApp {
             article: article.to_owned(),
             position_char,
             progress: self.library.progress_of(article).unwrap_or(0.0),
-            text: self
-                .library
-                .is_running()
-                .then(|| OpenedText::of(document).map(Box::new))
-                .flatten(),
+            text: OpenedText::of(document).map(Box::new),
         });
     }
 

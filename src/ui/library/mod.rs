@@ -136,12 +136,6 @@ impl LibraryView {
             .is_some_and(|(task, done, of)| task == LibraryTask::Indexing && done < of)
     }
 
-    /// Whether the library's thread runs (it does not when its files
-    /// have no place, and in tests without a library).
-    pub(super) fn is_running(&self) -> bool {
-        self.service.is_some()
-    }
-
     pub(super) fn send(&self, request: LibraryRequest) {
         if let Some(service) = &self.service {
             service.send(request);
