@@ -12,6 +12,7 @@ pub mod import;
 pub mod install_files;
 pub mod library;
 pub mod memory;
+pub mod regular_file;
 pub mod store;
 pub mod timing;
 pub mod ui;

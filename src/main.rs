@@ -18,7 +18,7 @@ use marginalia::library::{
 };
 use marginalia::store::{
     AnnotationStore, ArticleSource, ImportSummary, StoreMode, check_export_target,
-    export_annotations, read_annotation_file, write_atomically,
+    export_annotations, read_annotation_file, write_export,
 };
 
 fn main() -> ExitCode {
@@ -291,7 +291,7 @@ fn export(
     match output {
         Some(path) => {
             check_export_target(path, article, store.location(), force)?;
-            write_atomically(path, text.as_bytes())
+            write_export(path, &text)
                 .with_context(|| format!("{}: cannot be written", path.display()))?;
         }
         None => print_out(&text)?,

@@ -6,6 +6,7 @@ mod fuzzy;
 mod history;
 mod model;
 mod text;
+pub mod timestamps;
 mod versions;
 
 pub use anchoring::{AnchorResolution, anchor_all, resolve_anchor};

@@ -78,11 +78,21 @@ impl EditCounts {
         EditCounts(joined)
     }
 
-    /// One more edit, by `device`.
+    /// One more edit, by `device`. A count never wraps: a device whose
+    /// count is at the largest number counts on under a name of its own
+    /// (`device+`), so the new version is still seen as newer than every
+    /// one before it and apart from any edit made elsewhere meanwhile.
     pub fn bumped(&self, device: &str) -> EditCounts {
         let mut bumped = self.0.clone();
-        *bumped.entry(device.to_owned()).or_insert(0) += 1;
-        EditCounts(bumped)
+        let mut name = device.to_owned();
+        loop {
+            let count = bumped.entry(name.clone()).or_insert(0);
+            if let Some(next) = count.checked_add(1) {
+                *count = next;
+                return EditCounts(bumped);
+            }
+            name.push('+');
+        }
     }
 }
 
@@ -101,6 +111,20 @@ mod tests {
         assert_eq!(ron::from_str::<EditCounts>(&text).unwrap(), counts);
         assert!(ron::from_str::<EditCounts>("\"laptop\"").is_err());
         assert!(ron::from_str::<EditCounts>("\"laptop:x\"").is_err());
+    }
+
+    #[test]
+    fn a_count_at_the_largest_number_never_wraps() {
+        let base: EditCounts = ron::from_str(&format!("\"laptop:{}\"", u64::MAX)).unwrap();
+        let on_laptop = base.bumped("laptop");
+        let on_desktop = base.bumped("desktop");
+        assert!(on_laptop.has_seen(&base) && !base.has_seen(&on_laptop));
+        assert!(
+            on_laptop.made_apart_from(&on_desktop),
+            "a note edited on both machines is kept twice: {on_laptop:?} {on_desktop:?}"
+        );
+        let again = on_laptop.bumped("laptop");
+        assert!(again.has_seen(&on_laptop) && !on_laptop.has_seen(&again));
     }
 
     #[test]

@@ -4,12 +4,20 @@
 //! are read; the rest is ignored.
 
 use pulldown_cmark::MetadataBlockKind;
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, EventReceiver, Parser};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::document::Metadata;
 
 /// Front matter longer than this is not front matter (it is shown as text).
 const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// YAML whose aliases would expand past this many nodes is not read: a
+/// few hundred bytes of nested aliases ("billion laughs") would otherwise
+/// build a tree of billions of nodes.
+const MAX_EXPANDED_YAML_NODES: u64 = 100_000;
 
 /// Whether the text opens with a `---` block (closed by `---` or `...`)
 /// that parses as a YAML mapping.
@@ -70,6 +78,9 @@ fn date_in_path(path: &str) -> Option<String> {
 /// A YAML mapping's text fields (lists of texts joined with commas); `None`
 /// when the text is not one YAML mapping.
 fn yaml_fields(text: &str) -> Option<Vec<(String, String)>> {
+    if yaml_expanded_nodes(text)? > MAX_EXPANDED_YAML_NODES {
+        return None;
+    }
     let documents = YamlLoader::load_from_str(text).ok()?;
     let [Yaml::Hash(mapping)] = documents.as_slice() else {
         return None;
@@ -95,6 +106,59 @@ fn yaml_fields(text: &str) -> Option<Vec<(String, String)>> {
         })
         .collect();
     Some(fields)
+}
+
+/// How many nodes the YAML text's tree has once every alias is expanded,
+/// counted from the parser's events without building the tree (`None` when
+/// it does not parse). Stops counting once past the bound.
+fn yaml_expanded_nodes(text: &str) -> Option<u64> {
+    let mut counter = ExpandedNodeCounter::default();
+    Parser::new_from_str(text).load(&mut counter, true).ok()?;
+    Some(counter.total)
+}
+
+/// Counts the nodes each anchored node stands for, so an alias adds the
+/// size of what it names.
+#[derive(Default)]
+struct ExpandedNodeCounter {
+    /// The open sequences and mappings: their anchor ids and the total when
+    /// they opened.
+    open: Vec<(usize, u64)>,
+    size_of_anchor: HashMap<usize, u64>,
+    total: u64,
+}
+
+impl EventReceiver for ExpandedNodeCounter {
+    fn on_event(&mut self, event: Event) {
+        if self.total > MAX_EXPANDED_YAML_NODES {
+            return;
+        }
+        match event {
+            Event::Scalar(_, _, anchor, _) => {
+                self.total += 1;
+                if anchor != 0 {
+                    self.size_of_anchor.insert(anchor, 1);
+                }
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                self.total += 1;
+                self.open.push((anchor, self.total - 1));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, total_at_start)) = self.open.pop()
+                    && anchor != 0
+                {
+                    self.size_of_anchor
+                        .insert(anchor, self.total - total_at_start);
+                }
+            }
+            Event::Alias(anchor) => {
+                let size = self.size_of_anchor.get(&anchor).copied().unwrap_or(1);
+                self.total = self.total.saturating_add(size);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A TOML table's text fields (lists of texts joined with commas, dates as
@@ -146,6 +210,30 @@ mod tests {
         assert!(!opens_with_yaml_mapping(
             "Text\n---\ntitle: not at the top\n---\n"
         ));
+    }
+
+    /// Ten levels of ten aliases each: 481 bytes that would expand to ten
+    /// billion nodes.
+    fn alias_bomb() -> String {
+        let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..10 {
+            let previous = format!("*a{}", level - 1);
+            let items = vec![previous.as_str(); 10].join(", ");
+            yaml.push_str(&format!("a{level}: &a{level} [{items}]\n"));
+        }
+        yaml
+    }
+
+    #[test]
+    fn an_alias_bomb_is_not_expanded() {
+        let bomb = alias_bomb();
+        assert!(yaml_expanded_nodes(&bomb).unwrap() > MAX_EXPANDED_YAML_NODES);
+        assert_eq!(yaml_fields(&bomb), None);
+        let markdown = format!("---\ntitle: Bomb\n{bomb}---\n\nText");
+        assert!(!opens_with_yaml_mapping(&markdown));
+        // A few honest aliases still read.
+        let fields = yaml_fields("base: &b Jane\nauthor: *b\n").unwrap();
+        assert!(fields.contains(&("author".to_owned(), "Jane".to_owned())));
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use url::Url;
 
 use crate::document::PictureSource;
+use crate::regular_file::read_regular_file;
 
 /// The largest `data:` URI picture read, in bytes once decoded.
 const MAX_DATA_URI_BYTES: usize = 16 * 1024 * 1024;
@@ -159,11 +160,12 @@ pub fn picture_bytes(source: &PictureSource) -> Result<Cow<'_, [u8]>, String> {
     };
     match source {
         PictureSource::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
-        PictureSource::File(path) => {
-            let what = path.display().to_string();
-            let mut file = std::fs::File::open(path).map_err(|e| format!("{what}: {e}"))?;
-            read_bounded(&mut file, &what).map(Cow::Owned)
-        }
+        // A FIFO or a device is refused without waiting on it.
+        PictureSource::File(path) => match read_regular_file(path, MAX_PICTURE_BYTES) {
+            Ok(Some(file)) => Ok(Cow::Owned(file.bytes)),
+            Ok(None) => Err(format!("{}: no such file", path.display())),
+            Err(error) => Err(error.to_string()),
+        },
         PictureSource::Entry { archive, name } => {
             let mut zip = zip::ZipArchive::new(Cursor::new(&archive[..]))
                 .map_err(|e| format!("the book cannot be read ({e})"))?;

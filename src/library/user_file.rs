@@ -11,6 +11,11 @@ use serde::de::DeserializeOwned;
 use crate::store::{data_folder, write_atomically};
 
 use super::LibraryError;
+use crate::regular_file::{RegularFileError, read_regular_text};
+
+/// The most a user file (the folders, the reading state of every article
+/// read) may hold.
+const MAX_USER_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// `name` in the user's data folder.
 pub(super) fn user_file_path(name: &str) -> Result<PathBuf, LibraryError> {
@@ -24,14 +29,20 @@ pub(super) fn read_user_file<T: DeserializeOwned + Default>(
     path: &Path,
     what: &'static str,
 ) -> Result<T, LibraryError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => ron::from_str(&text).map_err(|error| LibraryError::UserFile {
-            path: path.to_owned(),
-            what,
-            message: error.to_string(),
-        }),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
-        Err(error) => Err(LibraryError::io(path, error)),
+    let unreadable = |message: String| LibraryError::UserFile {
+        path: path.to_owned(),
+        what,
+        message,
+    };
+    // Regular files only, bounded: a FIFO or a link to /dev/zero here is
+    // refused at once, never waited on or read without end.
+    match read_regular_text(path, MAX_USER_FILE_BYTES) {
+        Ok(Some(text)) => ron::from_str(&text).map_err(|error| unreadable(error.to_string())),
+        Ok(None) => Ok(T::default()),
+        Err(RegularFileError::Io { source, .. }) => Err(LibraryError::io(path, source)),
+        Err(error @ (RegularFileError::NotAFile { .. } | RegularFileError::TooLarge { .. })) => {
+            Err(unreadable(error.problem()))
+        }
     }
 }
 

@@ -166,7 +166,7 @@ fn imported_from_item(item: &Value) -> Option<ImportedAnnotation> {
         object
             .get(key)
             .and_then(Value::as_str)
-            .and_then(|t| t.parse::<Timestamp>().ok())
+            .and_then(crate::annotate::timestamps::parse_clamped)
     };
     let changed = time("modified").or_else(|| time("updated"));
     let dated = changed.is_some() || time("created").is_some();

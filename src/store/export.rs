@@ -357,12 +357,55 @@ pub fn check_export_target(
             path: output.to_path_buf(),
         });
     }
+    // A FIFO or a device (`/dev/stdout`) is written into, never replaced.
+    if is_stream(output) {
+        return Ok(());
+    }
     if output.exists() && !force && !is_earlier_export(output) {
         return Err(ExportTargetError::NotAnExport {
             path: output.to_path_buf(),
         });
     }
     Ok(())
+}
+
+/// Whether `path` (links followed) is something to write into rather than a
+/// file to replace: a FIFO, a character device or a socket.
+fn is_stream(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|metadata| {
+        let kind = metadata.file_type();
+        !kind.is_file() && !kind.is_dir()
+    })
+}
+
+/// Writes an export to `path`: a regular file (or a new one) is replaced
+/// atomically; a FIFO or a device is written into as it is, never replaced
+/// by a file. A FIFO nobody reads is refused at once, not waited on.
+pub fn write_export(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    if !is_stream(path) {
+        return super::write_atomically(path, text.as_bytes()).map(drop);
+    }
+    let mut stream = std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|error| match error.raw_os_error() {
+            Some(libc::ENXIO) => std::io::Error::other("a FIFO that nobody reads"),
+            _ => error,
+        })?;
+    // Opened without waiting; written with waiting, as any stream is.
+    let fd = std::os::fd::AsRawFd::as_raw_fd(&stream);
+    // SAFETY: fcntl on a descriptor this function owns, flags from F_GETFL.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags >= 0 {
+            libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+        }
+    }
+    stream.write_all(text.as_bytes())?;
+    stream.flush()
 }
 
 /// The path a file is (or would be) at, links followed.

@@ -1,7 +1,6 @@
-//! Where a sidecar lives, atomic writes, and the advisory lock writers share.
+//! Where a sidecar lives, and the advisory lock writers share.
 
 use std::fs::{File, OpenOptions};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -165,71 +164,6 @@ pub fn other_copy(article: &Path, location: &SidecarLocation) -> Option<(PathBuf
     (other != location.path && other.exists()).then_some((other, location.beside_article))
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same
-/// folder, fsync, rename over `path`, fsync of the folder. A crash at any
-/// moment leaves the old file or the new one, whole. Returns the metadata of
-/// the file written (taken before the rename, so it is certainly ours).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<std::fs::Metadata> {
-    // A link (a sidecar kept in a synced folder, say) stays a link: the
-    // file it points to is replaced, in its own folder.
-    let path = &follow_links(path);
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temporary.write_all(bytes)?;
-    // Keep the permissions of the file it replaces; a new one gets rw-r--r--
-    // (temporary files are created private).
-    let permissions = match std::fs::metadata(path) {
-        Ok(existing) => Some(existing.permissions()),
-        Err(_) => new_file_permissions(),
-    };
-    if let Some(permissions) = permissions {
-        temporary.as_file().set_permissions(permissions)?;
-    }
-    temporary.as_file().sync_all()?;
-    let metadata = temporary.as_file().metadata()?;
-    temporary.persist(path).map_err(|e| e.error)?;
-    File::open(dir)?.sync_all()?;
-    Ok(metadata)
-}
-
-/// Where a chain of symbolic links ends (the path itself when it is not a
-/// link); a dangling link gives the path it points to. At most 40 links.
-pub fn follow_links(path: &Path) -> PathBuf {
-    let mut current = path.to_path_buf();
-    for _ in 0..40 {
-        let is_link = std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
-        if !is_link {
-            break;
-        }
-        let Ok(target) = std::fs::read_link(&current) else {
-            break;
-        };
-        current = match current.parent() {
-            Some(parent) if target.is_relative() => parent.join(target),
-            _ => target,
-        };
-    }
-    current
-}
-
-#[cfg(unix)]
-fn new_file_permissions() -> Option<std::fs::Permissions> {
-    Some(std::os::unix::fs::PermissionsExt::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn new_file_permissions() -> Option<std::fs::Permissions> {
-    None
-}
-
 /// How long a writer waits for another to release the lock before giving up.
 pub const LOCK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
@@ -292,6 +226,7 @@ impl WriterLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::write_atomically;
 
     #[test]
     fn sidecar_sits_beside_a_writable_article() {
@@ -307,33 +242,6 @@ mod tests {
         assert_eq!(
             location.recovery_path().file_name().unwrap(),
             "war-and-peace.txt.annotations.ron.recovery.ron"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_link_is_written_through_to_its_target() {
-        let dir = tempfile::tempdir().unwrap();
-        let elsewhere = dir.path().join("synced");
-        std::fs::create_dir(&elsewhere).unwrap();
-        let target = elsewhere.join("real.ron");
-        std::fs::write(&target, "old").unwrap();
-        let link = dir.path().join("a.ron");
-        std::os::unix::fs::symlink("synced/real.ron", &link).unwrap();
-        write_atomically(&link, b"new").unwrap();
-        assert!(
-            std::fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(std::fs::read(&target).unwrap(), b"new");
-        let dangling = dir.path().join("b.ron");
-        std::os::unix::fs::symlink(elsewhere.join("not-yet.ron"), &dangling).unwrap();
-        write_atomically(&dangling, b"first").unwrap();
-        assert_eq!(
-            std::fs::read(elsewhere.join("not-yet.ron")).unwrap(),
-            b"first"
         );
     }
 
@@ -366,17 +274,6 @@ mod tests {
         assert!(first.is_absolute(), "{}", first.display());
         assert!(first.ends_with("relative-data"));
         assert_eq!(resolved_once("relative-data".into()), first);
-    }
-
-    #[test]
-    fn atomic_write_replaces_whole_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.ron");
-        write_atomically(&path, b"one").unwrap();
-        write_atomically(&path, b"two").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temporary files left behind");
     }
 
     #[test]

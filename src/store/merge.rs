@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::annotate::Annotation;
 
 use super::sidecar::{DocumentInfo, sidecar_to_string_keeping};
-use super::{Sidecar, StoreError, read_sidecar, write_atomically};
+use super::{FORMAT_VERSION, Sidecar, StoreError, read_sidecar, write_atomically};
 
 pub use super::set::CONFLICT_TAG;
 use super::set::kept_version;
@@ -110,6 +110,7 @@ pub fn merge_sidecar_files(
     ours: &Path,
     theirs: &Path,
 ) -> Result<MergeReport, StoreError> {
+    let base_path = base;
     let base = match std::fs::metadata(base) {
         Ok(metadata) if metadata.len() > 0 => read_sidecar(base)?,
         _ => None,
@@ -120,6 +121,22 @@ pub fn merge_sidecar_files(
     };
     let our_side = read_sidecar(ours)?.ok_or_else(|| empty(ours))?;
     let their_side = read_sidecar(theirs)?.ok_or_else(|| empty(theirs))?;
+    // A newer Marginalia's file is never rewritten by this one: the merge
+    // is refused (git then leaves the conflict to the user), `ours` as it is.
+    for (sidecar, path) in [
+        (base.as_ref(), base_path),
+        (Some(&our_side), ours),
+        (Some(&their_side), theirs),
+    ] {
+        if let Some(sidecar) = sidecar
+            && sidecar.version > FORMAT_VERSION
+        {
+            return Err(StoreError::NewerVersion {
+                path: path.to_path_buf(),
+                version: sidecar.version,
+            });
+        }
+    }
     let (merged, report) = merge_three_way(base.as_ref(), &our_side, &their_side);
     let text = sidecar_to_string_keeping(&merged.document, &merged.set, &merged.unknown_fields);
     write_atomically(ours, text.as_bytes()).map_err(|source| StoreError::Write {

@@ -4,6 +4,7 @@
 
 mod adopt;
 mod anchors;
+mod atomic;
 mod conflicts;
 mod device;
 mod edits;
@@ -21,6 +22,7 @@ mod unknown;
 mod version;
 
 pub use adopt::StoreNotice;
+pub use atomic::{follow_links, write_atomically};
 pub use conflicts::{conflict_copies, is_conflict_copy};
 pub use device::this_device;
 pub use error::StoreError;
@@ -31,11 +33,11 @@ pub use exchange::{
 pub use export::{
     AnnotationFile, AnnotationFileError, ArticleSource, Citation, ExportFormat, ExportTargetError,
     ImportSummary, MAX_ANNOTATION_JSON_BYTES, check_export_target, export_annotations,
-    quote_with_citation, read_annotation_file,
+    quote_with_citation, read_annotation_file, write_export,
 };
 pub use files::{
     DATA_DIR_VARIABLE, LOCK_TIMEOUT, SIDECAR_SUFFIX, SidecarLocation, WriterLock, data_folder,
-    follow_links, locate_sidecar, other_copy, sidecar_path_beside, write_atomically,
+    locate_sidecar, other_copy, sidecar_path_beside,
 };
 pub use import::ImportOutcome;
 pub use merge::{CONFLICT_TAG, MergeReport, merge_sidecar_files, merge_sidecars, merge_three_way};

@@ -1,7 +1,6 @@
 //! Reading a sidecar from disk, and saving: a snapshot of the annotations
 //! merged under the writers' lock with whatever is on disk, written atomically.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use super::adopt::StoreNotice;
@@ -10,6 +9,7 @@ use super::{
     AnnotationSet, DocumentInfo, FORMAT_VERSION, MAX_SIDECAR_BYTES, Sidecar, StoreError,
     WriterLock, parse_sidecar, sidecar_to_string_keeping, write_atomically,
 };
+use crate::regular_file::{RegularFileError, read_regular_file};
 
 /// One version of a file on disk: any write or rename changes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,34 +51,24 @@ pub(super) fn read_sidecar_stamped(
         path: path.to_path_buf(),
         source,
     };
-    // Looked at before opening: opening a FIFO would wait for a writer.
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(read_error(e)),
-        Ok(metadata) if !metadata.is_file() => {
+    // A FIFO, a socket or a device is refused without waiting on it.
+    let file = match read_regular_file(path, MAX_SIDECAR_BYTES) {
+        Ok(Some(file)) => file,
+        Ok(None) => return Ok(None),
+        Err(RegularFileError::NotAFile { .. }) => {
             return Err(StoreError::NotAFile {
                 path: path.to_path_buf(),
             });
         }
-        Ok(_) => {}
-    }
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(read_error(e)),
+        Err(RegularFileError::TooLarge { size, .. }) => {
+            return Err(StoreError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+            });
+        }
+        Err(RegularFileError::Io { source, .. }) => return Err(read_error(source)),
     };
-    let metadata = file.metadata().map_err(read_error)?;
-    let size = metadata.len();
-    if size > MAX_SIDECAR_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_SIDECAR_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
+    let (bytes, metadata) = (file.bytes, file.metadata);
     let sidecar = parse_sidecar(&bytes, path)?;
     Ok(Some((sidecar, FileStamp::of(&metadata))))
 }

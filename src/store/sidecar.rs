@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::annotate::timestamps::deserialize_clamped;
 use crate::annotate::{Anchor, Annotation, EditCounts, HighlightColor, HighlightStyle};
 use crate::document::{Document, Format};
 
@@ -58,7 +59,9 @@ pub fn text_hash(text: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct AnnotationRecord {
     id: Uuid,
+    #[serde(deserialize_with = "deserialize_clamped")]
     created: Timestamp,
+    #[serde(deserialize_with = "deserialize_clamped")]
     modified: Timestamp,
     start: usize,
     end: usize,
@@ -134,6 +137,7 @@ impl From<AnnotationRecord> for Annotation {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tombstone {
     pub id: Uuid,
+    #[serde(deserialize_with = "deserialize_clamped")]
     pub deleted: Timestamp,
 }
 

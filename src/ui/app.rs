@@ -31,7 +31,7 @@ use super::theme::{ThemeChoice, install_fonts};
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/kerry-lavrov-meeting.txt");
 pub const SAMPLE_FILE_NAME: &str = "kerry-lavrov-meeting.txt";
 
-const SETTINGS_KEY: &str = "marginalia-settings";
+pub(super) const SETTINGS_KEY: &str = "marginalia-settings";
 /// How long a highlight jumped to stays outlined.
 pub(super) const FLASH: Duration = Duration::from_millis(1_200);
 

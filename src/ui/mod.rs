@@ -51,6 +51,7 @@ pub mod reader;
 mod renderer;
 pub mod session;
 pub mod settings;
+mod settings_file;
 mod signals;
 pub mod theme;
 pub mod widgets;
@@ -101,8 +102,14 @@ pub fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let prefetched = std::sync::Arc::new(std::sync::Mutex::new(
         first_article.and_then(|path| prefetch::PrefetchedImport::start(path)),
     ));
+    // eframe would wait on a FIFO there, and write over a file it cannot
+    // parse: such a file is moved aside first, and the window says so.
+    let settings_notice = eframe::storage_dir(APP_ID).and_then(|folder| {
+        settings_file::set_aside_unreadable_settings(&folder, app::SETTINGS_KEY)
+    });
     let mut failures = Vec::new();
     for renderer in renderer::renderers_to_try() {
+        let settings_notice = settings_notice.clone();
         let prefetched = prefetched.clone();
         let options = eframe::NativeOptions {
             viewport: viewport.clone(),
@@ -122,9 +129,11 @@ pub fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
                 signals::close_on_signals(&cc.egui_ctx);
                 // Taken by the first window that opens.
                 let prefetched = prefetched.lock().ok().and_then(|mut p| p.take());
-                Ok(Box::new(MarginaliaApp::with_prefetched(
-                    cc, start, prefetched,
-                )))
+                let mut app = MarginaliaApp::with_prefetched(cc, start, prefetched);
+                if let Some(notice) = settings_notice {
+                    app.set_banner(notice);
+                }
+                Ok(Box::new(app))
             }),
         );
         match ran {

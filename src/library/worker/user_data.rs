@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Work, Worker};
+use crate::library::folders::LibraryFolders;
 use crate::library::reading::ReadingState;
 use crate::library::scan::{forget_folder, sidecars_in};
 
@@ -25,7 +26,28 @@ impl Worker {
         self.changed = true;
     }
 
+    /// The folders as saved now (another window may have changed them);
+    /// `false`, with the problem told, when the file cannot be read: it is
+    /// then never written over.
+    fn folders_from_disk(&mut self) -> bool {
+        match LibraryFolders::read(&self.paths.folders) {
+            Ok(folders) => {
+                self.folders = folders;
+                true
+            }
+            Err(error) => {
+                self.problem(format!(
+                    "The library's folders were not changed: {error}. The file is left as it is; fix or remove it, then try again."
+                ));
+                false
+            }
+        }
+    }
+
     pub(super) fn add_folders(&mut self, folders: &[PathBuf]) {
+        if !self.folders_from_disk() {
+            return;
+        }
         let added = match self.folders.add(folders) {
             Ok(added) => added,
             Err(error) => return self.problem(error.to_string()),
@@ -41,7 +63,7 @@ impl Worker {
     }
 
     pub(super) fn remove_folder(&mut self, folder: &Path) {
-        if !self.folders.remove(folder) {
+        if !self.folders_from_disk() || !self.folders.remove(folder) {
             return;
         }
         if let Err(error) = self.folders.save(&self.paths.folders) {

@@ -4,9 +4,11 @@
 //! worker, never on the UI thread.
 
 use std::io::Cursor;
+use std::path::{Component, Path, PathBuf};
 
 use crate::document::PictureSource;
-use crate::import::picture_bytes;
+use crate::import::{MAX_PICTURE_BYTES, picture_bytes};
+use crate::regular_file::read_regular_file;
 
 /// The largest side a picture may declare, in pixels.
 const MAX_SIDE_PX: u32 = 16_384;
@@ -31,7 +33,12 @@ pub(super) fn decode_picture(
     let bytes = picture_bytes(source)?;
     let max_width_px = max_width_px.clamp(1, MAX_SIDE_PX);
     if looks_like_svg(&bytes) {
-        decode_svg(&bytes, max_width_px)
+        // An SVG file's `<image>`s may name files in its own folder.
+        let folder = match source {
+            PictureSource::File(path) => path.parent(),
+            _ => None,
+        };
+        decode_svg(&bytes, folder, max_width_px)
     } else {
         decode_raster(&bytes, max_width_px)
     }
@@ -68,8 +75,49 @@ fn decode_raster(bytes: &[u8], max_width_px: u32) -> Result<DecodedPicture, Stri
     })
 }
 
-fn decode_svg(bytes: &[u8], max_width_px: u32) -> Result<DecodedPicture, String> {
-    let tree = resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default())
+/// An SVG's `<image href>` as a file: only a relative path inside the
+/// SVG's own folder (never absolute, never above it, never remote), a
+/// regular file read within the picture bound. usvg's own resolver would
+/// read any path, `/dev/zero` included.
+fn svg_image_in_folder(folder: Option<&Path>) -> resvg::usvg::ImageHrefResolver<'_> {
+    use resvg::usvg::ImageHrefResolver;
+    ImageHrefResolver {
+        resolve_data: ImageHrefResolver::default_data_resolver(),
+        resolve_string: Box::new(move |href, options| {
+            let path = svg_image_path(folder?, href)?;
+            let file = read_regular_file(&path, MAX_PICTURE_BYTES).ok()??;
+            // The bytes are sniffed as for a data: URI of unknown type.
+            (ImageHrefResolver::default_data_resolver())(
+                "text/plain",
+                std::sync::Arc::new(file.bytes),
+                options,
+            )
+        }),
+    }
+}
+
+/// `href` as a path inside `folder`, or `None` when it leaves it.
+fn svg_image_path(folder: &Path, href: &str) -> Option<PathBuf> {
+    let href = href.strip_prefix("file:").unwrap_or(href);
+    let relative = Path::new(href);
+    let inside = !href.is_empty()
+        && !href.contains("://")
+        && relative
+            .components()
+            .all(|part| matches!(part, Component::Normal(_) | Component::CurDir));
+    inside.then(|| folder.join(relative))
+}
+
+fn decode_svg(
+    bytes: &[u8],
+    folder: Option<&Path>,
+    max_width_px: u32,
+) -> Result<DecodedPicture, String> {
+    let options = resvg::usvg::Options {
+        image_href_resolver: svg_image_in_folder(folder),
+        ..resvg::usvg::Options::default()
+    };
+    let tree = resvg::usvg::Tree::from_data(bytes, &options)
         .map_err(|e| format!("an SVG that cannot be read ({e})"))?;
     let size = tree.size();
     let natural_size_px = [
@@ -137,6 +185,45 @@ mod tests {
         let decoded = decode_picture(&PictureSource::Bytes(Arc::from(&svg[..])), 400).unwrap();
         assert_eq!(decoded.size_px, [40, 20]);
         assert_eq!(&decoded.rgba[..4], &[0, 0, 255, 255]);
+    }
+
+    #[test]
+    fn an_svg_image_is_read_only_from_the_svg_folder() {
+        let folder = Path::new("/articles");
+        assert_eq!(
+            svg_image_path(folder, "pics/a.png"),
+            Some(PathBuf::from("/articles/pics/a.png"))
+        );
+        for outside in [
+            "/dev/zero",
+            "file:///etc/passwd",
+            "../secret.png",
+            "pics/../../x.png",
+            "https://example.org/a.png",
+            "",
+        ] {
+            assert_eq!(svg_image_path(folder, outside), None, "{outside}");
+        }
+    }
+
+    #[test]
+    fn an_svg_naming_a_device_or_a_fifo_is_drawn_without_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("pipe"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let absolute_pipe = dir.path().join("pipe").display().to_string();
+        for href in ["/dev/zero", absolute_pipe.as_str(), "pipe"] {
+            let svg = format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><image href="{href}" width="40" height="20"/></svg>"#
+            );
+            let path = dir.path().join("picture.svg");
+            std::fs::write(&path, svg).unwrap();
+            let decoded = decode_picture(&PictureSource::File(path), 400).unwrap();
+            assert_eq!(decoded.size_px, [40, 20], "{href}");
+        }
     }
 
     #[test]
