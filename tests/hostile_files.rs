@@ -54,8 +54,15 @@ fn merge_sidecar_refuses_a_newer_version_and_leaves_it() {
     let output = marginalia(&["merge-sidecar", &path(&base), &path(&ours), &path(&theirs)]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("ours.ron") && stderr.contains("newer"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(&ours).unwrap(), newer, "left as it was");
+    assert!(
+        stderr.contains("ours.ron") && stderr.contains("newer"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&ours).unwrap(),
+        newer,
+        "left as it was"
+    );
     // Theirs newer: ours is not rewritten either.
     std::fs::write(&ours, &sidecar).unwrap();
     std::fs::write(&theirs, &newer).unwrap();
@@ -87,13 +94,20 @@ fn export_into_a_fifo_or_stdout_streams_and_never_replaces_it() {
         pipe.to_str().unwrap(),
         "--force",
     ]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let streamed = was_read
         .recv_timeout(Duration::from_secs(5))
         .expect("the export is written into the FIFO");
     assert!(streamed.contains("> Cold War"), "{streamed}");
     let kind = std::fs::symlink_metadata(&pipe).unwrap().file_type();
-    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind), "still a FIFO");
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+        "still a FIFO"
+    );
 
     let output = marginalia(&[
         "export",
@@ -103,7 +117,11 @@ fn export_into_a_fifo_or_stdout_streams_and_never_replaces_it() {
         "-o",
         "/dev/stdout",
     ]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(String::from_utf8_lossy(&output.stdout).contains("> Cold War"));
 
     // A FIFO nobody reads is refused at once, never waited on.

@@ -218,7 +218,7 @@ mod tests {
         let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for level in 1..10 {
             let previous = format!("*a{}", level - 1);
-            let items = vec![previous.as_str(); 10].join(", ");
+            let items = [previous.as_str(); 10].join(", ");
             yaml.push_str(&format!("a{level}: &a{level} [{items}]\n"));
         }
         yaml

@@ -22,7 +22,7 @@ pub enum StoreNotice {
     /// A sync tool's conflict copies were merged in (and go after the save).
     #[error("{}", devices_merged_text(*count, *kept_both))]
     DevicesMerged { count: usize, kept_both: usize },
-    #[error("{}: a sync conflict copy that cannot be read ({problem}); it is kept as {}", copy.display(), kept.display())]
+    #[error("{}: a sync conflict copy that cannot be merged ({problem}); it is kept as {}", copy.display(), kept.display())]
     ConflictCopySetAside {
         copy: PathBuf,
         kept: PathBuf,
@@ -64,7 +64,9 @@ impl AnnotationStore {
     /// after the next save (which reads them again under the lock). Returns
     /// whether any annotation changed.
     pub(super) fn adopt_conflict_copies(&mut self) -> bool {
-        let copies = read_conflict_copies(&self.location.path);
+        let copies = read_conflict_copies(&self.location.path, &self.info);
+        // Copies still arriving are looked at again once quiet.
+        self.copies_settling = !copies.settling.is_empty();
         if copies.read.is_empty() && copies.unreadable.is_empty() {
             return false;
         }
@@ -85,6 +87,13 @@ impl AnnotationStore {
                 .push(StoreNotice::DevicesMerged { count, kept_both });
         }
         count + kept_both > 0
+    }
+
+    /// Whether a sync tool's conflict copy beside the sidecar did not read
+    /// while it was still being written: look again (`merge_from_disk`)
+    /// once it has been quiet for [`COPY_QUIET_TIME`](super::COPY_QUIET_TIME).
+    pub fn conflict_copies_settling(&self) -> bool {
+        self.copies_settling
     }
 
     /// Merges the sidecar at `path` in; how many annotations it brought.

@@ -2,13 +2,22 @@
 //! the sync tool keeps one version under the sidecar's name and the other
 //! beside it under a name of its own. They are found by those names,
 //! merged in by id (a join: see `set.rs`), and removed only once the merged
-//! sidecar is written. A copy that cannot be read is moved to the data
-//! folder's `merged/`, never deleted.
+//! sidecar is written. A copy that does not parse while it was written to a
+//! moment ago is still arriving (sync tools and `cp` write in pieces): it is
+//! left alone and looked at again once quiet. A copy that stays unreadable,
+//! that holds another article's sidecar, or that is a link, is moved to the
+//! data folder's `merged/`, never deleted.
 
 use std::path::{Path, PathBuf};
 
+use std::time::Duration;
+
 use super::files::data_folder;
+use super::sidecar::DocumentInfo;
 use super::{AnnotationSet, StoreError, read_sidecar};
+
+/// A copy written to more recently than this may still be arriving.
+pub const COPY_QUIET_TIME: Duration = Duration::from_secs(2);
 
 /// The conflict copies of the sidecar at `sidecar` now beside it, by name.
 pub fn conflict_copies(sidecar: &Path) -> Vec<PathBuf> {
@@ -116,21 +125,53 @@ fn is_onedrive(mark: &str) -> bool {
 pub struct ConflictCopies {
     /// Each copy that reads, with its annotations.
     pub read: Vec<(PathBuf, AnnotationSet)>,
-    /// Each copy that does not, with why.
+    /// Each copy that does not, or is not this article's, with why.
     pub unreadable: Vec<(PathBuf, StoreError)>,
+    /// Copies that do not read yet but were written to a moment ago: still
+    /// arriving, to be looked at again once quiet.
+    pub settling: Vec<PathBuf>,
 }
 
-/// Reads the conflict copies beside the sidecar at `sidecar`.
-pub fn read_conflict_copies(sidecar: &Path) -> ConflictCopies {
+/// Reads the conflict copies beside the sidecar at `sidecar`, the sidecar
+/// of the article `article`.
+pub fn read_conflict_copies(sidecar: &Path, article: &DocumentInfo) -> ConflictCopies {
     let mut copies = ConflictCopies::default();
     for path in conflict_copies(sidecar) {
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            let error = StoreError::LinkedCopy { path: path.clone() };
+            copies.unreadable.push((path, error));
+            continue;
+        }
         match read_sidecar(&path) {
+            Ok(Some(copy)) if is_of_another_article(&copy.document, article) => {
+                let error = StoreError::OtherArticle {
+                    path: path.clone(),
+                    file_name: copy.document.file_name,
+                };
+                copies.unreadable.push((path, error));
+            }
             Ok(Some(copy)) => copies.read.push((path, copy.set)),
             Ok(None) => {}
+            Err(_) if written_within(&path, COPY_QUIET_TIME) => copies.settling.push(path),
             Err(error) => copies.unreadable.push((path, error)),
         }
     }
     copies
+}
+
+/// A copy is of another article when neither its file name nor its text
+/// is this article's (an article edited on the other machine keeps its
+/// name; one renamed keeps its text).
+fn is_of_another_article(copy: &DocumentInfo, article: &DocumentInfo) -> bool {
+    copy.file_name != article.file_name && copy.text_hash != article.text_hash
+}
+
+/// Whether the file at `path` was written to less than `quiet` ago.
+fn written_within(path: &Path, quiet: Duration) -> bool {
+    std::fs::metadata(path)
+        .ok()
+        .and_then(|metadata| metadata.modified().ok())
+        .is_some_and(|modified| modified.elapsed().map_or(true, |age| age < quiet))
 }
 
 /// Moves a conflict copy that cannot be read to the data folder's

@@ -42,6 +42,10 @@ pub enum StoreError {
     /// to its recovery file.
     #[error(transparent)]
     Unusable { problem: Arc<StoreError> },
+    #[error("{}: holds the annotations of another article ({file_name}), not of this one", path.display())]
+    OtherArticle { path: PathBuf, file_name: String },
+    #[error("{}: is a link, not a sync tool's copy", path.display())]
+    LinkedCopy { path: PathBuf },
     #[error("{}: is readable; there is nothing to replace", path.display())]
     NothingToReplace { path: PathBuf },
 }

@@ -23,7 +23,7 @@ mod version;
 
 pub use adopt::StoreNotice;
 pub use atomic::{follow_links, write_atomically};
-pub use conflicts::{conflict_copies, is_conflict_copy};
+pub use conflicts::{COPY_QUIET_TIME, conflict_copies, is_conflict_copy};
 pub use device::this_device;
 pub use error::StoreError;
 pub use exchange::{
@@ -101,6 +101,8 @@ pub struct AnnotationStore {
     /// copies whose annotations came into this sidecar: removed once they
     /// are saved there.
     copies_to_remove: Vec<PathBuf>,
+    /// A conflict copy did not read while still being written.
+    copies_settling: bool,
     /// The name edits are counted under, when not this machine's (tests
     /// play several machines in one process).
     device: Option<String>,
@@ -133,6 +135,7 @@ impl AnnotationStore {
             generation: 0,
             saved_generation: 0,
             known: None,
+            copies_settling: false,
             notices: Vec::new(),
             copies_to_remove: Vec::new(),
             device: None,

@@ -200,7 +200,7 @@ impl SaveJob {
         &self,
         merged: &mut AnnotationSet,
     ) -> (Vec<PathBuf>, Vec<StoreNotice>) {
-        let found = read_conflict_copies(&self.path);
+        let found = read_conflict_copies(&self.path, &self.info);
         let mut notices = Vec::new();
         let (mut count, mut kept_both) = (0, 0);
         let mut copies = Vec::new();

@@ -79,6 +79,9 @@ pub(super) struct Banner {
     pub(super) actions: Vec<Command>,
     /// A problem (the alert colours) or news (the page's own).
     pub(super) problem: bool,
+    /// It tells of a sync conflict copy set aside: a later merge that
+    /// succeeds takes it away.
+    pub(super) about_set_aside_copy: bool,
 }
 
 pub struct MarginaliaApp {

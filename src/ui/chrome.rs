@@ -22,6 +22,7 @@ impl Banner {
             message: message.into(),
             actions: Vec::new(),
             problem: true,
+            about_set_aside_copy: false,
         }
     }
 
@@ -45,6 +46,7 @@ impl Banner {
                 Vec::new()
             },
             problem: true,
+            about_set_aside_copy: false,
         }
     }
 }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 
 use crate::import::ImportError;
+use crate::store::StoreNotice;
 
 use super::app::{
     Banner, MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME, STATUS_NOTE_TIME, StatusNote,
@@ -59,6 +60,22 @@ impl MarginaliaApp {
 
     /// News goes to the status bar for a moment; anything else to the banner.
     fn tell(&mut self, notice: &SessionNotice) {
+        match notice {
+            // The copy that could not be merged came right after all.
+            SessionNotice::Store(StoreNotice::DevicesMerged { .. })
+                if self.banner.as_ref().is_some_and(|b| b.about_set_aside_copy) =>
+            {
+                self.banner = None;
+            }
+            SessionNotice::Store(StoreNotice::ConflictCopySetAside { .. }) => {
+                self.banner = Some(Banner {
+                    about_set_aside_copy: true,
+                    ..Banner::news(notice.to_string())
+                });
+                return;
+            }
+            _ => {}
+        }
         if notice.is_news() {
             self.status_note = Some(StatusNote {
                 text: notice.to_string(),

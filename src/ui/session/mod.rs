@@ -115,6 +115,8 @@ pub struct DocumentSession {
     pending: Option<PendingWrite>,
     /// The article, read again on a worker after it changed on disk.
     reloading: Option<std::sync::mpsc::Receiver<Result<Document, ImportError>>>,
+    /// When to look again at a conflict copy that was still being written.
+    recheck_copies_at: Option<std::time::Instant>,
     /// The user asked to replace the unreadable sidecar; done when no
     /// write is under way.
     replace_wanted: bool,
@@ -197,6 +199,7 @@ impl DocumentSession {
             entries: Vec::new(),
             pending: None,
             reloading: None,
+            recheck_copies_at: None,
             replace_wanted: false,
             last_edit: None,
             save_error: None,
@@ -313,6 +316,7 @@ impl DocumentSession {
                 self.merge_from_disk(&mut outcome);
             }
         }
+        self.recheck_settling_copies(ctx, &mut outcome);
         self.poll_reload(reading_position_char, &mut outcome);
         self.poll_pending(&mut outcome);
         self.start_replacement(ctx, &mut outcome);

@@ -12,7 +12,7 @@ use notify::Watcher as _;
 use crate::annotate::{Anchor, IndexedText, resolve_anchor};
 use crate::document::{Document, outline_of};
 use crate::import::{ImportError, import_path};
-use crate::store::{SidecarLocation, is_conflict_copy};
+use crate::store::{COPY_QUIET_TIME, SidecarLocation, is_conflict_copy};
 
 use super::{DocumentSession, SessionProblem, TickOutcome};
 
@@ -153,6 +153,34 @@ impl DocumentSession {
     }
 
     /// Another writer changed the sidecar: its annotations come in.
+    /// A conflict copy that did not read while it was still arriving is
+    /// looked at again once it has been quiet (no event may come then).
+    pub(super) fn recheck_settling_copies(
+        &mut self,
+        ctx: &egui::Context,
+        outcome: &mut TickOutcome,
+    ) {
+        if !self.store.conflict_copies_settling() {
+            self.recheck_copies_at = None;
+            return;
+        }
+        let now = std::time::Instant::now();
+        let at = *self
+            .recheck_copies_at
+            .get_or_insert(now + COPY_QUIET_TIME + std::time::Duration::from_millis(100));
+        if now < at {
+            ctx.request_repaint_after(at - now);
+            return;
+        }
+        self.recheck_copies_at = None;
+        if self.pending.is_none() {
+            self.merge_from_disk(outcome);
+        }
+        if self.store.conflict_copies_settling() {
+            ctx.request_repaint_after(COPY_QUIET_TIME);
+        }
+    }
+
     pub(super) fn merge_from_disk(&mut self, outcome: &mut TickOutcome) {
         match self.store.merge_from_disk(&self.document) {
             Ok(true) => self.annotations_changed(),
