@@ -120,7 +120,7 @@ fn a_highlight_changed_in_the_review_reaches_its_sidecar_and_the_open_window() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.event(egui::Event::Text("Written in the review.".into()));
     harness.run_steps(2);
-    harness.get_by_label("Save").click();
+    // Saved as it is typed: no button to press.
     let war_sidecar = dir.join("articles/news/war.md.annotations.ron");
     step_until(&mut harness, "the edit in the sidecar", |_| {
         std::fs::read_to_string(&war_sidecar).is_ok_and(|s| s.contains("Written in the review."))
@@ -142,4 +142,65 @@ fn a_highlight_changed_in_the_review_reaches_its_sidecar_and_the_open_window() {
     step_until(&mut harness, "the colour in the sidecar", |_| {
         std::fs::read_to_string(&harbour_sidecar).is_ok_and(|s| s.contains("purple"))
     });
+}
+
+/// The review of the library in `dir`, shown, with its highlights listed.
+fn review_shown(dir: &Path, start: StartWith) -> egui_kittest::Harness<'static, MarginaliaApp> {
+    let paths = library_paths(dir);
+    let mut harness = app_with_library(start, [1200.0, 800.0], Ok(paths));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    step_until(&mut harness, "the library to be indexed", indexed);
+    harness.get_by_label("Review (3 highlights)").click();
+    step_until(&mut harness, "the review", |app| {
+        app.library_view().review_len() == Some(3)
+    });
+    harness
+}
+
+/// Types `text` as the note of the highlight `quote` in the review.
+fn type_note_in_review(
+    harness: &mut egui_kittest::Harness<'_, MarginaliaApp>,
+    quote: &str,
+    text: &str,
+) {
+    harness.get_by_label(quote).click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text(text.into()));
+    harness.step();
+}
+
+#[test]
+fn a_note_typed_in_the_review_is_kept_through_a_click_elsewhere_and_a_view_switch() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    let war_sidecar = dir.join("articles/news/war.md.annotations.ron");
+    let harbour_sidecar = dir.join("articles/notes/harbour.txt.annotations.ron");
+    let mut harness = review_shown(&dir, StartWith::Sample);
+    // Typed, then straight away another highlight clicked.
+    type_note_in_review(
+        &mut harness,
+        "Natásha Rostóva danced",
+        "Kept through a click.",
+    );
+    harness.get_by_label("fishing boats came in").click();
+    step_until(&mut harness, "the first note in its sidecar", |_| {
+        std::fs::read_to_string(&war_sidecar).is_ok_and(|s| s.contains("Kept through a click."))
+    });
+    // Typed, then straight away back to the article (Ctrl+L).
+    type_note_in_review(
+        &mut harness,
+        "fishing boats came in",
+        "Kept through a switch.",
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    step_until(&mut harness, "the second note in its sidecar", |_| {
+        std::fs::read_to_string(&harbour_sidecar)
+            .is_ok_and(|s| s.contains("Kept through a switch."))
+    });
+    assert!(!harness.state().library_view().is_shown());
 }

@@ -319,6 +319,10 @@ impl eframe::App for MarginaliaApp {
         self.poll_exchanges();
         self.poll_library();
         self.tick_session();
+        // The review's note and tags, saved once typing rests.
+        for command in self.library.review_edits_due(ui.ctx(), false) {
+            self.apply(command);
+        }
         self.tell_library_of_saves();
         self.expire_flash();
         self.settle_caret(ui.ctx());
@@ -354,6 +358,13 @@ impl eframe::App for MarginaliaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // What was typed in the review goes first: to the open article's
+        // session (saved just below) or to the library's thread.
+        let typed_in_review = self.library.review_edits_due(&self.ctx, true);
+        let library_edits = !typed_in_review.is_empty();
+        for command in typed_in_review {
+            self.apply(command);
+        }
         // Whatever is not on disk yet is saved before the window goes.
         if let Some(session) = &mut self.open
             && let Err(error) = session.flush()
@@ -367,6 +378,12 @@ impl eframe::App for MarginaliaApp {
         }
         // Where the reader is, kept before the library's thread goes.
         self.tell_library_read_to();
-        self.library.finish(Duration::from_millis(500));
+        // A review edit is the user's typing: it is waited for.
+        let wait = if library_edits {
+            Duration::from_secs(15)
+        } else {
+            Duration::from_millis(500)
+        };
+        self.library.finish(wait);
     }
 }
