@@ -49,7 +49,12 @@ impl AnchorResolution {
     }
 }
 
-/// Resolves every anchor (given in any order) against `text`.
+/// Resolves every anchor (given in any order) against `text`. Highlights
+/// made together move together: when most of them (by quote length) moved
+/// by one displacement, one that landed elsewhere but whose quote, with
+/// context agreeing at least as well, sits at that displacement goes there
+/// (a near-copy of a paragraph inserted before it must not keep its short
+/// quotes).
 pub fn anchor_all(text: &IndexedText<'_>, anchors: &[&Anchor]) -> Vec<AnchorResolution> {
     let mut order: Vec<usize> = (0..anchors.len()).collect();
     order.sort_by_key(|&i| (anchors[i].start_char, anchors[i].end_char));
@@ -63,7 +68,73 @@ pub fn anchor_all(text: &IndexedText<'_>, anchors: &[&Anchor]) -> Vec<AnchorReso
         }
         results[i] = resolution;
     }
+    if let Some(displacement) = displacement_of_most(anchors, &results) {
+        for (anchor, result) in anchors.iter().zip(&mut results) {
+            move_with_the_others(text, anchor, result, displacement);
+        }
+    }
     results
+}
+
+/// The displacement most of the found anchors moved by, weighted by their
+/// quotes' lengths, when it is more than half of that weight.
+fn displacement_of_most(anchors: &[&Anchor], results: &[AnchorResolution]) -> Option<isize> {
+    let mut weights: std::collections::HashMap<isize, usize> = std::collections::HashMap::new();
+    let mut total = 0;
+    for (anchor, result) in anchors.iter().zip(results) {
+        if let Some(range) = &result.range {
+            let weight = range.len();
+            *weights
+                .entry(range.start as isize - anchor.start_char as isize)
+                .or_default() += weight;
+            total += weight;
+        }
+    }
+    let (displacement, weight) = weights.into_iter().max_by_key(|&(d, w)| (w, -d.abs()))?;
+    (weight * 2 > total).then_some(displacement)
+}
+
+/// Moves `result` to where `anchor` would be had it moved by
+/// `displacement`, when its quote is there exactly and its context agrees
+/// there at least as well as where it was found.
+fn move_with_the_others(
+    text: &IndexedText<'_>,
+    anchor: &Anchor,
+    result: &mut AnchorResolution,
+    displacement: isize,
+) {
+    let Some(landed) = result.range.clone() else {
+        return;
+    };
+    if landed.start as isize - anchor.start_char as isize == displacement {
+        return;
+    }
+    let start = offset_by(anchor.start_char, displacement);
+    let there = start..start + anchor.exact.chars().count();
+    if there.end > text.char_len()
+        || text.slice(there.clone()) != anchor.exact
+        || !context_holds(text, anchor, &there)
+    {
+        return;
+    }
+    let agreement = |range: &Range<usize>| {
+        let (backwards, forwards) = context_agreement(text, anchor, range);
+        backwards + forwards
+    };
+    let found_agreement = match result.status {
+        // A fuzzy match is worse than the exact quote.
+        AnchorStatus::Fuzzy { .. } => 0,
+        _ => agreement(&landed),
+    };
+    if agreement(&there) < found_agreement {
+        return;
+    }
+    let status = if there == anchor.range() && context_agrees_fully(text, anchor, &there) {
+        AnchorStatus::Anchored
+    } else {
+        AnchorStatus::Moved
+    };
+    *result = found(there, status);
 }
 
 /// Resolves one anchor; `shift` predicts how far the text around it moved.
@@ -76,11 +147,21 @@ pub fn resolve_anchor(text: &IndexedText<'_>, anchor: &Anchor, shift: isize) -> 
     // Even when the sidecar's text hash matches, the quote must be at the
     // positions: an orphan or a fuzzy match keeps positions from older text.
     // (A short quote also needs its context: "a" is found anywhere.)
-    if anchor.end_char <= length
-        && text.slice(anchor.range()) == anchor.exact
-        && context_holds(text, anchor, &anchor.range())
-    {
-        return found(anchor.range(), AnchorStatus::Anchored);
+    // Anchored: the quote and its whole context are where they were.
+    if anchor.end_char <= length && text.slice(anchor.range()) == anchor.exact {
+        if context_agrees_fully(text, anchor, &anchor.range()) {
+            return found(anchor.range(), AnchorStatus::Anchored);
+        }
+        // Its context changed in part: the same quote nearby with more of
+        // its context (a near-copy inserted before it) is where it is.
+        if context_holds(text, anchor, &anchor.range()) {
+            let start = exact_search(text, anchor, anchor.start_char, &[2_048, 65_536])
+                .unwrap_or(anchor.start_char);
+            return match start == anchor.start_char {
+                true => found(anchor.range(), AnchorStatus::Anchored),
+                false => found(start..start + quote_len, AnchorStatus::Moved),
+            };
+        }
     }
     let expected = offset_by(anchor.start_char, shift).min(length);
     if text.slice(expected..expected + quote_len) == anchor.exact
@@ -167,15 +248,11 @@ fn exact_search(
             Some((_, start)) if context_holds(text, anchor, &(start..start + quote_len)) => {
                 return Some(start);
             }
-            // ...or to be the only one: a long quote anywhere it is searched
-            // for (it is its own context), a short one in the whole text and
-            // as whole words (never moved into another word).
+            // ...or to be the only one and long: a long quote is its own
+            // context. A short one found once with no agreeing context is
+            // not the same place ("called a vote" of another sentence): it
+            // is orphaned, never moved there.
             Some((_, start)) if only_one && quote_len >= CONTEXT_NEEDED_BELOW => {
-                return Some(start);
-            }
-            Some((_, start))
-                if whole && only_one && on_word_boundaries(text, start, start + quote_len) =>
-            {
                 return Some(start);
             }
             _ if last => return None,
@@ -210,6 +287,12 @@ fn context_agreement(
         .take_while(|(a, b)| a == b)
         .count();
     (backwards, forwards)
+}
+
+/// Whether all of the prefix and all of the suffix are around `range`.
+fn context_agrees_fully(text: &IndexedText<'_>, anchor: &Anchor, range: &Range<usize>) -> bool {
+    let (backwards, forwards) = context_agreement(text, anchor, range);
+    backwards == anchor.prefix.chars().count() && forwards == anchor.suffix.chars().count()
 }
 
 /// Whether all of the prefix or all of the suffix (not empty) is around `range`.
