@@ -64,6 +64,7 @@ impl DocumentBuilder {
             chars: start_char..self.char_count,
             bytes: start_byte..self.text.len(),
             spans,
+            continues: false,
         });
     }
 
@@ -129,10 +130,20 @@ impl DocumentBuilder {
     }
 
     pub fn finish(self) -> Document {
+        // Long blocks are kept in pieces the reader lays out one by one.
+        let text = &self.text;
+        let blocks = self
+            .blocks
+            .into_iter()
+            .flat_map(|block| {
+                let block_text = &text[block.bytes.clone()];
+                super::pieces::in_pieces(block, block_text)
+            })
+            .collect();
         Document {
             format: self.format,
             metadata: self.metadata,
-            blocks: self.blocks,
+            blocks,
             pictures: self.pictures,
             anchors: self.anchors,
             text: std::sync::Arc::new(self.text),

@@ -9,6 +9,7 @@
 mod builder;
 mod outline;
 mod picture;
+pub mod pieces;
 mod search;
 
 pub use builder::{DocumentBuilder, normalize_block_text};
@@ -144,6 +145,10 @@ pub struct Block {
     /// Byte offsets of the same text, for slicing.
     pub bytes: Range<usize>,
     pub spans: Vec<StyledSpan>,
+    /// The block is a piece of the one before it (a block too long to lay
+    /// out whole, see `pieces`): its text follows on with no separator,
+    /// and it is set as the same paragraph.
+    pub continues: bool,
 }
 
 impl Block {

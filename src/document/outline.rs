@@ -19,6 +19,8 @@ pub fn outline_of(document: &Document) -> Vec<OutlineEntry> {
         .blocks()
         .iter()
         .enumerate()
+        // A long heading's later pieces are not headings of their own.
+        .filter(|(_, block)| !block.continues)
         .filter_map(|(i, block)| {
             let level = match block.kind {
                 BlockKind::Title => 0,

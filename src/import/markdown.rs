@@ -123,8 +123,17 @@ pub fn markdown_plain_text(text: &str) -> String {
         return String::new();
     }
     let document = document_from_markdown(text, Metadata::default());
-    (0..document.blocks().len())
-        .map(|index| document.block_text(index).trim())
+    // A long block's pieces follow on as they do in the text.
+    let mut lines: Vec<String> = Vec::new();
+    for (index, block) in document.blocks().iter().enumerate() {
+        match lines.last_mut() {
+            Some(line) if block.continues => line.push_str(document.block_text(index)),
+            _ => lines.push(document.block_text(index).to_owned()),
+        }
+    }
+    lines
+        .iter()
+        .map(|line| line.trim())
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join("\n")

@@ -273,7 +273,15 @@ impl Reader {
         style: &ReaderStyle,
         measure: f32,
     ) -> BlockLook {
-        let mut look = look_of(document.blocks()[index].kind, style);
+        let blocks = document.blocks();
+        let mut look = look_of(blocks[index].kind, style);
+        // The pieces of a long block are set as one paragraph.
+        if blocks[index].continues {
+            look.space_before = 0.0;
+        }
+        if blocks.get(index + 1).is_some_and(|next| next.continues) {
+            look.space_after = 0.0;
+        }
         if let Some(picture) = document.picture_of(index) {
             let size = self.pictures.picture_size(index, picture, style, measure);
             look.space_before += size.y + picture_gap(style);
@@ -311,6 +319,15 @@ pub(super) fn layout_block(
     // invisible, so offsets into the galley stay offsets into the block).
     let text = match document.block_text(index) {
         NO_CAPTION => "\u{200B}",
+        // A preformatted piece ends after a line: the break between the
+        // pieces is that line break, not an empty row at this one's end.
+        text if document
+            .blocks()
+            .get(index + 1)
+            .is_some_and(|next| next.continues) =>
+        {
+            text.strip_suffix('\n').unwrap_or(text)
+        }
         text => text,
     };
     let base = egui::TextFormat {
