@@ -1,6 +1,7 @@
 //! A fuzz harness for everything that reads untrusted files: each importer
-//! (text, Markdown, HTML, EPUB) and the sidecar parser, fed random bytes and
-//! random markup of random nesting depth. Every case must end without a
+//! (text, Markdown, HTML, EPUB), Markdown's YAML front matter (anchors and
+//! aliases), SVG pictures (nested, naming files anywhere) and the sidecar
+//! parser, fed random bytes and random markup of random nesting depth. Every case must end without a
 //! panic, in bounded time, and within a bounded size of output.
 //!
 //! CI runs a few hundred cases; the full run is
@@ -9,8 +10,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use marginalia::document::PictureSource;
 use marginalia::import::import_bytes;
 use marginalia::store::parse_sidecar;
+use marginalia::ui::reader::decode_picture;
 use proptest::prelude::*;
 
 /// No input of these sizes may take longer than this to import.
@@ -126,6 +129,57 @@ fn nested_markdown() -> impl Strategy<Value = String> {
     })
 }
 
+/// YAML front matter of random anchors and aliases, nested in lists up to
+/// ten deep: each level may repeat the ones before it many times.
+fn front_matter_with_aliases() -> impl Strategy<Value = String> {
+    (1..12usize, 1..40usize, "[a-z :,-]{0,30}").prop_map(|(levels, width, noise)| {
+        let mut yaml = String::from("title: Laughs\na0: &a0 [x, y]\n");
+        for level in 1..levels {
+            let items = vec![format!("*a{}", level - 1); width].join(", ");
+            yaml.push_str(&format!("a{level}: &a{level} [{items}]\n"));
+        }
+        format!("---\n{yaml}n: {noise}\n---\n\n# Body\n\nThe text.\n")
+    })
+}
+
+const SVG_HREFS: &[&str] = &[
+    "/dev/zero",
+    "/dev/stdin",
+    "/etc/passwd",
+    "../../../../etc/hostname",
+    "file:///dev/zero",
+    "https://example.org/a.png",
+    "pic.svg",
+    "./pic.png",
+    "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg'><image href='/dev/zero'/></svg>",
+    "",
+];
+
+/// SVG with nested groups, `<use>` and `<image>`s naming files anywhere.
+fn svg_picture() -> impl Strategy<Value = String> {
+    (
+        0..200usize,
+        proptest::collection::vec(proptest::sample::select(SVG_HREFS), 0..6),
+        1..4_000u32,
+        "[a-z0-9 #=\"<>/.-]{0,40}",
+    )
+        .prop_map(|(depth, hrefs, size, noise)| {
+            let mut svg = format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{size}" height="{size}"><defs><rect id="r" width="5" height="5"/></defs>"#
+            );
+            svg.push_str(&"<g>".repeat(depth));
+            for href in &hrefs {
+                svg.push_str(&format!(
+                    r##"<image href="{href}" xlink:href="{href}" width="10" height="10"/><use href="#r"/>"##
+                ));
+            }
+            svg.push_str(&noise);
+            svg.push_str(&"</g>".repeat(depth));
+            svg.push_str("</svg>");
+            svg
+        })
+}
+
 /// A minimal EPUB around a chapter.
 fn epub_around(chapter: &str) -> Vec<u8> {
     use std::io::Write as _;
@@ -175,6 +229,29 @@ proptest! {
     #[test]
     fn epub_chapters_of_any_depth(html in nested_markup()) {
         import_bounded(&epub_around(&html), "a.epub")?;
+    }
+
+    #[test]
+    fn front_matter_aliases_never_expand_without_bound(markdown in front_matter_with_aliases()) {
+        import_bounded(markdown.as_bytes(), "a.md")?;
+    }
+
+    #[test]
+    fn svg_pictures_read_only_beside_them_in_bounded_time(svg in svg_picture(), as_file in any::<bool>()) {
+        let started = Instant::now();
+        let source = if as_file {
+            let dir = tempfile::tempdir().expect("temp folder");
+            let path = dir.path().join("picture.svg");
+            std::fs::write(&path, &svg).expect("write the picture");
+            let _ = decode_picture(&PictureSource::File(path), 800);
+            None
+        } else {
+            Some(PictureSource::Bytes(std::sync::Arc::from(svg.as_bytes())))
+        };
+        if let Some(source) = source {
+            let _ = decode_picture(&source, 800);
+        }
+        prop_assert!(started.elapsed() < CASE_LIMIT, "{:?}", started.elapsed());
     }
 
     #[test]

@@ -194,3 +194,17 @@ fn a_picture_that_is_a_fifo_or_a_device_is_refused_at_once() {
         assert!(error.contains("not a regular file"), "{error}");
     }
 }
+
+// 8. One huge paragraph is laid out in pieces.
+
+#[test]
+fn a_megabyte_line_is_kept_in_pieces_the_reader_lays_out_one_by_one() {
+    use marginalia::document::pieces::MAX_PIECE_CHARS;
+    let line = "All work and no play makes Jack a dull boy. ".repeat(24_000);
+    let document = import_bytes(line.as_bytes(), Some(Path::new("jack.txt"))).unwrap();
+    assert_eq!(document.text(), line.trim_end(), "the text as it was");
+    let blocks = document.blocks();
+    assert!(blocks.len() > 100, "{} blocks", blocks.len());
+    assert!(blocks.iter().all(|b| b.char_len() <= MAX_PIECE_CHARS));
+    assert!(blocks[1..].iter().all(|b| b.continues));
+}

@@ -144,10 +144,14 @@ mod tests {
         assert!(blocks.len() > 200, "{}", blocks.len());
         assert!(blocks.iter().all(|b| b.char_len() <= MAX_PIECE_CHARS));
         for pair in blocks[1..blocks.len() - 1].windows(2) {
-            assert_eq!(pair[0].chars.end, pair[1].chars.start, "no gap, no separator");
+            assert_eq!(
+                pair[0].chars.end, pair[1].chars.start,
+                "no gap, no separator"
+            );
             assert!(pair[1].continues);
             assert!(
-                document.block_text(blocks.iter().position(|b| b == &pair[0]).unwrap())
+                document
+                    .block_text(blocks.iter().position(|b| b == &pair[0]).unwrap())
                     .ends_with(". "),
                 "pieces end after a sentence"
             );

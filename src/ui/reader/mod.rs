@@ -33,6 +33,7 @@ pub use cursor::CursorMove;
 pub use highlights::{PaintedHighlights, ReaderHighlight, accessible_label};
 pub use layout::append_styled;
 pub use look::{READER_GLYPHS, bullet};
+pub use picture_decode::{DecodedPicture, decode_picture};
 
 use std::ops::Range;
 

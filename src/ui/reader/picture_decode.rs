@@ -17,7 +17,7 @@ const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// A decoded picture: straight (not premultiplied) RGBA rows.
 #[derive(Debug)]
-pub(super) struct DecodedPicture {
+pub struct DecodedPicture {
     /// The picture's own size, in pixels (before scaling).
     pub(super) natural_size_px: [u32; 2],
     /// The size of `rgba`, in pixels.
@@ -26,10 +26,7 @@ pub(super) struct DecodedPicture {
 }
 
 /// Reads and decodes a picture, scaled to at most `max_width_px` wide.
-pub(super) fn decode_picture(
-    source: &PictureSource,
-    max_width_px: u32,
-) -> Result<DecodedPicture, String> {
+pub fn decode_picture(source: &PictureSource, max_width_px: u32) -> Result<DecodedPicture, String> {
     let bytes = picture_bytes(source)?;
     let max_width_px = max_width_px.clamp(1, MAX_SIDE_PX);
     if looks_like_svg(&bytes) {
