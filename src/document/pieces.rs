@@ -95,7 +95,7 @@ fn piece_end(text: &str, preformatted: bool) -> (usize, usize) {
             .grapheme_indices(true)
             .map(|(at, _)| at)
             .filter(|&at| at > 0)
-            .last()
+            .next_back()
     });
     let end_byte = end_in_window.map_or(limit_byte, |at| window_start + at);
     (text[..end_byte].chars().count(), end_byte)
