@@ -94,8 +94,7 @@ fn piece_end(text: &str, preformatted: bool) -> (usize, usize) {
         window
             .grapheme_indices(true)
             .map(|(at, _)| at)
-            .filter(|&at| at > 0)
-            .next_back()
+            .rfind(|&at| at > 0)
     });
     let end_byte = end_in_window.map_or(limit_byte, |at| window_start + at);
     (text[..end_byte].chars().count(), end_byte)
