@@ -208,3 +208,103 @@ fn a_megabyte_line_is_kept_in_pieces_the_reader_lays_out_one_by_one() {
     assert!(blocks.iter().all(|b| b.char_len() <= MAX_PIECE_CHARS));
     assert!(blocks[1..].iter().all(|b| b.continues));
 }
+
+// 4. Our own small files turned hostile.
+
+/// Runs `marginalia ARGS` with its data and cache in `dir`, within 20 s.
+fn marginalia_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args(args)
+        .env("MARGINALIA_DATA_DIR", dir.join("data"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run marginalia");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("marginalia {args:?} did not end within 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn a_fifo_or_a_device_as_the_library_s_own_files_is_named_not_waited_on() {
+    for (name, hostile) in [
+        ("reading-state.ron", "fifo"),
+        ("reading-state.ron", "/dev/zero"),
+        ("library-folders.ron", "/dev/zero"),
+        ("library-folders.ron", "fifo"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(&data).unwrap();
+        let path = data.join(name);
+        match hostile {
+            "fifo" => fifo(&path),
+            device => std::os::unix::fs::symlink(device, &path).unwrap(),
+        }
+        let output = marginalia_in(dir.path(), &["library", "scan"]);
+        assert!(!output.status.success(), "{name} as {hostile}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(name) && stderr.contains("not a regular file"),
+            "{name} as {hostile}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_damaged_folder_list_is_never_replaced_when_a_folder_is_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let list = data.join("library-folders.ron");
+    let damaged = "(folders: [\"/a\", \"/b\", \"/c\"";
+    std::fs::write(&list, damaged).unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    let output = marginalia_in(dir.path(), &["library", "add", articles.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("library-folders.ron"));
+    assert_eq!(std::fs::read_to_string(&list).unwrap(), damaged);
+}
+
+#[test]
+fn in_the_window_a_damaged_folder_list_is_never_replaced_by_the_folder_added() {
+    use marginalia::library::{LibraryNews, LibraryPaths, LibraryRequest, LibraryService};
+    let dir = tempfile::tempdir().unwrap();
+    let paths = LibraryPaths::in_folder(&dir.path().join("lib"));
+    std::fs::create_dir_all(dir.path().join("lib")).unwrap();
+    let damaged = "(folders: [\"/a\", \"/b\", \"/c\"";
+    std::fs::write(&paths.folders, damaged).unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    let service = LibraryService::start(paths.clone(), |_| {});
+    service.send(LibraryRequest::AddFolders(vec![articles.clone()]));
+    service.send(LibraryRequest::RemoveFolder(PathBuf::from("/a")));
+    let start = Instant::now();
+    let mut problems = Vec::new();
+    while problems.len() < 3 && start.elapsed() < Duration::from_secs(10) {
+        if let Some(LibraryNews::Problem(problem)) = service.wait_news(Duration::from_millis(200)) {
+            problems.push(problem);
+        }
+    }
+    assert_eq!(
+        std::fs::read_to_string(&paths.folders).unwrap(),
+        damaged,
+        "the three folders it lists are not replaced by one: {problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .filter(|p| p.contains("library-folders.ron") && p.contains("not changed"))
+            .count()
+            >= 2,
+        "the add and the removal are refused, naming the file: {problems:?}"
+    );
+}
