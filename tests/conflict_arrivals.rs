@@ -6,7 +6,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::sync::{CONFLICT_NAMES, data_folder, write_sidecar, written_long_ago};
+use common::sync::{CONFLICT_NAMES, data_folder, write_sidecar};
 use marginalia::import::import_path;
 use marginalia::store::{AnnotationStore, StoreNotice, read_sidecar};
 
@@ -21,9 +21,11 @@ fn a_copy_still_being_written_is_waited_for_then_merged() {
     let whole = dir.path().join("whole.ron");
     write_sidecar(&whole, &document, &[&here, &there]);
     let whole = std::fs::read(&whole).unwrap();
-    // The sync tool has written the first half so far.
+    // The sync tool has written the first half so far, and set the file's
+    // time to the other machine's: its status time still says it is new.
     let copy = dir.path().join(CONFLICT_NAMES[0]);
     std::fs::write(&copy, &whole[..whole.len() / 2]).unwrap();
+    common::sync::written_long_ago(&copy);
 
     let mut store = AnnotationStore::open(&article, &document);
     assert!(store.conflict_copies_settling());
@@ -72,7 +74,6 @@ fn a_copy_that_holds_another_article_or_links_elsewhere_is_set_aside_unmerged() 
     let other_sidecar = marginalia::store::sidecar_path_beside(&other);
     let copy = dir.path().join(CONFLICT_NAMES[1]);
     std::fs::copy(&other_sidecar, &copy).unwrap();
-    written_long_ago(&copy);
     let link = dir.path().join(CONFLICT_NAMES[2]);
     std::os::unix::fs::symlink(&other_sidecar, &link).unwrap();
 

@@ -117,7 +117,7 @@ fn an_unreadable_conflict_copy_is_kept_aside_and_reported() {
     )
     .unwrap();
     // Quiet for a while: not one still being written (see conflict_arrivals.rs).
-    common::sync::written_long_ago(&copy);
+    std::thread::sleep(marginalia::store::COPY_QUIET_TIME + std::time::Duration::from_millis(100));
 
     let mut store = AnnotationStore::open(&article, &document);
     assert!(store.mode().is_normal(), "{:?}", store.mode());

@@ -166,12 +166,23 @@ fn is_of_another_article(copy: &DocumentInfo, article: &DocumentInfo) -> bool {
     copy.file_name != article.file_name && copy.text_hash != article.text_hash
 }
 
-/// Whether the file at `path` was written to less than `quiet` ago.
+/// Whether the file at `path` was written to less than `quiet` ago. The
+/// status change time counts too: a tool may set the modification time to
+/// the other machine's, but every write still changes the status time.
 fn written_within(path: &Path, quiet: Duration) -> bool {
-    std::fs::metadata(path)
-        .ok()
-        .and_then(|metadata| metadata.modified().ok())
-        .is_some_and(|modified| modified.elapsed().map_or(true, |age| age < quiet))
+    use std::os::unix::fs::MetadataExt as _;
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return false;
+    };
+    let changed = std::time::UNIX_EPOCH
+        + Duration::new(
+            u64::try_from(metadata.ctime()).unwrap_or(0),
+            u32::try_from(metadata.ctime_nsec()).unwrap_or(0),
+        );
+    let latest = metadata
+        .modified()
+        .map_or(changed, |modified| modified.max(changed));
+    latest.elapsed().map_or(true, |age| age < quiet)
 }
 
 /// Moves a conflict copy that cannot be read to the data folder's
