@@ -5,9 +5,11 @@
 //! (the canonical text is unchanged; each piece after the first
 //! `continues` the one before): the reader lays out only the pieces near
 //! the view, so memory is bounded by the screen, not by the paragraph.
-//! (A table is aligned as a whole and stays one block.)
 //! Pieces end after a sentence where one ends near the limit, else after a
 //! space, else between two graphemes; a preformatted block's after a line.
+//! A table's columns are aligned piece by piece, so a table is cut only
+//! when far longer ([`MAX_TABLE_PIECE_CHARS`]), between rows (inside a row
+//! only when one row alone is longer: a megabyte in one cell).
 
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -15,14 +17,19 @@ use super::{Block, BlockKind, StyledSpan};
 
 /// The longest a block's piece may be, in chars.
 pub const MAX_PIECE_CHARS: usize = 4_096;
+/// The longest a table's piece may be, in chars.
+pub const MAX_TABLE_PIECE_CHARS: usize = 65_536;
 /// How far back from the limit a piece looks for a good place to end.
 const LOOK_BACK_CHARS: usize = 1_024;
 
 /// `block` (whose text is `text`) as pieces of at most [`MAX_PIECE_CHARS`]
 /// chars; a short block as it is.
 pub(super) fn in_pieces(block: Block, text: &str) -> Vec<Block> {
-    // A table is aligned as a whole: it stays one block.
-    if block.char_len() <= MAX_PIECE_CHARS || block.kind == BlockKind::Table {
+    let (max_chars, look_back) = match block.kind {
+        BlockKind::Table => (MAX_TABLE_PIECE_CHARS, MAX_TABLE_PIECE_CHARS - 1),
+        _ => (MAX_PIECE_CHARS, LOOK_BACK_CHARS),
+    };
+    if block.char_len() <= max_chars {
         return vec![block];
     }
     let mut pieces = Vec::new();
@@ -30,10 +37,10 @@ pub(super) fn in_pieces(block: Block, text: &str) -> Vec<Block> {
     let total_chars = block.char_len();
     while start_char < total_chars {
         let rest = &text[start_byte..];
-        let (len_chars, len_bytes) = if total_chars - start_char <= MAX_PIECE_CHARS {
+        let (len_chars, len_bytes) = if total_chars - start_char <= max_chars {
             (total_chars - start_char, rest.len())
         } else {
-            piece_end(rest, block.kind.keeps_whitespace())
+            piece_end(rest, max_chars, look_back, block.kind.keeps_whitespace())
         };
         let chars = start_char..start_char + len_chars;
         pieces.push(Block {
@@ -66,16 +73,16 @@ fn piece_kind(kind: BlockKind, first: bool) -> BlockKind {
 
 /// Where the first piece of `text` ends, in chars and bytes: after the
 /// last sentence end (or line end, for preformatted text) in the last
-/// [`LOOK_BACK_CHARS`] before the limit, else after the last space there,
+/// `look_back` chars before `max_chars`, else after the last space there,
 /// else at the last grapheme boundary before the limit.
-fn piece_end(text: &str, preformatted: bool) -> (usize, usize) {
+fn piece_end(text: &str, max_chars: usize, look_back: usize, preformatted: bool) -> (usize, usize) {
     let limit_byte = text
         .char_indices()
-        .nth(MAX_PIECE_CHARS)
+        .nth(max_chars)
         .map_or(text.len(), |(byte, _)| byte);
     let window_start = text[..limit_byte]
         .char_indices()
-        .nth(MAX_PIECE_CHARS - LOOK_BACK_CHARS)
+        .nth(max_chars - look_back)
         .map_or(0, |(byte, _)| byte);
     let window = &text[window_start..limit_byte];
     let after = |needles: &[&str]| {
@@ -89,7 +96,7 @@ fn piece_end(text: &str, preformatted: bool) -> (usize, usize) {
     } else {
         after(&[". ", "! ", "? ", ".\n", "\n"])
     }
-    .or_else(|| after(&[" "]))
+    .or_else(|| after(&[" ", "\t"]))
     .or_else(|| {
         window
             .grapheme_indices(true)
@@ -162,6 +169,31 @@ mod tests {
             .flat_map(|b| b.spans.iter().map(|s| s.chars.len()))
             .sum();
         assert_eq!(emphasised, 4_000);
+    }
+
+    #[test]
+    fn a_long_table_is_cut_between_rows_and_a_megabyte_cell_inside_it() {
+        let rows: String = (0..20_000)
+            .map(|i| format!("row {i}\tsome value\tanother value\n"))
+            .collect();
+        let huge_cell = format!("head\tcell\n{}\tend", "x".repeat(1_000_000));
+        for table in [rows.trim_end().to_owned(), huge_cell] {
+            let mut builder = DocumentBuilder::new(Format::Text, Metadata::default());
+            builder.push(BlockKind::Table, &table);
+            let document = builder.finish();
+            let blocks = document.blocks();
+            assert!(blocks.len() > 1);
+            assert!(blocks.iter().all(|b| b.char_len() <= MAX_TABLE_PIECE_CHARS));
+            assert!(blocks.iter().all(|b| b.kind == BlockKind::Table));
+            if table.starts_with("row") {
+                for index in 0..blocks.len() - 1 {
+                    assert!(
+                        document.block_text(index).ends_with('\n'),
+                        "cut after a row"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
