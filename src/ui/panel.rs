@@ -27,6 +27,13 @@ pub struct PanelState {
     editing: Option<Uuid>,
     note: String,
     tags: String,
+    /// The note and tags as the store had them when the fields last took
+    /// them or last sent them: a store that holds something else now was
+    /// changed from elsewhere (another window's edit merged in, an undo),
+    /// and the fields take it even while the user types, so their next
+    /// keystroke never writes over that change with stale text.
+    note_stored: String,
+    tags_stored: Vec<String>,
     /// Scroll the list to this annotation next frame.
     pub reveal: Option<Uuid>,
     /// Put the keys in the note field next frame (N).
@@ -93,12 +100,18 @@ fn editor_ui(
     commands: &mut Vec<Command>,
 ) {
     let id = annotation.id;
-    // Take the stored note and tags unless the user is typing in them.
-    if state.editing != Some(id) || !now.typing {
-        state.editing = Some(id);
+    // Take the stored note and tags unless the user is typing in them and
+    // they are as the fields last left them.
+    let another = state.editing != Some(id) || !now.typing;
+    if another || annotation.note != state.note_stored {
         state.note.clone_from(&annotation.note);
-        state.tags = annotation.tags.join(", ");
+        state.note_stored.clone_from(&annotation.note);
     }
+    if another || annotation.tags != state.tags_stored {
+        state.tags = annotation.tags.join(", ");
+        state.tags_stored.clone_from(&annotation.tags);
+    }
+    state.editing = Some(id);
     ui.horizontal(|ui| {
         ui.heading("Highlight");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -181,6 +194,7 @@ fn note_and_tags_ui(
             state.note_source = false;
         }
         if note.changed() {
+            state.note_stored.clone_from(&state.note);
             commands.push(Command::SetNote(id, state.note.clone()));
         }
     } else {
@@ -211,7 +225,8 @@ fn note_and_tags_ui(
             .hint_text("history, quote"),
     );
     if tags.changed() {
-        commands.push(Command::SetTags(id, parse_tags(&state.tags)));
+        state.tags_stored = parse_tags(&state.tags);
+        commands.push(Command::SetTags(id, state.tags_stored.clone()));
     }
 }
 
