@@ -85,20 +85,19 @@ fn export_into_a_fifo_or_stdout_streams_and_never_replaces_it() {
     }
     // Give the reader time to open its end.
     std::thread::sleep(Duration::from_millis(200));
-    let output = marginalia(&[
-        "export",
-        article.to_str().unwrap(),
-        "--format",
-        "markdown",
-        "-o",
-        pipe.to_str().unwrap(),
-        "--force",
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let export_to = |output: &str, force: bool| {
+        let article = article.to_str().unwrap();
+        let mut args = vec!["export", article, "--format", "markdown", "-o", output];
+        args.extend(force.then_some("--force"));
+        let output = marginalia(&args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    };
+    export_to(pipe.to_str().unwrap(), true);
     let streamed = was_read
         .recv_timeout(Duration::from_secs(5))
         .expect("the export is written into the FIFO");
@@ -109,19 +108,7 @@ fn export_into_a_fifo_or_stdout_streams_and_never_replaces_it() {
         "still a FIFO"
     );
 
-    let output = marginalia(&[
-        "export",
-        article.to_str().unwrap(),
-        "--format",
-        "markdown",
-        "-o",
-        "/dev/stdout",
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = export_to("/dev/stdout", false);
     assert!(String::from_utf8_lossy(&output.stdout).contains("> Cold War"));
 
     // A FIFO nobody reads is refused at once, never waited on.

@@ -99,27 +99,15 @@ fn searching_the_library_and_clicking_a_result_opens_the_article_at_the_quote() 
 fn a_highlight_changed_in_the_review_reaches_its_sidecar_and_the_open_window() {
     let dir = tempfile::tempdir().unwrap();
     let dir = std::fs::canonicalize(dir.path()).unwrap();
-    let paths = library_paths(&dir);
     let harbour = dir.join("articles/notes/harbour.txt");
-    let mut harness =
-        app_with_library(StartWith::File(harbour.clone()), [1200.0, 800.0], Ok(paths));
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
-    step_until(&mut harness, "the library to be indexed", indexed);
-    harness.get_by_label("Review (3 highlights)").click();
-    step_until(&mut harness, "the review", |app| {
-        app.library_view().review_len() == Some(3)
-    });
+    let mut harness = review_shown(&dir, StartWith::File(harbour.clone()));
     // Another article's highlight: its note written in the editor, saved to
     // its sidecar on the library's thread.
-    harness.get_by_label("Natásha Rostóva danced").click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
-        .focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.event(egui::Event::Text("Written in the review.".into()));
-    harness.run_steps(2);
+    type_note_in_review(
+        &mut harness,
+        "Natásha Rostóva danced",
+        "Written in the review.",
+    );
     // Saved as it is typed: no button to press.
     let war_sidecar = dir.join("articles/news/war.md.annotations.ron");
     step_until(&mut harness, "the edit in the sidecar", |_| {
