@@ -137,3 +137,35 @@ fn in_the_window_a_copy_arriving_in_pieces_is_merged_without_a_word_of_trouble()
         "never set aside"
     );
 }
+
+#[test]
+fn the_banner_for_a_copy_set_aside_goes_when_a_later_copy_merges() {
+    data_folder();
+    let (dir, article) = common::app::article_in_temp();
+    let document = import_path(&article).unwrap();
+    let here = common::highlight(&document, "Cold War");
+    write_sidecar(&common::app::sidecar_of(&article), &document, &[&here]);
+    let mut harness = common::app::app(
+        marginalia::ui::StartWith::File(article.clone()),
+        [1000.0, 700.0],
+    );
+    // A copy that stays broken once quiet is set aside, and said so.
+    let broken = dir.path().join(CONFLICT_NAMES[5]);
+    std::fs::write(&broken, "(format: \"marginalia-annotations\", broken").unwrap();
+    common::app::step_until(&mut harness, "the broken copy set aside", |app| {
+        app.banner().is_some_and(|b| b.contains("cannot be merged"))
+    });
+    // A later copy merges: that banner has nothing left to say.
+    let there = common::highlight(&document, "naval base");
+    write_sidecar(
+        &dir.path().join(CONFLICT_NAMES[6]),
+        &document,
+        &[&here, &there],
+    );
+    common::app::step_until(&mut harness, "the good copy merged", |app| {
+        app.annotations()
+            .is_some_and(|store| store.get(there.id).is_some())
+    });
+    harness.run_steps(3);
+    assert_eq!(harness.state().banner(), None);
+}
