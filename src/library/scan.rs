@@ -11,7 +11,10 @@ use sha2::{Digest as _, Sha256};
 
 use crate::annotate::{HighlightStyle, IndexedText, resolve_anchor};
 use crate::import::size_and_mtime_ns;
-use crate::store::{MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, locate_sidecar, parse_sidecar};
+use crate::regular_file::read_regular_file;
+use crate::store::{
+    MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, locate_sidecar, parse_sidecar, sidecar_path_beside,
+};
 
 use super::LibraryError;
 use super::article_text::{ArticleText, OfferedTexts, article_stamp, article_text, read_article};
@@ -229,6 +232,27 @@ fn sidecars_under(folder: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The article a sidecar is beside: the file whose sidecar it is, whatever
+/// the sidecar says. The name it gives (`file_name`) is taken only when it
+/// is one plain name whose sidecar is this very file (a long name's sidecar
+/// is shortened, so its article cannot be told from its name alone); never
+/// a path elsewhere (`/etc/passwd`, `../../.bashrc`).
+fn article_beside(sidecar: &Path, claimed_name: &str) -> PathBuf {
+    let folder = sidecar.parent().unwrap_or(Path::new("."));
+    let mut parts = Path::new(claimed_name).components();
+    if let (Some(std::path::Component::Normal(name)), None) = (parts.next(), parts.next()) {
+        let claimed = folder.join(name);
+        if sidecar_path_beside(&claimed) == sidecar {
+            return claimed;
+        }
+    }
+    let name = sidecar
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    folder.join(name.strip_suffix(SIDECAR_SUFFIX).unwrap_or(&name))
+}
+
 /// Indexes `sidecar` if it or its article changed; returns whether it was
 /// read. Its article is `article`, else the file its name says beside it.
 pub(super) fn bring_up_to_date(
@@ -254,7 +278,20 @@ pub(super) fn bring_up_to_date(
             std::io::Error::other(format!("larger than {MAX_SIDECAR_BYTES} bytes")),
         ));
     }
-    let bytes = std::fs::read(sidecar).map_err(|error| LibraryError::io(sidecar, error))?;
+    // Never a FIFO or a device, never past the bound (it may grow meanwhile).
+    let bytes = match read_regular_file(sidecar, MAX_SIDECAR_BYTES) {
+        Ok(Some(file)) => file.bytes,
+        Ok(None) => {
+            let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(LibraryError::io(sidecar, gone));
+        }
+        Err(error) => {
+            return Err(LibraryError::Sidecar {
+                path: sidecar.to_owned(),
+                message: error.problem(),
+            });
+        }
+    };
     let hash: String = Sha256::digest(&bytes)
         .iter()
         .map(|byte| format!("{byte:02x}"))
@@ -270,9 +307,8 @@ pub(super) fn bring_up_to_date(
         path: sidecar.to_owned(),
         message: error.to_string(),
     })?;
-    let folder = sidecar.parent().unwrap_or(Path::new("."));
     let article_path = article.map_or_else(
-        || folder.join(&parsed.document.file_name),
+        || article_beside(sidecar, &parsed.document.file_name),
         Path::to_path_buf,
     );
     let stamp = article_stamp(&article_path);
