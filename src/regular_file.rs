@@ -58,12 +58,11 @@ pub struct RegularFile {
     pub metadata: std::fs::Metadata,
 }
 
-/// Reads `path` (links followed) if it is a regular file of at most
-/// `max_bytes`; `Ok(None)` when there is no such file.
-pub fn read_regular_file(
+/// Opens `path` (links followed) if it is a regular file; `Ok(None)` when
+/// there is no such file.
+fn open_regular(
     path: &Path,
-    max_bytes: u64,
-) -> Result<Option<RegularFile>, RegularFileError> {
+) -> Result<Option<(std::fs::File, std::fs::Metadata)>, RegularFileError> {
     let io = |source| RegularFileError::Io {
         path: path.to_owned(),
         source,
@@ -86,6 +85,18 @@ pub fn read_regular_file(
             path: path.to_owned(),
         });
     }
+    Ok(Some((file, metadata)))
+}
+
+/// Reads `path` (links followed) if it is a regular file of at most
+/// `max_bytes`; `Ok(None)` when there is no such file.
+pub fn read_regular_file(
+    path: &Path,
+    max_bytes: u64,
+) -> Result<Option<RegularFile>, RegularFileError> {
+    let Some((file, metadata)) = open_regular(path)? else {
+        return Ok(None);
+    };
     let too_large = |size| RegularFileError::TooLarge {
         path: path.to_owned(),
         size,
@@ -97,11 +108,30 @@ pub fn read_regular_file(
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
     file.take(max_bytes + 1)
         .read_to_end(&mut bytes)
-        .map_err(io)?;
+        .map_err(|source| RegularFileError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(Some(RegularFile { bytes, metadata }))
+}
+
+/// At most the first `max_bytes` of `path` (a regular file, as
+/// `read_regular_file`), however long the file is.
+pub fn read_regular_head(path: &Path, max_bytes: u64) -> Result<Option<Vec<u8>>, RegularFileError> {
+    let Some((file, _)) = open_regular(path)? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    file.take(max_bytes)
+        .read_to_end(&mut bytes)
+        .map_err(|source| RegularFileError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    Ok(Some(bytes))
 }
 
 /// Reads `path` as UTF-8 text, as `read_regular_file`.
@@ -162,5 +192,6 @@ mod tests {
             read_regular_text(&path, 10).unwrap().as_deref(),
             Some("0123456789")
         );
+        assert_eq!(read_regular_head(&path, 4).unwrap().unwrap(), b"0123");
     }
 }

@@ -72,3 +72,69 @@ fn a_sidecar_naming_a_file_elsewhere_never_makes_the_library_read_it() {
     let found = marginalia_in(dir.path(), &["search", "harbour"]);
     assert!(found.contains("notes.txt"), "{found}");
 }
+
+// The Markdown export never loses and never escapes.
+
+#[test]
+fn a_title_of_emoji_a_dangling_link_and_an_unreadable_export_never_stop_or_escape_the_export() {
+    use common::library::{annotated, indexed, library};
+    use marginalia::annotate::HighlightColor;
+    use marginalia::library::{LibraryExportFormat, export_library};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("articles");
+    let out = dir.path().join("vault");
+    library(&root);
+    // 80 emoji: 320 bytes, past what one file name may hold.
+    let emoji = "🖌".repeat(80);
+    annotated(
+        &root.join("art"),
+        "brush.md",
+        &format!("# {emoji}\n\nPaint the fence before the rain.\n"),
+        &[("Paint the fence", HighlightColor::Green, "chores", &[])],
+    );
+    // Where the harbour's export would go: a dangling link out of the folder.
+    std::fs::create_dir_all(&out).unwrap();
+    let outside = dir.path().join("outside.md");
+    std::os::unix::fs::symlink(&outside, out.join("The harbour at dawn.md")).unwrap();
+    let report = export_library(
+        &indexed(&root),
+        &out,
+        LibraryExportFormat::Markdown,
+        |_, _| {},
+    )
+    .expect("one article's trouble never stops the export");
+    assert_eq!((report.articles, report.annotations), (3, 4), "{report:?}");
+    assert!(!outside.exists(), "never written through a link");
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let brush = names
+        .iter()
+        .find(|n| n.starts_with('🖌'))
+        .expect("{names:?}");
+    assert!(brush.len() <= 255 - 12, "{} bytes", brush.len());
+
+    // An earlier export the user's editor saved as Latin-1: not read, so
+    // never written over; the others are written.
+    let war = out.join("Natásha at the ball.md");
+    let mut bytes = std::fs::read(&war).unwrap();
+    bytes.extend_from_slice(b"\nMy own words, caf\xe9.\n");
+    std::fs::write(&war, &bytes).unwrap();
+    let report = export_library(
+        &indexed(&root),
+        &out,
+        LibraryExportFormat::Markdown,
+        |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(std::fs::read(&war).unwrap(), bytes, "left as it is");
+    assert_eq!(report.articles, 2, "{report:?}");
+    assert!(
+        report
+            .failed
+            .iter()
+            .any(|(_, why)| why.contains("Natásha at the ball.md") && why.contains("left as it is")),
+        "{report:?}"
+    );
+}

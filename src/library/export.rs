@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use crate::annotate::{AnchorResolution, AnchorStatus, Annotation, IndexedText, resolve_anchor};
 use crate::document::Document;
 use crate::import::import_path;
+use crate::regular_file::read_regular_text;
 use crate::store::{ArticleSource, read_sidecar, w3c_page, write_atomically};
 
 use super::LibraryError;
@@ -32,7 +33,8 @@ pub enum LibraryExportFormat {
 pub struct LibraryExportReport {
     pub articles: usize,
     pub annotations: usize,
-    /// Articles whose sidecar could not be read, with why.
+    /// Articles not exported (their sidecar could not be read, or their
+    /// file not written), with why.
     pub failed: Vec<(PathBuf, String)>,
 }
 
@@ -64,8 +66,6 @@ pub fn export_library(
                 continue;
             }
         };
-        report.articles += 1;
-        report.annotations += article.annotations.len();
         let annotated: Vec<(&Annotation, &AnchorResolution)> =
             article.annotations.iter().map(|(a, r)| (a, r)).collect();
         match format {
@@ -79,12 +79,15 @@ pub fn export_library(
                 let file = existing
                     .remove(&place.text_hash)
                     .unwrap_or_else(|| dir.join(free_name(dir, &article.title, &mut taken_names)));
-                let old = std::fs::read_to_string(&file).ok();
-                let text = markdown_file(old.as_deref(), place, &article, &annotated);
-                write_atomically(&file, text.as_bytes())
-                    .map_err(|error| LibraryError::io(&file, error))?;
+                // One article that cannot be written is told; the rest are.
+                if let Err(why) = write_markdown_export(&file, place, &article, &annotated) {
+                    report.failed.push((place.sidecar.clone(), why));
+                    continue;
+                }
             }
         }
+        report.articles += 1;
+        report.annotations += article.annotations.len();
     }
     if format == LibraryExportFormat::W3c {
         let collection = json!({
@@ -101,6 +104,31 @@ pub fn export_library(
     }
     progress(places.len(), places.len());
     Ok(report)
+}
+
+/// The most an earlier export of one article may hold to be re-exported.
+const MAX_EXPORT_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Writes (or re-writes, keeping the user's text) one article's Markdown
+/// export. A file there that cannot be read is never written over.
+fn write_markdown_export(
+    file: &Path,
+    place: &ArticlePlace,
+    article: &ExportedArticle,
+    annotated: &[(&Annotation, &AnchorResolution)],
+) -> Result<(), String> {
+    if std::fs::symlink_metadata(file).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(format!(
+            "{}: is a link; an export never writes through one",
+            file.display()
+        ));
+    }
+    let old = read_regular_text(file, MAX_EXPORT_FILE_BYTES)
+        .map_err(|error| format!("{error}; it is left as it is"))?;
+    let text = markdown_file(old.as_deref(), place, article, annotated);
+    write_atomically(file, text.as_bytes())
+        .map(drop)
+        .map_err(|error| format!("{}: {error}", file.display()))
 }
 
 /// An article's annotations, placed in its text when it is there.

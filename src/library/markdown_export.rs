@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::annotate::{AnchorResolution, Annotation};
+use crate::regular_file::read_regular_head;
 use crate::store::hashtags;
 
 use super::catalogue::ArticlePlace;
@@ -17,6 +18,13 @@ const BEGIN: &str = "<!-- marginalia:begin — written by Marginalia: what is be
 const END: &str = "<!-- marginalia:end -->";
 /// The front matter key that tells which article a file is about.
 const ARTICLE_KEY: &str = "marginalia-article";
+/// How much of a Markdown file in the export folder is read to find that
+/// key (front matter comes first).
+const FRONT_MATTER_HEAD_BYTES: u64 = 64 * 1024;
+/// The longest a file name's stem may be, in bytes: room left in the
+/// 255 bytes a name may have for " (99999).md" and the temporary file's
+/// `.NAME.XXXXXX.tmp`.
+const MAX_STEM_BYTES: usize = 200;
 
 /// The Markdown files in `dir` that an earlier export wrote, by the text
 /// hash of the article each is about (wherever the user renamed them).
@@ -27,12 +35,16 @@ pub(super) fn existing_exports(dir: &Path) -> HashMap<String, PathBuf> {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.extension().is_none_or(|e| e != "md") || !path.is_file() {
+        // A link is never ours to write through; a file is read only as far
+        // as its front matter can go.
+        let regular = entry.file_type().is_ok_and(|kind| kind.is_file());
+        if path.extension().is_none_or(|e| e != "md") || !regular {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Ok(Some(head)) = read_regular_head(&path, FRONT_MATTER_HEAD_BYTES) else {
             continue;
         };
+        let text = String::from_utf8_lossy(&head);
         let key = front_matter_lines(&text).and_then(|lines| {
             lines.iter().find_map(|line| {
                 line.strip_prefix(ARTICLE_KEY)
@@ -63,20 +75,26 @@ pub(super) fn free_name(dir: &Path, title: &str, taken: &mut Vec<String>) -> Str
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    if stem.chars().count() > 80 {
-        stem = stem
-            .chars()
-            .take(80)
-            .collect::<String>()
-            .trim_end()
-            .to_owned();
-    }
+    // At most 80 chars, and at most MAX_STEM_BYTES bytes (80 emoji are
+    // 320 bytes: over what a file name may hold).
+    let mut bytes = 0;
+    stem = stem
+        .chars()
+        .take(80)
+        .take_while(|c| {
+            bytes += c.len_utf8();
+            bytes <= MAX_STEM_BYTES
+        })
+        .collect::<String>()
+        .trim_end()
+        .to_owned();
     if stem.is_empty() || stem.starts_with('.') {
         stem = format!("Article{stem}");
     }
     let mut name = format!("{stem}.md");
     let mut number = 2;
-    while taken.contains(&name) || dir.join(&name).exists() {
+    // Any entry there is taken, a dangling link too (never written through).
+    while taken.contains(&name) || std::fs::symlink_metadata(dir.join(&name)).is_ok() {
         name = format!("{stem} ({number}).md");
         number += 1;
     }
