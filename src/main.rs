@@ -111,11 +111,27 @@ fn library(action: LibraryAction) -> anyhow::Result<()> {
         eprintln!("marginalia: {}: not indexed: {why}", sidecar.display());
     }
     let (articles, annotations, missing) = index.counts()?;
+    let opened = match report.opened {
+        0 => String::new(),
+        1 => " and 1 opened article".to_owned(),
+        n => format!(" and {n} opened articles"),
+    };
     println!(
-        "{} sidecars: {} indexed, {} unchanged, {} gone. The library: {articles} articles, \
-         {annotations} annotations, {missing} missing articles.",
-        report.sidecars, report.indexed, report.unchanged, report.removed
+        "{} sidecars{opened}: {} indexed, {} unchanged, {} not indexed; {} gone. The library: \
+         {articles} articles, {annotations} annotations, {missing} missing articles.",
+        report.sidecars,
+        report.indexed,
+        report.unchanged,
+        report.failed.len(),
+        report.removed
     );
+    if !report.failed.is_empty() {
+        anyhow::bail!(
+            "{} of {} could not be indexed (each is named above)",
+            report.failed.len(),
+            report.sidecars + report.opened
+        );
+    }
     Ok(())
 }
 
@@ -137,21 +153,36 @@ fn up_to_date_index(
     Ok(index)
 }
 
+/// The index brought up to date with the library's folders and the
+/// articles opened in the app.
+fn index_of_every_sidecar(paths: &LibraryPaths) -> anyhow::Result<Index> {
+    let folders = LibraryFolders::read(&paths.folders)?;
+    let opened: Vec<_> = ReadingState::read(&paths.reading)?
+        .articles
+        .into_keys()
+        .collect();
+    up_to_date_index(paths, &folders, &opened)
+}
+
 /// `search QUERY...`: annotations, then passages of texts.
 fn search(arguments: &[String], json: bool, limit: usize) -> anyhow::Result<()> {
     let query = Query::parse(&query_of_arguments(arguments))?;
     let paths = LibraryPaths::from_environment()?;
-    let hits = match Index::open(&paths.index)?.search(&query, limit) {
+    let index = Index::open(&paths.index)?;
+    // An index made anew (none yet, another version, damaged) knows nothing
+    // until the sidecars are read: "nothing found" from it would be a lie.
+    let index = if index.is_made_anew() {
+        drop(index);
+        index_of_every_sidecar(&paths)?
+    } else {
+        index
+    };
+    let hits = match index.search(&query, limit) {
         Err(error) if error.is_damaged_index() => {
             // Damaged further in than opening sees: rebuilt, then asked again.
-            let folders = LibraryFolders::read(&paths.folders)?;
-            let opened: Vec<_> = ReadingState::read(&paths.reading)?
-                .articles
-                .into_keys()
-                .collect();
-            let index = Index::recreate(&paths.index)?;
             drop(index);
-            up_to_date_index(&paths, &folders, &opened)?.search(&query, limit)?
+            drop(Index::recreate(&paths.index)?);
+            index_of_every_sidecar(&paths)?.search(&query, limit)?
         }
         other => other?,
     };

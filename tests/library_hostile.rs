@@ -138,3 +138,72 @@ fn a_title_of_emoji_a_dangling_link_and_an_unreadable_export_never_stop_or_escap
         "{report:?}"
     );
 }
+
+// The index never lies.
+
+/// Runs `marginalia ARGS` with its data and cache in `dir`: (success, output).
+fn run_in(dir: &Path, args: &[&str]) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args(args)
+        .env("MARGINALIA_DATA_DIR", dir.join("data"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .output()
+        .expect("run marginalia");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), said)
+}
+
+#[test]
+fn a_damaged_or_incomplete_index_is_rebuilt_before_it_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("articles");
+    common::library::library(&root);
+    let (added, said) = run_in(dir.path(), &["library", "add", root.to_str().unwrap()]);
+    assert!(added, "{said}");
+    let index = dir.path().join("cache/marginalia/library.sqlite3");
+    assert!(index.is_file());
+    let damages: [(&str, &dyn Fn()); 3] = [
+        ("a table dropped", &|| {
+            let connection = rusqlite::Connection::open(&index).unwrap();
+            connection
+                .execute_batch("DROP TABLE annotations_fts")
+                .unwrap();
+        }),
+        ("scribbled over", &|| {
+            std::fs::write(&index, b"not a database at all").unwrap()
+        }),
+        ("removed", &|| std::fs::remove_file(&index).unwrap()),
+    ];
+    for (damage, make) in damages {
+        make();
+        let (ok, said) = run_in(dir.path(), &["search", "natasha"]);
+        assert!(ok, "{damage}: {said}");
+        assert!(
+            said.contains("Natásha"),
+            "{damage}: answered nothing: {said}"
+        );
+    }
+}
+
+#[test]
+fn a_scan_that_could_not_index_says_so_and_fails_and_its_counts_add_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("articles");
+    common::library::library(&root);
+    std::fs::write(
+        root.join("broken.txt.annotations.ron"),
+        "(format: \"marginalia-annot",
+    )
+    .unwrap();
+    let (ok, said) = run_in(dir.path(), &["library", "add", root.to_str().unwrap()]);
+    assert!(!ok, "{said}");
+    assert!(said.contains("broken.txt.annotations.ron"), "{said}");
+    assert!(
+        said.contains("3 sidecars: 2 indexed, 0 unchanged, 1 not indexed"),
+        "{said}"
+    );
+}

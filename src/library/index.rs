@@ -14,6 +14,16 @@ use super::LibraryError;
 /// The index's layout; a file of another version is rebuilt.
 const SCHEMA_VERSION: i32 = 3;
 
+/// The tables the layout makes: an index that lacks one is rebuilt.
+const TABLES: [&str; 6] = [
+    "articles",
+    "locations",
+    "location_tags",
+    "annotations",
+    "annotations_fts",
+    "texts_fts",
+];
+
 const SCHEMA: &str = "
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
@@ -80,6 +90,8 @@ pub fn index_path() -> Result<PathBuf, LibraryError> {
 #[derive(Debug)]
 pub struct Index {
     pub(super) connection: Connection,
+    /// Made anew when opened: empty until scanned.
+    made_anew: bool,
 }
 
 /// What the index holds of a sidecar, to tell whether it changed.
@@ -124,7 +136,17 @@ impl Index {
     /// [`LibraryError::is_damaged_index`]); the caller scans again.
     pub fn recreate(path: &Path) -> Result<Self, LibraryError> {
         remove_index_files(path)?;
-        Self::create(Connection::open(path)?)
+        Ok(Self {
+            made_anew: true,
+            ..Self::create(Connection::open(path)?)?
+        })
+    }
+
+    /// Whether this index was made anew when opened (none yet, another
+    /// version, damaged): it knows nothing until the sidecars are scanned,
+    /// and an answer from it before then would be a lie.
+    pub fn is_made_anew(&self) -> bool {
+        self.made_anew
     }
 
     /// An index in memory (tests, benchmarks).
@@ -140,21 +162,35 @@ impl Index {
         // index; damage further in is found when a query meets it
         // (`LibraryError::is_damaged_index`), and the index is rebuilt then.
         // (A whole-file check would read all of a large index at each start.)
-        let read = || -> rusqlite::Result<i32> {
+        let read = || -> rusqlite::Result<(i32, Vec<String>)> {
             connection.busy_timeout(std::time::Duration::from_secs(5))?;
             let version = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-            connection.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
-                row.get::<_, i64>(0)
-            })?;
-            Ok(version)
+            let mut statement =
+                connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?;
+            let tables = statement
+                .query_map([], |row| row.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((version, tables))
         };
-        let version = read().map_err(|e| e.to_string())?;
-        match version {
+        let (version, tables) = read().map_err(|e| e.to_string())?;
+        let missing = TABLES
+            .iter()
+            .find(|table| !tables.iter().any(|t| t == *table));
+        match (version, missing) {
             // A new file.
-            0 => Self::create(connection)
-                .map(Some)
+            (0, _) if tables.is_empty() => Self::create(connection)
+                .map(|index| {
+                    Some(Self {
+                        made_anew: true,
+                        ..index
+                    })
+                })
                 .map_err(|e| e.to_string()),
-            SCHEMA_VERSION => Ok(Some(Self { connection })),
+            (SCHEMA_VERSION, None) => Ok(Some(Self {
+                connection,
+                made_anew: false,
+            })),
+            (SCHEMA_VERSION, Some(table)) => Err(format!("its table {table} is missing")),
             _ => Ok(None),
         }
     }
@@ -165,7 +201,10 @@ impl Index {
         connection.execute_batch(SCHEMA)?;
         connection.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
-        Ok(Self { connection })
+        Ok(Self {
+            connection,
+            made_anew: false,
+        })
     }
 
     /// What the index knows of a sidecar and its article.

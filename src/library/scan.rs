@@ -29,6 +29,9 @@ const MAX_DEPTH: usize = 32;
 pub struct ScanReport {
     /// Sidecars found under the folders.
     pub sidecars: usize,
+    /// Articles opened in the app, looked at too. Every sidecar and opened
+    /// article is indexed, unchanged or failed: the counts add up.
+    pub opened: usize,
     /// Read and indexed anew.
     pub indexed: usize,
     /// As indexed already.
@@ -52,6 +55,7 @@ pub fn scan(
     let found = sidecars_in(folders);
     let total = found.len() + opened.len();
     report.sidecars = found.len();
+    report.opened = opened.len();
     for (done, sidecar) in found.iter().enumerate() {
         progress(done, total);
         count(
