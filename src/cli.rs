@@ -190,7 +190,8 @@ pub enum LibraryAction {
         #[arg(required = true, value_name = "DIR")]
         folders: Vec<PathBuf>,
     },
-    /// Re-check every library folder and bring the index up to date.
+    /// Re-check every library folder and bring the index up to date
+    /// (exits 1, naming each, when a sidecar could not be indexed).
     Scan,
     /// Export every annotated article: Markdown (one file per article,
     /// with YAML front matter and ^id block references, for Obsidian or
