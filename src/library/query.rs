@@ -40,12 +40,28 @@ pub struct Query {
     pub before: Option<String>,
 }
 
+/// The longest search, in bytes, and the most words and operators it may
+/// have: a pasted page of text is not a search (300,000 terms took 91 s).
+pub const MAX_QUERY_BYTES: usize = 4096;
+pub const MAX_QUERY_TERMS: usize = 64;
+
 impl Query {
     pub fn parse(text: &str) -> Result<Self, LibraryError> {
         let fail = |message: String| LibraryError::Query {
-            query: text.to_owned(),
+            query: text.chars().take(80).collect(),
             message,
         };
+        if text.len() > MAX_QUERY_BYTES {
+            return Err(fail(format!(
+                "a search is at most {MAX_QUERY_BYTES} bytes (this one is {})",
+                text.len()
+            )));
+        }
+        if tokens(text).len() > MAX_QUERY_TERMS {
+            return Err(fail(format!(
+                "a search has at most {MAX_QUERY_TERMS} words and operators"
+            )));
+        }
         let mut query = Query::default();
         for token in tokens(text) {
             let word = match token {
@@ -221,5 +237,16 @@ mod tests {
         let error = Query::parse("after:yesterday").unwrap_err().to_string();
         assert!(error.contains("2026-01-31"), "{error}");
         assert!(Query::parse("in:margins").is_err());
+    }
+
+    #[test]
+    fn a_pasted_page_is_not_a_search() {
+        let words = "word ".repeat(MAX_QUERY_TERMS + 1);
+        let error = Query::parse(&words).unwrap_err().to_string();
+        assert!(error.contains("at most 64 words"), "{error}");
+        let long = "x".repeat(MAX_QUERY_BYTES + 1);
+        let error = Query::parse(&long).unwrap_err().to_string();
+        assert!(error.contains("at most 4096 bytes"), "{error}");
+        assert!(Query::parse(&"word ".repeat(MAX_QUERY_TERMS)).is_ok());
     }
 }

@@ -179,14 +179,13 @@ impl Index {
             ))
         })?;
         let mut hits = Vec::new();
-        let mut articles_seen = Vec::new();
+        let mut articles_seen = std::collections::HashSet::new();
         for row in rows {
             let (article, title, snippet, body, article_id) = row?;
             // An article in two places: its first place only.
-            if articles_seen.contains(&article_id) {
+            if !articles_seen.insert(article_id) {
                 continue;
             }
-            articles_seen.push(article_id);
             // Where the first word is, for opening the article there.
             let at = FoldedText::new(&body, false)
                 .find_all(&query.terms[0], 1)
