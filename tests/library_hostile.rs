@@ -207,3 +207,59 @@ fn a_scan_that_could_not_index_says_so_and_fails_and_its_counts_add_up() {
         "{said}"
     );
 }
+
+#[test]
+fn every_copy_s_annotations_are_exported_and_marker_games_never_lose_or_grow_text() {
+    use common::library::{WAR, annotated, indexed, library};
+    use marginalia::annotate::HighlightColor;
+    use marginalia::library::{LibraryExportFormat, export_library};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("articles");
+    let out = dir.path().join("vault");
+    library(&root);
+    // A copy of war.md elsewhere, annotated on its own, with a note that
+    // holds our end marker.
+    annotated(
+        &root.join("copies"),
+        "war.md",
+        WAR,
+        &[(
+            "foreign policy",
+            HighlightColor::Pink,
+            "See <!-- marginalia:end --> here.",
+            &[],
+        )],
+    );
+    let export = || {
+        export_library(
+            &indexed(&root),
+            &out,
+            LibraryExportFormat::Markdown,
+            |_, _| {},
+        )
+        .unwrap()
+    };
+    let report = export();
+    assert_eq!((report.articles, report.annotations), (2, 4), "{report:?}");
+    let war = out.join("Natásha at the ball.md");
+    let first = std::fs::read_to_string(&war).unwrap();
+    assert!(first.contains("> foreign policy") && first.contains("> Natásha Rostóva danced"));
+    // The forged marker changes nothing from one export to the next.
+    export();
+    assert_eq!(
+        std::fs::read_to_string(&war).unwrap(),
+        first,
+        "no stale fragment"
+    );
+
+    // The user deletes our end marker and writes below: two re-exports
+    // later, every word of theirs is still there.
+    let edited =
+        first.replace("<!-- marginalia:end -->", "") + "\nMy own paragraph, written below.\n";
+    std::fs::write(&war, &edited).unwrap();
+    export();
+    export();
+    let now = std::fs::read_to_string(&war).unwrap();
+    assert!(now.contains("My own paragraph, written below."), "{now}");
+    assert!(now.matches("<!-- marginalia:end -->").count() == 1, "{now}");
+}

@@ -132,11 +132,15 @@ pub struct ArticlePlace {
     pub sidecar: PathBuf,
     pub present: bool,
     pub text_hash: String,
+    /// The sidecars of the article's other places (copies of it elsewhere,
+    /// each annotated on its own): their annotations are exported with it.
+    pub other_sidecars: Vec<PathBuf>,
 }
 
 impl Index {
     /// Each article with annotations once, at its first place whose file is
-    /// there (else its first place), ordered by title.
+    /// there (else its first place), ordered by title; the sidecars of its
+    /// other places with it.
     pub fn annotated_places(&self) -> Result<Vec<ArticlePlace>, LibraryError> {
         let mut statement = self.connection.prepare(
             "SELECT l.article_path, l.sidecar_path, l.article_present, ar.text_hash
@@ -150,16 +154,17 @@ impl Index {
                 sidecar: PathBuf::from(row.get::<_, String>(1)?),
                 present: row.get(2)?,
                 text_hash: row.get(3)?,
+                other_sidecars: Vec::new(),
             })
         })?;
         let mut places: Vec<ArticlePlace> = Vec::new();
         for place in rows {
             let place = place?;
-            if places
-                .last()
-                .is_none_or(|last| last.text_hash != place.text_hash)
-            {
-                places.push(place);
+            match places.last_mut() {
+                Some(last) if last.text_hash == place.text_hash => {
+                    last.other_sidecars.push(place.sidecar);
+                }
+                _ => places.push(place),
             }
         }
         Ok(places)

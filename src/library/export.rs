@@ -143,13 +143,25 @@ pub(super) struct ExportedArticle {
 /// Reads an article's sidecar (and the article, to place its annotations
 /// and cite it); `None` when it holds no annotations.
 fn read_article(place: &ArticlePlace) -> Result<Option<ExportedArticle>, LibraryError> {
-    let sidecar = read_sidecar(&place.sidecar).map_err(|error| LibraryError::Sidecar {
-        path: place.sidecar.clone(),
-        message: error.to_string(),
-    })?;
-    let Some(sidecar) = sidecar.filter(|s| s.set.iter().next().is_some()) else {
+    let read = |path: &PathBuf| {
+        read_sidecar(path).map_err(|error| LibraryError::Sidecar {
+            path: path.clone(),
+            message: error.to_string(),
+        })
+    };
+    let Some(mut sidecar) = read(&place.sidecar)? else {
         return Ok(None);
     };
+    // Every copy's annotations (a copy of the article annotated on its own),
+    // joined by id as a sync would.
+    for other in &place.other_sidecars {
+        if let Some(copy) = read(other)? {
+            sidecar.set.merge(&copy.set);
+        }
+    }
+    if sidecar.set.iter().next().is_none() {
+        return Ok(None);
+    }
     let document: Option<Document> = place
         .present
         .then(|| import_path(&place.article).ok())

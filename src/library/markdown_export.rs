@@ -16,6 +16,8 @@ use super::export::ExportedArticle;
 
 const BEGIN: &str = "<!-- marginalia:begin — written by Marginalia: what is between these markers is replaced at the next export; write your own text outside them -->";
 const END: &str = "<!-- marginalia:end -->";
+/// How both markers begin.
+const MARKER_START: &str = "<!-- marginalia:";
 /// The front matter key that tells which article a file is about.
 const ARTICLE_KEY: &str = "marginalia-article";
 /// How much of a Markdown file in the export folder is read to find that
@@ -144,11 +146,15 @@ pub(super) fn markdown_file(
         }
         None => (ours.join(""), format!("\n{old}")),
     };
-    let rest = match (rest.find(BEGIN), rest.find(END)) {
-        (Some(begin), Some(end)) if begin < end => {
-            format!("{}{body}{}", &rest[..begin], &rest[end + END.len()..])
-        }
-        _ => format!("{}\n{body}\n", rest.trim_end()),
+    // Our part is the last BEGIN before the first END: whatever the user
+    // did to the markers (one deleted, text written below), nothing outside
+    // a whole pair is replaced; with no pair, a new part goes at the end.
+    let pair = rest
+        .find(END)
+        .and_then(|end| rest[..end].rfind(BEGIN).map(|begin| (begin, end)));
+    let rest = match pair {
+        Some((begin, end)) => format!("{}{body}{}", &rest[..begin], &rest[end + END.len()..]),
+        None => format!("{}\n{body}\n", rest.trim_end()),
     };
     format!("---\n{matter}---\n{rest}")
 }
@@ -240,12 +246,13 @@ fn merge_front_matter(old: &[&str], ours: &[String]) -> String {
     out
 }
 
-/// The part between the markers: the title, then each highlight.
+/// The part between the markers: the title, then each highlight. Text of
+/// the user's (a note, a quote, a title) can never forge a marker.
 fn marked_body(
     article: &ExportedArticle,
     annotations: &[(&Annotation, &AnchorResolution)],
 ) -> String {
-    let mut out = format!("{BEGIN}\n# {}\n", article.title);
+    let mut out = format!("\n# {}\n", article.title);
     let details: Vec<&str> = [&article.author, &article.source, &article.date]
         .into_iter()
         .flatten()
@@ -272,8 +279,13 @@ fn marked_body(
         }
         out.push_str(&format!("\n{}\n", facts.join(" · ")));
     }
-    out.push_str(END);
-    out
+    format!("{BEGIN}{}{END}", without_markers(&out))
+}
+
+/// `text` with anything that would read as one of our markers escaped
+/// (`<!-- marginalia:` shown as written, no longer a comment).
+fn without_markers(text: &str) -> String {
+    text.replace(MARKER_START, "&lt;!-- marginalia:")
 }
 
 /// A highlight's block reference: stable, from its id.
