@@ -15,6 +15,7 @@ mod articles;
 mod folders;
 mod results;
 mod review;
+mod review_editor;
 mod view;
 
 use std::path::{Path, PathBuf};
@@ -66,7 +67,7 @@ pub struct LibraryView {
     review: Option<review::ReviewList>,
     review_grouping: ReviewGrouping,
     /// The highlight open in the review's editor.
-    editing: Option<review::ReviewEditor>,
+    editing: Option<review_editor::ReviewEditor>,
     pub(super) folders_window: bool,
     /// The library was told the view is shown (it starts its work then).
     woken: bool,

@@ -6,17 +6,15 @@
 //! its session), so any window open on it sees it.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
 
 use eframe::egui::{self, FontId, Sense, Ui};
-use uuid::Uuid;
 
 use crate::annotate::HighlightColor;
-use crate::library::{AnnotationChange, ReviewRow};
+use crate::library::ReviewRow;
 
-use super::super::command::{Command, Place};
+use super::super::command::Command;
 use super::super::theme::Palette;
-use super::super::widgets::{color_buttons_ui, list_row_ui, swatch, truncated_galley};
+use super::super::widgets::{list_row_ui, swatch, truncated_galley};
 use super::{LibraryView, one_line, title_or_file_name};
 
 /// How the review groups highlights.
@@ -56,7 +54,7 @@ enum ReviewLine {
 
 /// Every highlight, and the lines of the grouping shown.
 pub(super) struct ReviewList {
-    rows: Vec<ReviewRow>,
+    pub(super) rows: Vec<ReviewRow>,
     lines: Vec<ReviewLine>,
 }
 
@@ -78,7 +76,12 @@ impl ReviewList {
             }
         }
         let mut lines = Vec::with_capacity(self.rows.len() + groups.len());
-        for ((_, key), members) in groups {
+        for ((_, key), mut members) in groups {
+            // An article's highlights in reading order; the other groupings
+            // newest first (as the rows come).
+            if grouping == ReviewGrouping::Article {
+                members.sort_by_key(|&i| self.rows[i].start_char);
+            }
             let head = key.split(GROUP_PLACE).next().unwrap_or_default();
             lines.push(ReviewLine::Head(format!("{head} ({})", members.len())));
             lines.extend(members.into_iter().map(ReviewLine::Highlight));
@@ -127,112 +130,11 @@ fn group_keys(row: &ReviewRow, grouping: ReviewGrouping) -> Vec<(usize, String)>
     }
 }
 
-fn article_title(row: &ReviewRow) -> String {
+pub(super) fn article_title(row: &ReviewRow) -> String {
     title_or_file_name(row.title.as_deref(), &row.article)
 }
 
-/// How long typing in the review's note or tags rests before it is saved
-/// (as the reader's panel: its session saves once changes rest 0.3 s).
-const REVIEW_TYPING_REST: Duration = Duration::from_millis(300);
-
-/// The highlight open in the review's editor, as the user is changing it.
-/// What is typed is saved as it is typed: once typing rests, and at once
-/// when another highlight is opened, the editor is closed or the window
-/// goes.
-pub(super) struct ReviewEditor {
-    id: Uuid,
-    row: ReviewRow,
-    note: String,
-    tags: String,
-    /// The note and tags as last sent to be saved.
-    sent_note: String,
-    sent_tags: Vec<String>,
-    /// When the note or tags were last typed in.
-    typed_at: Option<Instant>,
-}
-
-impl ReviewEditor {
-    fn new(row: &ReviewRow) -> Option<Self> {
-        Some(Self {
-            id: row.id.parse().ok()?,
-            note: row.note.clone(),
-            tags: row.tags.join(", "),
-            sent_note: row.note.clone(),
-            sent_tags: row.tags.clone(),
-            typed_at: None,
-            row: row.clone(),
-        })
-    }
-
-    fn tags_typed(&self) -> Vec<String> {
-        self.tags
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect()
-    }
-
-    fn edit(&self, change: AnnotationChange) -> Command {
-        Command::EditInLibrary {
-            article: self.row.article.clone(),
-            id: self.id,
-            change,
-        }
-    }
-
-    /// The edits typed and not yet sent (all of them when `now_or_never`,
-    /// else once typing has rested), marked sent.
-    fn take_typed_edits(&mut self, now_or_never: bool) -> Vec<Command> {
-        let rested = self
-            .typed_at
-            .is_none_or(|typed| typed.elapsed() >= REVIEW_TYPING_REST);
-        if !(now_or_never || rested) || self.row.status == "missing" {
-            return Vec::new();
-        }
-        let mut edits = Vec::new();
-        if self.note != self.sent_note {
-            self.sent_note.clone_from(&self.note);
-            edits.push(self.edit(AnnotationChange::Note(self.note.clone())));
-        }
-        let tags = self.tags_typed();
-        if tags != self.sent_tags {
-            edits.push(self.edit(AnnotationChange::Tags(tags.clone())));
-            self.sent_tags = tags;
-        }
-        self.typed_at = None;
-        edits
-    }
-}
-
 impl LibraryView {
-    /// The review's typed edits that are due: once typing rests, or all
-    /// of them at once when `now_or_never` (the window is closing). Called
-    /// every frame, whichever view is shown.
-    pub(in crate::ui) fn review_edits_due(
-        &mut self,
-        ctx: &egui::Context,
-        now_or_never: bool,
-    ) -> Vec<Command> {
-        let Some(editor) = &mut self.editing else {
-            return Vec::new();
-        };
-        let edits = editor.take_typed_edits(now_or_never);
-        if editor.typed_at.is_some() {
-            ctx.request_repaint_after(REVIEW_TYPING_REST);
-        }
-        edits
-    }
-
-    /// Another highlight (or none) in the editor: what was typed in the
-    /// one open is sent first.
-    fn open_in_editor(&mut self, row: Option<&ReviewRow>, commands: &mut Vec<Command>) {
-        if let Some(editor) = &mut self.editing {
-            commands.extend(editor.take_typed_edits(true));
-        }
-        self.editing = row.and_then(ReviewEditor::new);
-    }
-
     pub(super) fn set_grouping(&mut self, grouping: ReviewGrouping) {
         self.review_grouping = grouping;
         if let Some(list) = &mut self.review {
@@ -314,109 +216,6 @@ impl LibraryView {
             self.open_in_editor(Some(&row), commands);
         }
     }
-
-    /// The open highlight: colour, note and tags, changed in place.
-    fn editor_ui(&mut self, ui: &mut Ui, palette: &Palette, commands: &mut Vec<Command>) {
-        let Some(editor) = &mut self.editing else {
-            return;
-        };
-        let row = &editor.row;
-        ui.add_space(6.0);
-        ui.label(
-            egui::RichText::new(article_title(row))
-                .small()
-                .color(palette.muted),
-        );
-        ui.label(format!("“{}”", row.quote));
-        if row.status == "missing" {
-            ui.colored_label(
-                palette.alert_text,
-                "Its article is gone: it cannot be changed here.",
-            );
-        }
-        let editable = row.status != "missing";
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            let current = HighlightColor::from_name(&row.color);
-            ui.add_enabled_ui(editable, |ui| {
-                if let Some(color) =
-                    color_buttons_ui(ui, palette, current, |c| format!("Make it {}", c.name()))
-                {
-                    commands.push(editor.edit(AnnotationChange::Color(color)));
-                }
-            });
-        });
-        ui.add_space(6.0);
-        let label = ui.label("Note");
-        let note = ui
-            .add_enabled(
-                editable,
-                egui::TextEdit::multiline(&mut editor.note)
-                    .desired_rows(5)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("A note (Markdown)"),
-            )
-            .labelled_by(label.id);
-        let label = ui.label("Tags");
-        let tags = ui
-            .add_enabled(
-                editable,
-                egui::TextEdit::singleline(&mut editor.tags)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("methods, to-read"),
-            )
-            .labelled_by(label.id);
-        if note.changed() || tags.changed() {
-            editor.typed_at = Some(Instant::now());
-        }
-        ui.add_space(6.0);
-        if editable {
-            ui.weak("Saved as you type.");
-        }
-        let mut close = false;
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(editable, egui::Button::new("Open in the article"))
-                .clicked()
-            {
-                // What was typed goes first (the article opens after it).
-                commands.extend(editor.take_typed_edits(true));
-                commands.push(Command::OpenAt(Place {
-                    path: editor.row.article.clone(),
-                    start_char: editor.row.start_char,
-                    end_char: editor.row.start_char,
-                    id: Some(editor.id),
-                }));
-            }
-            close = ui.button("Close").clicked();
-        });
-        if close {
-            self.open_in_editor(None, commands);
-        }
-    }
-
-    /// After an edit was saved: the editor shows the highlight as it is now.
-    pub(super) fn refresh_editor(&mut self) {
-        let Some(editor) = &mut self.editing else {
-            return;
-        };
-        let now = self
-            .review
-            .as_ref()
-            .and_then(|list| list.rows.iter().find(|r| r.id == editor.row.id));
-        if let Some(now) = now {
-            // What is typed and not yet sent stays as typed.
-            if editor.note == editor.sent_note {
-                editor.note.clone_from(&now.note);
-                editor.sent_note.clone_from(&now.note);
-            }
-            if editor.tags_typed() == editor.sent_tags {
-                editor.tags = now.tags.join(", ");
-                editor.sent_tags.clone_from(&now.tags);
-            }
-            editor.row = now.clone();
-        }
-    }
 }
 
 /// One highlight: its colour, the quote and below it the note and tags.
@@ -475,4 +274,43 @@ fn highlight_line_ui(
     let label = row.quote.trim().to_owned();
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, editing, &label));
     response.on_hover_text("Open in the editor beside the list")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, start_char: usize) -> ReviewRow {
+        ReviewRow {
+            id: id.to_owned(),
+            article: "/a/war.md".into(),
+            title: Some("War".to_owned()),
+            quote: id.to_owned(),
+            note: String::new(),
+            tags: Vec::new(),
+            color: "yellow".to_owned(),
+            start_char,
+            created: "2026-12-01T10:00:00Z".to_owned(),
+            modified: "2026-12-01T10:00:00Z".to_owned(),
+            status: "anchored".to_owned(),
+        }
+    }
+
+    #[test]
+    fn an_article_s_highlights_are_reviewed_in_reading_order() {
+        // As the library gives them: the last edited first.
+        let list = ReviewList::new(
+            vec![row("third", 900), row("first", 10), row("second", 400)],
+            ReviewGrouping::Article,
+        );
+        let quotes: Vec<&str> = list
+            .lines
+            .iter()
+            .filter_map(|line| match line {
+                ReviewLine::Highlight(i) => Some(list.rows[*i].quote.as_str()),
+                ReviewLine::Head(_) => None,
+            })
+            .collect();
+        assert_eq!(quotes, ["first", "second", "third"]);
+    }
 }
