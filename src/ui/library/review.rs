@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, FontId, Sense, Ui};
 
 use crate::annotate::HighlightColor;
+use crate::import::markdown_plain_text;
 use crate::library::ReviewRow;
 
 use super::super::command::Command;
@@ -56,13 +57,19 @@ enum ReviewLine {
 pub(super) struct ReviewList {
     pub(super) rows: Vec<ReviewRow>,
     lines: Vec<ReviewLine>,
+    /// Each row's note as it reads, on one line (its Markdown reduced to
+    /// plain text: `**nice**` reads "nice"), made when the row is first
+    /// drawn (a library may hold 100,000 notes).
+    notes_as_read: Vec<std::cell::OnceCell<String>>,
 }
 
 impl ReviewList {
     pub(super) fn new(rows: Vec<ReviewRow>, grouping: ReviewGrouping) -> Self {
+        let notes_as_read = vec![std::cell::OnceCell::new(); rows.len()];
         let mut list = Self {
             rows,
             lines: Vec::new(),
+            notes_as_read,
         };
         list.group(grouping);
         list
@@ -87,6 +94,12 @@ impl ReviewList {
             lines.extend(members.into_iter().map(ReviewLine::Highlight));
         }
         self.lines = lines;
+    }
+
+    /// Row `index`'s note as it reads, on one line.
+    fn note_as_read(&self, index: usize) -> &str {
+        self.notes_as_read[index]
+            .get_or_init(|| one_line(&markdown_plain_text(&self.rows[index].note)))
     }
 
     pub(super) fn len(&self) -> usize {
@@ -205,7 +218,10 @@ impl LibraryView {
                         ReviewLine::Highlight(i) => {
                             let row = &list.rows[*i];
                             let editing = self.editing.as_ref().is_some_and(|e| e.row.id == row.id);
-                            if highlight_line_ui(ui, row, line_height, editing, palette).clicked() {
+                            let note = list.note_as_read(*i);
+                            if highlight_line_ui(ui, row, note, line_height, editing, palette)
+                                .clicked()
+                            {
                                 open = Some(row.clone());
                             }
                         }
@@ -222,6 +238,7 @@ impl LibraryView {
 fn highlight_line_ui(
     ui: &mut Ui,
     row: &ReviewRow,
+    note_as_read: &str,
     height: f32,
     editing: bool,
     palette: &Palette,
@@ -246,8 +263,8 @@ fn highlight_line_ui(
     ui.painter()
         .galley(egui::pos2(left, rect.top() + 6.0), quote, palette.text);
     let mut below: Vec<String> = Vec::new();
-    if !row.note.is_empty() {
-        below.push(one_line(&row.note));
+    if !note_as_read.is_empty() {
+        below.push(note_as_read.to_owned());
     }
     if !row.tags.is_empty() {
         below.push(
@@ -294,6 +311,14 @@ mod tests {
             modified: "2026-12-01T10:00:00Z".to_owned(),
             status: "anchored".to_owned(),
         }
+    }
+
+    #[test]
+    fn a_note_is_previewed_as_it_reads() {
+        let mut noted = row("noted", 5);
+        noted.note = "A **nice** point, see [jiff docs](https://docs.rs/jiff).".to_owned();
+        let list = ReviewList::new(vec![noted], ReviewGrouping::Article);
+        assert_eq!(list.note_as_read(0), "A nice point, see jiff docs.");
     }
 
     #[test]
