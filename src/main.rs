@@ -191,7 +191,13 @@ fn search(arguments: &[String], json: bool, limit: usize) -> anyhow::Result<()> 
         return Ok(());
     }
     for hit in &hits {
-        let title = hit.title.as_deref().unwrap_or("(untitled)");
+        // An article without a title is known by its file's name.
+        let file_name = hit.article.file_name().map(|n| n.to_string_lossy());
+        let title = hit
+            .title
+            .as_deref()
+            .or(file_name.as_deref())
+            .unwrap_or("(untitled)");
         println!("{title} — {} @{}", hit.article.display(), hit.start);
         match hit.kind {
             SearchHitKind::Annotation => {

@@ -263,3 +263,27 @@ fn every_copy_s_annotations_are_exported_and_marker_games_never_lose_or_grow_tex
     assert!(now.contains("My own paragraph, written below."), "{now}");
     assert!(now.matches("<!-- marginalia:end -->").count() == 1, "{now}");
 }
+
+#[test]
+fn a_tag_of_two_words_is_found_and_an_untitled_article_is_named_by_its_file() {
+    use common::library::annotated;
+    use marginalia::annotate::HighlightColor;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("articles");
+    annotated(
+        &root,
+        "jargon.txt",
+        "This file opens with a long paragraph, not a title: it runs on well past what any \
+         title would be, through a second sentence. And a third, with words about boats.\n",
+        &[("words about boats", HighlightColor::Blue, "", &["to read"])],
+    );
+    let (ok, said) = run_in(dir.path(), &["library", "add", root.to_str().unwrap()]);
+    assert!(ok, "{said}");
+    let (ok, said) = run_in(dir.path(), &["search", "tag:\"to read\""]);
+    assert!(ok, "{said}");
+    assert!(said.contains("words about boats"), "{said}");
+    assert!(
+        said.contains("jargon.txt —") && !said.contains("(untitled)"),
+        "{said}"
+    );
+}

@@ -168,7 +168,7 @@ enum Token {
 }
 
 /// Words split at white space; `"…"` is one phrase (an unclosed one runs to
-/// the end).
+/// the end); an operator's value may be quoted (`tag:"two words"`).
 fn tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut rest = text;
@@ -181,12 +181,25 @@ fn tokens(text: &str) -> Vec<Token> {
             let end = after_quote.find('"').unwrap_or(after_quote.len());
             tokens.push(Token::Phrase(after_quote[..end].to_owned()));
             rest = after_quote.get(end + 1..).unwrap_or("");
+        } else if let Some((operator, value)) = quoted_operator(rest) {
+            let end = value.find('"').unwrap_or(value.len());
+            tokens.push(Token::Word(format!("{operator}{}", &value[..end])));
+            rest = value.get(end + 1..).unwrap_or("");
         } else {
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             tokens.push(Token::Word(rest[..end].to_owned()));
             rest = &rest[end..];
         }
     }
+}
+
+/// `tag:"two words" …` as (`tag:`, `two words" …`): an operator whose value
+/// is quoted.
+fn quoted_operator(text: &str) -> Option<(&str, &str)> {
+    let colon = text.find(':')?;
+    let key = text[..colon].strip_prefix('-').unwrap_or(&text[..colon]);
+    let value = text[colon + 1..].strip_prefix('"')?;
+    is_operator(key).then_some((&text[..=colon], value))
 }
 
 #[cfg(test)]
@@ -237,6 +250,16 @@ mod tests {
         let error = Query::parse("after:yesterday").unwrap_err().to_string();
         assert!(error.contains("2026-01-31"), "{error}");
         assert!(Query::parse("in:margins").is_err());
+    }
+
+    #[test]
+    fn a_tag_of_two_words_is_quoted() {
+        let query = Query::parse("tag:\"to read\" -tag:\"done now\" boats").unwrap();
+        assert_eq!(
+            query.tags,
+            [("to read".into(), true), ("done now".into(), false)]
+        );
+        assert_eq!(query.terms, ["boats"]);
     }
 
     #[test]
