@@ -160,9 +160,11 @@ pub enum Command {
     },
     /// Search the library's annotations, then its articles' texts. Words
     /// and "phrases" must all match (case and accents ignored); operators:
-    /// tag:NAME -tag:NAME color:yellow has:note -has:note in:quote in:note
-    /// in:text is:orphaned is:missing folder:NAME after:2026-01-01
-    /// before:2026-02-01.
+    /// tag:NAME tag:"TWO WORDS" -tag:NAME color:yellow has:note -has:note
+    /// in:quote in:note in:text is:orphaned is:missing folder:NAME
+    /// after:2026-01-01 before:2026-02-01. A search that begins with a
+    /// minus goes after `--`: marginalia search -- -tag:draft. At most
+    /// 4 KB and 64 words and operators.
     Search {
         /// The search; an argument with spaces is a phrase.
         #[arg(required = true, value_name = "QUERY")]
@@ -193,6 +195,21 @@ pub enum LibraryAction {
     /// Re-check every library folder and bring the index up to date
     /// (exits 1, naming each, when a sidecar could not be indexed).
     Scan,
+    /// List the library's articles (brought up to date first): title,
+    /// highlights, notes and where each is; a missing one is marked.
+    List {
+        /// Print a JSON array of articles.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the library's folders, one a line.
+    Folders,
+    /// Take a folder out of the library: its sidecars leave the index
+    /// (nothing on disk is touched; an article opened in the app stays).
+    Remove {
+        #[arg(value_name = "DIR")]
+        folder: PathBuf,
+    },
     /// Export every annotated article: Markdown (one file per article,
     /// with YAML front matter and ^id block references, for Obsidian or
     /// Logseq; a re-export keeps what you wrote outside Marginalia's

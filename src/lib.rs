@@ -11,6 +11,7 @@ pub mod git_setup;
 pub mod import;
 pub mod install_files;
 pub mod library;
+pub mod library_cli;
 pub mod memory;
 pub mod regular_file;
 pub mod store;

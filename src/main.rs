@@ -65,7 +65,7 @@ fn error_text(error: &anyhow::Error) -> String {
     text
 }
 
-/// `library add DIR...`, `library scan` and `library export DIR`.
+/// `library add DIR...`, `scan`, `list`, `folders`, `remove DIR` and `export DIR`.
 fn library(action: LibraryAction) -> anyhow::Result<()> {
     let paths = LibraryPaths::from_environment()?;
     let mut folders = LibraryFolders::read(&paths.folders)?;
@@ -83,6 +83,17 @@ fn library(action: LibraryAction) -> anyhow::Result<()> {
             (added, Vec::new())
         }
         LibraryAction::Scan => (folders.folders.clone(), opened),
+        LibraryAction::List { json } => {
+            let index = up_to_date_index(&paths, &folders, &opened)?;
+            return marginalia::library_cli::list_articles(&index, json);
+        }
+        LibraryAction::Folders => {
+            marginalia::library_cli::print_folders(&folders);
+            return Ok(());
+        }
+        LibraryAction::Remove { folder } => {
+            return marginalia::library_cli::remove_folder(&paths, &folder);
+        }
         LibraryAction::Export { dir, format } => {
             let index = up_to_date_index(&paths, &folders, &opened)?;
             let report = export_library(&index, &dir, format.into(), |_, _| {})?;

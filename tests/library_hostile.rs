@@ -287,3 +287,37 @@ fn a_tag_of_two_words_is_found_and_an_untitled_article_is_named_by_its_file() {
         "{said}"
     );
 }
+
+#[test]
+fn the_command_line_lists_articles_and_folders_and_removes_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap().join("articles");
+    common::library::library(&root);
+    let news = root.join("news");
+    let notes = root.join("notes");
+    for folder in [&news, &notes] {
+        let (ok, said) = run_in(dir.path(), &["library", "add", folder.to_str().unwrap()]);
+        assert!(ok, "{said}");
+    }
+    let (ok, said) = run_in(dir.path(), &["library", "folders"]);
+    assert!(ok, "{said}");
+    assert_eq!(said.lines().count(), 2, "{said}");
+    let (ok, said) = run_in(dir.path(), &["library", "list", "--json"]);
+    assert!(ok, "{said}");
+    let listed: Vec<serde_json::Value> = serde_json::from_str(&said).unwrap();
+    assert_eq!(listed.len(), 2, "{said}");
+    let (ok, said) = run_in(dir.path(), &["library", "remove", news.to_str().unwrap()]);
+    assert!(ok && said.contains("1 places left"), "{said}");
+    let (_, said) = run_in(dir.path(), &["library", "list"]);
+    assert!(
+        said.contains("The harbour at dawn") && !said.contains("Natásha"),
+        "{said}"
+    );
+    assert!(said.contains("1 article\n"), "{said}");
+    assert!(
+        news.join("war.md.annotations.ron").is_file(),
+        "nothing on disk is touched"
+    );
+    let (ok, said) = run_in(dir.path(), &["library", "remove", news.to_str().unwrap()]);
+    assert!(!ok && said.contains("is not a library folder"), "{said}");
+}

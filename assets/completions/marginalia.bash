@@ -76,6 +76,15 @@ _marginalia() {
             marginalia__subcmd__help__subcmd__library,export)
                 cmd="marginalia__subcmd__help__subcmd__library__subcmd__export"
                 ;;
+            marginalia__subcmd__help__subcmd__library,folders)
+                cmd="marginalia__subcmd__help__subcmd__library__subcmd__folders"
+                ;;
+            marginalia__subcmd__help__subcmd__library,list)
+                cmd="marginalia__subcmd__help__subcmd__library__subcmd__list"
+                ;;
+            marginalia__subcmd__help__subcmd__library,remove)
+                cmd="marginalia__subcmd__help__subcmd__library__subcmd__remove"
+                ;;
             marginalia__subcmd__help__subcmd__library,scan)
                 cmd="marginalia__subcmd__help__subcmd__library__subcmd__scan"
                 ;;
@@ -85,8 +94,17 @@ _marginalia() {
             marginalia__subcmd__library,export)
                 cmd="marginalia__subcmd__library__subcmd__export"
                 ;;
+            marginalia__subcmd__library,folders)
+                cmd="marginalia__subcmd__library__subcmd__folders"
+                ;;
             marginalia__subcmd__library,help)
                 cmd="marginalia__subcmd__library__subcmd__help"
+                ;;
+            marginalia__subcmd__library,list)
+                cmd="marginalia__subcmd__library__subcmd__list"
+                ;;
+            marginalia__subcmd__library,remove)
+                cmd="marginalia__subcmd__library__subcmd__remove"
                 ;;
             marginalia__subcmd__library,scan)
                 cmd="marginalia__subcmd__library__subcmd__scan"
@@ -97,8 +115,17 @@ _marginalia() {
             marginalia__subcmd__library__subcmd__help,export)
                 cmd="marginalia__subcmd__library__subcmd__help__subcmd__export"
                 ;;
+            marginalia__subcmd__library__subcmd__help,folders)
+                cmd="marginalia__subcmd__library__subcmd__help__subcmd__folders"
+                ;;
             marginalia__subcmd__library__subcmd__help,help)
                 cmd="marginalia__subcmd__library__subcmd__help__subcmd__help"
+                ;;
+            marginalia__subcmd__library__subcmd__help,list)
+                cmd="marginalia__subcmd__library__subcmd__help__subcmd__list"
+                ;;
+            marginalia__subcmd__library__subcmd__help,remove)
+                cmd="marginalia__subcmd__library__subcmd__help__subcmd__remove"
                 ;;
             marginalia__subcmd__library__subcmd__help,scan)
                 cmd="marginalia__subcmd__library__subcmd__help__subcmd__scan"
@@ -262,7 +289,7 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__help__subcmd__library)
-            opts="add scan export"
+            opts="add scan list folders remove export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -290,6 +317,48 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__help__subcmd__library__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__help__subcmd__library__subcmd__folders)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__help__subcmd__library__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__help__subcmd__library__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -388,7 +457,7 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__library)
-            opts="-h --help add scan export help"
+            opts="-h --help add scan list folders remove export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -433,8 +502,22 @@ _marginalia() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        marginalia__subcmd__library__subcmd__folders)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         marginalia__subcmd__library__subcmd__help)
-            opts="add scan export help"
+            opts="add scan list folders remove export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -475,7 +558,49 @@ _marginalia() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        marginalia__subcmd__library__subcmd__help__subcmd__folders)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         marginalia__subcmd__library__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__help__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -492,6 +617,34 @@ _marginalia() {
         marginalia__subcmd__library__subcmd__help__subcmd__scan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__list)
+            opts="-h --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__library__subcmd__remove)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

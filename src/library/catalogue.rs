@@ -9,7 +9,7 @@ use super::index::Index;
 use super::search::split_tags;
 
 /// One article of the library.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ArticleRow {
     pub title: Option<String>,
     /// Who wrote it, or its site.

@@ -36,7 +36,7 @@ pub use folders::LibraryFolders;
 pub use index::{Index, index_path};
 pub use query::Query;
 pub use reading::{ReadingEntry, ReadingState};
-pub use scan::{ScanReport, scan, sidecars_in};
+pub use scan::{ScanReport, forget_folder, scan, sidecars_in};
 pub use search::{SearchHit, SearchHitKind};
 pub use service::{
     AnnotationChange, LibraryNews, LibraryPaths, LibraryRequest, LibraryService, LibrarySnapshot,

@@ -125,7 +125,7 @@ pub(super) fn forget_gone(
 
 /// A folder left the library: its places leave the index, unless another
 /// library folder holds them or their article was opened in the app.
-pub(super) fn forget_folder(
+pub fn forget_folder(
     index: &mut Index,
     folder: &Path,
     folders: &[PathBuf],
