@@ -321,3 +321,42 @@ fn the_command_line_lists_articles_and_folders_and_removes_a_folder() {
     let (ok, said) = run_in(dir.path(), &["library", "remove", news.to_str().unwrap()]);
     assert!(!ok && said.contains("is not a library folder"), "{said}");
 }
+
+#[test]
+fn a_linked_sidecar_and_a_linked_folder_are_in_the_library() {
+    use common::library::annotated;
+    use marginalia::annotate::HighlightColor;
+    let dir = tempfile::tempdir().unwrap();
+    let dir_path = std::fs::canonicalize(dir.path()).unwrap();
+    let root = dir_path.join("articles");
+    std::fs::create_dir_all(&root).unwrap();
+    // A folder elsewhere, linked into the library.
+    let elsewhere = dir_path.join("elsewhere");
+    annotated(
+        &elsewhere,
+        "linked.txt",
+        "Linked\n\nThe quarry flooded in the spring.\n",
+        &[("quarry flooded", HighlightColor::Green, "", &[])],
+    );
+    std::os::unix::fs::symlink(&elsewhere, root.join("linked")).unwrap();
+    // An article here whose sidecar is a link into a synced folder.
+    let synced = dir_path.join("synced");
+    let kept = annotated(
+        &synced,
+        "kept.txt",
+        "Kept\n\nThe orchard was sold at auction.\n",
+        &[("orchard was sold", HighlightColor::Blue, "", &[])],
+    );
+    std::fs::copy(&kept, root.join("kept.txt")).unwrap();
+    std::os::unix::fs::symlink(
+        sidecar_path_beside(&kept),
+        root.join("kept.txt.annotations.ron"),
+    )
+    .unwrap();
+    let (ok, said) = run_in(dir.path(), &["library", "add", root.to_str().unwrap()]);
+    assert!(ok, "{said}");
+    for word in ["quarry", "orchard"] {
+        let (_, said) = run_in(dir.path(), &["search", word]);
+        assert!(said.contains(word), "{word}: {said}");
+    }
+}

@@ -114,8 +114,11 @@ pub(super) fn forget_gone(
     let mut removed = 0;
     for (sidecar, article) in index.locations()? {
         let under_a_folder = folders.iter().any(|folder| sidecar.starts_with(folder));
-        if under_a_folder && !found.contains(&sidecar) && !was_opened(&article) && !sidecar.exists()
-        {
+        // Gone only when the file system says so: a sidecar in a folder
+        // that cannot be read just now is not gone.
+        let gone = matches!(std::fs::symlink_metadata(&sidecar),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound);
+        if under_a_folder && !found.contains(&sidecar) && !was_opened(&article) && gone {
             index.remove_sidecar(&sidecar)?;
             removed += 1;
         }
@@ -216,10 +219,13 @@ pub(super) fn index_article(
     Ok(true)
 }
 
-/// The sidecars below `folder` (hidden folders and files skipped).
+/// The sidecars below `folder` (hidden folders and files skipped). Links
+/// are followed, as the store follows them (a sidecar kept in a synced
+/// folder, a folder linked in); walkdir stops at a link back up a loop.
 fn sidecars_under(folder: &Path) -> Vec<PathBuf> {
     walkdir::WalkDir::new(folder)
         .max_depth(MAX_DEPTH)
+        .follow_links(true)
         .into_iter()
         .filter_entry(|entry| {
             entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
