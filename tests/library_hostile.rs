@@ -360,3 +360,33 @@ fn a_linked_sidecar_and_a_linked_folder_are_in_the_library() {
         assert!(said.contains(word), "{word}: {said}");
     }
 }
+
+#[test]
+fn a_scan_waits_for_another_process_writing_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("articles");
+    common::library::library(&root);
+    let (ok, said) = run_in(dir.path(), &["library", "add", root.to_str().unwrap()]);
+    assert!(ok, "{said}");
+    // Another process writes the index for a second and a half.
+    let index = dir.path().join("cache/marginalia/library.sqlite3");
+    let holder = rusqlite::Connection::open(&index).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        holder.execute_batch("COMMIT").unwrap();
+    });
+    // Meanwhile a sidecar changes and a scan runs: it waits, then indexes.
+    let war = root.join("news/war.md");
+    let document = marginalia::import::import_path(&war).unwrap();
+    let mut store = AnnotationStore::open(&war, &document);
+    store.add(common::highlight(&document, "old count watched"));
+    store.save_now(&document).unwrap();
+    let (ok, said) = run_in(dir.path(), &["library", "scan"]);
+    release.join().unwrap();
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("1 indexed") && said.contains("0 not indexed"),
+        "{said}"
+    );
+}

@@ -49,7 +49,12 @@ pub struct AnnotationEntry {
 impl Index {
     /// Indexes one location, replacing what was known of it.
     pub fn put(&mut self, entry: &LocationEntry) -> Result<(), LibraryError> {
-        let transaction = self.connection.transaction()?;
+        // Immediate: another process writing waits the busy timeout out at
+        // the start (a deferred transaction that reads, then writes, fails
+        // at once when another writer is there).
+        let transaction = self
+            .connection
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let article_path = path_text(&entry.article_path);
         remove_location_rows(&transaction, &article_path, &path_text(&entry.sidecar_path))?;
         let article_id: i64 = transaction.query_row(
