@@ -132,13 +132,59 @@ impl Index {
         Self::recreate(path)
     }
 
-    /// Drops the index at `path` and makes it anew (after
-    /// [`LibraryError::is_damaged_index`]); the caller scans again.
+    /// Makes the index at `path` anew, empty (after
+    /// [`LibraryError::is_damaged_index`]); the caller scans again. Another
+    /// process may have it open: its tables are dropped and made again in
+    /// one transaction, in place, so that process sees an empty index, never
+    /// a file deleted under it. Only a file SQLite cannot use at all is
+    /// removed, one rebuilder at a time (a lock beside it).
     pub fn recreate(path: &Path) -> Result<Self, LibraryError> {
-        remove_index_files(path)?;
+        let made = match Self::reset_in_place(path) {
+            Ok(index) => index,
+            Err(error) => {
+                log::warn!(
+                    "{}: {error}; the library index is made anew",
+                    path.display()
+                );
+                let _rebuilding = rebuild_lock(path)?;
+                remove_index_files(path)?;
+                Self::create(Connection::open(path)?)?
+            }
+        };
         Ok(Self {
             made_anew: true,
-            ..Self::create(Connection::open(path)?)?
+            ..made
+        })
+    }
+
+    /// Every table of the file at `path` dropped and the layout made
+    /// again, in one immediate transaction.
+    fn reset_in_place(path: &Path) -> Result<Self, LibraryError> {
+        let mut connection = Connection::open(path)?;
+        connection.busy_timeout(std::time::Duration::from_secs(5))?;
+        let transaction =
+            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Virtual (FTS) tables first, which drop their shadow tables; then
+        // whatever is left (a shadow table whose FTS table is gone too).
+        for kind in ["sql LIKE 'CREATE VIRTUAL TABLE%'", "1"] {
+            let tables: Vec<String> = transaction
+                .prepare(&format!(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'
+                     AND name NOT LIKE 'sqlite_%' AND {kind}"
+                ))?
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for table in tables {
+                transaction.execute_batch(&format!("DROP TABLE IF EXISTS \"{table}\""))?;
+            }
+        }
+        transaction.execute_batch(SCHEMA)?;
+        transaction.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        transaction.commit()?;
+        connection.pragma_update(None, "journal_mode", "WAL")?;
+        Ok(Self {
+            connection,
+            made_anew: true,
         })
     }
 
@@ -296,6 +342,13 @@ impl Index {
             count("SELECT count(*) FROM locations WHERE article_present = 0")?,
         ))
     }
+}
+
+/// The lock one rebuilder holds while it removes and makes the index file
+/// (`library.sqlite3.rebuild.lock`), waited for up to the writers' timeout.
+fn rebuild_lock(path: &Path) -> Result<crate::store::WriterLock, LibraryError> {
+    let lock = PathBuf::from(format!("{}.rebuild.lock", path.display()));
+    crate::store::WriterLock::acquire(&lock).map_err(|error| LibraryError::io(lock, error))
 }
 
 /// Removes an index file and SQLite's files beside it.

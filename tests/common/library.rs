@@ -72,3 +72,20 @@ pub fn indexed(root: &Path) -> Index {
     scan(&mut index, &[root.to_owned()], &[], |_, _| {}).unwrap();
     index
 }
+
+/// Runs `marginalia ARGS` with its data and cache in `dir`: whether it
+/// succeeded, and what it printed (out and err).
+pub fn run_in(dir: &Path, args: &[&str]) -> (bool, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args(args)
+        .env("MARGINALIA_DATA_DIR", dir.join("data"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .output()
+        .expect("run marginalia");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), said)
+}
