@@ -99,15 +99,13 @@ fn a_copy_that_holds_another_article_or_links_elsewhere_is_set_aside_unmerged() 
 
 #[test]
 fn in_the_window_a_copy_arriving_in_pieces_is_merged_without_a_word_of_trouble() {
-    data_folder();
-    let (dir, article) = common::app::article_in_temp();
-    let document = import_path(&article).unwrap();
-    let here = common::highlight(&document, "Cold War");
-    write_sidecar(&common::app::sidecar_of(&article), &document, &[&here]);
-    let mut harness = common::app::app(
-        marginalia::ui::StartWith::File(article.clone()),
-        [1000.0, 700.0],
-    );
+    let common::sync::OpenWithAHighlight {
+        dir,
+        document,
+        here,
+        mut harness,
+        ..
+    } = common::sync::open_with_a_highlight();
     harness.run_steps(3);
     let there = common::highlight(&document, "naval base");
     let whole = dir.path().join("whole.ron");
@@ -140,15 +138,13 @@ fn in_the_window_a_copy_arriving_in_pieces_is_merged_without_a_word_of_trouble()
 
 #[test]
 fn the_banner_for_a_copy_set_aside_goes_when_a_later_copy_merges() {
-    data_folder();
-    let (dir, article) = common::app::article_in_temp();
-    let document = import_path(&article).unwrap();
-    let here = common::highlight(&document, "Cold War");
-    write_sidecar(&common::app::sidecar_of(&article), &document, &[&here]);
-    let mut harness = common::app::app(
-        marginalia::ui::StartWith::File(article.clone()),
-        [1000.0, 700.0],
-    );
+    let common::sync::OpenWithAHighlight {
+        dir,
+        document,
+        here,
+        mut harness,
+        ..
+    } = common::sync::open_with_a_highlight();
     // A copy that stays broken once quiet is set aside, and said so.
     let broken = dir.path().join(CONFLICT_NAMES[5]);
     std::fs::write(&broken, "(format: \"marginalia-annotations\", broken").unwrap();

@@ -271,15 +271,13 @@ fn git_merges_two_branches_of_annotations_through_the_driver() {
 
 #[test]
 fn a_conflict_copy_that_appears_while_the_window_is_open_is_merged_and_told() {
-    data_folder();
-    let (dir, article) = common::app::article_in_temp();
-    let document = import_path(&article).unwrap();
-    let here = common::highlight(&document, "Cold War");
-    write_sidecar(&common::app::sidecar_of(&article), &document, &[&here]);
-    let mut harness = common::app::app(
-        marginalia::ui::StartWith::File(article.clone()),
-        [1000.0, 700.0],
-    );
+    let common::sync::OpenWithAHighlight {
+        dir,
+        article,
+        document,
+        here,
+        mut harness,
+    } = common::sync::open_with_a_highlight();
     // The sync tool brings the laptop's version as a conflict copy.
     let there = common::highlight(&document, "naval base");
     let copy = dir.path().join(CONFLICT_NAMES[3]);

@@ -5,8 +5,29 @@
 
 mod common;
 
+use std::path::{Path, PathBuf};
+
 use common::library::run_in;
 use marginalia::store::AnnotationStore;
+
+/// The small library of two articles, added from the command line.
+fn library_added() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("articles");
+    common::library::library(&root);
+    let (ok, said) = run_in(dir.path(), &["library", "add", root.to_str().unwrap()]);
+    assert!(ok, "{said}");
+    (dir, root)
+}
+
+/// One more highlight in `root/news/war.md`, saved.
+fn highlight_in_war(root: &Path) {
+    let war = root.join("news/war.md");
+    let document = marginalia::import::import_path(&war).unwrap();
+    let mut store = AnnotationStore::open(&war, &document);
+    store.add(common::highlight(&document, "old count watched"));
+    store.save_now(&document).unwrap();
+}
 
 #[test]
 fn a_damaged_or_incomplete_index_is_rebuilt_before_it_answers() {
@@ -61,11 +82,7 @@ fn a_scan_that_could_not_index_says_so_and_fails_and_its_counts_add_up() {
 
 #[test]
 fn a_scan_waits_for_another_process_writing_the_index() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("articles");
-    common::library::library(&root);
-    let (ok, said) = run_in(dir.path(), &["library", "add", root.to_str().unwrap()]);
-    assert!(ok, "{said}");
+    let (dir, root) = library_added();
     // Another process writes the index for a second and a half.
     let index = dir.path().join("cache/marginalia/library.sqlite3");
     let holder = rusqlite::Connection::open(&index).unwrap();
@@ -75,11 +92,7 @@ fn a_scan_waits_for_another_process_writing_the_index() {
         holder.execute_batch("COMMIT").unwrap();
     });
     // Meanwhile a sidecar changes and a scan runs: it waits, then indexes.
-    let war = root.join("news/war.md");
-    let document = marginalia::import::import_path(&war).unwrap();
-    let mut store = AnnotationStore::open(&war, &document);
-    store.add(common::highlight(&document, "old count watched"));
-    store.save_now(&document).unwrap();
+    highlight_in_war(&root);
     let (ok, said) = run_in(dir.path(), &["library", "scan"]);
     release.join().unwrap();
     assert!(ok, "{said}");
@@ -91,11 +104,7 @@ fn a_scan_waits_for_another_process_writing_the_index() {
 
 #[test]
 fn an_index_rebuilt_by_another_process_is_never_deleted_under_this_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("articles");
-    common::library::library(&root);
-    let (ok, said) = run_in(dir.path(), &["library", "add", root.to_str().unwrap()]);
-    assert!(ok, "{said}");
+    let (dir, root) = library_added();
     let path = dir.path().join("cache/marginalia/library.sqlite3");
     // This process has the index open (a window's library)...
     let mine = marginalia::library::Index::open(&path).unwrap();
@@ -109,11 +118,7 @@ fn an_index_rebuilt_by_another_process_is_never_deleted_under_this_one() {
     assert!(ok && said.contains("Natásha"), "{said}");
     // A highlight added later is indexed by the other process: this one,
     // reading the same file (not one deleted under it), sees it.
-    let war = root.join("news/war.md");
-    let document = marginalia::import::import_path(&war).unwrap();
-    let mut store = AnnotationStore::open(&war, &document);
-    store.add(common::highlight(&document, "old count watched"));
-    store.save_now(&document).unwrap();
+    highlight_in_war(&root);
     let (ok, said) = run_in(dir.path(), &["library", "scan"]);
     assert!(ok, "{said}");
     assert_eq!(mine.counts().unwrap(), (2, 4, 0));

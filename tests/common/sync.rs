@@ -59,3 +59,30 @@ pub fn edit(article: &Path, change: impl FnOnce(&mut AnnotationStore, &Document)
     change(&mut store, &document);
     store.save_now(&document).unwrap();
 }
+
+/// The sample article in a temporary folder, one highlight ("Cold War")
+/// saved in its sidecar, open in the window.
+pub struct OpenWithAHighlight {
+    pub dir: tempfile::TempDir,
+    pub article: std::path::PathBuf,
+    pub document: Document,
+    pub here: Annotation,
+    pub harness: egui_kittest::Harness<'static, marginalia::ui::MarginaliaApp>,
+}
+
+pub fn open_with_a_highlight() -> OpenWithAHighlight {
+    data_folder();
+    let (dir, article) = super::app::article_in_temp();
+    let document = import_path(&article).unwrap();
+    let here = super::highlight(&document, "Cold War");
+    write_sidecar(&super::app::sidecar_of(&article), &document, &[&here]);
+    let start = marginalia::ui::StartWith::File(article.clone());
+    let harness = super::app::app(start, [1000.0, 700.0]);
+    OpenWithAHighlight {
+        dir,
+        article,
+        document,
+        here,
+        harness,
+    }
+}
