@@ -123,3 +123,54 @@ fn an_index_rebuilt_by_another_process_is_never_deleted_under_this_one() {
     assert!(ok, "{said}");
     assert_eq!(mine.counts().unwrap(), (2, 4, 0));
 }
+
+#[test]
+fn in_the_window_a_search_during_a_rebuild_is_told_so_then_answered() {
+    use marginalia::library::{
+        LibraryFolders, LibraryNews, LibraryPaths, LibraryRequest, LibraryService,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("articles");
+    common::library::library(&root);
+    let paths = LibraryPaths::in_folder(&dir.path().join("lib"));
+    LibraryFolders {
+        folders: vec![root.clone()],
+    }
+    .save(&paths.folders)
+    .unwrap();
+    // The index is not a database at all: it is made anew, empty.
+    std::fs::write(&paths.index, b"scribbled over").unwrap();
+    let service = LibraryService::start(paths, |_| {});
+    service.send(LibraryRequest::Search {
+        query: "natasha".to_owned(),
+        limit: 20,
+    });
+    let start = std::time::Instant::now();
+    let mut answers = Vec::new();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        if let Some(LibraryNews::Results { hits, .. }) =
+            service.wait_news(std::time::Duration::from_millis(200))
+        {
+            let done = hits.is_ok();
+            answers.push(hits);
+            if done {
+                break;
+            }
+        }
+    }
+    let Some(Ok(hits)) = answers.last() else {
+        panic!("never answered: {answers:?}");
+    };
+    assert!(
+        !hits.is_empty(),
+        "'nothing found' from an index not yet filled: {answers:?}"
+    );
+    for answer in &answers[..answers.len() - 1] {
+        assert!(
+            answer
+                .as_ref()
+                .is_err_and(|why| why.contains("Rebuilding the library")),
+            "{answers:?}"
+        );
+    }
+}

@@ -13,10 +13,9 @@ use super::article_text::OfferedTexts;
 use super::export::export_library;
 use super::folders::LibraryFolders;
 use super::index::Index;
-use super::query::Query;
 use super::reading::ReadingState;
 use super::scan::{forget_gone, index_article, refresh_sidecar, sidecars_in};
-use super::search::SearchHit;
+mod answers;
 mod edit;
 mod user_data;
 mod watch;
@@ -59,6 +58,9 @@ pub(super) struct Worker {
     /// The sidecars the last look at the folders found, for forgetting
     /// the gone ones without walking the folders again.
     found: Option<Vec<PathBuf>>,
+    /// While an index made anew is filled from the sidecars: the searches
+    /// asked meanwhile, to answer once it is whole.
+    rebuilding: Option<Vec<(String, usize)>>,
     /// Files looked at and to look at in this round of work.
     done: usize,
     total: usize,
@@ -86,6 +88,7 @@ impl Worker {
             queued: Default::default(),
             offered: OfferedTexts::default(),
             found: None,
+            rebuilding: None,
             done: 0,
             total: 0,
             news,
@@ -97,7 +100,10 @@ impl Worker {
             paths,
         };
         match Index::open(&worker.paths.index) {
-            Ok(index) => worker.index = Some(index),
+            Ok(index) => {
+                worker.rebuilding = index.is_made_anew().then(Vec::new);
+                worker.index = Some(index);
+            }
             Err(error) => worker.problem(format!("The library cannot be kept: {error}")),
         }
         match LibraryFolders::read(&worker.paths.folders) {
@@ -247,6 +253,8 @@ impl Worker {
         } = self;
         let Some(index) = index else {
             self.clear_queue();
+            // No index to fill: the searches asked meanwhile hear why.
+            self.finish_rebuilding();
             return;
         };
         let was_opened = |article: &Path| Self::was_opened(reading, article);
@@ -273,6 +281,7 @@ impl Worker {
         if self.pending.is_empty() {
             // The articles read to index them are freed: their memory goes back.
             crate::memory::give_back_freed_memory();
+            self.finish_rebuilding();
         }
         if self.pending.is_empty() || self.done.is_multiple_of(16) {
             self.tell(LibraryNews::Progress {
@@ -290,6 +299,7 @@ impl Worker {
     fn rebuild(&mut self) {
         log::warn!("the library index was damaged; it is rebuilt");
         self.index = Index::recreate(&self.paths.index).ok();
+        self.rebuilding.get_or_insert_default();
         self.clear_queue();
         self.queue_everything();
     }
@@ -347,10 +357,7 @@ impl Worker {
                 reading.read_to(&article, position_char, progress)
             }),
             LibraryRequest::Saved(article) => self.queue(Work::Article(article)),
-            LibraryRequest::Search { query, limit } => {
-                let hits = self.search(&query, limit);
-                self.tell(LibraryNews::Results { query, hits });
-            }
+            LibraryRequest::Search { query, limit } => self.answer_search(query, limit),
             LibraryRequest::Review => {
                 let rows = self.index.as_ref().map(Index::review);
                 match rows {
@@ -393,16 +400,5 @@ impl Worker {
                 self.tell(LibraryNews::Exported { dir, result });
             }
         }
-    }
-
-    fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>, String> {
-        let query = Query::parse(text).map_err(|error| error.to_string())?;
-        let index = self
-            .index
-            .as_ref()
-            .ok_or("the library index cannot be opened")?;
-        index
-            .search(&query, limit)
-            .map_err(|error| error.to_string())
     }
 }
