@@ -21,10 +21,10 @@ pub use page::{metadata_line, readable_date};
 pub use picture::{MAX_PICTURE_BYTES, picture_bytes};
 pub use text::document_from_text;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::document::{Document, Format, Metadata};
+use crate::regular_file::{RegularFileError, read_regular_file};
 
 /// The largest article file Marginalia opens (a long book is ~5 MB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -194,40 +194,26 @@ fn unsupported_container(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
-/// The file's bytes (bounded) and its stamp, taken before they were read.
+/// The file's bytes (bounded) and its stamp, taken from the very file read
+/// (a FIFO, a socket or a device is refused unopened, never waited on).
 fn read_article_file(path: &Path) -> Result<(Vec<u8>, String), ImportError> {
     let owned = || path.to_path_buf();
-    let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => ImportError::NotFound { path: owned() },
-        _ => ImportError::Unreadable {
+    match read_regular_file(path, MAX_FILE_BYTES) {
+        Ok(Some(file)) => Ok((file.bytes, file_stamp(&file.metadata))),
+        Ok(None) => Err(ImportError::NotFound { path: owned() }),
+        Err(RegularFileError::NotAFile { .. }) if path.is_dir() => {
+            Err(ImportError::IsFolder { path: owned() })
+        }
+        Err(RegularFileError::NotAFile { .. }) => Err(ImportError::NotAFile { path: owned() }),
+        Err(RegularFileError::TooLarge { size, .. }) => Err(ImportError::TooLarge {
+            path: owned(),
+            size,
+        }),
+        Err(RegularFileError::Io { source, .. }) => Err(ImportError::Unreadable {
             path: owned(),
             source,
-        },
-    })?;
-    if metadata.is_dir() {
-        return Err(ImportError::IsFolder { path: owned() });
+        }),
     }
-    // A FIFO, a socket or a device would block or never end: refused unopened.
-    if !metadata.is_file() {
-        return Err(ImportError::NotAFile { path: owned() });
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            path: owned(),
-            size: metadata.len(),
-        });
-    }
-    let unreadable = |source| ImportError::Unreadable {
-        path: owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    // Bounded even if the file grows while it is read.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    Ok((bytes, file_stamp(&metadata)))
 }
 
 #[cfg(test)]

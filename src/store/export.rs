@@ -3,11 +3,11 @@
 //! it names, the citation of a quote, and the summary of an import.
 
 use std::fmt;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::annotate::{AnchorStatus, Annotation};
 use crate::document::Document;
+use crate::regular_file::{RegularFileError, read_regular_file};
 
 use super::{
     AnnotationStore, ExchangeError, ImportOutcome, ImportedAnnotation, SkippedItem,
@@ -219,23 +219,30 @@ pub fn read_annotation_file(path: &Path) -> Result<AnnotationFile, AnnotationFil
         path: path.to_path_buf(),
         source,
     };
-    // Checked before opening: opening a FIFO would wait for a writer.
-    let metadata = std::fs::metadata(path).map_err(read_error)?;
-    if !metadata.is_file() {
-        return Err(AnnotationFileError::NotAFile {
-            path: path.to_path_buf(),
-        });
-    }
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let mut json = String::new();
-    file.take(MAX_ANNOTATION_JSON_BYTES + 1)
-        .read_to_string(&mut json)
-        .map_err(read_error)?;
-    if json.len() as u64 > MAX_ANNOTATION_JSON_BYTES {
-        return Err(AnnotationFileError::TooLarge {
-            path: path.to_path_buf(),
-        });
-    }
+    // A FIFO, a socket or a device is refused without waiting on it.
+    let json = match read_regular_file(path, MAX_ANNOTATION_JSON_BYTES) {
+        Ok(Some(file)) => String::from_utf8(file.bytes).map_err(|_| {
+            read_error(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            ))
+        })?,
+        Ok(None) => {
+            let missing = std::io::Error::from_raw_os_error(libc::ENOENT);
+            return Err(read_error(missing));
+        }
+        Err(RegularFileError::NotAFile { .. }) => {
+            return Err(AnnotationFileError::NotAFile {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(RegularFileError::TooLarge { .. }) => {
+            return Err(AnnotationFileError::TooLarge {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(RegularFileError::Io { source, .. }) => return Err(read_error(source)),
+    };
     let (annotations, skipped) = annotations_from_json_with_skipped(&json).map_err(|source| {
         AnnotationFileError::Content {
             path: path.to_path_buf(),
