@@ -90,7 +90,10 @@ fn displacement_of_most(anchors: &[&Anchor], results: &[AnchorResolution]) -> Op
             total += weight;
         }
     }
-    let (displacement, weight) = weights.into_iter().max_by_key(|&(d, w)| (w, -d.abs()))?;
+    // Ties go to the smaller move (then the later one): the same answer every time.
+    let (displacement, weight) = weights
+        .into_iter()
+        .max_by_key(|&(d, w)| (w, std::cmp::Reverse(d.unsigned_abs()), d))?;
     (weight * 2 > total).then_some(displacement)
 }
 
