@@ -1,11 +1,11 @@
 //! `marginalia library list`, `library folders` and `library remove`: the
 //! library's articles and folders seen and changed from the command line.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::library::{Index, LibraryFolders, LibraryPaths, ReadingState, forget_folder};
+use crate::library::{Index, LibraryFolders, LibraryPaths, forget_folder};
 
 /// `library list [--json]`: every article of the up-to-date `index`, by
 /// title (an untitled one by its file's name).
@@ -47,9 +47,14 @@ pub fn print_folders(folders: &LibraryFolders) {
     }
 }
 
-/// `library remove DIR`: the folder leaves the list, its places the index.
-pub fn remove_folder(paths: &LibraryPaths, folder: &Path) -> anyhow::Result<()> {
-    let mut folders = LibraryFolders::read(&paths.folders)?;
+/// `library remove DIR`: the folder leaves the list (`folders`, as read),
+/// its places the index, except those of articles `opened` in the app.
+pub fn remove_folder(
+    paths: &LibraryPaths,
+    mut folders: LibraryFolders,
+    opened: &[PathBuf],
+    folder: &Path,
+) -> anyhow::Result<()> {
     // As it was added (made absolute), or as listed when it is gone.
     let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
     if !folders.remove(&folder) {
@@ -59,9 +64,8 @@ pub fn remove_folder(paths: &LibraryPaths, folder: &Path) -> anyhow::Result<()> 
         );
     }
     folders.save(&paths.folders)?;
-    let opened = ReadingState::read(&paths.reading)?;
     let mut index = Index::open(&paths.index)?;
-    let was_opened = |article: &Path| opened.articles.contains_key(article);
+    let was_opened = |article: &Path| opened.iter().any(|o| o == article);
     let removed =
         forget_folder(&mut index, &folder, &folders.folders, &was_opened).with_context(|| {
             format!(

@@ -92,7 +92,7 @@ fn library(action: LibraryAction) -> anyhow::Result<()> {
             return Ok(());
         }
         LibraryAction::Remove { folder } => {
-            return marginalia::library_cli::remove_folder(&paths, &folder);
+            return marginalia::library_cli::remove_folder(&paths, folders, &opened, &folder);
         }
         LibraryAction::Export { dir, format } => {
             let index = up_to_date_index(&paths, &folders, &opened)?;

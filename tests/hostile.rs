@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{highlight, sample_in_temp};
+use common::{fifo, highlight, sample_in_temp};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -143,12 +143,6 @@ fn a_deeply_nested_package_file_is_refused() {
 }
 
 // 3. Non-regular files.
-
-#[cfg(unix)]
-fn fifo(path: &Path) {
-    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
-    assert!(status.success());
-}
 
 #[cfg(unix)]
 #[test]

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{highlight, sample_in_temp};
+use common::{fifo, highlight, sample_in_temp};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,11 +20,6 @@ fn marginalia(args: &[&str]) -> std::process::Output {
         .args(args)
         .output()
         .expect("run marginalia")
-}
-
-fn fifo(path: &Path) {
-    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
-    assert!(status.success());
 }
 
 /// The sample with one highlight saved in its sidecar.

@@ -139,8 +139,8 @@ impl Index {
     /// a file deleted under it. Only a file SQLite cannot use at all is
     /// removed, one rebuilder at a time (a lock beside it).
     pub fn recreate(path: &Path) -> Result<Self, LibraryError> {
-        let made = match Self::reset_in_place(path) {
-            Ok(index) => index,
+        match Self::reset_in_place(path) {
+            Ok(index) => Ok(index),
             Err(error) => {
                 log::warn!(
                     "{}: {error}; the library index is made anew",
@@ -148,13 +148,9 @@ impl Index {
                 );
                 let _rebuilding = rebuild_lock(path)?;
                 remove_index_files(path)?;
-                Self::create(Connection::open(path)?)?
+                Self::create(Connection::open(path)?)
             }
-        };
-        Ok(Self {
-            made_anew: true,
-            ..made
-        })
+        }
     }
 
     /// Every table of the file at `path` dropped and the layout made
@@ -225,12 +221,7 @@ impl Index {
         match (version, missing) {
             // A new file.
             (0, _) if tables.is_empty() => Self::create(connection)
-                .map(|index| {
-                    Some(Self {
-                        made_anew: true,
-                        ..index
-                    })
-                })
+                .map(Some)
                 .map_err(|e| e.to_string()),
             (SCHEMA_VERSION, None) => Ok(Some(Self {
                 connection,
@@ -241,6 +232,7 @@ impl Index {
         }
     }
 
+    /// A new, empty index (made anew: it knows nothing until scanned).
     fn create(connection: Connection) -> Result<Self, LibraryError> {
         // Two windows share the index: one waits for the other's write.
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -249,7 +241,7 @@ impl Index {
         connection.pragma_update(None, "journal_mode", "WAL")?;
         Ok(Self {
             connection,
-            made_anew: false,
+            made_anew: true,
         })
     }
 

@@ -67,7 +67,7 @@ fn remove_stale_temporaries(dir: &Path) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        if !is_our_temporary_name(&name.to_string_lossy()) {
+        if temporary_target(&name.to_string_lossy()).is_none() {
             continue;
         }
         let stale = entry.metadata().is_ok_and(|metadata| {
@@ -87,20 +87,35 @@ fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
-/// Whether `name` is one `write_atomically` gives its temporaries.
-fn is_our_temporary_name(name: &str) -> bool {
-    let Some(inner) = name
-        .strip_prefix('.')
-        .and_then(|rest| rest.strip_suffix(".tmp"))
-    else {
-        return false;
-    };
-    let Some((target, random)) = inner.rsplit_once('.') else {
-        return false;
-    };
-    !target.is_empty()
+/// The name of the file a temporary of `write_atomically` (`name`) was to
+/// become; `None` when `name` is not one of ours.
+fn temporary_target(name: &str) -> Option<&str> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (target, random) = inner.rsplit_once('.')?;
+    let ours = !target.is_empty()
         && random.len() == TEMPORARY_RANDOM_CHARS
-        && random.chars().all(|c| c.is_ascii_alphanumeric())
+        && random.chars().all(|c| c.is_ascii_alphanumeric());
+    ours.then_some(target)
+}
+
+/// Removes every temporary `write_atomically` left for the file at `path`,
+/// whatever its age: for a caller holding the writers' lock, under which no
+/// other writer is mid-write (a leftover is from a writer that was killed).
+pub(super) fn remove_temporaries_of(path: &Path) {
+    let path = &follow_links(path);
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let name = name.to_string_lossy();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if temporary_target(&entry.file_name().to_string_lossy()) == Some(&*name) {
+            // Best effort: a leftover that cannot be removed does no harm.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Where a chain of symbolic links ends (the path itself when it is not a
@@ -197,7 +212,7 @@ mod tests {
         assert!(!stale.exists(), "a stale temporary is removed");
         assert!(fresh.exists(), "a temporary being written now is left");
         assert!(not_ours.exists(), "a file not named as ours is left");
-        assert!(is_our_temporary_name(".NAME.md.Xy12Zq.tmp"));
-        assert!(!is_our_temporary_name(".NAME.md.tmp"));
+        assert_eq!(temporary_target(".NAME.md.Xy12Zq.tmp"), Some("NAME.md"));
+        assert_eq!(temporary_target(".NAME.md.tmp"), None);
     }
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::adopt::StoreNotice;
+use super::atomic::remove_temporaries_of;
 use super::conflicts::{read_conflict_copies, set_aside};
 use super::{
     AnnotationSet, DocumentInfo, FORMAT_VERSION, MAX_SIDECAR_BYTES, Sidecar, StoreError,
@@ -122,7 +123,7 @@ impl SaveJob {
         let _lock = WriterLock::acquire(&self.lock_path).map_err(write_error)?;
         // Under the lock no other writer is mid-write: temporary files left
         // here are from a writer that was killed.
-        remove_stale_temporaries(&self.path);
+        remove_temporaries_of(&self.path);
         let on_disk = match (&self.known, FileStamp::of_path(&self.path)) {
             (Some(known), Some(now)) if known.stamp == now => Some(known.clone()),
             _ => read_sidecar_stamped(&self.path)?
@@ -237,26 +238,6 @@ impl SaveJob {
             {
                 log::warn!("{}: cannot be removed: {error}", copy.display());
             }
-        }
-    }
-}
-
-/// Deletes `.<sidecar name>.*.tmp` files beside `path` (see `write_atomically`).
-pub(super) fn remove_stale_temporaries(path: &Path) {
-    let path = &super::follow_links(path);
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-        return;
-    };
-    let prefix = format!(".{}.", name.to_string_lossy());
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        if file_name.starts_with(&prefix) && file_name.ends_with(".tmp") {
-            // Best effort: a leftover that cannot be removed does no harm.
-            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

@@ -43,6 +43,15 @@ pub fn sample_article() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/kerry-lavrov-meeting.txt")
 }
 
+/// Makes a FIFO at `path` (a file that would block whoever opens it).
+pub fn fifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+}
+
 /// A copy of the sample article in a temporary folder, and its document.
 pub fn sample_in_temp() -> (tempfile::TempDir, PathBuf, marginalia::document::Document) {
     let dir = tempfile::tempdir().unwrap();
