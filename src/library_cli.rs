@@ -1,11 +1,142 @@
-//! `marginalia library list`, `library folders` and `library remove`: the
-//! library's articles and folders seen and changed from the command line.
+//! `marginalia library …`: the library's folders added, scanned, listed and
+//! removed, its articles listed and exported, from the command line.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::library::{Index, LibraryFolders, LibraryPaths, forget_folder};
+use crate::cli::LibraryAction;
+use crate::library::{
+    Index, LibraryExportFormat, LibraryFolders, LibraryPaths, ReadingState, export_library,
+    forget_folder, scan,
+};
+
+/// `library add DIR...`, `scan`, `list`, `folders`, `remove DIR` and `export DIR`.
+pub fn run(action: LibraryAction) -> anyhow::Result<()> {
+    let paths = LibraryPaths::from_environment()?;
+    let mut folders = LibraryFolders::read(&paths.folders)?;
+    let opened: Vec<_> = ReadingState::read(&paths.reading)?
+        .articles
+        .into_keys()
+        .collect();
+    let (to_scan, opened) = match action {
+        LibraryAction::Add { folders: new } => {
+            let added = folders.add(&new)?;
+            folders.save(&paths.folders)?;
+            for folder in &added {
+                println!("Added {}", folder.display());
+            }
+            (added, Vec::new())
+        }
+        LibraryAction::Scan => (folders.folders.clone(), opened),
+        LibraryAction::List { json } => {
+            let index = up_to_date_index(&paths, &folders, &opened)?;
+            return list_articles(&index, json);
+        }
+        LibraryAction::Folders => {
+            print_folders(&folders);
+            return Ok(());
+        }
+        LibraryAction::Remove { folder } => {
+            return remove_folder(&paths, folders, &opened, &folder);
+        }
+        LibraryAction::Export { dir, format } => {
+            let index = up_to_date_index(&paths, &folders, &opened)?;
+            return export(&index, &dir, format.into());
+        }
+    };
+    scan_and_report(&paths, &folders, &to_scan, &opened)
+}
+
+/// `library export DIR`: every article's annotations written into `dir`.
+fn export(index: &Index, dir: &Path, format: LibraryExportFormat) -> anyhow::Result<()> {
+    let report = export_library(index, dir, format, |_, _| {})?;
+    for (sidecar, why) in &report.failed {
+        eprintln!("marginalia: {}: not exported: {why}", sidecar.display());
+    }
+    println!(
+        "Exported {} annotations of {} articles to {}",
+        report.annotations,
+        report.articles,
+        dir.display()
+    );
+    Ok(())
+}
+
+/// `library add` and `library scan`: the folders `to_scan` (and the
+/// articles opened in the app) read into the index; what was done said,
+/// and an error when a sidecar could not be indexed.
+fn scan_and_report(
+    paths: &LibraryPaths,
+    folders: &LibraryFolders,
+    to_scan: &[PathBuf],
+    opened: &[PathBuf],
+) -> anyhow::Result<()> {
+    let mut index = Index::open(&paths.index)?;
+    let report = match scan(&mut index, to_scan, opened, |_, _| {}) {
+        Err(error) if error.is_damaged_index() => {
+            // Damaged further in than opening sees: rebuilt from every folder.
+            index = Index::recreate(&paths.index)?;
+            scan(&mut index, &folders.folders, opened, |_, _| {})?
+        }
+        other => other?,
+    };
+    for (sidecar, why) in &report.failed {
+        eprintln!("marginalia: {}: not indexed: {why}", sidecar.display());
+    }
+    let (articles, annotations, missing) = index.counts()?;
+    let opened = match report.opened {
+        0 => String::new(),
+        1 => " and 1 opened article".to_owned(),
+        n => format!(" and {n} opened articles"),
+    };
+    println!(
+        "{} sidecars{opened}: {} indexed, {} unchanged, {} not indexed; {} gone. The library: \
+         {articles} articles, {annotations} annotations, {missing} missing articles.",
+        report.sidecars,
+        report.indexed,
+        report.unchanged,
+        report.failed.len(),
+        report.removed
+    );
+    if !report.failed.is_empty() {
+        anyhow::bail!(
+            "{} of {} could not be indexed (each is named above)",
+            report.failed.len(),
+            report.sidecars + report.opened
+        );
+    }
+    Ok(())
+}
+
+/// The index brought up to date with every folder and opened article
+/// (rebuilt if it is damaged).
+fn up_to_date_index(
+    paths: &LibraryPaths,
+    folders: &LibraryFolders,
+    opened: &[PathBuf],
+) -> anyhow::Result<Index> {
+    let mut index = Index::open(&paths.index)?;
+    if let Err(error) = scan(&mut index, &folders.folders, opened, |_, _| {}) {
+        if !error.is_damaged_index() {
+            return Err(error.into());
+        }
+        index = Index::recreate(&paths.index)?;
+        scan(&mut index, &folders.folders, opened, |_, _| {})?;
+    }
+    Ok(index)
+}
+
+/// The index brought up to date with the library's folders and the
+/// articles opened in the app.
+pub fn index_of_every_sidecar(paths: &LibraryPaths) -> anyhow::Result<Index> {
+    let folders = LibraryFolders::read(&paths.folders)?;
+    let opened: Vec<_> = ReadingState::read(&paths.reading)?
+        .articles
+        .into_keys()
+        .collect();
+    up_to_date_index(paths, &folders, &opened)
+}
 
 /// `library list [--json]`: every article of the up-to-date `index`, by
 /// title (an untitled one by its file's name).

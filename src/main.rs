@@ -9,13 +9,9 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser as _;
 
-use marginalia::cli::{
-    Cli, Command, ExportFormat, InspectReport, LibraryAction, query_of_arguments,
-};
+use marginalia::cli::{Cli, Command, ExportFormat, InspectReport, query_of_arguments};
 use marginalia::import::import_path;
-use marginalia::library::{
-    Index, LibraryFolders, LibraryPaths, Query, ReadingState, SearchHitKind, export_library, scan,
-};
+use marginalia::library::{Index, LibraryPaths, Query, SearchHitKind};
 use marginalia::store::{
     AnnotationStore, ArticleSource, ImportSummary, StoreMode, check_export_target,
     export_annotations, read_annotation_file, write_export,
@@ -39,7 +35,7 @@ fn main() -> ExitCode {
         Some(Command::InstallFiles { out_dir }) => install_files(&out_dir),
         Some(Command::MergeSidecar { base, ours, theirs }) => merge_sidecar(&base, &ours, &theirs),
         Some(Command::GitSetup { repo }) => git_setup(&repo),
-        Some(Command::Library { action }) => library(action),
+        Some(Command::Library { action }) => marginalia::library_cli::run(action),
         Some(Command::Search { query, json, limit }) => search(&query, json, limit),
         None => marginalia::ui::run_app(cli.paths),
     };
@@ -65,116 +61,6 @@ fn error_text(error: &anyhow::Error) -> String {
     text
 }
 
-/// `library add DIR...`, `scan`, `list`, `folders`, `remove DIR` and `export DIR`.
-fn library(action: LibraryAction) -> anyhow::Result<()> {
-    let paths = LibraryPaths::from_environment()?;
-    let mut folders = LibraryFolders::read(&paths.folders)?;
-    let opened: Vec<_> = ReadingState::read(&paths.reading)?
-        .articles
-        .into_keys()
-        .collect();
-    let (to_scan, opened) = match action {
-        LibraryAction::Add { folders: new } => {
-            let added = folders.add(&new)?;
-            folders.save(&paths.folders)?;
-            for folder in &added {
-                println!("Added {}", folder.display());
-            }
-            (added, Vec::new())
-        }
-        LibraryAction::Scan => (folders.folders.clone(), opened),
-        LibraryAction::List { json } => {
-            let index = up_to_date_index(&paths, &folders, &opened)?;
-            return marginalia::library_cli::list_articles(&index, json);
-        }
-        LibraryAction::Folders => {
-            marginalia::library_cli::print_folders(&folders);
-            return Ok(());
-        }
-        LibraryAction::Remove { folder } => {
-            return marginalia::library_cli::remove_folder(&paths, folders, &opened, &folder);
-        }
-        LibraryAction::Export { dir, format } => {
-            let index = up_to_date_index(&paths, &folders, &opened)?;
-            let report = export_library(&index, &dir, format.into(), |_, _| {})?;
-            for (sidecar, why) in &report.failed {
-                eprintln!("marginalia: {}: not exported: {why}", sidecar.display());
-            }
-            println!(
-                "Exported {} annotations of {} articles to {}",
-                report.annotations,
-                report.articles,
-                dir.display()
-            );
-            return Ok(());
-        }
-    };
-    let mut index = Index::open(&paths.index)?;
-    let report = match scan(&mut index, &to_scan, &opened, |_, _| {}) {
-        Err(error) if error.is_damaged_index() => {
-            // Damaged further in than opening sees: rebuilt from every folder.
-            index = Index::recreate(&paths.index)?;
-            scan(&mut index, &folders.folders, &opened, |_, _| {})?
-        }
-        other => other?,
-    };
-    for (sidecar, why) in &report.failed {
-        eprintln!("marginalia: {}: not indexed: {why}", sidecar.display());
-    }
-    let (articles, annotations, missing) = index.counts()?;
-    let opened = match report.opened {
-        0 => String::new(),
-        1 => " and 1 opened article".to_owned(),
-        n => format!(" and {n} opened articles"),
-    };
-    println!(
-        "{} sidecars{opened}: {} indexed, {} unchanged, {} not indexed; {} gone. The library: \
-         {articles} articles, {annotations} annotations, {missing} missing articles.",
-        report.sidecars,
-        report.indexed,
-        report.unchanged,
-        report.failed.len(),
-        report.removed
-    );
-    if !report.failed.is_empty() {
-        anyhow::bail!(
-            "{} of {} could not be indexed (each is named above)",
-            report.failed.len(),
-            report.sidecars + report.opened
-        );
-    }
-    Ok(())
-}
-
-/// The index brought up to date with every folder and opened article
-/// (rebuilt if it is damaged).
-fn up_to_date_index(
-    paths: &LibraryPaths,
-    folders: &LibraryFolders,
-    opened: &[std::path::PathBuf],
-) -> anyhow::Result<Index> {
-    let mut index = Index::open(&paths.index)?;
-    if let Err(error) = scan(&mut index, &folders.folders, opened, |_, _| {}) {
-        if !error.is_damaged_index() {
-            return Err(error.into());
-        }
-        index = Index::recreate(&paths.index)?;
-        scan(&mut index, &folders.folders, opened, |_, _| {})?;
-    }
-    Ok(index)
-}
-
-/// The index brought up to date with the library's folders and the
-/// articles opened in the app.
-fn index_of_every_sidecar(paths: &LibraryPaths) -> anyhow::Result<Index> {
-    let folders = LibraryFolders::read(&paths.folders)?;
-    let opened: Vec<_> = ReadingState::read(&paths.reading)?
-        .articles
-        .into_keys()
-        .collect();
-    up_to_date_index(paths, &folders, &opened)
-}
-
 /// `search QUERY...`: annotations, then passages of texts.
 fn search(arguments: &[String], json: bool, limit: usize) -> anyhow::Result<()> {
     let query = Query::parse(&query_of_arguments(arguments))?;
@@ -184,7 +70,7 @@ fn search(arguments: &[String], json: bool, limit: usize) -> anyhow::Result<()> 
     // until the sidecars are read: "nothing found" from it would be a lie.
     let index = if index.is_made_anew() {
         drop(index);
-        index_of_every_sidecar(&paths)?
+        marginalia::library_cli::index_of_every_sidecar(&paths)?
     } else {
         index
     };
@@ -193,7 +79,7 @@ fn search(arguments: &[String], json: bool, limit: usize) -> anyhow::Result<()> 
             // Damaged further in than opening sees: rebuilt, then asked again.
             drop(index);
             drop(Index::recreate(&paths.index)?);
-            index_of_every_sidecar(&paths)?.search(&query, limit)?
+            marginalia::library_cli::index_of_every_sidecar(&paths)?.search(&query, limit)?
         }
         other => other?,
     };

@@ -57,90 +57,9 @@ impl Index {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let article_path = path_text(&entry.article_path);
         remove_location_rows(&transaction, &article_path, &path_text(&entry.sidecar_path))?;
-        let article_id: i64 = transaction.query_row(
-            "INSERT INTO articles (text_hash, title, byline, format, char_count) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(text_hash) DO UPDATE SET
-                 title = coalesce(excluded.title, title), byline = coalesce(excluded.byline, byline)
-             RETURNING id",
-            params![entry.text_hash, entry.title, entry.byline, entry.format, entry.char_count as i64],
-            |row| row.get(0),
-        )?;
-        if let Some(body) = &entry.body {
-            transaction.execute("DELETE FROM texts_fts WHERE rowid = ?", [article_id])?;
-            transaction.execute(
-                "INSERT INTO texts_fts (rowid, title, byline, body) VALUES (?, ?, ?, ?)",
-                params![article_id, entry.title, entry.byline, body],
-            )?;
-        }
-        let notes = entry
-            .annotations
-            .iter()
-            .filter(|a| !a.note.is_empty())
-            .count();
-        transaction.execute(
-            "INSERT INTO locations (article_path, sidecar_path, article_id, article_present,
-                 sidecar_size, sidecar_mtime_ns, sidecar_hash, article_stamp, highlights, notes)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            params![
-                article_path,
-                path_text(&entry.sidecar_path),
-                article_id,
-                entry.article_present,
-                entry.sidecar_size as i64,
-                entry.sidecar_mtime_ns,
-                entry.sidecar_hash,
-                entry.article_stamp,
-                entry.annotations.len() as i64,
-                notes as i64
-            ],
-        )?;
-        // The tags' counts, for the tag browser without reading every annotation.
-        let mut tag_counts: std::collections::BTreeMap<String, i64> = Default::default();
-        for tag in entry.annotations.iter().flat_map(|a| &a.tags) {
-            *tag_counts.entry(tag.to_lowercase()).or_default() += 1;
-        }
-        for (tag, count) in tag_counts {
-            transaction.execute(
-                "INSERT INTO location_tags (article_path, tag, count) VALUES (?, ?, ?)",
-                params![article_path, tag, count],
-            )?;
-        }
-        {
-            let mut insert = transaction.prepare(
-                "INSERT INTO annotations (article_path, uuid, start, end, quote, note, tags, tag_list,
-                     color, style, created, modified, status)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )?;
-            let mut insert_text = transaction.prepare(
-                "INSERT INTO annotations_fts (rowid, quote, note, tags) VALUES (?, ?, ?, ?)",
-            )?;
-            for annotation in &entry.annotations {
-                let tags = annotation.tags.join(&TAG_SEPARATOR.to_string());
-                let tag_list: String = annotation
-                    .tags
-                    .iter()
-                    .map(|tag| format!("{TAG_SEPARATOR}{}", tag.to_lowercase()))
-                    .collect::<String>()
-                    + &TAG_SEPARATOR.to_string();
-                insert.execute(params![
-                    article_path,
-                    annotation.uuid,
-                    annotation.start_char as i64,
-                    annotation.end_char as i64,
-                    annotation.quote,
-                    annotation.note,
-                    tags,
-                    tag_list,
-                    annotation.color,
-                    annotation.style,
-                    annotation.created,
-                    annotation.modified,
-                    annotation.status
-                ])?;
-                let row = transaction.last_insert_rowid();
-                insert_text.execute(params![row, annotation.quote, annotation.note, tags])?;
-            }
-        }
+        let article_id = put_article(&transaction, entry)?;
+        put_location(&transaction, entry, &article_path, article_id)?;
+        put_annotations(&transaction, entry, &article_path)?;
         drop_unlocated_articles(&transaction)?;
         transaction.commit()?;
         Ok(())
@@ -203,5 +122,114 @@ fn drop_unlocated_articles(transaction: &rusqlite::Transaction<'_>) -> rusqlite:
         "DELETE FROM articles WHERE id NOT IN (SELECT article_id FROM locations)",
         [],
     )?;
+    Ok(())
+}
+
+/// The article's row (one per text, whichever copy), and its text indexed
+/// when it was read anew; its id.
+fn put_article(
+    transaction: &rusqlite::Transaction,
+    entry: &LocationEntry,
+) -> Result<i64, LibraryError> {
+    let article_id: i64 = transaction.query_row(
+    "INSERT INTO articles (text_hash, title, byline, format, char_count) VALUES (?1, ?2, ?3, ?4, ?5)
+     ON CONFLICT(text_hash) DO UPDATE SET
+         title = coalesce(excluded.title, title), byline = coalesce(excluded.byline, byline)
+     RETURNING id",
+    params![entry.text_hash, entry.title, entry.byline, entry.format, entry.char_count as i64],
+    |row| row.get(0),
+    )?;
+    if let Some(body) = &entry.body {
+        transaction.execute("DELETE FROM texts_fts WHERE rowid = ?", [article_id])?;
+        transaction.execute(
+            "INSERT INTO texts_fts (rowid, title, byline, body) VALUES (?, ?, ?, ?)",
+            params![article_id, entry.title, entry.byline, body],
+        )?;
+    }
+    Ok(article_id)
+}
+
+/// The location's row: where the article and its sidecar are, and counts.
+fn put_location(
+    transaction: &rusqlite::Transaction,
+    entry: &LocationEntry,
+    article_path: &str,
+    article_id: i64,
+) -> Result<(), LibraryError> {
+    let notes = entry
+        .annotations
+        .iter()
+        .filter(|a| !a.note.is_empty())
+        .count();
+    transaction.execute(
+        "INSERT INTO locations (article_path, sidecar_path, article_id, article_present,
+             sidecar_size, sidecar_mtime_ns, sidecar_hash, article_stamp, highlights, notes)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        params![
+            article_path,
+            path_text(&entry.sidecar_path),
+            article_id,
+            entry.article_present,
+            entry.sidecar_size as i64,
+            entry.sidecar_mtime_ns,
+            entry.sidecar_hash,
+            entry.article_stamp,
+            entry.annotations.len() as i64,
+            notes as i64
+        ],
+    )?;
+    // The tags' counts, for the tag browser without reading every annotation.
+    let mut tag_counts: std::collections::BTreeMap<String, i64> = Default::default();
+    for tag in entry.annotations.iter().flat_map(|a| &a.tags) {
+        *tag_counts.entry(tag.to_lowercase()).or_default() += 1;
+    }
+    for (tag, count) in tag_counts {
+        transaction.execute(
+            "INSERT INTO location_tags (article_path, tag, count) VALUES (?, ?, ?)",
+            params![article_path, tag, count],
+        )?;
+    }
+    Ok(())
+}
+
+/// The location's highlights, each in the table and the text index.
+fn put_annotations(
+    transaction: &rusqlite::Transaction,
+    entry: &LocationEntry,
+    article_path: &str,
+) -> Result<(), LibraryError> {
+    let mut insert = transaction.prepare(
+        "INSERT INTO annotations (article_path, uuid, start, end, quote, note, tags, tag_list,
+                 color, style, created, modified, status)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    let mut insert_text = transaction
+        .prepare("INSERT INTO annotations_fts (rowid, quote, note, tags) VALUES (?, ?, ?, ?)")?;
+    for annotation in &entry.annotations {
+        let tags = annotation.tags.join(&TAG_SEPARATOR.to_string());
+        let tag_list: String = annotation
+            .tags
+            .iter()
+            .map(|tag| format!("{TAG_SEPARATOR}{}", tag.to_lowercase()))
+            .collect::<String>()
+            + &TAG_SEPARATOR.to_string();
+        insert.execute(params![
+            article_path,
+            annotation.uuid,
+            annotation.start_char as i64,
+            annotation.end_char as i64,
+            annotation.quote,
+            annotation.note,
+            tags,
+            tag_list,
+            annotation.color,
+            annotation.style,
+            annotation.created,
+            annotation.modified,
+            annotation.status
+        ])?;
+        let row = transaction.last_insert_rowid();
+        insert_text.execute(params![row, annotation.quote, annotation.note, tags])?;
+    }
     Ok(())
 }

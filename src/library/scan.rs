@@ -13,13 +13,13 @@ use crate::annotate::{HighlightStyle, IndexedText, resolve_anchor};
 use crate::import::size_and_mtime_ns;
 use crate::regular_file::read_regular_file;
 use crate::store::{
-    MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, locate_sidecar, parse_sidecar, sidecar_path_beside,
+    MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, Sidecar, locate_sidecar, parse_sidecar, sidecar_path_beside,
 };
 
 use super::LibraryError;
 use super::article_text::{ArticleText, OfferedTexts, article_stamp, article_text, read_article};
 use super::entries::{AnnotationEntry, LocationEntry};
-use super::index::Index;
+use super::index::{Index, KnownSidecar};
 
 /// How deep a scan goes below a library folder.
 const MAX_DEPTH: usize = 32;
@@ -263,6 +263,14 @@ fn article_beside(sidecar: &Path, claimed_name: &str) -> PathBuf {
     folder.join(name.strip_suffix(SIDECAR_SUFFIX).unwrap_or(&name))
 }
 
+/// A sidecar as read for the index: where, its size, time and hash.
+struct SidecarRead {
+    path: PathBuf,
+    size: u64,
+    mtime_ns: i64,
+    hash: String,
+}
+
 /// Indexes `sidecar` if it or its article changed; returns whether it was
 /// read. Its article is `article`, else the file its name says beside it.
 pub(super) fn bring_up_to_date(
@@ -275,40 +283,23 @@ pub(super) fn bring_up_to_date(
         .map(|metadata| size_and_mtime_ns(&metadata))
         .map_err(|error| LibraryError::io(sidecar, error))?;
     let known = index.known_sidecar(sidecar)?;
+    let article_unchanged =
+        |known: &KnownSidecar| known.article_stamp == article_stamp(&known.article_path);
     if let Some(known) = &known
         && known.size == size
         && known.mtime_ns == mtime_ns
-        && known.article_stamp == article_stamp(&known.article_path)
+        && article_unchanged(known)
     {
         return Ok(false);
     }
-    if size > MAX_SIDECAR_BYTES {
-        return Err(LibraryError::io(
-            sidecar,
-            std::io::Error::other(format!("larger than {MAX_SIDECAR_BYTES} bytes")),
-        ));
-    }
-    // Never a FIFO or a device, never past the bound (it may grow meanwhile).
-    let bytes = match read_regular_file(sidecar, MAX_SIDECAR_BYTES) {
-        Ok(Some(file)) => file.bytes,
-        Ok(None) => {
-            let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
-            return Err(LibraryError::io(sidecar, gone));
-        }
-        Err(error) => {
-            return Err(LibraryError::Sidecar {
-                path: sidecar.to_owned(),
-                message: error.problem(),
-            });
-        }
-    };
+    let bytes = read_sidecar(sidecar, size)?;
     let hash: String = Sha256::digest(&bytes)
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect();
     if let Some(known) = &known
         && known.hash == hash
-        && known.article_stamp == article_stamp(&known.article_path)
+        && article_unchanged(known)
     {
         index.restamp_sidecar(sidecar, size, mtime_ns)?;
         return Ok(false);
@@ -323,8 +314,89 @@ pub(super) fn bring_up_to_date(
     );
     let stamp = article_stamp(&article_path);
     let article = article_text(index, known.as_ref(), &article_path, &stamp, offered)?;
-    let text = article.as_ref().map(|a| IndexedText::new(&a.indexed.body));
-    let annotations = parsed
+    let read = SidecarRead {
+        path: sidecar.to_owned(),
+        size,
+        mtime_ns,
+        hash,
+    };
+    let entry = location_entry(read, &parsed, article_path, stamp, article);
+    index.put(&entry)?;
+    Ok(true)
+}
+
+/// A sidecar's bytes: never a FIFO or a device, never past the bound (it
+/// may grow while it is read).
+fn read_sidecar(sidecar: &Path, size: u64) -> Result<Vec<u8>, LibraryError> {
+    if size > MAX_SIDECAR_BYTES {
+        return Err(LibraryError::io(
+            sidecar,
+            std::io::Error::other(format!("larger than {MAX_SIDECAR_BYTES} bytes")),
+        ));
+    }
+    match read_regular_file(sidecar, MAX_SIDECAR_BYTES) {
+        Ok(Some(file)) => Ok(file.bytes),
+        Ok(None) => {
+            let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
+            Err(LibraryError::io(sidecar, gone))
+        }
+        Err(error) => Err(LibraryError::Sidecar {
+            path: sidecar.to_owned(),
+            message: error.problem(),
+        }),
+    }
+}
+
+/// What the index keeps of a sidecar and its article.
+fn location_entry(
+    read: SidecarRead,
+    parsed: &Sidecar,
+    article_path: PathBuf,
+    article_stamp: String,
+    article: Option<ArticleText>,
+) -> LocationEntry {
+    let annotations = annotation_entries(parsed, article.as_ref());
+    let present = article.is_some();
+    let (text_hash, title, byline, char_count, body) = match article {
+        Some(ArticleText { indexed, read_now }) => (
+            indexed.text_hash,
+            indexed.title.or_else(|| parsed.document.title.clone()),
+            indexed.byline,
+            indexed.char_count,
+            // Only a text read anew is indexed anew.
+            read_now.then_some(indexed.body),
+        ),
+        None => (
+            parsed.document.text_hash.clone(),
+            parsed.document.title.clone(),
+            None,
+            parsed.document.char_count,
+            None,
+        ),
+    };
+    LocationEntry {
+        article_path,
+        sidecar_path: read.path,
+        article_present: present,
+        sidecar_size: read.size,
+        sidecar_mtime_ns: read.mtime_ns,
+        sidecar_hash: read.hash,
+        article_stamp,
+        text_hash,
+        title,
+        byline,
+        format: parsed.document.format.name().to_owned(),
+        char_count,
+        body,
+        annotations,
+    }
+}
+
+/// Each highlight where it is found in the article's text (where it was
+/// made when the article is missing).
+fn annotation_entries(parsed: &Sidecar, article: Option<&ArticleText>) -> Vec<AnnotationEntry> {
+    let text = article.map(|a| IndexedText::new(&a.indexed.body));
+    parsed
         .set
         .iter()
         .map(|annotation| {
@@ -354,41 +426,5 @@ pub(super) fn bring_up_to_date(
                 status: status.to_owned(),
             }
         })
-        .collect();
-    let present = article.is_some();
-    let (text_hash, title, byline, char_count, body) = match article {
-        Some(ArticleText { indexed, read_now }) => (
-            indexed.text_hash,
-            indexed.title.or_else(|| parsed.document.title.clone()),
-            indexed.byline,
-            indexed.char_count,
-            // Only a text read anew is indexed anew.
-            read_now.then_some(indexed.body),
-        ),
-        None => (
-            parsed.document.text_hash.clone(),
-            parsed.document.title.clone(),
-            None,
-            parsed.document.char_count,
-            None,
-        ),
-    };
-    let entry = LocationEntry {
-        article_path,
-        sidecar_path: sidecar.to_owned(),
-        article_present: present,
-        sidecar_size: size,
-        sidecar_mtime_ns: mtime_ns,
-        sidecar_hash: hash,
-        article_stamp: stamp,
-        text_hash,
-        title,
-        byline,
-        format: parsed.document.format.name().to_owned(),
-        char_count,
-        body,
-        annotations,
-    };
-    index.put(&entry)?;
-    Ok(true)
+        .collect()
 }

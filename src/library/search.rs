@@ -68,51 +68,7 @@ impl Index {
             Scope::Note => &["note"],
             _ => &[],
         };
-        let mut values: Vec<Value> = Vec::new();
-        let mut sql = String::from(
-            "SELECT a.uuid, a.article_path, ar.title, a.start, a.end, a.quote, a.note, a.tags, ",
-        );
-        let order = match query.fts_match(columns) {
-            Some(expression) => {
-                sql += "snippet(annotations_fts, -1, '**', '**', '…', 16)
-                        FROM annotations_fts JOIN annotations a ON a.id = annotations_fts.rowid ";
-                values.push(Value::Text(expression));
-                "annotations_fts MATCH ?"
-            }
-            None => {
-                sql += "a.quote FROM annotations a ";
-                "1"
-            }
-        };
-        sql += "JOIN locations l ON l.article_path = a.article_path
-                JOIN articles ar ON ar.id = l.article_id WHERE ";
-        sql += order;
-        for (tag, wanted) in &query.tags {
-            sql += if *wanted {
-                " AND instr(a.tag_list, ?) > 0"
-            } else {
-                " AND instr(a.tag_list, ?) = 0"
-            };
-            values.push(Value::Text(format!("{TAG_SEPARATOR}{tag}{TAG_SEPARATOR}")));
-        }
-        if !query.colors.is_empty() {
-            sql += &format!(
-                " AND a.color IN ({})",
-                vec!["?"; query.colors.len()].join(", ")
-            );
-            values.extend(query.colors.iter().map(|c| Value::Text(c.clone())));
-        }
-        match query.has_note {
-            Some(true) => sql += " AND a.note != ''",
-            Some(false) => sql += " AND a.note = ''",
-            None => {}
-        }
-        if query.orphaned {
-            sql += " AND a.status = 'orphaned'";
-        }
-        if query.missing {
-            sql += " AND a.status = 'missing'";
-        }
+        let (mut sql, mut values, ranked) = annotation_query(query, columns);
         push_common_filters(
             query,
             "a.article_path",
@@ -120,29 +76,15 @@ impl Index {
             &mut sql,
             &mut values,
         );
-        sql += if order == "1" {
-            " ORDER BY a.modified DESC"
-        } else {
+        sql += if ranked {
             " ORDER BY rank"
+        } else {
+            " ORDER BY a.modified DESC"
         };
         sql += " LIMIT ?";
         values.push(Value::Integer(limit as i64));
         let mut statement = self.connection.prepare(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
-            let tags: String = row.get(7)?;
-            Ok(SearchHit {
-                kind: SearchHitKind::Annotation,
-                id: Some(row.get(0)?),
-                article: PathBuf::from(row.get::<_, String>(1)?),
-                title: row.get(2)?,
-                start: row.get::<_, i64>(3)? as usize,
-                end: row.get::<_, i64>(4)? as usize,
-                quote: Some(row.get(5)?),
-                note: Some(row.get(6)?),
-                tags: Some(split_tags(&tags)),
-                snippet: row.get::<_, String>(8)?.replace(TAG_SEPARATOR, " "),
-            })
-        })?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values), annotation_hit)?;
         let mut hits: Vec<SearchHit> = Vec::new();
         for hit in rows {
             let hit = hit?;
@@ -239,4 +181,73 @@ pub(super) fn split_tags(tags: &str) -> Vec<String> {
         .filter(|tag| !tag.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// The annotation search's SQL up to its common filters, its values, and
+/// whether it is ranked (a text query) or by time.
+fn annotation_query(query: &Query, columns: &[&str]) -> (String, Vec<Value>, bool) {
+    let mut values: Vec<Value> = Vec::new();
+    let mut sql = String::from(
+        "SELECT a.uuid, a.article_path, ar.title, a.start, a.end, a.quote, a.note, a.tags, ",
+    );
+    let order = match query.fts_match(columns) {
+        Some(expression) => {
+            sql += "snippet(annotations_fts, -1, '**', '**', '…', 16)
+                    FROM annotations_fts JOIN annotations a ON a.id = annotations_fts.rowid ";
+            values.push(Value::Text(expression));
+            "annotations_fts MATCH ?"
+        }
+        None => {
+            sql += "a.quote FROM annotations a ";
+            "1"
+        }
+    };
+    sql += "JOIN locations l ON l.article_path = a.article_path
+            JOIN articles ar ON ar.id = l.article_id WHERE ";
+    sql += order;
+    let ranked = order != "1";
+    for (tag, wanted) in &query.tags {
+        sql += if *wanted {
+            " AND instr(a.tag_list, ?) > 0"
+        } else {
+            " AND instr(a.tag_list, ?) = 0"
+        };
+        values.push(Value::Text(format!("{TAG_SEPARATOR}{tag}{TAG_SEPARATOR}")));
+    }
+    if !query.colors.is_empty() {
+        sql += &format!(
+            " AND a.color IN ({})",
+            vec!["?"; query.colors.len()].join(", ")
+        );
+        values.extend(query.colors.iter().map(|c| Value::Text(c.clone())));
+    }
+    match query.has_note {
+        Some(true) => sql += " AND a.note != ''",
+        Some(false) => sql += " AND a.note = ''",
+        None => {}
+    }
+    if query.orphaned {
+        sql += " AND a.status = 'orphaned'";
+    }
+    if query.missing {
+        sql += " AND a.status = 'missing'";
+    }
+    (sql, values, ranked)
+}
+
+/// A row of the annotation search.
+fn annotation_hit(row: &rusqlite::Row) -> rusqlite::Result<SearchHit> {
+    let tags: String = row.get(7)?;
+    Ok(SearchHit {
+        kind: SearchHitKind::Annotation,
+        id: Some(row.get(0)?),
+        article: PathBuf::from(row.get::<_, String>(1)?),
+        title: row.get(2)?,
+        start: row.get::<_, i64>(3)? as usize,
+        end: row.get::<_, i64>(4)? as usize,
+        quote: Some(row.get(5)?),
+        note: Some(row.get(6)?),
+        tags: Some(split_tags(&tags)),
+        snippet: row.get::<_, String>(8)?.replace(TAG_SEPARATOR, " "),
+    })
 }

@@ -124,20 +124,7 @@ impl SaveJob {
         // Under the lock no other writer is mid-write: temporary files left
         // here are from a writer that was killed.
         remove_temporaries_of(&self.path);
-        let on_disk = match (&self.known, FileStamp::of_path(&self.path)) {
-            (Some(known), Some(now)) if known.stamp == now => Some(known.clone()),
-            _ => read_sidecar_stamped(&self.path)?
-                .map(|(sidecar, stamp)| KnownDisk { stamp, sidecar }),
-        };
-        if let Some(newer) = on_disk
-            .as_ref()
-            .filter(|d| d.sidecar.version > FORMAT_VERSION)
-        {
-            return Err(StoreError::NewerVersion {
-                path: self.path.clone(),
-                version: newer.sidecar.version,
-            });
-        }
+        let on_disk = self.read_on_disk()?;
         let mut merged = on_disk
             .as_ref()
             .map(|d| d.sidecar.set.clone())
@@ -158,7 +145,42 @@ impl SaveJob {
                 notices,
             });
         }
-        // Never write what a read would refuse: the user would be locked out.
+        let known = Some(self.write(&merged, on_disk.as_ref())?);
+        self.remove_merged_copies(&copies);
+        Ok(SaveOutcome {
+            set: merged,
+            known,
+            notices,
+        })
+    }
+
+    /// What is on disk now (as known, when its stamp has not changed).
+    /// A newer version's file is refused: it is never written over.
+    fn read_on_disk(&self) -> Result<Option<KnownDisk>, StoreError> {
+        let on_disk = match (&self.known, FileStamp::of_path(&self.path)) {
+            (Some(known), Some(now)) if known.stamp == now => Some(known.clone()),
+            _ => read_sidecar_stamped(&self.path)?
+                .map(|(sidecar, stamp)| KnownDisk { stamp, sidecar }),
+        };
+        if let Some(newer) = on_disk
+            .as_ref()
+            .filter(|d| d.sidecar.version > FORMAT_VERSION)
+        {
+            return Err(StoreError::NewerVersion {
+                path: self.path.clone(),
+                version: newer.sidecar.version,
+            });
+        }
+        Ok(on_disk)
+    }
+
+    /// Writes `merged` atomically, keeping a newer version's top-level
+    /// fields; never what a read would refuse (the user would be locked out).
+    fn write(
+        &self,
+        merged: &AnnotationSet,
+        on_disk: Option<&KnownDisk>,
+    ) -> Result<KnownDisk, StoreError> {
         let too_large = |size: u64| StoreError::WouldBeTooLarge {
             path: self.path.clone(),
             size,
@@ -170,28 +192,24 @@ impl SaveJob {
         if estimate > MAX_SIDECAR_BYTES {
             return Err(too_large(estimate));
         }
-        // A newer version's top-level fields stay as they were.
         let unknown_fields = on_disk
-            .as_ref()
             .map(|d| d.sidecar.unknown_fields.clone())
             .unwrap_or_default();
-        let text = sidecar_to_string_keeping(&self.info, &merged, &unknown_fields);
+        let text = sidecar_to_string_keeping(&self.info, merged, &unknown_fields);
         if text.len() as u64 > MAX_SIDECAR_BYTES {
             return Err(too_large(text.len() as u64));
         }
-        let written = write_atomically(&self.path, text.as_bytes()).map_err(write_error)?;
-        let known = Some(KnownDisk {
+        let written =
+            write_atomically(&self.path, text.as_bytes()).map_err(|source| StoreError::Write {
+                path: self.path.clone(),
+                source,
+            })?;
+        Ok(KnownDisk {
             stamp: FileStamp::of(&written),
             sidecar: Sidecar {
                 unknown_fields,
                 ..Sidecar::new(self.info.clone(), merged.clone())
             },
-        });
-        self.remove_merged_copies(&copies);
-        Ok(SaveOutcome {
-            set: merged,
-            known,
-            notices,
         })
     }
 

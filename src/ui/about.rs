@@ -7,7 +7,6 @@ use eframe::egui::{self, RichText};
 
 use crate::store::data_folder;
 
-use super::app::MarginaliaApp;
 use super::command::{Command, Situation};
 use super::widgets::{centered_window, command_button_ui};
 use super::{APP_ID, window_icon};
@@ -33,102 +32,94 @@ pub(super) struct AboutWindow {
     icon: Option<egui::TextureHandle>,
 }
 
-impl MarginaliaApp {
-    /// Opens or closes Help ▸ About.
-    pub(super) fn toggle_about(&mut self) {
-        self.about = match self.about.take() {
-            Some(_) => None,
-            None => Some(AboutWindow {
-                folders: self.kept_folders(),
-                found_for: self.annotations_file().map(Path::to_path_buf),
-                icon: window_icon().map(|icon| {
-                    self.ctx.load_texture(
-                        "about-icon",
-                        egui::ColorImage::from(icon),
-                        egui::TextureOptions::LINEAR,
-                    )
-                }),
+impl AboutWindow {
+    /// The window as it opens: the folders looked up now.
+    pub(super) fn new(ctx: &egui::Context, annotations_file: Option<&Path>) -> Self {
+        Self {
+            folders: kept_folders(annotations_file),
+            found_for: annotations_file.map(Path::to_path_buf),
+            icon: window_icon().map(|icon| {
+                ctx.load_texture(
+                    "about-icon",
+                    egui::ColorImage::from(icon),
+                    egui::TextureOptions::LINEAR,
+                )
             }),
-        };
-    }
-
-    /// Where the user's files are kept, for the About window.
-    fn kept_folders(&self) -> Vec<KeptFolder> {
-        let kept = |what, detail, folder: Option<PathBuf>| KeptFolder {
-            what,
-            detail,
-            exists: folder.as_deref().is_some_and(Path::is_dir),
-            folder,
-        };
-        let annotations = match self.annotations_file() {
-            Some(file) => kept(
-                "This article's annotations",
-                file.display().to_string(),
-                file.parent().map(Path::to_path_buf),
-            ),
-            None => kept(
-                "Annotations",
-                "Beside each article, as ARTICLE.annotations.ron".to_owned(),
-                None,
-            ),
-        };
-        let data = data_folder();
-        let settings = eframe::storage_dir(APP_ID);
-        vec![
-            annotations,
-            kept(
-                "Data folder",
-                shown(
-                    data.as_deref(),
-                    "sidecars of read-only folders, recovery files",
-                ),
-                data,
-            ),
-            kept(
-                "Settings",
-                shown(settings.as_deref(), "recent files, theme, text size"),
-                settings,
-            ),
-        ]
-    }
-
-    pub(super) fn about_window_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let file = self.annotations_file().map(Path::to_path_buf);
-        if self
-            .about
-            .as_ref()
-            .is_some_and(|about| about.found_for != file)
-        {
-            let folders = self.kept_folders();
-            if let Some(about) = &mut self.about {
-                about.folders = folders;
-                about.found_for = file;
-            }
         }
-        let now = self.situation();
-        let Some(about) = &self.about else {
-            return;
-        };
+    }
+
+    /// The window; its folders looked up again when another article opened.
+    pub(super) fn window_ui(
+        &mut self,
+        ctx: &egui::Context,
+        annotations_file: Option<&Path>,
+        now: &Situation,
+        commands: &mut Vec<Command>,
+    ) {
+        if self.found_for.as_deref() != annotations_file {
+            self.folders = kept_folders(annotations_file);
+            self.found_for = annotations_file.map(Path::to_path_buf);
+        }
         let mut open = true;
         centered_window(ctx, Command::ToggleAbout.info().label)
             .open(&mut open)
             .resizable(false)
             .default_width(560.0)
-            .show(ctx, |ui| about_ui(ui, about, &now, commands));
+            .show(ctx, |ui| about_ui(ui, self, now, commands));
         if !open {
             commands.push(Command::ToggleAbout);
         }
     }
+}
 
-    /// Shows a folder in the file manager; says so when it cannot.
-    pub(super) fn open_folder(&mut self, folder: &Path) {
-        if let Err(error) = open::that_detached(folder) {
-            self.set_banner(format!(
-                "{}: cannot be shown in a file manager: {error}",
-                folder.display()
-            ));
-        }
-    }
+/// Where the user's files are kept, for the About window.
+fn kept_folders(annotations_file: Option<&Path>) -> Vec<KeptFolder> {
+    let kept = |what, detail, folder: Option<PathBuf>| KeptFolder {
+        what,
+        detail,
+        exists: folder.as_deref().is_some_and(Path::is_dir),
+        folder,
+    };
+    let annotations = match annotations_file {
+        Some(file) => kept(
+            "This article's annotations",
+            file.display().to_string(),
+            file.parent().map(Path::to_path_buf),
+        ),
+        None => kept(
+            "Annotations",
+            "Beside each article, as ARTICLE.annotations.ron".to_owned(),
+            None,
+        ),
+    };
+    let data = data_folder();
+    let settings = eframe::storage_dir(APP_ID);
+    vec![
+        annotations,
+        kept(
+            "Data folder",
+            shown(
+                data.as_deref(),
+                "sidecars of read-only folders, recovery files",
+            ),
+            data,
+        ),
+        kept(
+            "Settings",
+            shown(settings.as_deref(), "recent files, theme, text size"),
+            settings,
+        ),
+    ]
+}
+
+/// Shows a folder in the file manager; why not, when it cannot.
+pub(super) fn open_folder(folder: &Path) -> Result<(), String> {
+    open::that_detached(folder).map_err(|error| {
+        format!(
+            "{}: cannot be shown in a file manager: {error}",
+            folder.display()
+        )
+    })
 }
 
 fn about_ui(ui: &mut egui::Ui, about: &AboutWindow, now: &Situation, commands: &mut Vec<Command>) {

@@ -1,39 +1,43 @@
-//! The eframe app: its state, its creation, and the order of a frame. What
-//! commands do is in `dispatch`; what is drawn, in `chrome`, `find`,
-//! `popups`, `help`, the panels and the reader.
+//! The eframe app: the rooms, the app's creation, what it shows the tests,
+//! and the order of a frame. Each room owns its state (DESIGN.md, "The
+//! window's rooms"); what commands do, across rooms, is in `dispatch`.
+
+mod dispatch;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use eframe::egui::{self, Ui};
 use uuid::Uuid;
 
+use crate::document::Document;
 use crate::library::LibraryPaths;
+use crate::store::AnnotationStore;
 
-use super::about::AboutWindow;
-use super::command::{Command, Place};
-use super::dialogs::PendingDialog;
-use super::exchange::PendingExchange;
-use super::files::PendingOpen;
-use super::find::FindState;
+use super::chrome::{Shown, StatusLine, menu_bar_ui, status_bar_ui};
+use super::command::{Command, Situation};
+use super::dialogs::Dialogs;
+use super::exchange::Exchanges;
+use super::find::FindBar;
 use super::keymap::commands_from_input;
-use super::launch_timeline::LaunchStage;
 use super::library::LibraryView;
-use super::panel::PanelState;
-use super::popups::{ContextTarget, OverlapChoice};
+use super::notices::Notices;
+use super::page::Page;
+use super::popups::{Overlays, selection_bar_ui};
 use super::prefetch::PrefetchedImport;
-use super::reader::{PaintedHighlights, Reader, ReaderStyle};
-use super::session::{ClosingSession, DocumentSession, SaveState};
+use super::reader::Reader;
+use super::session::{DocumentSession, SaveState};
 use super::settings::Settings;
-use super::theme::{ThemeChoice, install_fonts};
+use super::theme::install_fonts;
+use super::view_context::ViewContext;
+use super::window::Window;
+use super::workspace::Workspace;
 
 /// The sample article, shown when Marginalia starts without a file.
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/kerry-lavrov-meeting.txt");
 pub const SAMPLE_FILE_NAME: &str = "kerry-lavrov-meeting.txt";
 
 pub(super) const SETTINGS_KEY: &str = "marginalia-settings";
-/// How long a highlight jumped to stays outlined.
-pub(super) const FLASH: Duration = Duration::from_millis(1_200);
 
 /// What to show when the window opens.
 #[derive(Clone, Debug)]
@@ -48,93 +52,25 @@ pub enum StartWith {
     Articles(Vec<PathBuf>),
 }
 
-/// A highlight outlined for a moment after a jump to it.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Flash {
-    pub(super) id: Uuid,
-    pub(super) since: Instant,
-}
-
-/// News said in the status bar for a moment ("Merged 3 highlights from
-/// another device").
-#[derive(Clone, Debug)]
-pub(super) struct StatusNote {
-    pub(super) text: String,
-    pub(super) since: Instant,
-    /// How long it shows.
-    pub(super) lasts: Duration,
-}
-
-/// A text caret stops blinking after this long without input (as GTK's
-/// does), so a window left with a field focused uses no CPU.
-pub(super) const CARET_BLINK_TIME: Duration = Duration::from_secs(10);
-
-/// How long a status note shows.
-pub(super) const STATUS_NOTE_TIME: Duration = Duration::from_secs(8);
-
-/// A message across the top, with the commands it offers.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Banner {
-    pub(super) message: String,
-    pub(super) actions: Vec<Command>,
-    /// A problem (the alert colours) or news (the page's own).
-    pub(super) problem: bool,
-    /// It tells of a sync conflict copy set aside: a later merge that
-    /// succeeds takes it away.
-    pub(super) about_set_aside_copy: bool,
-}
-
+/// The window: its rooms, and the settings they are handed.
 pub struct MarginaliaApp {
-    pub(super) settings: Settings,
-    pub(super) open: Option<DocumentSession>,
-    /// Closed documents still finishing their last save.
-    pub(super) closing: Vec<ClosingSession>,
-    pub(super) ctx: egui::Context,
-    pub(super) reader: Reader,
-    pub(super) painted: PaintedHighlights,
-    pub(super) banner: Option<Banner>,
-    pub(super) status_note: Option<StatusNote>,
-    pub(super) dialog: Option<PendingDialog>,
-    /// An article being read on a worker.
-    pub(super) opening: Option<PendingOpen>,
-    /// What to say once the article being opened shows.
-    pub(super) after_open: Option<String>,
-    /// Exports and imports whose files are written or read on workers.
-    pub(super) exchanges: Vec<PendingExchange>,
-    /// The highlight open in the panel.
-    pub(super) selected: Option<Uuid>,
-    /// The highlight made last (N writes its note).
-    pub(super) last_made: Option<Uuid>,
-    pub(super) flash: Option<Flash>,
-    pub(super) panel: PanelState,
-    pub(super) find: Option<FindState>,
-    /// Overlapping highlights under a click: the user picks one.
-    pub(super) choice: Option<OverlapChoice>,
-    /// What the context menu acts on.
-    pub(super) context_target: ContextTarget,
-    pub(super) show_shortcuts: bool,
-    /// Help ▸ About, while it is open.
-    pub(super) about: Option<AboutWindow>,
-    shown_title: String,
-    applied_theme: Option<ThemeChoice>,
-    /// When the last input came (a key, the pointer, the wheel), in
-    /// seconds of egui's clock: the caret blinks for a while after it.
-    last_input: f64,
-    /// A text field had the keys when the last frame ended: egui drops
-    /// focus on Escape before this frame's keys are read, and that Escape
-    /// belongs to the field.
-    pub(super) field_had_keys: bool,
-    /// How far the launch has come, for the startup timeline (`MARGINALIA_TIMING`).
-    pub(super) launch: LaunchStage,
-    /// The import of the article named on the command line, started with the window.
-    pub(super) prefetched: Option<PrefetchedImport>,
+    /// What is remembered between runs.
+    settings: Settings,
+    /// The title, the theme applied, the caret's blink, the launch timeline.
+    window: Window,
+    /// The open article, those closing, the one being opened.
+    workspace: Workspace,
+    /// The reader, the side panels, the highlight open and made last.
+    page: Page,
+    find: FindBar,
+    /// The banner and the status note.
+    notices: Notices,
+    /// The context menu's target, the overlap chooser, shortcuts, About.
+    overlays: Overlays,
+    dialogs: Dialogs,
+    exchanges: Exchanges,
     /// The library view, and the library working on its own thread.
-    pub(super) library: LibraryView,
-    /// Where to show the article being opened (a place picked in the library).
-    pub(super) open_at_place: Option<Place>,
-    /// The open article's save state last frame: a save that finishes is
-    /// told to the library.
-    last_save_state: Option<SaveState>,
+    library: LibraryView,
 }
 
 impl MarginaliaApp {
@@ -175,38 +111,17 @@ impl MarginaliaApp {
             .unwrap_or_default();
         crate::timing::mark("settings read");
         let mut app = Self {
+            page: Page::new(&settings),
             settings,
-            open: None,
-            closing: Vec::new(),
-            ctx: cc.egui_ctx.clone(),
-            reader: Reader::new(),
-            painted: PaintedHighlights::default(),
-            banner: None,
-            status_note: None,
-            dialog: None,
-            opening: None,
-            after_open: None,
-            exchanges: Vec::new(),
-            selected: None,
-            last_made: None,
-            flash: None,
-            panel: PanelState::default(),
-            find: None,
-            choice: None,
-            context_target: ContextTarget::default(),
-            show_shortcuts: false,
-            about: None,
-            shown_title: String::new(),
-            applied_theme: None,
-            last_input: 0.0,
-            field_had_keys: false,
-            launch: LaunchStage::at_start(),
-            prefetched,
+            window: Window::new(&cc.egui_ctx),
+            workspace: Workspace::with_prefetched(prefetched),
+            find: FindBar::default(),
+            notices: Notices::default(),
+            overlays: Overlays::default(),
+            dialogs: Dialogs::default(),
+            exchanges: Exchanges::default(),
             library: LibraryView::start(library, &cc.egui_ctx),
-            open_at_place: None,
-            last_save_state: None,
         };
-        app.reader.set_caret_mode(app.settings.caret);
         match start {
             StartWith::Sample => app.open_sample(),
             StartWith::LastRead => app.open_last_read(),
@@ -216,37 +131,72 @@ impl MarginaliaApp {
         app
     }
 
-    pub(super) fn reader_style(&self) -> ReaderStyle {
-        ReaderStyle {
-            font_size: self.settings.font_size,
-            measure_chars: self.settings.line_width.chars(),
-            palette: self.settings.theme.palette(),
+    /// The app with a problem said across the top, if there is one.
+    pub(super) fn with_problem(mut self, problem: Option<String>) -> Self {
+        if let Some(problem) = problem {
+            self.notices.problem(problem);
         }
+        self
     }
 
-    /// The theme's visuals, set when the theme changes.
-    fn apply_theme(&mut self, ui: &mut Ui) {
-        if self.applied_theme != Some(self.settings.theme) {
-            self.settings.theme.apply(ui.ctx());
-            self.applied_theme = Some(self.settings.theme);
-            // This frame's root Ui was made with the old style.
-            ui.set_style(ui.ctx().global_style());
-        }
+    pub fn document(&self) -> Option<&Document> {
+        self.workspace.session().map(DocumentSession::document)
     }
 
-    /// A save of the open article that finished is told to the library.
-    fn tell_library_of_saves(&mut self) {
-        let state = self.save_state();
-        if state == Some(SaveState::Saved)
-            && self
-                .last_save_state
-                .as_ref()
-                .is_some_and(|s| *s != SaveState::Saved)
-            && let Some(path) = self.document_path().map(Path::to_path_buf)
-        {
-            self.tell_library_saved(path);
-        }
-        self.last_save_state = state;
+    pub fn document_path(&self) -> Option<&Path> {
+        self.workspace.document_path()
+    }
+
+    /// The open document's annotations.
+    pub fn annotations(&self) -> Option<&AnnotationStore> {
+        self.workspace.session().map(DocumentSession::store)
+    }
+
+    /// Where the open document's annotations are written.
+    pub fn annotations_file(&self) -> Option<&Path> {
+        self.workspace
+            .session()
+            .map(DocumentSession::annotations_file)
+    }
+
+    pub fn save_state(&self) -> Option<SaveState> {
+        self.workspace.session().map(DocumentSession::save_state)
+    }
+
+    /// Whether an article is being opened (read on a worker).
+    pub fn is_opening(&self) -> bool {
+        self.workspace.opening().is_some()
+    }
+
+    pub fn banner(&self) -> Option<&str> {
+        self.notices.banner().map(|b| b.message())
+    }
+
+    /// Whether the banner shows a problem (not news such as "Exported …").
+    pub fn banner_is_problem(&self) -> Option<bool> {
+        self.notices.banner().map(|b| b.is_problem())
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn reader(&self) -> &Reader {
+        self.page.reader()
+    }
+
+    pub fn reader_mut(&mut self) -> &mut Reader {
+        self.page.reader_mut()
+    }
+
+    /// The highlight open in the panel.
+    pub fn selected_annotation(&self) -> Option<Uuid> {
+        self.page.selected()
+    }
+
+    /// The find matches (char ranges) and the index of the current one.
+    pub fn find_matches(&self) -> Option<(&[std::ops::Range<usize>], usize)> {
+        self.find.matches()
     }
 
     /// The library view (Ctrl+L) is shown instead of the article.
@@ -254,51 +204,93 @@ impl MarginaliaApp {
         &self.library
     }
 
-    /// Ends the outline of a highlight jumped to once its moment is over.
-    fn expire_flash(&mut self) {
-        if let Some(flash) = self.flash {
-            let elapsed = flash.since.elapsed();
-            if elapsed >= FLASH {
-                self.flash = None;
-            } else {
-                self.ctx.request_repaint_after(FLASH - elapsed);
-            }
+    /// What is on screen now, for the command table's availability and key contexts.
+    pub fn situation(&self) -> Situation {
+        let open = self.workspace.session();
+        let reader = self.page.reader();
+        Situation {
+            has_document: open.is_some(),
+            has_selection: reader.has_selection(),
+            has_caret: reader.selection().is_some(),
+            can_undo: open.is_some_and(DocumentSession::can_undo),
+            can_redo: open.is_some_and(DocumentSession::can_redo),
+            find_open: self.find.is_open(),
+            open_highlight: self.page.selected(),
+            note_target: self.page.note_target(),
+            typing: self.window.typing(),
+            caret_browsing: reader.caret_browsing(),
+            arrows_move_caret: reader.arrows_move_caret(),
+            can_go_back: reader.can_go_back(),
+            library_shown: self.library.is_shown(),
         }
     }
 
-    /// The caret blinks while the user is active and stands still after
-    /// [`CARET_BLINK_TIME`] without input.
-    fn settle_caret(&mut self, ctx: &egui::Context) {
-        // egui's clock: the same in a real window and in tests.
-        let now = ctx.input(|i| i.time);
-        if ctx.input(|i| !i.events.is_empty() || i.pointer.is_moving()) {
-            self.last_input = now;
+    /// What happened since the last frame: dialogs, opens, saves, the
+    /// library, the disk; and what passes with time.
+    fn take_news(&mut self, ctx: &egui::Context) {
+        self.poll_dialog();
+        self.poll_opening(Duration::ZERO);
+        self.poll_closing();
+        self.poll_exchanges();
+        self.poll_library();
+        self.tick_session();
+        // The review's note and tags, saved once typing rests.
+        for command in self.library.review_edits_due(ctx, false) {
+            self.apply(command);
         }
-        let since = Duration::from_secs_f64((now - self.last_input).max(0.0));
-        let blink = since < CARET_BLINK_TIME;
-        // Without a focused field no caret blinks: no frame is needed.
-        let caret_shows = self.field_has_keys();
-        if ctx.global_style().visuals.text_cursor.blink != blink {
-            ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blink);
-            if caret_shows {
-                // Drawn once more: steady and visible.
-                ctx.request_repaint();
-            }
+        if let Some(article) = self.workspace.just_saved() {
+            self.library.saved(article);
         }
-        if blink && caret_shows {
-            ctx.request_repaint_after(CARET_BLINK_TIME - since);
-        }
+        self.page.expire_flash(ctx);
+        self.window.settle_caret();
+        self.notices.expire(ctx);
     }
 
-    fn update_window_title(&mut self) {
-        let title = match &self.open {
-            Some(open) => format!("{} — Marginalia", open.document().display_title()),
-            None => "Marginalia".to_owned(),
+    /// The menus, the banner, the find bar and the status bar.
+    fn chrome_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let view = ViewContext::new(self.workspace.session(), &self.settings, self.situation());
+        let shown = Shown {
+            library: self.library.is_shown(),
+            shortcuts: self.overlays.shortcuts_shown(),
+            about: self.overlays.about_shown(),
         };
-        if title != self.shown_title {
-            self.ctx
-                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.shown_title = title;
+        menu_bar_ui(ui, &view, &shown, commands);
+        self.notices
+            .banner_ui(ui, &view.palette, &view.now, commands);
+        self.find.bar_ui(ui, &view.now, commands);
+        let status = StatusLine {
+            opening: self.workspace.opening(),
+            reader: self.page.reader(),
+            note: self.notices.status_note(),
+        };
+        status_bar_ui(ui, view.open, &status);
+    }
+
+    /// The side panels and the page, and what floats over the page.
+    fn pages_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let now = self.situation();
+        let view = ViewContext::new(self.workspace.session(), &self.settings, now);
+        if self.library.is_shown() {
+            self.library.page_ui(ui, &view, commands);
+            return;
+        }
+        self.page.side_panels_ui(ui, &view, commands);
+        let matches = self.find.painted(&view.palette);
+        let opening = self.workspace.opening().is_some();
+        let Some(output) = self.page.page_ui(ui, &view, matches, opening, commands) else {
+            return;
+        };
+        if let Some(choice) = output.choice {
+            self.overlays.choose_among(choice);
+        }
+        if let Some(target) = output.context_target {
+            self.overlays.set_context_target(target);
+        }
+        let view = ViewContext::new(self.workspace.session(), &self.settings, now);
+        self.overlays
+            .context_menu_ui(&output.response, &view, commands);
+        if let Some(at) = output.selection_end {
+            selection_bar_ui(ui.ctx(), at, &view.palette, commands);
         }
     }
 }
@@ -308,34 +300,17 @@ impl eframe::App for MarginaliaApp {
     /// then what happened elsewhere (dialogs, saves, the disk), then the
     /// chrome, the panels and the page, then the commands they produced.
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.report_text_presented();
-        self.apply_theme(ui);
+        self.window.begin_frame();
+        self.window.apply_theme(ui, self.settings.theme);
         for command in commands_from_input(ui.ctx(), &self.situation()) {
             self.apply(command);
         }
-        self.poll_dialog();
-        self.poll_opening(Duration::ZERO);
-        self.poll_closing();
-        self.poll_exchanges();
-        self.poll_library();
-        self.tick_session();
-        // The review's note and tags, saved once typing rests.
-        for command in self.library.review_edits_due(ui.ctx(), false) {
-            self.apply(command);
-        }
-        self.tell_library_of_saves();
-        self.expire_flash();
-        self.settle_caret(ui.ctx());
-        self.expire_status_note();
+        self.take_news(ui.ctx());
         let mut commands = Vec::new();
         self.chrome_ui(ui, &mut commands);
-        if self.library.is_shown() {
-            self.library_page_ui(ui, &mut commands);
-        } else {
-            self.side_panels_ui(ui, &mut commands);
-            self.page_ui(ui, &mut commands);
-        }
-        self.popups_ui(ui.ctx(), &mut commands);
+        self.pages_ui(ui, &mut commands);
+        let view = ViewContext::new(self.workspace.session(), &self.settings, self.situation());
+        self.overlays.popups_ui(ui.ctx(), &view, &mut commands);
         if !commands.is_empty() {
             ui.ctx().request_repaint();
         }
@@ -345,37 +320,29 @@ impl eframe::App for MarginaliaApp {
         if ui.input(|i| !i.raw.hovered_files.is_empty() || !i.raw.dropped_files.is_empty()) {
             ui.ctx().request_repaint();
         }
-        self.update_window_title();
-        self.report_launch(ui.ctx());
-        self.field_had_keys = self.field_has_keys();
+        let title = self.document().map(Document::display_title);
+        self.window.show_title(title);
+        self.window.report_launch(self.page.reader().has_painted());
+        self.window.end_frame();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.remember_position();
         self.tell_library_read_to();
-        self.settings.caret = self.reader.caret_mode();
+        self.settings.caret = self.page.reader().caret_mode();
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // What was typed in the review goes first: to the open article's
         // session (saved just below) or to the library's thread.
-        let typed_in_review = self.library.review_edits_due(&self.ctx, true);
+        let typed_in_review = self.library.review_edits_due(self.window.ctx(), true);
         let library_edits = !typed_in_review.is_empty();
         for command in typed_in_review {
             self.apply(command);
         }
         // Whatever is not on disk yet is saved before the window goes.
-        if let Some(session) = &mut self.open
-            && let Err(error) = session.flush()
-        {
-            log::error!("annotations not saved: {error}");
-        }
-        for closing in self.closing.drain(..) {
-            if let Err(error) = closing.finish() {
-                log::error!("annotations not saved: {error}");
-            }
-        }
+        self.workspace.flush_all();
         // Where the reader is, kept before the library's thread goes.
         self.tell_library_read_to();
         // A review edit is the user's typing: it is waited for.

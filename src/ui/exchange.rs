@@ -1,17 +1,21 @@
-//! Export and import of annotations. The text to export is built from the
-//! open article in the frame (it is in memory); writing it, and reading a
-//! file to import, happen on a worker, so a slow disk never freezes a frame.
+//! The exchanges room: export and import of annotations. The text to
+//! export is built from the open article in the frame (it is in memory);
+//! writing it, and reading a file to import, happen on a worker, so a slow
+//! disk never freezes a frame. The room owns the workers; what they did is
+//! handed back to be said, and an import to be merged into the article.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
+
+use eframe::egui;
 
 use crate::store::{
     AnnotationFile, AnnotationFileError, ExportFormat, export_annotations, read_annotation_file,
     write_atomically,
 };
 
-use super::app::MarginaliaApp;
+use super::session::DocumentSession;
 
 /// How long a frame waits for an export or an import before going on (the
 /// result then shows when it comes).
@@ -33,67 +37,84 @@ pub(super) enum ExchangeDone {
 }
 
 /// A worker writing or reading an annotation file.
-pub(super) struct PendingExchange {
+struct PendingExchange {
     done: mpsc::Receiver<ExchangeDone>,
 }
 
-impl MarginaliaApp {
-    /// Writes the annotations to `path`, in the format its name asks for.
-    pub(super) fn export_to(&mut self, path: &Path) {
-        let Some(open) = &self.open else {
-            return;
-        };
+/// Exports and imports whose files are written or read on workers.
+#[derive(Default)]
+pub(super) struct Exchanges {
+    pending: Vec<PendingExchange>,
+}
+
+impl Exchanges {
+    /// Writes the open article's annotations to `path`, in the format its
+    /// name asks for; what was done, if it is done within a moment.
+    pub(super) fn export(
+        &mut self,
+        open: &DocumentSession,
+        path: &Path,
+        ctx: &egui::Context,
+    ) -> Option<ExchangeDone> {
         let format = ExportFormat::for_file(path);
         let text = export_annotations(open.store(), open.document(), open.source(), format);
         let count = open.store().len();
         let path = path.to_path_buf();
-        self.start_exchange(move || {
+        self.start(ctx, move || {
             let result = write_atomically(&path, text.as_bytes()).map(|_| ());
             ExchangeDone::Exported {
                 path,
                 count,
                 result,
             }
-        });
+        })
     }
 
-    /// Reads `path` and imports its annotations into the open article.
-    pub(super) fn import_from(&mut self, path: &Path) {
-        if self.open.is_none() {
-            return;
-        }
-        let article = self.document_path().map(Path::to_path_buf);
-        let source_uri = self.open.as_ref().map(|open| open.source().uri());
+    /// Reads `path` for the open article's annotations.
+    pub(super) fn import(
+        &mut self,
+        open: &DocumentSession,
+        path: &Path,
+        ctx: &egui::Context,
+    ) -> Option<ExchangeDone> {
+        let article = open.path().map(Path::to_path_buf);
+        let source_uri = open.source().uri();
         let path = path.to_path_buf();
-        self.start_exchange(move || {
-            let result = read_annotation_file(&path)
-                .map(|file| file.for_article(source_uri.as_deref().unwrap_or_default()));
+        self.start(ctx, move || {
+            let result = read_annotation_file(&path).map(|file| file.for_article(&source_uri));
             ExchangeDone::Read {
                 path,
                 article,
                 result,
             }
-        });
+        })
     }
 
-    fn start_exchange(&mut self, work: impl FnOnce() -> ExchangeDone + Send + 'static) {
+    fn start(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> ExchangeDone + Send + 'static,
+    ) -> Option<ExchangeDone> {
         let (sender, done) = mpsc::channel();
-        let ctx = self.ctx.clone();
+        let repaint = ctx.clone();
         std::thread::spawn(move || {
             // The receiver is gone only if the app has closed.
             let _ = sender.send(work());
-            ctx.request_repaint();
+            repaint.request_repaint();
         });
         match done.recv_timeout(EXCHANGE_GRACE) {
-            Ok(finished) => self.finish_exchange(finished),
-            Err(_) => self.exchanges.push(PendingExchange { done }),
+            Ok(finished) => Some(finished),
+            Err(_) => {
+                self.pending.push(PendingExchange { done });
+                None
+            }
         }
     }
 
-    /// Reports exports and imports as their workers finish.
-    pub(super) fn poll_exchanges(&mut self) {
+    /// Exports and imports whose workers finished.
+    pub(super) fn poll(&mut self, ctx: &egui::Context) -> Vec<ExchangeDone> {
         let mut finished = Vec::new();
-        self.exchanges
+        self.pending
             .retain(|pending| match pending.done.try_recv() {
                 Ok(done) => {
                     finished.push(done);
@@ -102,55 +123,53 @@ impl MarginaliaApp {
                 Err(mpsc::TryRecvError::Empty) => true,
                 Err(mpsc::TryRecvError::Disconnected) => false,
             });
-        for done in finished {
-            self.finish_exchange(done);
+        if !self.pending.is_empty() {
+            ctx.request_repaint_after(Duration::from_millis(100));
         }
-        if !self.exchanges.is_empty() {
-            self.ctx.request_repaint_after(Duration::from_millis(100));
-        }
+        finished
     }
+}
 
-    fn finish_exchange(&mut self, done: ExchangeDone) {
-        let mut went_well = matches!(
-            done,
-            ExchangeDone::Exported { result: Ok(()), .. }
-                | ExchangeDone::Read { result: Ok(_), .. }
-        );
-        let message = match done {
+impl ExchangeDone {
+    /// Merges what was imported into the article it was read for (if it is
+    /// still open); what to say, and whether it went well.
+    pub(super) fn finish(self, open: Option<&mut DocumentSession>) -> (String, bool) {
+        match self {
             ExchangeDone::Exported {
                 path,
                 count,
                 result: Ok(()),
-            } => format!("Exported {count} annotations to {}", path.display()),
+            } => (
+                format!("Exported {count} annotations to {}", path.display()),
+                true,
+            ),
             ExchangeDone::Exported {
                 path,
                 result: Err(error),
                 ..
-            } => format!("{}: cannot be written: {error}", path.display()),
+            } => (
+                format!("{}: cannot be written: {error}", path.display()),
+                false,
+            ),
             ExchangeDone::Read {
                 result: Err(error), ..
-            } => error.to_string(),
+            } => (error.to_string(), false),
             ExchangeDone::Read {
                 path,
                 article,
                 result: Ok(imported),
-            } => match &mut self.open {
+            } => match open {
                 Some(open) if open.path().map(Path::to_path_buf) == article => {
-                    open.import_annotations(imported, &path).to_string()
+                    (open.import_annotations(imported, &path).to_string(), true)
                 }
-                _ => {
-                    went_well = false;
+                _ => (
                     format!(
                         "{}: not imported: the article it was meant for was closed",
                         path.display()
-                    )
-                }
+                    ),
+                    false,
+                ),
             },
-        };
-        if went_well {
-            self.set_news(message);
-        } else {
-            self.set_banner(message);
         }
     }
 }

@@ -1,17 +1,16 @@
-//! Find: the bar, incremental search over the folded text, the matches as
-//! painted, and highlighting the current match.
-
-use std::ops::Range;
-use std::time::Instant;
+//! The find room: the bar, incremental search over the folded text, the
+//! matches as painted. It owns the search; what a command does outside it
+//! (scroll to a match, select it, highlight it) it hands back as a
+//! [`FindEffect`] for the dispatcher to carry out.
 
 use eframe::egui::{self, Ui};
+use std::ops::Range;
 
 use crate::document::FoldedText;
 
-use super::app::{Flash, MarginaliaApp};
 use super::command::{Command, Situation};
 use super::keymap::find_field_command;
-use super::reader::{ReaderHighlight, Selection};
+use super::reader::ReaderHighlight;
 use super::theme::Palette;
 use super::widgets::{command_button_ui, command_toggle_ui};
 
@@ -26,7 +25,7 @@ struct PaintKey {
 }
 
 /// Incremental search.
-pub(super) struct FindState {
+struct FindState {
     query: String,
     folded: FoldedText,
     /// Char ranges of the canonical text.
@@ -51,7 +50,7 @@ impl FindState {
         }
     }
 
-    pub(super) fn matches(&self) -> (&[Range<usize>], usize) {
+    fn matches(&self) -> (&[Range<usize>], usize) {
         (&self.matches, self.current)
     }
 
@@ -61,7 +60,7 @@ impl FindState {
 
     /// The matches to paint; rebuilt when they, the current one or the
     /// palette changed.
-    pub(super) fn painted(&mut self, palette: &Palette) -> &[ReaderHighlight] {
+    fn painted(&mut self, palette: &Palette) -> &[ReaderHighlight] {
         let key = PaintKey {
             current: self.current,
             palette: *palette,
@@ -104,143 +103,166 @@ impl FindState {
     }
 }
 
-impl MarginaliaApp {
-    pub(super) fn apply_find(&mut self, command: Command) {
+/// What the open article gives a find command: its text, whether
+/// diacritics count, and where the reader is.
+pub(super) struct FindInputs<'a> {
+    pub(super) text: Option<&'a str>,
+    pub(super) match_diacritics: bool,
+    pub(super) top_char: usize,
+}
+
+/// What a find command asks of the rest of the window.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum FindEffect {
+    /// Scroll this char into view (the current match).
+    Reveal(usize),
+    /// The bar closed on this match: it stays selected, so Shift+End
+    /// extends it and H highlights it.
+    Select(Range<usize>),
+    /// Highlight this match.
+    Highlight(Range<usize>),
+}
+
+/// The find bar, while it is open.
+#[derive(Default)]
+pub(super) struct FindBar {
+    open: Option<FindState>,
+}
+
+impl FindBar {
+    pub(super) fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// The find matches (char ranges) and the index of the current one.
+    pub(super) fn matches(&self) -> Option<(&[Range<usize>], usize)> {
+        self.open.as_ref().map(FindState::matches)
+    }
+
+    /// The matches to paint on the page.
+    pub(super) fn painted(&mut self, palette: &Palette) -> &[ReaderHighlight] {
+        match &mut self.open {
+            Some(find) => find.painted(palette),
+            None => &[],
+        }
+    }
+
+    /// The article it searched is closed.
+    pub(super) fn close(&mut self) {
+        self.open = None;
+    }
+
+    /// Carries out a find command.
+    pub(super) fn apply(&mut self, command: Command, with: &FindInputs) -> Option<FindEffect> {
         match command {
-            Command::ShowFind => match &mut self.find {
-                Some(find) => find.focus = true,
-                None => {
-                    let match_diacritics = self.settings.find_match_diacritics;
-                    self.find = self
-                        .open
-                        .as_ref()
-                        .map(|open| FindState::new(open.document().text(), match_diacritics));
+            Command::ShowFind => {
+                match &mut self.open {
+                    Some(find) => find.focus = true,
+                    None => {
+                        self.open = with
+                            .text
+                            .map(|text| FindState::new(text, with.match_diacritics));
+                    }
                 }
-            },
+                None
+            }
             Command::ToggleMatchDiacritics => {
-                let on = !self.settings.find_match_diacritics;
-                self.settings.find_match_diacritics = on;
-                if let (Some(find), Some(open)) = (&mut self.find, &self.open) {
-                    find.folded = FoldedText::new(open.document().text(), on);
-                    let query = find.query.clone();
-                    self.set_find_query(query);
-                }
+                let find = self.open.as_mut()?;
+                find.folded = FoldedText::new(with.text?, with.match_diacritics);
+                let query = find.query.clone();
+                self.search(query, with.top_char)
             }
-            Command::CloseFind => {
-                // The current match stays selected: Shift+End extends it, H highlights it.
-                let current = self.find.take().and_then(|find| find.current_match());
-                if let Some(found) = current {
-                    self.reader.set_selection(Some(Selection {
-                        anchor_char: found.start,
-                        cursor_char: found.end,
-                    }));
-                }
-            }
-            Command::SetFindQuery(query) => self.set_find_query(query),
+            Command::CloseFind => self
+                .open
+                .take()
+                .and_then(|find| find.current_match())
+                .map(FindEffect::Select),
+            Command::SetFindQuery(query) => self.search(query, with.top_char),
             Command::FindNext | Command::FindPrevious => {
-                if let Some(find) = &mut self.find
-                    && !find.matches.is_empty()
-                {
-                    let n = find.matches.len();
-                    find.current = if command == Command::FindNext {
-                        (find.current + 1) % n
-                    } else {
-                        (find.current + n - 1) % n
-                    };
-                    self.show_current_match();
-                }
+                let find = self.open.as_mut().filter(|find| !find.matches.is_empty())?;
+                let n = find.matches.len();
+                find.current = if command == Command::FindNext {
+                    (find.current + 1) % n
+                } else {
+                    (find.current + n - 1) % n
+                };
+                self.current_shown()
             }
-            Command::HighlightFindMatch => self.highlight_find_match(),
-            _ => {}
+            Command::HighlightFindMatch => self
+                .open
+                .as_ref()
+                .and_then(FindState::current_match)
+                .map(FindEffect::Highlight),
+            _ => None,
         }
     }
 
-    fn set_find_query(&mut self, query: String) {
-        let top = self.reader.top_char();
-        if let Some(find) = &mut self.find {
-            find.matches = find.folded.find_all(&query, MAX_MATCHES);
-            find.painted_for = None;
-            find.query = query;
-            // The first match at or after the reading position.
-            find.current = find.matches.partition_point(|m| m.start < top);
-            if find.current >= find.matches.len() {
-                find.current = 0;
-            }
-            self.show_current_match();
+    /// Searches anew; the current match is the first at or after the
+    /// reading position.
+    fn search(&mut self, query: String, top_char: usize) -> Option<FindEffect> {
+        let find = self.open.as_mut()?;
+        find.matches = find.folded.find_all(&query, MAX_MATCHES);
+        find.painted_for = None;
+        find.query = query;
+        find.current = find.matches.partition_point(|m| m.start < top_char);
+        if find.current >= find.matches.len() {
+            find.current = 0;
         }
+        self.current_shown()
     }
 
-    fn highlight_find_match(&mut self) {
-        let range = self.find.as_ref().and_then(FindState::current_match);
-        if let (Some(range), Some(open)) = (range, &mut self.open)
-            && let Some(id) = open.add_highlight(range, self.settings.color)
-        {
-            self.selected = Some(id);
-            self.last_made = Some(id);
-            self.flash = Some(Flash {
-                id,
-                since: Instant::now(),
-            });
-        }
+    fn current_shown(&self) -> Option<FindEffect> {
+        let found = self.open.as_ref().and_then(FindState::current_match)?;
+        Some(FindEffect::Reveal(found.start))
     }
 
-    fn show_current_match(&mut self) {
-        let start = self
-            .find
-            .as_ref()
-            .and_then(FindState::current_match)
-            .map(|m| m.start);
-        if let Some(start) = start {
-            self.reader.reveal_char(start);
-        }
-    }
-
-    pub(super) fn find_bar_ui(
-        &mut self,
-        ui: &mut Ui,
-        now: &Situation,
-        commands: &mut Vec<Command>,
-    ) {
-        let Some(find) = &mut self.find else {
+    /// The bar under the menus, while find is open.
+    pub(super) fn bar_ui(&mut self, ui: &mut Ui, now: &Situation, commands: &mut Vec<Command>) {
+        let Some(find) = &mut self.open else {
             return;
         };
-        ui.horizontal(|ui| {
-            ui.label(Command::SetFindQuery(String::new()).info().label);
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut find.query)
-                    .desired_width(280.0)
-                    .hint_text("Text in the article"),
-            );
-            if find.focus {
-                response.request_focus();
-                find.focus = false;
-            }
-            if response.changed() {
-                commands.push(Command::SetFindQuery(find.query.clone()));
-            }
-            // Enter leaves a single-line field: keep typing in it.
-            if response.lost_focus()
-                && let Some(command) = ui.input(find_field_command)
-            {
-                find.focus = command != Command::CloseFind;
-                commands.push(command);
-            }
-            ui.label(find.count_text());
-            let match_diacritics = find.folded.matches_diacritics();
-            command_toggle_ui(
-                ui,
-                match_diacritics,
-                Command::ToggleMatchDiacritics,
-                commands,
-            );
-            for command in [
-                Command::FindPrevious,
-                Command::FindNext,
-                Command::HighlightFindMatch,
-                Command::CloseFind,
-            ] {
-                command_button_ui(ui, command, now, commands);
-            }
+        egui::Panel::top("find_bar").show(ui, |ui| {
+            ui.horizontal(|ui| find_fields_ui(ui, find, now, commands));
         });
+    }
+}
+
+/// The query, the count, and the find commands' buttons.
+fn find_fields_ui(ui: &mut Ui, find: &mut FindState, now: &Situation, commands: &mut Vec<Command>) {
+    ui.label(Command::SetFindQuery(String::new()).info().label);
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut find.query)
+            .desired_width(280.0)
+            .hint_text("Text in the article"),
+    );
+    if find.focus {
+        response.request_focus();
+        find.focus = false;
+    }
+    if response.changed() {
+        commands.push(Command::SetFindQuery(find.query.clone()));
+    }
+    // Enter leaves a single-line field: keep typing in it.
+    if response.lost_focus()
+        && let Some(command) = ui.input(find_field_command)
+    {
+        find.focus = command != Command::CloseFind;
+        commands.push(command);
+    }
+    ui.label(find.count_text());
+    let match_diacritics = find.folded.matches_diacritics();
+    command_toggle_ui(
+        ui,
+        match_diacritics,
+        Command::ToggleMatchDiacritics,
+        commands,
+    );
+    for command in [
+        Command::FindPrevious,
+        Command::FindNext,
+        Command::HighlightFindMatch,
+        Command::CloseFind,
+    ] {
+        command_button_ui(ui, command, now, commands);
     }
 }

@@ -4,7 +4,6 @@
 use eframe::egui::{self, RichText};
 use uuid::Uuid;
 
-use super::app::MarginaliaApp;
 use super::command::{Command, KeyContext, keyed_commands};
 use super::keymap::format_shortcut;
 use super::widgets::centered_window;
@@ -43,38 +42,34 @@ fn context_order(context: KeyContext) -> u8 {
     }
 }
 
-impl MarginaliaApp {
-    pub(super) fn shortcuts_window_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if !self.show_shortcuts {
-            return;
-        }
-        let mut open = true;
-        centered_window(ctx, Command::ToggleShortcuts.info().label)
-            .open(&mut open)
-            .resizable(true)
-            .default_width(560.0)
-            .default_height(600.0)
-            .show(ctx, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    egui::Grid::new("shortcuts")
-                        .num_columns(2)
-                        .spacing([32.0, 6.0])
-                        .show(ui, |ui| {
-                            for (title, rows) in shortcut_groups(ctx) {
-                                ui.label(RichText::new(title).strong().size(15.0));
+/// The keyboard shortcuts window, while it is shown.
+pub(super) fn shortcuts_window_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let mut open = true;
+    centered_window(ctx, Command::ToggleShortcuts.info().label)
+        .open(&mut open)
+        .resizable(true)
+        .default_width(560.0)
+        .default_height(600.0)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .spacing([32.0, 6.0])
+                    .show(ui, |ui| {
+                        for (title, rows) in shortcut_groups(ctx) {
+                            ui.label(RichText::new(title).strong().size(15.0));
+                            ui.end_row();
+                            for (what, keys) in rows {
+                                ui.label(what);
+                                ui.label(RichText::new(keys).monospace());
                                 ui.end_row();
-                                for (what, keys) in rows {
-                                    ui.label(what);
-                                    ui.label(RichText::new(keys).monospace());
-                                    ui.end_row();
-                                }
                             }
-                        });
-                });
+                        }
+                    });
             });
-        if !open {
-            commands.push(Command::ToggleShortcuts);
-        }
+        });
+    if !open {
+        commands.push(Command::ToggleShortcuts);
     }
 }
 

@@ -5,8 +5,6 @@
 
 use eframe::egui;
 
-use super::app::MarginaliaApp;
-
 /// The frames of a launch the startup timeline reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum LaunchStage {
@@ -27,34 +25,35 @@ impl LaunchStage {
     }
 }
 
-impl MarginaliaApp {
+impl LaunchStage {
     /// A frame begins after the one with the text was presented.
     pub(super) fn report_text_presented(&mut self) {
-        if self.launch == LaunchStage::TextPresented {
+        if *self == LaunchStage::TextPresented {
             crate::timing::mark("the frame with the text presented (the next frame began)");
-            self.launch = LaunchStage::Done;
+            *self = LaunchStage::Done;
         }
     }
 
     /// The startup timeline's frames: the first, the first with the text
-    /// laid out (one more is asked for, to see when that one was presented).
-    pub(super) fn report_launch(&mut self, ctx: &egui::Context) {
-        let (said, next) = match self.launch {
-            LaunchStage::FirstFrame if self.reader.has_painted() => (
+    /// laid out (`text_painted`; one more is asked for, to see when that
+    /// one was presented).
+    pub(super) fn report_frame(&mut self, ctx: &egui::Context, text_painted: bool) {
+        let (said, next) = match *self {
+            LaunchStage::FirstFrame if text_painted => (
                 "first frame drawn, with the text laid out",
                 LaunchStage::TextPresented,
             ),
             LaunchStage::FirstFrame => {
                 ("first frame drawn (no text yet)", LaunchStage::TextLaidOut)
             }
-            LaunchStage::TextLaidOut if self.reader.has_painted() => (
+            LaunchStage::TextLaidOut if text_painted => (
                 "first frame with the text laid out",
                 LaunchStage::TextPresented,
             ),
             LaunchStage::TextLaidOut | LaunchStage::TextPresented | LaunchStage::Done => return,
         };
         crate::timing::mark(said);
-        self.launch = next;
+        *self = next;
         if next == LaunchStage::TextPresented {
             ctx.request_repaint();
         }

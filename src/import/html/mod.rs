@@ -26,64 +26,29 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let head = PageHead::of(&page);
     remove_page_machinery(&page);
     pictures.page_url = head.url.clone();
-    // Readability's scoring is quadratic in the nesting depth: a page nested
-    // deeper than any real article is read by the walker alone. The depth is
-    // the parsed tree's (the lexical bound before parsing is an estimate).
-    // A page Readability does not read is walked as parsed.
-    let mut unread_page = None;
-    let article = if nesting_depth(&page.root()) <= MAX_READABILITY_DEPTH {
-        dom_smoothie::Readability::with_document(page, None, None)
-            .ok()
-            .and_then(|mut readability| readability.parse().ok())
-            .filter(|article| !article.text_content.trim().is_empty())
-    } else {
-        unread_page = Some(page);
-        None
-    };
-    let page_title;
-    let body;
-    let content;
-    match &article {
-        Some(article) => {
-            let metadata = builder.metadata_mut();
-            metadata.byline = article
-                .byline
-                .as_deref()
-                .map(collapse)
-                .filter(|b| !b.is_empty());
-            metadata.source = article
-                .site_name
-                .as_deref()
-                .map(collapse)
-                .or_else(|| head.site_name.clone())
-                .filter(|s| !s.is_empty());
-            metadata.date = article
-                .published_time
-                .as_deref()
-                .map(collapse)
-                .or_else(|| head.published.clone());
-            page_title = collapse(&article.title);
-            content = HtmlDocument::from(article.content.to_string());
-            body = content.root();
+    let (page_title, content, is_article) = match readable_article(page) {
+        Ok(article) => {
+            article_metadata(builder.metadata_mut(), &article, &head);
+            let content = HtmlDocument::from(article.content.to_string());
+            (collapse(&article.title), content, true)
         }
-        None => {
-            content = unread_page.unwrap_or_else(|| {
+        Err(unread_page) => {
+            let content = unread_page.unwrap_or_else(|| {
                 let page = parse_html(html);
                 remove_page_machinery(&page);
                 page
             });
-            page_title = content
-                .select("title")
-                .nodes()
-                .first()
-                .map(|t| collapse(&t.text()))
-                .unwrap_or_default();
             let metadata = builder.metadata_mut();
             metadata.source = head.site_name.clone();
             metadata.date = head.published.clone();
-            body = content.body().unwrap_or_else(|| content.root());
+            (page_title_of(&content), content, false)
         }
-    }
+    };
+    let body = if is_article {
+        content.root()
+    } else {
+        content.body().unwrap_or_else(|| content.root())
+    };
     let metadata = builder.metadata_mut();
     metadata.url = head.url.as_ref().map(ToString::to_string);
     let title = title_without_site(
@@ -104,6 +69,53 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     walker.walk(&body, &mut builder);
     walker.flush(&mut builder);
     builder.finish()
+}
+
+/// The article Readability finds in the page; else the page itself when
+/// it was not read (nested deeper than any real article: Readability's
+/// scoring is quadratic in the depth, so such a page is walked as parsed),
+/// or nothing when Readability found no text in it.
+fn readable_article(page: HtmlDocument) -> Result<dom_smoothie::Article, Option<HtmlDocument>> {
+    // The depth is the parsed tree's (the lexical bound before parsing is
+    // an estimate).
+    if nesting_depth(&page.root()) > MAX_READABILITY_DEPTH {
+        return Err(Some(page));
+    }
+    dom_smoothie::Readability::with_document(page, None, None)
+        .ok()
+        .and_then(|mut readability| readability.parse().ok())
+        .filter(|article| !article.text_content.trim().is_empty())
+        .ok_or(None)
+}
+
+/// The byline, site and date Readability found (the page's head where it
+/// found none).
+fn article_metadata(metadata: &mut Metadata, article: &dom_smoothie::Article, head: &PageHead) {
+    metadata.byline = article
+        .byline
+        .as_deref()
+        .map(collapse)
+        .filter(|b| !b.is_empty());
+    metadata.source = article
+        .site_name
+        .as_deref()
+        .map(collapse)
+        .or_else(|| head.site_name.clone())
+        .filter(|s| !s.is_empty());
+    metadata.date = article
+        .published_time
+        .as_deref()
+        .map(collapse)
+        .or_else(|| head.published.clone());
+}
+
+/// The page's `<title>`.
+fn page_title_of(page: &HtmlDocument) -> String {
+    page.select("title")
+        .nodes()
+        .first()
+        .map(|t| collapse(&t.text()))
+        .unwrap_or_default()
 }
 
 /// What a page carries for its site rather than for its reader, found by

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use eframe::egui::{self, Align2, FontId, Sense, Ui};
 
-use crate::library::ArticleRow;
+use crate::library::{ArticleRow, ReadingEntry};
 
 use super::super::command::{Command, Place};
 use super::super::theme::Palette;
@@ -170,11 +170,43 @@ impl LibraryView {
         let width = ui.available_width();
         let lefts = column_lefts(ui.min_rect().left(), width);
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
-        // The heads: a click sorts.
+        if let Some(column) = self.heads_ui(ui, &lefts, row_height, palette) {
+            self.sort_by(column);
+        }
+        let font = FontId::proportional(ui.text_style_height(&egui::TextStyle::Body) - 1.0);
+        let cells = RowCells {
+            lefts: &lefts,
+            width,
+            height: row_height,
+            font,
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("library_articles")
+            .auto_shrink(false)
+            .show_rows(ui, row_height, self.order.len(), |ui, visible| {
+                for &i in &self.order[visible] {
+                    let row = &self.snapshot.articles[i];
+                    let read = self.snapshot.reading.get(&row.path);
+                    if let Some(command) = article_row_ui(ui, row, read, &cells, palette) {
+                        commands.push(command);
+                    }
+                }
+            });
+    }
+
+    /// The heads: a click sorts by its column (returned).
+    fn heads_ui(
+        &self,
+        ui: &mut Ui,
+        lefts: &[f32],
+        row_height: f32,
+        palette: &Palette,
+    ) -> Option<ArticleColumn> {
+        let width = ui.available_width();
         let (head, _) = ui.allocate_exact_size(egui::vec2(width, row_height), Sense::hover());
         let mut sort_by = None;
         let head_font = FontId::proportional(ui.text_style_height(&egui::TextStyle::Body) - 1.0);
-        for (column, left) in ArticleColumn::ALL.into_iter().zip(&lefts) {
+        for (column, left) in ArticleColumn::ALL.into_iter().zip(lefts) {
             let rect = egui::Rect::from_min_size(
                 egui::pos2(*left, head.top()),
                 egui::vec2(width * column.share(), row_height),
@@ -206,67 +238,64 @@ impl LibraryView {
                 sort_by = Some(column);
             }
         }
-        if let Some(column) = sort_by {
-            self.sort_by(column);
-        }
         ui.painter()
             .hline(head.x_range(), head.bottom(), (1.0, palette.rule));
-        let font = FontId::proportional(ui.text_style_height(&egui::TextStyle::Body) - 1.0);
-        egui::ScrollArea::vertical()
-            .id_salt("library_articles")
-            .auto_shrink(false)
-            .show_rows(ui, row_height, self.order.len(), |ui, visible| {
-                for &i in &self.order[visible] {
-                    let row = &self.snapshot.articles[i];
-                    let read = self.snapshot.reading.get(&row.path);
-                    let (rect, response) = list_row_ui(ui, row_height, false, palette);
-                    let texts = row_texts(row, read);
-                    for ((column, left), text) in
-                        ArticleColumn::ALL.into_iter().zip(&lefts).zip(texts)
-                    {
-                        let color = if row.missing || column != ArticleColumn::Title {
-                            palette.muted
-                        } else {
-                            palette.text
-                        };
-                        let cell = width * column.share() - 10.0;
-                        let galley = truncated_galley(ui, &text, cell, font.clone(), color);
-                        let at = egui::pos2(*left + 4.0, rect.center().y);
-                        ui.painter().galley(
-                            Align2::LEFT_CENTER
-                                .align_size_within_rect(
-                                    galley.size(),
-                                    egui::Rect::from_min_size(
-                                        at - egui::vec2(0.0, row_height / 2.0),
-                                        egui::vec2(cell, row_height),
-                                    ),
-                                )
-                                .min,
-                            galley,
-                            color,
-                        );
-                    }
-                    let label = title_of(row);
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                    });
-                    let response = response.on_hover_text(row.path.display().to_string());
-                    if response.clicked() {
-                        commands.push(if row.missing {
-                            Command::SetLibrarySearch("is:missing".to_owned())
-                        } else {
-                            let at = read.map_or(0, |r| r.position_char);
-                            Command::OpenAt(Place {
-                                path: row.path.clone(),
-                                start_char: at,
-                                end_char: at,
-                                id: None,
-                            })
-                        });
-                    }
-                }
-            });
+        sort_by
     }
+}
+
+/// Where a row's cells are, and their font.
+struct RowCells<'a> {
+    lefts: &'a [f32],
+    width: f32,
+    height: f32,
+    font: FontId,
+}
+
+/// One article's row; a click opens it where it was left (a missing one
+/// lists what is missing).
+fn article_row_ui(
+    ui: &mut Ui,
+    row: &ArticleRow,
+    read: Option<&ReadingEntry>,
+    cells: &RowCells,
+    palette: &Palette,
+) -> Option<Command> {
+    let (rect, response) = list_row_ui(ui, cells.height, false, palette);
+    let texts = row_texts(row, read);
+    for ((column, left), text) in ArticleColumn::ALL.into_iter().zip(cells.lefts).zip(texts) {
+        let color = if row.missing || column != ArticleColumn::Title {
+            palette.muted
+        } else {
+            palette.text
+        };
+        let cell = cells.width * column.share() - 10.0;
+        let galley = truncated_galley(ui, &text, cell, cells.font.clone(), color);
+        let at = egui::pos2(*left + 4.0, rect.center().y);
+        let cell_rect = egui::Rect::from_min_size(
+            at - egui::vec2(0.0, cells.height / 2.0),
+            egui::vec2(cell, cells.height),
+        );
+        let placed = Align2::LEFT_CENTER.align_size_within_rect(galley.size(), cell_rect);
+        ui.painter().galley(placed.min, galley, color);
+    }
+    let label = title_of(row);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    let response = response.on_hover_text(row.path.display().to_string());
+    if !response.clicked() {
+        return None;
+    }
+    Some(if row.missing {
+        Command::SetLibrarySearch("is:missing".to_owned())
+    } else {
+        let at = read.map_or(0, |r| r.position_char);
+        Command::OpenAt(Place {
+            path: row.path.clone(),
+            start_char: at,
+            end_char: at,
+            id: None,
+        })
+    })
 }
 
 /// Text order with runs of digits compared as numbers ("Article 9" before

@@ -29,7 +29,7 @@ use crate::library::{
 
 pub use articles::{ArticleColumn, SortOrder};
 
-use super::files::file_name;
+use super::workspace::file_name;
 pub use review::ReviewGrouping;
 
 /// How many results a search shows.
@@ -49,14 +49,14 @@ pub struct LibraryView {
     service: Option<LibraryService>,
     /// Why there is no library (no home folder), when there is none.
     unavailable: Option<String>,
-    pub(super) shown: bool,
+    shown: bool,
     snapshot: LibrarySnapshot,
     /// The first snapshot came: the list is what the library holds.
     loaded: bool,
     /// Indexing or exporting: done of total.
     progress: Option<(LibraryTask, usize, usize)>,
     /// The search box's text.
-    pub(super) search: String,
+    search: String,
     /// The search last sent, and its answer once it came.
     asked: Option<String>,
     results: Option<Result<Vec<SearchHit>, String>>,
@@ -68,7 +68,7 @@ pub struct LibraryView {
     review_grouping: ReviewGrouping,
     /// The highlight open in the review's editor.
     editing: Option<review_editor::ReviewEditor>,
-    pub(super) folders_window: bool,
+    folders_window: bool,
     /// The library was told the view is shown (it starts its work then).
     woken: bool,
     /// What the library last said went wrong.

@@ -44,59 +44,12 @@ impl LibraryView {
 
 /// One result: a card a click opens.
 fn hit_ui(ui: &mut Ui, hit: &SearchHit, palette: &Palette, commands: &mut Vec<Command>) {
-    let body = ui.text_style_height(&egui::TextStyle::Body);
     let width = ui.available_width() - 16.0;
     let response = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(8, 6))
         .show(ui, |ui| {
             ui.set_width(width);
-            let title = title_or_file_name(hit.title.as_deref(), &hit.article);
-            let kind = match hit.kind {
-                SearchHitKind::Annotation => "Highlight",
-                SearchHitKind::Text => "In the text",
-            };
-            ui.label(
-                egui::RichText::new(format!("{kind} · {title}"))
-                    .small()
-                    .color(palette.muted),
-            );
-            let marked = match hit.kind {
-                // The quote, its matched words marked when the quote matched.
-                SearchHitKind::Annotation => match &hit.quote {
-                    Some(quote) if !hit.snippet.contains("**") || !snippet_is_quote(hit) => {
-                        format!("“{quote}”")
-                    }
-                    _ => format!("“{}”", hit.snippet),
-                },
-                SearchHitKind::Text => hit.snippet.clone(),
-            };
-            ui.label(marked_job(
-                &one_line(&marked),
-                FontId::proportional(body),
-                palette,
-                width,
-            ));
-            if let Some(note) = hit.note.as_deref().filter(|n| !n.is_empty()) {
-                let note_marked = if !snippet_is_quote(hit) && hit.snippet.contains("**") {
-                    hit.snippet.clone()
-                } else {
-                    note.to_owned()
-                };
-                ui.label(marked_job(
-                    &one_line(&note_marked),
-                    FontId::proportional(body - 2.0),
-                    palette,
-                    width,
-                ));
-            }
-            if let Some(tags) = hit.tags.as_ref().filter(|t| !t.is_empty()) {
-                let tags: Vec<String> = tags.iter().map(|t| format!("#{t}")).collect();
-                ui.label(
-                    egui::RichText::new(tags.join("  "))
-                        .small()
-                        .color(palette.link),
-                );
-            }
+            hit_text_ui(ui, hit, palette, width);
         })
         .response
         .interact(egui::Sense::click());
@@ -121,6 +74,59 @@ fn hit_ui(ui: &mut Ui, hit: &SearchHit, palette: &Palette, commands: &mut Vec<Co
             end_char: hit.end,
             id: hit.id.as_deref().and_then(|id| id.parse().ok()),
         }));
+    }
+}
+
+/// A result's words: where it is, the quote or passage with the matched
+/// words marked, the note, the tags.
+fn hit_text_ui(ui: &mut Ui, hit: &SearchHit, palette: &Palette, width: f32) {
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let title = title_or_file_name(hit.title.as_deref(), &hit.article);
+    let kind = match hit.kind {
+        SearchHitKind::Annotation => "Highlight",
+        SearchHitKind::Text => "In the text",
+    };
+    ui.label(
+        egui::RichText::new(format!("{kind} · {title}"))
+            .small()
+            .color(palette.muted),
+    );
+    let marked = match hit.kind {
+        // The quote, its matched words marked when the quote matched.
+        SearchHitKind::Annotation => match &hit.quote {
+            Some(quote) if !hit.snippet.contains("**") || !snippet_is_quote(hit) => {
+                format!("“{quote}”")
+            }
+            _ => format!("“{}”", hit.snippet),
+        },
+        SearchHitKind::Text => hit.snippet.clone(),
+    };
+    ui.label(marked_job(
+        &one_line(&marked),
+        FontId::proportional(body),
+        palette,
+        width,
+    ));
+    if let Some(note) = hit.note.as_deref().filter(|n| !n.is_empty()) {
+        let note_marked = if !snippet_is_quote(hit) && hit.snippet.contains("**") {
+            hit.snippet.clone()
+        } else {
+            note.to_owned()
+        };
+        ui.label(marked_job(
+            &one_line(&note_marked),
+            FontId::proportional(body - 2.0),
+            palette,
+            width,
+        ));
+    }
+    if let Some(tags) = hit.tags.as_ref().filter(|t| !t.is_empty()) {
+        let tags: Vec<String> = tags.iter().map(|t| format!("#{t}")).collect();
+        ui.label(
+            egui::RichText::new(tags.join("  "))
+                .small()
+                .color(palette.link),
+        );
     }
 }
 

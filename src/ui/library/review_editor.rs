@@ -127,59 +127,8 @@ impl LibraryView {
         let Some(editor) = &mut self.editing else {
             return;
         };
-        let row = &editor.row;
-        ui.add_space(6.0);
-        ui.label(
-            egui::RichText::new(article_title(row))
-                .small()
-                .color(palette.muted),
-        );
-        ui.label(format!("“{}”", row.quote));
-        if row.status == "missing" {
-            ui.colored_label(
-                palette.alert_text,
-                "Its article is gone: it cannot be changed here.",
-            );
-        }
-        let editable = row.status != "missing";
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            let current = HighlightColor::from_name(&row.color);
-            ui.add_enabled_ui(editable, |ui| {
-                if let Some(color) =
-                    color_buttons_ui(ui, palette, current, |c| format!("Make it {}", c.name()))
-                {
-                    commands.push(editor.edit(AnnotationChange::Color(color)));
-                }
-            });
-        });
-        ui.add_space(6.0);
-        let label = ui.label("Note");
-        let note = ui
-            .add_enabled(
-                editable,
-                egui::TextEdit::multiline(&mut editor.note)
-                    .desired_rows(5)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("A note (Markdown)"),
-            )
-            .labelled_by(label.id);
-        let label = ui.label("Tags");
-        let tags = ui
-            .add_enabled(
-                editable,
-                egui::TextEdit::singleline(&mut editor.tags)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("methods, to-read"),
-            )
-            .labelled_by(label.id);
-        if note.changed() || tags.changed() {
-            editor.typed_at = Some(Instant::now());
-        }
-        ui.add_space(6.0);
-        if editable {
-            ui.weak("Saved as you type.");
-        }
+        let editable = editor.row.status != "missing";
+        editor.fields_ui(ui, palette, editable, commands);
         let mut close = false;
         ui.horizontal(|ui| {
             if ui
@@ -222,6 +171,70 @@ impl LibraryView {
                 editor.sent_tags.clone_from(&now.tags);
             }
             editor.row = now.clone();
+        }
+    }
+}
+
+impl ReviewEditor {
+    /// The quote, its colour, note and tags.
+    fn fields_ui(
+        &mut self,
+        ui: &mut Ui,
+        palette: &Palette,
+        editable: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        let row = &self.row;
+        ui.add_space(6.0);
+        ui.label(
+            egui::RichText::new(article_title(row))
+                .small()
+                .color(palette.muted),
+        );
+        ui.label(format!("“{}”", row.quote));
+        if row.status == "missing" {
+            ui.colored_label(
+                palette.alert_text,
+                "Its article is gone: it cannot be changed here.",
+            );
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let current = HighlightColor::from_name(&row.color);
+            ui.add_enabled_ui(editable, |ui| {
+                if let Some(color) =
+                    color_buttons_ui(ui, palette, current, |c| format!("Make it {}", c.name()))
+                {
+                    commands.push(self.edit(AnnotationChange::Color(color)));
+                }
+            });
+        });
+        ui.add_space(6.0);
+        let label = ui.label("Note");
+        let note = ui
+            .add_enabled(
+                editable,
+                egui::TextEdit::multiline(&mut self.note)
+                    .desired_rows(5)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("A note (Markdown)"),
+            )
+            .labelled_by(label.id);
+        let label = ui.label("Tags");
+        let tags = ui
+            .add_enabled(
+                editable,
+                egui::TextEdit::singleline(&mut self.tags)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("methods, to-read"),
+            )
+            .labelled_by(label.id);
+        if note.changed() || tags.changed() {
+            self.typed_at = Some(Instant::now());
+        }
+        ui.add_space(6.0);
+        if editable {
+            ui.weak("Saved as you type.");
         }
     }
 }

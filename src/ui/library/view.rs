@@ -153,6 +153,16 @@ impl LibraryView {
                 commands.push(Command::SetLibrarySearch(String::new()));
             }
         }
+        self.missing_ui(ui, commands);
+        ui.separator();
+        saved_searches_ui(ui, saved_searches, self.search.trim(), palette, commands);
+        command_button_ui(ui, Command::ShowLibraryFolders, now, commands);
+        ui.separator();
+        self.tags_ui(ui, palette, commands);
+    }
+
+    /// "Missing articles (N)", when some are.
+    fn missing_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let missing = self.snapshot.articles.iter().filter(|a| a.missing).count();
         if missing > 0
             && ui
@@ -165,34 +175,10 @@ impl LibraryView {
         {
             commands.push(Command::SetLibrarySearch("is:missing".to_owned()));
         }
-        ui.separator();
-        if !saved_searches.is_empty() {
-            ui.label(
-                egui::RichText::new("Saved searches")
-                    .small()
-                    .color(palette.muted),
-            );
-            for saved in saved_searches {
-                ui.horizontal(|ui| {
-                    if ui
-                        .selectable_label(self.search.trim() == saved, saved)
-                        .clicked()
-                    {
-                        commands.push(Command::SetLibrarySearch(saved.clone()));
-                    }
-                    if ui
-                        .small_button("✕")
-                        .on_hover_text("Forget this search")
-                        .clicked()
-                    {
-                        commands.push(Command::ForgetLibrarySearch(saved.clone()));
-                    }
-                });
-            }
-            ui.separator();
-        }
-        command_button_ui(ui, Command::ShowLibraryFolders, now, commands);
-        ui.separator();
+    }
+
+    /// The tags with their counts: a click searches for one.
+    fn tags_ui(&self, ui: &mut Ui, palette: &Palette, commands: &mut Vec<Command>) {
         ui.label(egui::RichText::new("Tags").small().color(palette.muted));
         if self.snapshot.tags.is_empty() {
             ui.weak("No tags yet");
@@ -213,6 +199,39 @@ impl LibraryView {
                 }
             });
     }
+}
+
+/// The searches kept: a click searches again, ✕ forgets one.
+fn saved_searches_ui(
+    ui: &mut Ui,
+    saved_searches: &[String],
+    search: &str,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
+    if saved_searches.is_empty() {
+        return;
+    }
+    ui.label(
+        egui::RichText::new("Saved searches")
+            .small()
+            .color(palette.muted),
+    );
+    for saved in saved_searches {
+        ui.horizontal(|ui| {
+            if ui.selectable_label(search == saved, saved).clicked() {
+                commands.push(Command::SetLibrarySearch(saved.clone()));
+            }
+            if ui
+                .small_button("✕")
+                .on_hover_text("Forget this search")
+                .clicked()
+            {
+                commands.push(Command::ForgetLibrarySearch(saved.clone()));
+            }
+        });
+    }
+    ui.separator();
 }
 
 /// What the view says when the library holds nothing yet.

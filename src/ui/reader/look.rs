@@ -20,22 +20,45 @@ pub(super) struct BlockLook {
     pub(super) centered: bool,
 }
 
+/// Faces of the reading font at a size.
+fn serif(size: f32) -> FontId {
+    FontId::new(size, FontFamily::Name(SERIF.into()))
+}
+
+fn sans(size: f32) -> FontId {
+    FontId::new(size, FontFamily::Proportional)
+}
+
 pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
     let f = style.font_size;
-    let p = &style.palette;
-    let serif = |size: f32| FontId::new(size, FontFamily::Name(SERIF.into()));
-    let bold = |size: f32| FontId::new(size, FontFamily::Name(SERIF_BOLD.into()));
-    let italic = |size: f32| FontId::new(size, FontFamily::Name(SERIF_ITALIC.into()));
-    let sans = |size: f32| FontId::new(size, FontFamily::Proportional);
     let plain = BlockLook {
         font: serif(f),
-        color: p.text,
+        color: style.palette.text,
         line_height: (f * 1.55).round(),
         indent: 0.0,
         space_before: 0.0,
         space_after: (f * 0.85).round(),
         centered: false,
     };
+    match kind {
+        BlockKind::Title
+        | BlockKind::Lead
+        | BlockKind::Byline
+        | BlockKind::Source
+        | BlockKind::Dateline => front_matter_look(kind, plain, style),
+        BlockKind::Heading { level } => heading_look(level, plain, style),
+        BlockKind::Separator | BlockKind::Figure { .. } | BlockKind::Furniture => {
+            aside_look(kind, plain, style)
+        }
+        _ => body_look(kind, plain, f),
+    }
+}
+
+/// The title, the lead, the byline and the lines about the source.
+fn front_matter_look(kind: BlockKind, plain: BlockLook, style: &ReaderStyle) -> BlockLook {
+    let (f, p) = (style.font_size, &style.palette);
+    let bold = |size: f32| FontId::new(size, FontFamily::Name(SERIF_BOLD.into()));
+    let italic = |size: f32| FontId::new(size, FontFamily::Name(SERIF_ITALIC.into()));
     match kind {
         BlockKind::Title => BlockLook {
             font: bold(f * 1.9),
@@ -51,15 +74,19 @@ pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
             space_after: f * 1.3,
             ..plain
         },
-        BlockKind::Byline | BlockKind::Source | BlockKind::Dateline => BlockLook {
+        _ => BlockLook {
             font: sans(f * 0.82),
             color: p.muted,
             line_height: (f * 0.82 * 1.45).round(),
             space_after: f * 0.5,
             ..plain
         },
-        BlockKind::Heading { level } => heading_look(level, plain, style),
-        BlockKind::Paragraph => plain,
+    }
+}
+
+/// Paragraphs, quotes, list items, tables and code.
+fn body_look(kind: BlockKind, plain: BlockLook, f: f32) -> BlockLook {
+    match kind {
         BlockKind::Quote => BlockLook {
             indent: f * 1.4,
             ..plain
@@ -82,6 +109,14 @@ pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
             indent: f * 0.6,
             ..plain
         },
+        _ => plain,
+    }
+}
+
+/// Separators, captions and page furniture: small and muted.
+fn aside_look(kind: BlockKind, plain: BlockLook, style: &ReaderStyle) -> BlockLook {
+    let (f, p) = (style.font_size, &style.palette);
+    match kind {
         BlockKind::Separator => BlockLook {
             color: p.muted,
             space_before: f * 0.4,
@@ -99,7 +134,7 @@ pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
             centered: true,
             ..plain
         },
-        BlockKind::Furniture => BlockLook {
+        _ => BlockLook {
             font: sans(f * 0.76),
             color: p.muted,
             line_height: (f * 0.76 * 1.4).round(),

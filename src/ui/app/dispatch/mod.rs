@@ -1,17 +1,23 @@
-//! Carrying out commands: one entry point, a small function per group.
-//! Errors go to the banner; what was open stays open.
+//! The dispatcher: carrying out commands. One entry point routes each
+//! command to the room that owns what it changes; where a command touches
+//! several rooms (a highlight made of a find match: the find bar's match,
+//! the open session, the page), the steps are here, one small function
+//! each. Errors go to the banner; what was open stays open.
 
-use std::time::Instant;
+mod files;
+mod library;
 
 use eframe::egui;
 use uuid::Uuid;
 
-use crate::annotate::{HighlightColor, HighlightStyle, Typing};
+use crate::annotate::{Annotation, HighlightColor, HighlightStyle, Typing};
 use crate::store::quote_with_citation;
 
-use super::app::{Flash, MarginaliaApp};
-use super::command::Command;
-use super::settings::DEFAULT_FONT_SIZE;
+use super::super::command::Command;
+use super::super::find::{FindEffect, FindInputs};
+use super::super::reader::Selection;
+use super::super::settings::DEFAULT_FONT_SIZE;
+use super::MarginaliaApp;
 
 impl MarginaliaApp {
     /// Carries out a command.
@@ -63,43 +69,30 @@ impl MarginaliaApp {
             | Command::ExportLibraryTo(..)
             | Command::EditInLibrary { .. } => self.apply_library(command),
             Command::Reader(command) => {
-                if let Some(open) = &self.open {
-                    self.reader.apply(command, open.document(), &self.ctx);
+                if let Some(open) = self.workspace.session() {
+                    let ctx = self.window.ctx();
+                    self.page.reader_mut().apply(command, open.document(), ctx);
                 }
             }
             _ => self.apply_highlight(command),
         }
     }
 
-    fn apply_file(&mut self, command: Command) {
-        match command {
-            Command::ShowOpenDialog => self.show_open_dialog(),
-            Command::Open(path) => self.open_path(path),
-            Command::RemoveRecent(path) => self.settings.forget(&path),
-            Command::ClearRecent => self.settings.recent.clear(),
-            Command::ShowExportDialog => self.show_export_dialog(),
-            Command::ShowImportDialog => self.show_import_dialog(),
-            Command::ExportTo(path) => self.export_to(&path),
-            Command::ImportFrom(path) => self.import_from(&path),
-            Command::ReplaceUnreadableSidecar => self.replace_unreadable_sidecar(),
-            Command::DismissBanner => self.banner = None,
-            Command::OpenFolder(folder) => self.open_folder(&folder),
-            Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            _ => {}
-        }
-    }
-
     fn apply_view(&mut self, command: Command) {
         let settings = &mut self.settings;
+        let reader = self.page.reader_mut();
         match command {
             Command::TogglePanel => settings.show_panel = !settings.show_panel,
             Command::ToggleOutline => settings.show_outline = !settings.show_outline,
-            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
-            Command::ToggleAbout => self.toggle_about(),
-            Command::GoTo { start_char } => self.reader.scroll_to_char(start_char),
-            Command::FollowLink(offset_char) => self.reader.follow_link_to(offset_char),
+            Command::ToggleShortcuts => self.overlays.toggle_shortcuts(),
+            Command::ToggleAbout => {
+                let file = self.workspace.session().map(|s| s.annotations_file());
+                self.overlays.toggle_about(self.window.ctx(), file);
+            }
+            Command::GoTo { start_char } => reader.scroll_to_char(start_char),
+            Command::FollowLink(offset_char) => reader.follow_link_to(offset_char),
             Command::GoBack => {
-                self.reader.go_back();
+                reader.go_back();
             }
             Command::FontBigger => settings.change_font_size(1.0),
             Command::FontSmaller => settings.change_font_size(-1.0),
@@ -107,6 +100,38 @@ impl MarginaliaApp {
             Command::SetLineWidth(width) => settings.line_width = width,
             Command::SetTheme(theme) => settings.theme = theme,
             _ => {}
+        }
+    }
+
+    /// Find owns its search; what it asks of the page and the article is
+    /// carried out here.
+    fn apply_find(&mut self, command: Command) {
+        if command == Command::ToggleMatchDiacritics {
+            let on = &mut self.settings.find_match_diacritics;
+            *on = !*on;
+        }
+        let with = FindInputs {
+            text: self.workspace.session().map(|s| s.document().text()),
+            match_diacritics: self.settings.find_match_diacritics,
+            top_char: self.page.reader().top_char(),
+        };
+        match self.find.apply(command, &with) {
+            Some(FindEffect::Reveal(start)) => self.page.reader_mut().reveal_char(start),
+            Some(FindEffect::Select(found)) => {
+                self.page.reader_mut().set_selection(Some(Selection {
+                    anchor_char: found.start,
+                    cursor_char: found.end,
+                }));
+            }
+            Some(FindEffect::Highlight(found)) => {
+                let color = self.settings.color;
+                if let Some(open) = self.workspace.session_mut()
+                    && let Some(id) = open.add_highlight(found, color)
+                {
+                    self.page.made_of_match(id);
+                }
+            }
+            None => {}
         }
     }
 
@@ -119,9 +144,9 @@ impl MarginaliaApp {
             }
             Command::SelectAnnotation(id) => self.select_annotation(id),
             Command::EditNote => {
-                if let Some(id) = self.selected.or(self.last_made) {
+                if let Some(id) = self.page.note_target() {
                     self.select_annotation(Some(id));
-                    self.panel.focus_note = true;
+                    self.page.focus_note();
                 }
             }
             Command::Recolor(id, color) => {
@@ -148,55 +173,46 @@ impl MarginaliaApp {
     }
 
     fn highlight_selection(&mut self, color: HighlightColor) {
-        let selection = self.reader.selection().map(|s| s.range());
-        if let (Some(open), Some(range)) = (&mut self.open, selection)
+        let selection = self.page.reader().selection().map(|s| s.range());
+        if let (Some(open), Some(range)) = (self.workspace.session_mut(), selection)
             && let Some(id) = open.add_highlight(range, color)
         {
-            self.last_made = Some(id);
-            self.reader.set_selection(None);
+            self.page.made(id);
         }
     }
 
     fn select_annotation(&mut self, id: Option<Uuid>) {
-        self.selected = id;
+        self.page.select(id);
         if id.is_some() {
             self.settings.show_panel = true;
-            self.panel.reveal = id;
         }
     }
 
-    fn change(
-        &mut self,
-        id: Uuid,
-        typing: Option<Typing>,
-        change: impl FnOnce(&mut crate::annotate::Annotation),
-    ) {
-        if let Some(open) = &mut self.open {
+    fn change(&mut self, id: Uuid, typing: Option<Typing>, change: impl FnOnce(&mut Annotation)) {
+        if let Some(open) = self.workspace.session_mut() {
             open.change(id, typing, change);
         }
     }
 
     fn delete(&mut self, id: Uuid) {
-        if let Some(open) = &mut self.open {
+        if let Some(open) = self.workspace.session_mut() {
             open.delete(id);
         }
-        if self.selected == Some(id) {
-            self.selected = None;
-        }
+        self.page.forget(id);
     }
 
     fn copy_quote(&self, id: Uuid) {
         let quote = self
-            .open
-            .as_ref()
+            .workspace
+            .session()
             .and_then(|open| quote_with_citation(open.store(), open.document(), open.source(), id));
         if let Some(text) = quote {
-            self.ctx.copy_text(text);
+            self.window.ctx().copy_text(text);
         }
     }
 
     fn undo_or_redo(&mut self, undo: bool) {
-        let Some(open) = &mut self.open else {
+        let Some(open) = self.workspace.session_mut() else {
             return;
         };
         let touched = if undo { open.undo() } else { open.redo() };
@@ -204,59 +220,35 @@ impl MarginaliaApp {
             return;
         };
         if open.store().get(id).is_some() {
-            self.reveal(id);
-        } else if self.selected == Some(id) {
-            self.selected = None;
+            self.page
+                .reveal(id, self.workspace.session().map(|s| s.store()));
+        } else {
+            self.page.forget(id);
         }
     }
 
-    /// Scrolls a highlight into view and outlines it for a moment.
-    pub(super) fn reveal(&mut self, id: Uuid) {
-        let start = self
-            .annotations()
-            .and_then(|s| s.resolution(id))
-            .and_then(|r| r.range.clone())
-            .map(|r| r.start);
-        if let Some(start) = start {
-            self.reader.reveal_char(start);
-        }
-        self.flash = Some(Flash {
-            id,
-            since: Instant::now(),
-        });
-        self.panel.reveal = Some(id);
-    }
-
+    /// Opens a highlight in the panel, scrolled to and outlined.
     fn jump_to(&mut self, id: Uuid) {
-        self.selected = Some(id);
         self.settings.show_panel = true;
-        self.reveal(id);
+        let store = self.workspace.session().map(|s| s.store());
+        self.page.jump_to(id, store);
     }
 
     /// Selects the next (or previous) highlight after the selected one, or
     /// after the top of the window.
     fn step_highlight(&mut self, forward: bool) {
-        let Some(store) = self.annotations() else {
-            return;
-        };
-        let found: Vec<(Uuid, usize)> = store
+        let target = self
             .annotations()
-            .into_iter()
-            .filter_map(|(a, r)| r.range.as_ref().map(|range| (a.id, range.start)))
-            .collect();
-        let selected = self.selected;
-        let from_char = selected
-            .and_then(|id| found.iter().find(|(i, _)| *i == id).map(|(_, s)| *s))
-            .unwrap_or(self.reader.top_char());
-        let target = if forward {
-            found
-                .iter()
-                .find(|(_, s)| *s > from_char || (*s == from_char && selected.is_none()))
-        } else {
-            found.iter().rev().find(|(_, s)| *s < from_char)
-        };
-        if let Some(&(id, _)) = target {
+            .and_then(|store| self.page.step_target(store, forward));
+        if let Some(id) = target {
             self.jump_to(id);
         }
+    }
+
+    /// Quits, as closing the window does.
+    fn quit(&self) {
+        self.window
+            .ctx()
+            .send_viewport_cmd(egui::ViewportCommand::Close);
     }
 }
