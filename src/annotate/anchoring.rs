@@ -41,7 +41,7 @@ pub struct AnchorResolution {
 }
 
 impl AnchorResolution {
-    fn orphaned() -> Self {
+    pub(super) fn orphaned() -> Self {
         Self {
             range: None,
             status: AnchorStatus::Orphaned,
@@ -49,95 +49,33 @@ impl AnchorResolution {
     }
 }
 
-/// Resolves every anchor (given in any order) against `text`. Highlights
-/// made together move together: when most of them (by quote length) moved
-/// by one displacement, one that landed elsewhere but whose quote, with
-/// context agreeing at least as well, sits at that displacement goes there
-/// (a near-copy of a paragraph inserted before it must not keep its short
-/// quotes).
-pub fn anchor_all(text: &IndexedText<'_>, anchors: &[&Anchor]) -> Vec<AnchorResolution> {
-    let mut order: Vec<usize> = (0..anchors.len()).collect();
-    order.sort_by_key(|&i| (anchors[i].start_char, anchors[i].end_char));
-    let mut results = vec![AnchorResolution::orphaned(); anchors.len()];
-    let mut shift: isize = 0;
-    for i in order {
-        let anchor = anchors[i];
-        let resolution = resolve_anchor(text, anchor, shift);
-        if let Some(range) = &resolution.range {
-            shift = range.start as isize - anchor.start_char as isize;
-        }
-        results[i] = resolution;
-    }
-    if let Some(displacement) = displacement_of_most(anchors, &results) {
-        for (anchor, result) in anchors.iter().zip(&mut results) {
-            move_with_the_others(text, anchor, result, displacement);
-        }
-    }
-    results
-}
-
-/// The displacement most of the found anchors moved by, weighted by their
-/// quotes' lengths, when it is more than half of that weight.
-fn displacement_of_most(anchors: &[&Anchor], results: &[AnchorResolution]) -> Option<isize> {
-    let mut weights: std::collections::HashMap<isize, usize> = std::collections::HashMap::new();
-    let mut total = 0;
-    for (anchor, result) in anchors.iter().zip(results) {
-        if let Some(range) = &result.range {
-            let weight = range.len();
-            *weights
-                .entry(range.start as isize - anchor.start_char as isize)
-                .or_default() += weight;
-            total += weight;
-        }
-    }
-    // Ties go to the smaller move (then the later one): the same answer every time.
-    let (displacement, weight) = weights
-        .into_iter()
-        .max_by_key(|&(d, w)| (w, std::cmp::Reverse(d.unsigned_abs()), d))?;
-    (weight * 2 > total).then_some(displacement)
-}
-
-/// Moves `result` to where `anchor` would be had it moved by
-/// `displacement`, when its quote is there exactly and its context agrees
-/// there at least as well as where it was found.
-fn move_with_the_others(
+/// The anchor at its own positions, when the quote is still there with its
+/// context. Even when the sidecar's text hash matches, the quote must be at
+/// the positions: an orphan or a fuzzy match keeps positions from older
+/// text. (A short quote also needs its context: "a" is found anywhere.)
+fn where_it_was(
     text: &IndexedText<'_>,
     anchor: &Anchor,
-    result: &mut AnchorResolution,
-    displacement: isize,
-) {
-    let Some(landed) = result.range.clone() else {
-        return;
-    };
-    if landed.start as isize - anchor.start_char as isize == displacement {
-        return;
+    quote_len: usize,
+) -> Option<AnchorResolution> {
+    if anchor.end_char > text.char_len() || text.slice(anchor.range()) != anchor.exact {
+        return None;
     }
-    let start = offset_by(anchor.start_char, displacement);
-    let there = start..start + anchor.exact.chars().count();
-    if there.end > text.char_len()
-        || text.slice(there.clone()) != anchor.exact
-        || !context_holds(text, anchor, &there)
-    {
-        return;
+    // Anchored: the quote and its whole context are where they were.
+    if context_agrees_fully(text, anchor, &anchor.range()) {
+        return Some(found(anchor.range(), AnchorStatus::Anchored));
     }
-    let agreement = |range: &Range<usize>| {
-        let (backwards, forwards) = context_agreement(text, anchor, range);
-        backwards + forwards
-    };
-    let found_agreement = match result.status {
-        // A fuzzy match is worse than the exact quote.
-        AnchorStatus::Fuzzy { .. } => 0,
-        _ => agreement(&landed),
-    };
-    if agreement(&there) < found_agreement {
-        return;
+    // Its context changed in part: the same quote nearby with more of its
+    // context (a near-copy inserted before it) is where it is.
+    if !context_holds(text, anchor, &anchor.range()) {
+        return None;
     }
-    let status = if there == anchor.range() && context_agrees_fully(text, anchor, &there) {
-        AnchorStatus::Anchored
-    } else {
-        AnchorStatus::Moved
-    };
-    *result = found(there, status);
+    let start = exact_search(text, anchor, anchor.start_char, &[2_048, 65_536])
+        .unwrap_or(anchor.start_char);
+    Some(match start == anchor.start_char {
+        true => found(anchor.range(), AnchorStatus::Anchored),
+        false => found(start..start + quote_len, AnchorStatus::Moved),
+    })
 }
 
 /// Resolves one anchor; `shift` predicts how far the text around it moved.
@@ -147,24 +85,8 @@ pub fn resolve_anchor(text: &IndexedText<'_>, anchor: &Anchor, shift: isize) -> 
     if quote_len == 0 {
         return AnchorResolution::orphaned();
     }
-    // Even when the sidecar's text hash matches, the quote must be at the
-    // positions: an orphan or a fuzzy match keeps positions from older text.
-    // (A short quote also needs its context: "a" is found anywhere.)
-    // Anchored: the quote and its whole context are where they were.
-    if anchor.end_char <= length && text.slice(anchor.range()) == anchor.exact {
-        if context_agrees_fully(text, anchor, &anchor.range()) {
-            return found(anchor.range(), AnchorStatus::Anchored);
-        }
-        // Its context changed in part: the same quote nearby with more of
-        // its context (a near-copy inserted before it) is where it is.
-        if context_holds(text, anchor, &anchor.range()) {
-            let start = exact_search(text, anchor, anchor.start_char, &[2_048, 65_536])
-                .unwrap_or(anchor.start_char);
-            return match start == anchor.start_char {
-                true => found(anchor.range(), AnchorStatus::Anchored),
-                false => found(start..start + quote_len, AnchorStatus::Moved),
-            };
-        }
+    if let Some(resolution) = where_it_was(text, anchor, quote_len) {
+        return resolution;
     }
     let expected = offset_by(anchor.start_char, shift).min(length);
     if text.slice(expected..expected + quote_len) == anchor.exact
@@ -209,7 +131,7 @@ pub(super) fn found(range: Range<usize>, status: AnchorStatus) -> AnchorResoluti
     }
 }
 
-fn offset_by(position: usize, shift: isize) -> usize {
+pub(super) fn offset_by(position: usize, shift: isize) -> usize {
     position.saturating_add_signed(shift)
 }
 
@@ -267,7 +189,7 @@ fn exact_search(
 
 /// How many chars of the prefix (backwards from `range`) and of the
 /// suffix (forwards from it) agree with the text.
-fn context_agreement(
+pub(super) fn context_agreement(
     text: &IndexedText<'_>,
     anchor: &Anchor,
     range: &Range<usize>,
@@ -293,7 +215,11 @@ fn context_agreement(
 }
 
 /// Whether all of the prefix and all of the suffix are around `range`.
-fn context_agrees_fully(text: &IndexedText<'_>, anchor: &Anchor, range: &Range<usize>) -> bool {
+pub(super) fn context_agrees_fully(
+    text: &IndexedText<'_>,
+    anchor: &Anchor,
+    range: &Range<usize>,
+) -> bool {
     let (backwards, forwards) = context_agreement(text, anchor, range);
     backwards == anchor.prefix.chars().count() && forwards == anchor.suffix.chars().count()
 }

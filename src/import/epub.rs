@@ -24,23 +24,7 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
     let mut book = EpubDoc::from_reader(Cursor::new(bytes.to_vec())).map_err(|e| e.to_string())?;
     check_contents_file(&mut book)?;
     let mut builder = DocumentBuilder::new(Format::Epub, metadata);
-    let title = book
-        .get_title()
-        .map(|t| collapse(&t))
-        .filter(|t| !t.is_empty());
-    {
-        let metadata = builder.metadata_mut();
-        metadata.title = title.clone();
-        metadata.byline = book.mdata("creator").map(|m| collapse(&m.value));
-        metadata.date = book.mdata("date").map(|m| collapse(&m.value));
-        metadata.source = book.mdata("publisher").map(|m| collapse(&m.value));
-    }
-    if let Some(title) = &title {
-        builder.push(BlockKind::Title, title);
-    }
-    if let Some(line) = metadata_line(builder.metadata_mut()) {
-        builder.push(BlockKind::Byline, &line);
-    }
+    let title = push_front_matter(&book, &mut builder);
     // The blocks the book's own text may start at (after title and byline).
     let front = builder.block_count();
     let mut labels: HashMap<PathBuf, String> = HashMap::new();
@@ -65,21 +49,7 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
             continue;
         };
         let before = builder.block_count();
-        let label = labels.get(&path).cloned();
-        // The contents entry heads the chapter unless the chapter has its own heading.
-        let own_heading = first_heading(&html);
-        // A heading that repeats the book's title (shown at the top) is not
-        // shown again.
-        let repeats_title = |text: &str| title.as_deref().is_some_and(|t| same_words(t, text));
-        let skip = match (&label, &own_heading) {
-            (Some(label), Some(heading)) if same_words(label, heading) => None,
-            (Some(label), _) if !repeats_title(label) => {
-                builder.push(BlockKind::Heading { level: 1 }, label);
-                Some(label.to_lowercase())
-            }
-            _ => None,
-        }
-        .or_else(|| title.as_deref().map(|t| collapse(t).to_lowercase()));
+        let skip = chapter_heading(&mut builder, labels.get(&path), &html, title.as_deref());
         let mut pictures = ArchivePictures {
             archive: archive.clone(),
             entries: &entries,
@@ -96,6 +66,52 @@ pub fn document_from_epub(bytes: &[u8], metadata: Metadata) -> Result<Document, 
     }
     mark_gutenberg_licence(&mut builder, front);
     Ok(builder.finish())
+}
+
+/// The book's title, author, date and publisher, and the title and byline
+/// blocks; the title, when it has one.
+fn push_front_matter<R: std::io::Read + std::io::Seek>(
+    book: &EpubDoc<R>,
+    builder: &mut DocumentBuilder,
+) -> Option<String> {
+    let title = book
+        .get_title()
+        .map(|t| collapse(&t))
+        .filter(|t| !t.is_empty());
+    let metadata = builder.metadata_mut();
+    metadata.title = title.clone();
+    metadata.byline = book.mdata("creator").map(|m| collapse(&m.value));
+    metadata.date = book.mdata("date").map(|m| collapse(&m.value));
+    metadata.source = book.mdata("publisher").map(|m| collapse(&m.value));
+    if let Some(title) = &title {
+        builder.push(BlockKind::Title, title);
+    }
+    if let Some(line) = metadata_line(builder.metadata_mut()) {
+        builder.push(BlockKind::Byline, &line);
+    }
+    title
+}
+
+/// A chapter's heading: its contents entry (`label`) heads it unless the
+/// chapter has its own, or the entry repeats the book's title (shown at
+/// the top). Returns the heading the chapter's own text should not repeat.
+fn chapter_heading(
+    builder: &mut DocumentBuilder,
+    label: Option<&String>,
+    html: &str,
+    title: Option<&str>,
+) -> Option<String> {
+    let own_heading = first_heading(html);
+    let repeats_title = |text: &str| title.is_some_and(|t| same_words(t, text));
+    match (label, &own_heading) {
+        (Some(label), Some(heading)) if same_words(label, heading) => None,
+        (Some(label), _) if !repeats_title(label) => {
+            builder.push(BlockKind::Heading { level: 1 }, label);
+            Some(label.to_lowercase())
+        }
+        _ => None,
+    }
+    .or_else(|| title.map(|t| collapse(t).to_lowercase()))
 }
 
 /// A Project Gutenberg book's licence, before its "*** START OF" line and

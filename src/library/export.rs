@@ -90,20 +90,26 @@ pub fn export_library(
         report.annotations += article.annotations.len();
     }
     if format == LibraryExportFormat::W3c {
-        let collection = json!({
-            "@context": "http://www.w3.org/ns/anno.jsonld",
-            "type": "AnnotationCollection",
-            "label": "Marginalia library",
-            "total": items.len(),
-            "first": {"type": "AnnotationPage", "items": items},
-        });
-        let file = dir.join(W3C_FILE_NAME);
-        // A `Value` always serialises.
-        let text = serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n";
-        write_atomically(&file, text.as_bytes()).map_err(|error| LibraryError::io(&file, error))?;
+        write_w3c_collection(dir, items)?;
     }
     progress(places.len(), places.len());
     Ok(report)
+}
+
+/// The W3C collection of every article's annotations, in one file.
+fn write_w3c_collection(dir: &Path, items: Vec<Value>) -> Result<(), LibraryError> {
+    let collection = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "label": "Marginalia library",
+        "total": items.len(),
+        "first": {"type": "AnnotationPage", "items": items},
+    });
+    let file = dir.join(W3C_FILE_NAME);
+    // A `Value` always serialises.
+    let text = serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n";
+    write_atomically(&file, text.as_bytes()).map_err(|error| LibraryError::io(&file, error))?;
+    Ok(())
 }
 
 /// The most an earlier export of one article may hold to be re-exported.
@@ -182,9 +188,24 @@ fn read_article(place: &ArticlePlace) -> Result<Option<ExportedArticle>, Library
             .clone()
             .unwrap_or_else(|| file_name.unwrap_or_default()),
     };
-    let text = document.as_ref().map(|d| IndexedText::new(d.text()));
-    let mut annotations: Vec<(Annotation, AnchorResolution)> = sidecar
-        .set
+    let annotations = placed_in_text(&sidecar.set, document.as_ref());
+    Ok(Some(ExportedArticle {
+        title,
+        author: metadata.byline,
+        source: metadata.source,
+        date: metadata.date,
+        annotations,
+    }))
+}
+
+/// Each annotation where it is found in the article (orphaned without
+/// one), in the order they are in the text.
+fn placed_in_text(
+    set: &crate::store::AnnotationSet,
+    document: Option<&Document>,
+) -> Vec<(Annotation, AnchorResolution)> {
+    let text = document.map(|d| IndexedText::new(d.text()));
+    let mut annotations: Vec<(Annotation, AnchorResolution)> = set
         .iter()
         .map(|annotation| {
             let resolution = match &text {
@@ -203,11 +224,5 @@ fn read_article(place: &ArticlePlace) -> Result<Option<ExportedArticle>, Library
             .as_ref()
             .map_or(annotation.anchor.start_char, |range| range.start)
     });
-    Ok(Some(ExportedArticle {
-        title,
-        author: metadata.byline,
-        source: metadata.source,
-        date: metadata.date,
-        annotations,
-    }))
+    annotations
 }

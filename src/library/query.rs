@@ -85,44 +85,51 @@ impl Query {
                 continue;
             };
             let value = value.to_lowercase();
-            match key {
-                "tag" => query.tags.push((value, !negated)),
-                "color" | "colour" => {
-                    const COLORS: [&str; 5] = ["yellow", "green", "blue", "pink", "purple"];
-                    if !COLORS.contains(&value.as_str()) {
-                        return Err(fail(format!(
-                            "no colour {value:?} (yellow, green, blue, pink or purple)"
-                        )));
-                    }
-                    query.colors.push(value);
-                }
-                "has" if value == "note" => query.has_note = Some(!negated),
-                "in" => {
-                    query.scope = match value.as_str() {
-                        "quote" => Scope::Quote,
-                        "note" => Scope::Note,
-                        "text" => Scope::Text,
-                        _ => return Err(fail(format!("in:{value}: quote, note or text"))),
-                    }
-                }
-                "is" if value == "orphaned" => query.orphaned = true,
-                "is" if value == "missing" => query.missing = true,
-                "folder" => query.folders.push(value),
-                "after" | "before" => {
-                    let day: jiff::civil::Date = value
-                        .parse()
-                        .map_err(|_| fail(format!("{key}:{value}: a day such as 2026-01-31")))?;
-                    let day = Some(day.to_string());
-                    if key == "after" {
-                        query.after = day;
-                    } else {
-                        query.before = day;
-                    }
-                }
-                _ => return Err(fail(format!("{key}:{value} is not an operator"))),
-            }
+            query.apply_operator(key, value, negated).map_err(fail)?;
         }
         Ok(query)
+    }
+
+    /// Takes `key:value` (`-key:value` when `negated`); why not, when the
+    /// operator or its value is unknown.
+    fn apply_operator(&mut self, key: &str, value: String, negated: bool) -> Result<(), String> {
+        match key {
+            "tag" => self.tags.push((value, !negated)),
+            "color" | "colour" => {
+                const COLORS: [&str; 5] = ["yellow", "green", "blue", "pink", "purple"];
+                if !COLORS.contains(&value.as_str()) {
+                    return Err(format!(
+                        "no colour {value:?} (yellow, green, blue, pink or purple)"
+                    ));
+                }
+                self.colors.push(value);
+            }
+            "has" if value == "note" => self.has_note = Some(!negated),
+            "in" => {
+                self.scope = match value.as_str() {
+                    "quote" => Scope::Quote,
+                    "note" => Scope::Note,
+                    "text" => Scope::Text,
+                    _ => return Err(format!("in:{value}: quote, note or text")),
+                }
+            }
+            "is" if value == "orphaned" => self.orphaned = true,
+            "is" if value == "missing" => self.missing = true,
+            "folder" => self.folders.push(value),
+            "after" | "before" => {
+                let day: jiff::civil::Date = value
+                    .parse()
+                    .map_err(|_| format!("{key}:{value}: a day such as 2026-01-31"))?;
+                let day = Some(day.to_string());
+                if key == "after" {
+                    self.after = day;
+                } else {
+                    self.before = day;
+                }
+            }
+            _ => return Err(format!("{key}:{value} is not an operator")),
+        }
+        Ok(())
     }
 
     /// Whether only annotations can match (an operator about them is used).

@@ -11,6 +11,7 @@ mod edits;
 mod error;
 mod exchange;
 mod export;
+mod export_target;
 mod files;
 mod import;
 mod merge;
@@ -31,10 +32,10 @@ pub use exchange::{
     annotations_from_json_with_skipped, hashtags, markdown_digest, w3c_page,
 };
 pub use export::{
-    AnnotationFile, AnnotationFileError, ArticleSource, Citation, ExportFormat, ExportTargetError,
-    ImportSummary, MAX_ANNOTATION_JSON_BYTES, check_export_target, export_annotations,
-    quote_with_citation, read_annotation_file, write_export,
+    AnnotationFile, AnnotationFileError, ArticleSource, Citation, ExportFormat, ImportSummary,
+    MAX_ANNOTATION_JSON_BYTES, export_annotations, quote_with_citation, read_annotation_file,
 };
+pub use export_target::{ExportTargetError, check_export_target, write_export};
 pub use files::{
     DATA_DIR_VARIABLE, LOCK_TIMEOUT, SIDECAR_SUFFIX, SidecarLocation, WriterLock, data_folder,
     locate_sidecar, other_copy, sidecar_path_beside,
@@ -142,29 +143,7 @@ impl AnnotationStore {
         };
         let loaded = read_sidecar_stamped(&store.location.path);
         match loaded {
-            Ok(Some((sidecar, stamp))) => {
-                store.set = sidecar.set.clone();
-                if !sidecar.renamed.is_empty() {
-                    store.notices.push(StoreNotice::SharedIds {
-                        path: store.location.path.clone(),
-                        count: sidecar.renamed.len(),
-                    });
-                    // Written back soon with an id each.
-                    store.generation += 1;
-                }
-                if sidecar.version > FORMAT_VERSION {
-                    store.mode = StoreMode::ReadOnly {
-                        problem: Arc::new(StoreError::NewerVersion {
-                            path: store.location.path.clone(),
-                            version: sidecar.version,
-                        }),
-                    };
-                }
-                store.known = Some(KnownDisk { stamp, sidecar });
-                store.adopt_recovery_file();
-                store.adopt_conflict_copies();
-                store.reanchor_all(document);
-            }
+            Ok(Some((sidecar, stamp))) => store.take_sidecar(sidecar, stamp, document),
             Ok(None) => {
                 if store.adopt_conflict_copies() {
                     store.reanchor_all(document);
@@ -179,20 +158,50 @@ impl AnnotationStore {
                     problem: Arc::new(error),
                 };
             }
-            Err(error) => {
-                let recovery = store.location.recovery_path();
-                // Annotations made in an earlier session in recovery mode come back.
-                if let Ok(Some(sidecar)) = read_sidecar(&recovery) {
-                    store.set = sidecar.set;
-                    store.reanchor_all(document);
-                }
-                store.mode = StoreMode::Recovery {
-                    problem: Arc::new(error),
-                    recovery,
-                };
-            }
+            Err(error) => store.recover(error, document),
         }
         store
+    }
+
+    /// The sidecar read at open: its annotations (two with one id get an
+    /// id each, written back soon), read-only when a newer version wrote
+    /// it, then the recovery file and conflict copies adopted.
+    fn take_sidecar(&mut self, sidecar: Sidecar, stamp: FileStamp, document: &Document) {
+        self.set = sidecar.set.clone();
+        if !sidecar.renamed.is_empty() {
+            self.notices.push(StoreNotice::SharedIds {
+                path: self.location.path.clone(),
+                count: sidecar.renamed.len(),
+            });
+            self.generation += 1;
+        }
+        if sidecar.version > FORMAT_VERSION {
+            self.mode = StoreMode::ReadOnly {
+                problem: Arc::new(StoreError::NewerVersion {
+                    path: self.location.path.clone(),
+                    version: sidecar.version,
+                }),
+            };
+        }
+        self.known = Some(KnownDisk { stamp, sidecar });
+        self.adopt_recovery_file();
+        self.adopt_conflict_copies();
+        self.reanchor_all(document);
+    }
+
+    /// A sidecar that cannot be parsed is never written over: the store
+    /// works in recovery mode, beside it, with annotations made in an
+    /// earlier session in recovery mode back.
+    fn recover(&mut self, error: StoreError, document: &Document) {
+        let recovery = self.location.recovery_path();
+        if let Ok(Some(sidecar)) = read_sidecar(&recovery) {
+            self.set = sidecar.set;
+            self.reanchor_all(document);
+        }
+        self.mode = StoreMode::Recovery {
+            problem: Arc::new(error),
+            recovery,
+        };
     }
 
     pub fn location(&self) -> &SidecarLocation {

@@ -200,15 +200,7 @@ pub fn parse_sidecar(bytes: &[u8], path: &std::path::Path) -> Result<Sidecar, St
             size: bytes.len() as u64,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_and_column(bytes, e.valid_up_to());
-        StoreError::Parse {
-            path: owned(),
-            line,
-            column,
-            message: "the file is not UTF-8 text".to_owned(),
-        }
-    })?;
+    let text = utf8_text(bytes, path)?;
     // Some editors begin a UTF-8 file with a byte order mark.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
@@ -237,24 +229,7 @@ pub fn parse_sidecar(bytes: &[u8], path: &std::path::Path) -> Result<Sidecar, St
         Err(error) => return Err(parse_error(error)),
     };
     let unknown = unknown_fields_of(text, options);
-    let mut set = AnnotationSet::default();
-    let mut renamed = Vec::new();
-    for (index, record) in file.annotations.into_iter().enumerate() {
-        let mut annotation: Annotation = record.into();
-        if let Some(fields) = unknown.records.get(index) {
-            annotation.unknown_fields.clone_from(fields);
-        }
-        if let Some(first) = set.get(annotation.id) {
-            if first.same_content(&annotation) {
-                continue;
-            }
-            // Two annotations with one id: both are kept.
-            let new_id = annotation.id_when_colliding();
-            renamed.push((annotation.id, new_id));
-            annotation.id = new_id;
-        }
-        set.upsert(annotation);
-    }
+    let (mut set, renamed) = annotations_of(file.annotations, &unknown.records);
     for tombstone in file.tombstones {
         set.bury(tombstone.id, tombstone.deleted);
     }
@@ -265,6 +240,46 @@ pub fn parse_sidecar(bytes: &[u8], path: &std::path::Path) -> Result<Sidecar, St
         renamed,
         unknown_fields: unknown.file,
     })
+}
+
+/// The file's text; where it stops being UTF-8 when it is not.
+fn utf8_text<'a>(bytes: &'a [u8], path: &std::path::Path) -> Result<&'a str, StoreError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_and_column(bytes, e.valid_up_to());
+        StoreError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "the file is not UTF-8 text".to_owned(),
+        }
+    })
+}
+
+/// The annotations read, with the fields a newer version added kept; two
+/// with one id are both kept (the second under a new id, returned with
+/// the old one), a repeated one once.
+fn annotations_of(
+    records: Vec<AnnotationRecord>,
+    unknown: &[Vec<(String, String)>],
+) -> (AnnotationSet, Vec<(Uuid, Uuid)>) {
+    let mut set = AnnotationSet::default();
+    let mut renamed = Vec::new();
+    for (index, record) in records.into_iter().enumerate() {
+        let mut annotation: Annotation = record.into();
+        if let Some(fields) = unknown.get(index) {
+            annotation.unknown_fields.clone_from(fields);
+        }
+        if let Some(first) = set.get(annotation.id) {
+            if first.same_content(&annotation) {
+                continue;
+            }
+            let new_id = annotation.id_when_colliding();
+            renamed.push((annotation.id, new_id));
+            annotation.id = new_id;
+        }
+        set.upsert(annotation);
+    }
+    (set, renamed)
 }
 
 /// Writes a sidecar: same annotations, same bytes; one annotation per block

@@ -54,27 +54,7 @@ fn classify_paragraph(
     in_head: bool,
 ) {
     if mode == Mode::Article && paragraph.iter().any(|l| furniture_kind(l).is_some()) {
-        // Furniture lines become blocks of their own; the rest stays together.
-        let mut run: Vec<&str> = Vec::new();
-        for line in paragraph {
-            if let Some(date) = furniture_kind(line) {
-                if !run.is_empty() {
-                    classify_paragraph(builder, &run, wrap, mode, in_head);
-                    run.clear();
-                }
-                if let Some(date) = date
-                    && builder.metadata_mut().date.is_none()
-                {
-                    builder.metadata_mut().date = Some(date);
-                }
-                builder.push(BlockKind::Furniture, line);
-            } else {
-                run.push(line);
-            }
-        }
-        if !run.is_empty() {
-            classify_paragraph(builder, &run, wrap, mode, in_head);
-        }
+        split_off_furniture(builder, paragraph, wrap, in_head);
         return;
     }
     let text = joined(paragraph, wrap);
@@ -87,23 +67,8 @@ fn classify_paragraph(
         builder.push(BlockKind::Heading { level }, &text);
         return;
     }
-    if mode == Mode::Article && single_line && in_head {
-        if is_byline(&text) {
-            let metadata = builder.metadata_mut();
-            if metadata.byline.is_none() {
-                metadata.byline = Some(collapse(&text.trim()[3..]));
-            }
-            builder.push(BlockKind::Byline, &text);
-            return;
-        }
-        if is_source_line(&text) {
-            let metadata = builder.metadata_mut();
-            if metadata.source.is_none() {
-                metadata.source = Some(collapse(&text));
-            }
-            builder.push(BlockKind::Source, &text);
-            return;
-        }
+    if mode == Mode::Article && single_line && in_head && push_head_line(builder, &text) {
+        return;
     }
     if mode == Mode::Article {
         if let Some((dateline, rest)) = split_dateline(&text) {
@@ -115,6 +80,58 @@ fn classify_paragraph(
         return;
     }
     builder.push(BlockKind::Paragraph, &text);
+}
+
+/// Furniture lines (a date, "Advertisement") become blocks of their own;
+/// the rest of the paragraph stays together. The first date is the article's.
+fn split_off_furniture(
+    builder: &mut DocumentBuilder,
+    paragraph: &[&str],
+    wrap: Option<WrapStyle>,
+    in_head: bool,
+) {
+    let mut run: Vec<&str> = Vec::new();
+    for line in paragraph {
+        if let Some(date) = furniture_kind(line) {
+            if !run.is_empty() {
+                classify_paragraph(builder, &run, wrap, Mode::Article, in_head);
+                run.clear();
+            }
+            if let Some(date) = date
+                && builder.metadata_mut().date.is_none()
+            {
+                builder.metadata_mut().date = Some(date);
+            }
+            builder.push(BlockKind::Furniture, line);
+        } else {
+            run.push(line);
+        }
+    }
+    if !run.is_empty() {
+        classify_paragraph(builder, &run, wrap, Mode::Article, in_head);
+    }
+}
+
+/// A byline or source line at the head of an article, pushed (and taken
+/// into the metadata); false for any other line.
+fn push_head_line(builder: &mut DocumentBuilder, text: &str) -> bool {
+    if is_byline(text) {
+        let metadata = builder.metadata_mut();
+        if metadata.byline.is_none() {
+            metadata.byline = Some(collapse(&text.trim()[3..]));
+        }
+        builder.push(BlockKind::Byline, text);
+        return true;
+    }
+    if is_source_line(text) {
+        let metadata = builder.metadata_mut();
+        if metadata.source.is_none() {
+            metadata.source = Some(collapse(text));
+        }
+        builder.push(BlockKind::Source, text);
+        return true;
+    }
+    false
 }
 
 fn ends_with_any(text: &str, endings: &[char]) -> bool {

@@ -10,11 +10,13 @@ use std::time::{Duration, Instant};
 
 use super::LibraryError;
 use super::article_text::OfferedTexts;
-use super::export::export_library;
+use super::export::{LibraryExportFormat, export_library};
 use super::folders::LibraryFolders;
 use super::index::Index;
 use super::reading::ReadingState;
 use super::scan::{forget_gone, index_article, refresh_sidecar, sidecars_in};
+use super::service::AnnotationChange;
+use uuid::Uuid;
 mod answers;
 mod edit;
 mod user_data;
@@ -358,47 +360,56 @@ impl Worker {
             }),
             LibraryRequest::Saved(article) => self.queue(Work::Article(article)),
             LibraryRequest::Search { query, limit } => self.answer_search(query, limit),
-            LibraryRequest::Review => {
-                let rows = self.index.as_ref().map(Index::review);
-                match rows {
-                    Some(Ok(rows)) => self.tell(LibraryNews::Review(rows)),
-                    Some(Err(error)) => self.problem(error.to_string()),
-                    None => {}
-                }
-            }
+            LibraryRequest::Review => self.answer_review(),
             LibraryRequest::Edit {
                 article,
                 id,
                 change,
-            } => {
-                let result = edit_annotation(&article, id, change);
-                if result.is_ok() {
-                    self.queue(Work::Article(article.clone()));
-                    // Indexed before the answer, so the review reads it anew.
-                    while !self.pending.is_empty() {
-                        self.work_once();
-                    }
-                }
-                self.tell(LibraryNews::Edited {
-                    article,
-                    id,
-                    result,
-                });
-            }
-            LibraryRequest::Export { dir, format } => {
-                let result = match &self.index {
-                    Some(index) => export_library(index, &dir, format, |done, of| {
-                        self.tell(LibraryNews::Progress {
-                            task: LibraryTask::Exporting,
-                            done,
-                            of,
-                        });
-                    })
-                    .map_err(|error| error.to_string()),
-                    None => Err("the library index cannot be opened".to_owned()),
-                };
-                self.tell(LibraryNews::Exported { dir, result });
+            } => self.edit(article, id, change),
+            LibraryRequest::Export { dir, format } => self.export(dir, format),
+        }
+    }
+
+    /// Every highlight, for the review.
+    fn answer_review(&mut self) {
+        let rows = self.index.as_ref().map(Index::review);
+        match rows {
+            Some(Ok(rows)) => self.tell(LibraryNews::Review(rows)),
+            Some(Err(error)) => self.problem(error.to_string()),
+            None => {}
+        }
+    }
+
+    /// Changes a highlight in an article's sidecar; it is indexed before
+    /// the answer, so the review reads it anew.
+    fn edit(&mut self, article: PathBuf, id: Uuid, change: AnnotationChange) {
+        let result = edit_annotation(&article, id, change);
+        if result.is_ok() {
+            self.queue(Work::Article(article.clone()));
+            while !self.pending.is_empty() {
+                self.work_once();
             }
         }
+        self.tell(LibraryNews::Edited {
+            article,
+            id,
+            result,
+        });
+    }
+
+    /// Writes every article's annotations into `dir`, telling the progress.
+    fn export(&mut self, dir: PathBuf, format: LibraryExportFormat) {
+        let result = match &self.index {
+            Some(index) => export_library(index, &dir, format, |done, of| {
+                self.tell(LibraryNews::Progress {
+                    task: LibraryTask::Exporting,
+                    done,
+                    of,
+                });
+            })
+            .map_err(|error| error.to_string()),
+            None => Err("the library index cannot be opened".to_owned()),
+        };
+        self.tell(LibraryNews::Exported { dir, result });
     }
 }

@@ -44,40 +44,45 @@ pub fn keyed_commands(open_highlight: Uuid) -> Vec<Command> {
         Command::DeleteAnnotation(open_highlight),
         Command::SelectAnnotation(None),
     ]);
-    let reader = [
+    commands.extend(reader_keyed_commands().into_iter().map(Command::Reader));
+    commands
+}
+
+/// The moves a key makes, extending the selection or moving the caret.
+const KEYED_MOVES: [CursorMove; 10] = [
+    CursorMove::Char(-1),
+    CursorMove::Char(1),
+    CursorMove::Word(-1),
+    CursorMove::Word(1),
+    CursorMove::Line(-1),
+    CursorMove::Line(1),
+    CursorMove::LineStart,
+    CursorMove::LineEnd,
+    CursorMove::DocumentStart,
+    CursorMove::DocumentEnd,
+];
+
+/// The reader's commands that have a shortcut, in the shortcuts window's order.
+fn reader_keyed_commands() -> Vec<ReaderCommand> {
+    let scrolls = [
         ReaderCommand::LineDown,
         ReaderCommand::LineUp,
         ReaderCommand::PageDown,
         ReaderCommand::PageUp,
         ReaderCommand::Top,
         ReaderCommand::Bottom,
-        ReaderCommand::Extend(CursorMove::Char(-1)),
-        ReaderCommand::Extend(CursorMove::Char(1)),
-        ReaderCommand::Extend(CursorMove::Word(-1)),
-        ReaderCommand::Extend(CursorMove::Word(1)),
-        ReaderCommand::Extend(CursorMove::Line(-1)),
-        ReaderCommand::Extend(CursorMove::Line(1)),
-        ReaderCommand::Extend(CursorMove::LineStart),
-        ReaderCommand::Extend(CursorMove::LineEnd),
-        ReaderCommand::Extend(CursorMove::DocumentStart),
-        ReaderCommand::Extend(CursorMove::DocumentEnd),
-        ReaderCommand::ToggleCaret,
-        ReaderCommand::MoveCaret(CursorMove::Char(-1)),
-        ReaderCommand::MoveCaret(CursorMove::Char(1)),
-        ReaderCommand::MoveCaret(CursorMove::Word(-1)),
-        ReaderCommand::MoveCaret(CursorMove::Word(1)),
-        ReaderCommand::MoveCaret(CursorMove::Line(-1)),
-        ReaderCommand::MoveCaret(CursorMove::Line(1)),
-        ReaderCommand::MoveCaret(CursorMove::LineStart),
-        ReaderCommand::MoveCaret(CursorMove::LineEnd),
-        ReaderCommand::MoveCaret(CursorMove::DocumentStart),
-        ReaderCommand::MoveCaret(CursorMove::DocumentEnd),
-        ReaderCommand::SelectAll,
-        ReaderCommand::Copy,
-        ReaderCommand::CollapseSelection,
     ];
-    commands.extend(reader.into_iter().map(Command::Reader));
-    commands
+    scrolls
+        .into_iter()
+        .chain(KEYED_MOVES.map(ReaderCommand::Extend))
+        .chain([ReaderCommand::ToggleCaret])
+        .chain(KEYED_MOVES.map(ReaderCommand::MoveCaret))
+        .chain([
+            ReaderCommand::SelectAll,
+            ReaderCommand::Copy,
+            ReaderCommand::CollapseSelection,
+        ])
+        .collect()
 }
 
 #[cfg(test)]

@@ -228,21 +228,7 @@ impl LibraryView {
                     Ok(()) => self.send(LibraryRequest::Review),
                     Err(error) => said.push((format!("Not changed: {error}"), true)),
                 },
-                LibraryNews::Exported { dir, result } => said.push(match result {
-                    Ok(report) => {
-                        let mut text = format!(
-                            "Exported {} annotations of {} articles to {}",
-                            grouped(report.annotations),
-                            grouped(report.articles),
-                            dir.display()
-                        );
-                        for (sidecar, why) in &report.failed {
-                            text += &format!("\n{}: not exported: {why}", sidecar.display());
-                        }
-                        (text, !report.failed.is_empty())
-                    }
-                    Err(error) => (format!("The library was not exported: {error}"), true),
-                }),
+                LibraryNews::Exported { dir, result } => said.push(export_news(&dir, result)),
                 LibraryNews::Problem(problem) => {
                     self.problem = Some(problem.clone());
                     said.push((problem, true));
@@ -279,6 +265,28 @@ impl LibraryView {
         if let Some(service) = &self.service {
             service.finish(timeout);
         }
+    }
+}
+
+/// What an export of the library is said as, and whether it is a problem.
+fn export_news(
+    dir: &Path,
+    result: Result<crate::library::LibraryExportReport, String>,
+) -> (String, bool) {
+    match result {
+        Ok(report) => {
+            let mut text = format!(
+                "Exported {} annotations of {} articles to {}",
+                grouped(report.annotations),
+                grouped(report.articles),
+                dir.display()
+            );
+            for (sidecar, why) in &report.failed {
+                text += &format!("\n{}: not exported: {why}", sidecar.display());
+            }
+            (text, !report.failed.is_empty())
+        }
+        Err(error) => (format!("The library was not exported: {error}"), true),
     }
 }
 

@@ -190,30 +190,7 @@ impl LibraryView {
                 for line in &list.lines[visible] {
                     match line {
                         ReviewLine::Head(head) => {
-                            let (rect, _) = ui.allocate_exact_size(
-                                egui::vec2(ui.available_width(), line_height),
-                                Sense::hover(),
-                            );
-                            let galley = truncated_galley(
-                                ui,
-                                head,
-                                rect.width(),
-                                FontId::proportional(body + 1.0),
-                                palette.strong,
-                            );
-                            ui.painter().galley(
-                                egui::pos2(
-                                    rect.left() + 4.0,
-                                    rect.bottom() - galley.size().y - 6.0,
-                                ),
-                                galley,
-                                palette.strong,
-                            );
-                            ui.painter().hline(
-                                rect.x_range(),
-                                rect.bottom() - 2.0,
-                                (1.0, palette.rule),
-                            );
+                            group_head_ui(ui, head, line_height, palette);
                         }
                         ReviewLine::Highlight(i) => {
                             let row = &list.rows[*i];
@@ -232,6 +209,29 @@ impl LibraryView {
             self.open_in_editor(Some(&row), commands);
         }
     }
+}
+
+/// The head of a group of highlights (an article, a tag, a colour).
+fn group_head_ui(ui: &mut Ui, head: &str, line_height: f32, palette: &Palette) {
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), line_height),
+        Sense::hover(),
+    );
+    let galley = truncated_galley(
+        ui,
+        head,
+        rect.width(),
+        FontId::proportional(body + 1.0),
+        palette.strong,
+    );
+    ui.painter().galley(
+        egui::pos2(rect.left() + 4.0, rect.bottom() - galley.size().y - 6.0),
+        galley,
+        palette.strong,
+    );
+    ui.painter()
+        .hline(rect.x_range(), rect.bottom() - 2.0, (1.0, palette.rule));
 }
 
 /// One highlight: its colour, the quote and below it the note and tags.

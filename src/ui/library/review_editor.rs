@@ -185,19 +185,7 @@ impl ReviewEditor {
         commands: &mut Vec<Command>,
     ) {
         let row = &self.row;
-        ui.add_space(6.0);
-        ui.label(
-            egui::RichText::new(article_title(row))
-                .small()
-                .color(palette.muted),
-        );
-        ui.label(format!("“{}”", row.quote));
-        if row.status == "missing" {
-            ui.colored_label(
-                palette.alert_text,
-                "Its article is gone: it cannot be changed here.",
-            );
-        }
+        quote_ui(ui, row, palette);
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let current = HighlightColor::from_name(&row.color);
@@ -236,5 +224,22 @@ impl ReviewEditor {
         if editable {
             ui.weak("Saved as you type.");
         }
+    }
+}
+
+/// Where the highlight is, its quote, and whether its article is gone.
+fn quote_ui(ui: &mut Ui, row: &ReviewRow, palette: &Palette) {
+    ui.add_space(6.0);
+    ui.label(
+        egui::RichText::new(article_title(row))
+            .small()
+            .color(palette.muted),
+    );
+    ui.label(format!("“{}”", row.quote));
+    if row.status == "missing" {
+        ui.colored_label(
+            palette.alert_text,
+            "Its article is gone: it cannot be changed here.",
+        );
     }
 }

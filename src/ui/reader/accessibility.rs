@@ -70,51 +70,7 @@ impl Reader {
         }
         let caret = self.accessible_selection();
         for block in placed {
-            let kind = document.blocks()[block.index].kind;
-            let rect = Rect::from_min_size(block.pos, block.galley.size());
-            // A node under the page's document node, so that the caret's
-            // text runs are in the document's text.
-            // egui wants a Ui's rect on its grid of ui units.
-            let ui_rect = rect.round_ui();
-            let mut block_ui = ui.new_child(
-                UiBuilder::new()
-                    .id_salt(("block", block.index))
-                    .max_rect(ui_rect)
-                    .accessibility_parent(response.id)
-                    .accessibility_role(role_of(kind)),
-            );
-            block_ui.expand_to_include_rect(ui_rect);
-            let block_id = block_ui.unique_id();
-            let chars = &document.blocks()[block.index].chars;
-            let caret_here = caret.filter(|s| (chars.start..=chars.end).contains(&s.cursor_char));
-            ui.ctx().accesskit_node_builder(block_id, |node| {
-                if let BlockKind::Heading { level } = kind {
-                    node.set_level(level as usize);
-                }
-                // The caret's block is read from its text runs.
-                if caret_here.is_none() {
-                    node.set_label(document.block_text(block.index));
-                }
-                node.set_bounds(bounds(rect));
-            });
-            if let Some(selection) = caret_here {
-                let in_block =
-                    |c: usize| CCursor::new(c.clamp(chars.start, chars.end) - chars.start);
-                update_accesskit_for_text_widget(
-                    ui.ctx(),
-                    block_id,
-                    None,
-                    TSTransform::from_translation(block.pos.to_vec2()),
-                    &block.galley,
-                );
-                let text_selection = egui::accesskit::TextSelection {
-                    anchor: run_position(block_id, &block.galley, in_block(selection.anchor_char)),
-                    focus: run_position(block_id, &block.galley, in_block(selection.cursor_char)),
-                };
-                ui.ctx().accesskit_node_builder(response.id, |node| {
-                    node.set_text_selection(text_selection);
-                });
-            }
+            block_node(ui, response.id, block, document, caret);
         }
     }
 
@@ -167,5 +123,61 @@ fn bounds(rect: Rect) -> egui::accesskit::Rect {
         y0: f64::from(rect.min.y),
         x1: f64::from(rect.max.x),
         y1: f64::from(rect.max.y),
+    }
+}
+
+/// A block's node under the page's document node (so that the caret's
+/// text runs are in the document's text): its role, bounds and text; the
+/// caret's block with its text runs and the selection.
+fn block_node(
+    ui: &mut Ui,
+    page_id: egui::Id,
+    block: &PlacedBlock,
+    document: &Document,
+    caret: Option<Selection>,
+) {
+    let kind = document.blocks()[block.index].kind;
+    let rect = Rect::from_min_size(block.pos, block.galley.size());
+    // A node under the page's document node, so that the caret's
+    // text runs are in the document's text.
+    // egui wants a Ui's rect on its grid of ui units.
+    let ui_rect = rect.round_ui();
+    let mut block_ui = ui.new_child(
+        UiBuilder::new()
+            .id_salt(("block", block.index))
+            .max_rect(ui_rect)
+            .accessibility_parent(page_id)
+            .accessibility_role(role_of(kind)),
+    );
+    block_ui.expand_to_include_rect(ui_rect);
+    let block_id = block_ui.unique_id();
+    let chars = &document.blocks()[block.index].chars;
+    let caret_here = caret.filter(|s| (chars.start..=chars.end).contains(&s.cursor_char));
+    ui.ctx().accesskit_node_builder(block_id, |node| {
+        if let BlockKind::Heading { level } = kind {
+            node.set_level(level as usize);
+        }
+        // The caret's block is read from its text runs.
+        if caret_here.is_none() {
+            node.set_label(document.block_text(block.index));
+        }
+        node.set_bounds(bounds(rect));
+    });
+    if let Some(selection) = caret_here {
+        let in_block = |c: usize| CCursor::new(c.clamp(chars.start, chars.end) - chars.start);
+        update_accesskit_for_text_widget(
+            ui.ctx(),
+            block_id,
+            None,
+            TSTransform::from_translation(block.pos.to_vec2()),
+            &block.galley,
+        );
+        let text_selection = egui::accesskit::TextSelection {
+            anchor: run_position(block_id, &block.galley, in_block(selection.anchor_char)),
+            focus: run_position(block_id, &block.galley, in_block(selection.cursor_char)),
+        };
+        ui.ctx().accesskit_node_builder(page_id, |node| {
+            node.set_text_selection(text_selection);
+        });
     }
 }

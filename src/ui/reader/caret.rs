@@ -174,19 +174,19 @@ impl Reader {
         from_char: usize,
         movement: CursorMove,
     ) -> usize {
-        let Some(mut index) = document.block_at(from_char) else {
+        let Some(index) = document.block_at(from_char) else {
             return from_char;
         };
-        let Some(mut block) = self.block_galley(ctx, document, index) else {
+        let Some(block) = self.block_galley(ctx, document, index) else {
             return from_char;
         };
         let start = |index: usize| document.blocks()[index].chars.start;
         let in_block = from_char.saturating_sub(start(index));
-        let mut rows = row_chars(&block.galley);
+        let rows = row_chars(&block.galley);
         if rows.is_empty() {
             return from_char;
         }
-        let mut r = row_of(&rows, in_block);
+        let r = row_of(&rows, in_block);
         match movement {
             CursorMove::LineStart => start(index) + rows[r].start,
             CursorMove::LineEnd => start(index) + row_end(&block.galley, &rows, r),
@@ -195,37 +195,54 @@ impl Reader {
                     .caret_x
                     .unwrap_or_else(|| block.offset.x + caret_rect(&block.galley, in_block).min.x);
                 self.caret_x = Some(x);
-                for _ in 0..n.unsigned_abs() {
-                    if n > 0 && r + 1 < rows.len() {
-                        r += 1;
-                    } else if n < 0 && r > 0 {
-                        r -= 1;
-                    } else {
-                        let next = if n > 0 {
-                            index + 1
-                        } else {
-                            index.wrapping_sub(1)
-                        };
-                        let Some(galley) = self.block_galley(ctx, document, next) else {
-                            // Past the first or last row of the text: its start or end.
-                            return if n > 0 { document.char_count() } else { 0 };
-                        };
-                        (index, block) = (next, galley);
-                        rows = row_chars(&block.galley);
-                        r = if n > 0 {
-                            0
-                        } else {
-                            rows.len().saturating_sub(1)
-                        };
-                    }
-                }
-                if rows.is_empty() {
-                    return start(index);
-                }
-                start(index) + at_x(&block.galley, &rows, r, x - block.offset.x)
+                self.line_move(ctx, document, (index, block), r, n, x)
             }
             _ => from_char,
         }
+    }
+
+    /// `n` rows down (up when negative) from row `r` of the block `at`,
+    /// into the blocks after (before) it, to the char nearest `x`.
+    fn line_move(
+        &mut self,
+        ctx: &egui::Context,
+        document: &Document,
+        at: (usize, BlockGalley),
+        mut r: usize,
+        n: i64,
+        x: f32,
+    ) -> usize {
+        let (mut index, mut block) = at;
+        let start = |index: usize| document.blocks()[index].chars.start;
+        let mut rows = row_chars(&block.galley);
+        for _ in 0..n.unsigned_abs() {
+            if n > 0 && r + 1 < rows.len() {
+                r += 1;
+            } else if n < 0 && r > 0 {
+                r -= 1;
+            } else {
+                let next = if n > 0 {
+                    index + 1
+                } else {
+                    index.wrapping_sub(1)
+                };
+                let Some(galley) = self.block_galley(ctx, document, next) else {
+                    // Past the first or last row of the text: its start or end.
+                    return if n > 0 { document.char_count() } else { 0 };
+                };
+                (index, block) = (next, galley);
+                rows = row_chars(&block.galley);
+                r = if n > 0 {
+                    0
+                } else {
+                    rows.len().saturating_sub(1)
+                };
+            }
+        }
+        if rows.is_empty() {
+            return start(index);
+        }
+        start(index) + at_x(&block.galley, &rows, r, x - block.offset.x)
     }
 
     /// Scrolls just enough that the caret's row shows, with a row to spare.

@@ -170,27 +170,7 @@ fn paint_decoration(
                 Stroke::new(3.0, palette.rule),
             );
         }
-        BlockKind::Table => {
-            // Rules above and below the table, and under its head.
-            let right = origin.x + measure.max(text_rect.width());
-            let rule = |y: f32, width: f32| {
-                painter.line_segment(
-                    [pos2(origin.x, y), pos2(right, y)],
-                    Stroke::new(width, palette.rule),
-                );
-            };
-            rule(text_rect.top() - 3.0, 1.2);
-            rule(text_rect.bottom() + 3.0, 1.2);
-            // The importers make the head's cells strong.
-            let has_head = info
-                .spans
-                .first()
-                .is_some_and(|s| s.chars.start == 0 && s.style == InlineStyle::Strong);
-            let head_bottom = text_rect.top() + head_bottom(&block.galley);
-            if has_head && head_bottom < text_rect.bottom() - 1.0 {
-                rule(head_bottom, 0.7);
-            }
-        }
+        BlockKind::Table => paint_table_rules(painter, block, info, palette, measure, origin),
         BlockKind::Code => {
             let background = Rect::from_min_max(
                 pos2(origin.x, text_rect.top() - 6.0),
@@ -220,6 +200,36 @@ fn paint_decoration(
             );
         }
         _ => {}
+    }
+}
+
+/// Rules above and below a table, and under its head.
+fn paint_table_rules(
+    painter: &Painter,
+    block: &PlacedBlock,
+    info: &Block,
+    palette: &Palette,
+    measure: f32,
+    origin: Pos2,
+) {
+    let text_rect = Rect::from_min_size(block.pos, block.galley.size());
+    let right = origin.x + measure.max(text_rect.width());
+    let rule = |y: f32, width: f32| {
+        painter.line_segment(
+            [pos2(origin.x, y), pos2(right, y)],
+            Stroke::new(width, palette.rule),
+        );
+    };
+    rule(text_rect.top() - 3.0, 1.2);
+    rule(text_rect.bottom() + 3.0, 1.2);
+    // The importers make the head's cells strong.
+    let has_head = info
+        .spans
+        .first()
+        .is_some_and(|s| s.chars.start == 0 && s.style == InlineStyle::Strong);
+    let head_bottom = text_rect.top() + head_bottom(&block.galley);
+    if has_head && head_bottom < text_rect.bottom() - 1.0 {
+        rule(head_bottom, 0.7);
     }
 }
 

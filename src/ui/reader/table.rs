@@ -71,15 +71,8 @@ pub(super) fn layout_table(
     };
     let cells = cells_of(text);
     let natural: Vec<Arc<Galley>> = cells.iter().map(|c| lay_out(c, f32::INFINITY)).collect();
-    let columns = cells.iter().map(|c| c.column + 1).max().unwrap_or(0);
-    let mut natural_widths = vec![0.0f32; columns];
-    let mut word_widths = vec![0.0f32; columns];
-    for (cell, galley) in cells.iter().zip(&natural) {
-        let column = cell.column;
-        natural_widths[column] = natural_widths[column].max(galley.size().x);
-        word_widths[column] =
-            word_widths[column].max(longest_word(galley).min(width * LONGEST_WORD_SHARE));
-    }
+    let (natural_widths, word_widths) = measured_columns(&cells, &natural, width);
+    let columns = natural_widths.len();
     let gap = look.font.size * COLUMN_GAP_EM;
     let gaps = gap * columns.saturating_sub(1) as f32;
     let widths = column_widths(&natural_widths, &word_widths, width - gaps);
@@ -104,6 +97,21 @@ pub(super) fn layout_table(
         })
         .collect();
     place_cells(text, &cells, &galleys, &column_x, look)
+}
+
+/// Each column's natural width (its widest cell unwrapped) and the width
+/// of its longest word (at most a share of the measure `width`).
+fn measured_columns(cells: &[Cell], natural: &[Arc<Galley>], width: f32) -> (Vec<f32>, Vec<f32>) {
+    let columns = cells.iter().map(|c| c.column + 1).max().unwrap_or(0);
+    let mut natural_widths = vec![0.0f32; columns];
+    let mut word_widths = vec![0.0f32; columns];
+    for (cell, galley) in cells.iter().zip(natural) {
+        let column = cell.column;
+        natural_widths[column] = natural_widths[column].max(galley.size().x);
+        word_widths[column] =
+            word_widths[column].max(longest_word(galley).min(width * LONGEST_WORD_SHARE));
+    }
+    (natural_widths, word_widths)
 }
 
 /// The cells' galleys joined into one, each row of each cell moved to its
@@ -160,13 +168,18 @@ fn place_cells(
         top += height + row_gap;
         cell_index += in_row;
     }
+    fit_bounds(&mut table);
+    Arc::new(table)
+}
+
+/// The galley's bounds around its rows where they were moved.
+fn fit_bounds(table: &mut Galley) {
     table.rect = egui::Rect::ZERO;
     table.mesh_bounds = egui::Rect::NOTHING;
     for placed in &table.rows {
         table.rect |= placed.rect();
         table.mesh_bounds |= placed.visuals.mesh_bounds.translate(placed.pos.to_vec2());
     }
-    Arc::new(table)
 }
 
 /// The columns' widths in `available` points: their natural widths when

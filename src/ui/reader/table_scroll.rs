@@ -80,37 +80,63 @@ impl TableScroll {
                 egui::Id::unique(("table-scroll", block.index)),
                 Sense::drag(),
             );
-            let mut wanted = offset;
-            if bar.dragged() {
-                wanted += bar.drag_delta().x * width / shown.span();
-            }
-            if ui.rect_contains_pointer(table) {
-                let sideways = ui.input(|i| i.smooth_scroll_delta.x);
-                if sideways != 0.0 {
-                    wanted -= sideways;
-                    ui.input_mut(|i| i.smooth_scroll_delta.x = 0.0);
-                }
-            }
-            let wanted = wanted.clamp(0.0, width - shown.span());
+            let moved = moved_by(ui, &bar, table, width / shown.span());
+            let wanted = (offset + moved).clamp(0.0, width - shown.span());
             if wanted != self.offset(block.index, width, shown.span()) {
                 self.offsets.insert(block.index, wanted);
                 ui.ctx().request_repaint();
             }
             let thumb_width = track.width() * shown.span() / width;
             let thumb_left = track.left() + track.width() * wanted / width;
-            let thumb = Rect::from_min_max(
-                pos2(thumb_left, track.top()),
-                pos2(thumb_left + thumb_width, track.bottom()),
+            bar_ui(
+                ui,
+                track,
+                thumb_left..=thumb_left + thumb_width,
+                &bar,
+                palette,
             );
-            let painter = ui.painter();
-            let round = CornerRadius::same((BAR_HEIGHT / 2.0) as u8);
-            painter.rect_filled(track, round, palette.rule);
-            let thumb_color = if bar.hovered() || bar.dragged() {
-                palette.text
-            } else {
-                palette.muted
-            };
-            painter.rect_filled(thumb, round, thumb_color);
         }
     }
+}
+
+/// How far the table is moved this frame: its bar dragged (by `scale`
+/// table pixels a bar pixel), or the wheel turned sideways over it (taken
+/// from the page, which would scroll too).
+fn moved_by(ui: &Ui, bar: &egui::Response, table: Rect, scale: f32) -> f32 {
+    let mut moved = 0.0;
+    if bar.dragged() {
+        moved += bar.drag_delta().x * scale;
+    }
+    if ui.rect_contains_pointer(table) {
+        let sideways = ui.input(|i| i.smooth_scroll_delta.x);
+        if sideways != 0.0 {
+            moved -= sideways;
+            ui.input_mut(|i| i.smooth_scroll_delta.x = 0.0);
+        }
+    }
+    moved
+}
+
+/// The bar under a wide table: its track, and the thumb showing which part
+/// of the table is shown (lit while hovered or dragged).
+fn bar_ui(
+    ui: &Ui,
+    track: Rect,
+    thumb_x: std::ops::RangeInclusive<f32>,
+    bar: &egui::Response,
+    palette: &Palette,
+) {
+    let thumb = Rect::from_min_max(
+        pos2(*thumb_x.start(), track.top()),
+        pos2(*thumb_x.end(), track.bottom()),
+    );
+    let painter = ui.painter();
+    let round = CornerRadius::same((BAR_HEIGHT / 2.0) as u8);
+    painter.rect_filled(track, round, palette.rule);
+    let thumb_color = if bar.hovered() || bar.dragged() {
+        palette.text
+    } else {
+        palette.muted
+    };
+    painter.rect_filled(thumb, round, thumb_color);
 }

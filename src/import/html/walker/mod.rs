@@ -155,6 +155,18 @@ impl<'r> Walker<'r> {
                 }
                 Some(Exit::Caption)
             }
+            _ => self.enter_block(name, node, builder),
+        }
+    }
+
+    /// Block elements: what came before them is a block of its own.
+    fn enter_block(
+        &mut self,
+        name: &str,
+        node: &NodeRef<'_>,
+        builder: &mut DocumentBuilder,
+    ) -> Option<Exit> {
+        match name {
             "hr" => {
                 self.flush(builder);
                 builder.push(BlockKind::Separator, "\u{2042}");
