@@ -35,7 +35,8 @@ measure() { # NAME WORDS... -- PROGRAM ARGS...
   "$probe" --bench --runs "$runs" --out "$work/$name" "${expect[@]}" -- "$@" | grep -E "^(median|measured)"
 }
 
-app="$PWD/target/release/marginalia"
+# MARGINALIA_BINARY: another build to measure (a release of an earlier commit).
+app="${MARGINALIA_BINARY:-$PWD/target/release/marginalia}"
 sample=assets/kerry-lavrov-meeting.txt
 war=$corpus/large/pg2600-war-and-peace.txt
 measure sample-marginalia Kerry Lavrov meeting -- "$app" "$sample"

@@ -108,6 +108,10 @@ pub enum Command {
     Inspect {
         /// The article file.
         file: PathBuf,
+        /// Print the canonical text instead, its pages (a PDF's) separated
+        /// by a form feed.
+        #[arg(long)]
+        text: bool,
     },
     /// Add annotations from W3C Web Annotation or Hypothesis JSON to an
     /// article's sidecar, re-anchored to its text.
@@ -183,6 +187,11 @@ pub enum Command {
         /// The folder to write man/man1/ and completions/ into.
         out_dir: PathBuf,
     },
+    /// Read a PDF's text: its bytes on standard input, the answer as JSON
+    /// on standard output (the window and the other commands run this,
+    /// under memory and time limits, for every PDF).
+    #[command(hide = true, name = "read-pdf")]
+    ReadPdf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -288,6 +297,9 @@ pub struct InspectBlock<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// The label of the page the block starts on (a PDF's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<&'a str>,
     /// A figure's picture as the article refers to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub src: Option<&'a str>,
@@ -320,6 +332,9 @@ impl<'a> InspectReport<'a> {
                     start: block.chars.start,
                     end: block.chars.end,
                     text,
+                    page: document
+                        .page_at(block.chars.start)
+                        .map(|page| page.label.as_str()),
                     src: picture.map(|p| p.src.as_str()),
                     caption: picture.map(|_| if text == NO_CAPTION { "" } else { text }),
                     picture: picture.map(|p| match p.source {
@@ -354,4 +369,31 @@ impl From<ExportFormat> for crate::store::ExportFormat {
             ExportFormat::Ron => Self::Ron,
         }
     }
+}
+
+/// The canonical text with a form feed where each page after the first
+/// starts (`inspect --text`): what text-extraction scorers read.
+pub fn text_with_page_breaks(document: &Document) -> String {
+    let text = document.text();
+    let mut starts = document
+        .pages()
+        .iter()
+        .skip(1)
+        .map(|p| p.start_char)
+        .peekable();
+    let mut out = String::with_capacity(text.len() + document.pages().len());
+    let mut page_start_byte = 0;
+    for (offset_char, (byte, _)) in text.char_indices().enumerate() {
+        while starts.next_if(|&start| start <= offset_char).is_some() {
+            out.push_str(text[page_start_byte..byte].trim_end());
+            out.push('\u{000C}');
+            page_start_byte = byte;
+        }
+    }
+    out.push_str(&text[page_start_byte..]);
+    for _ in starts {
+        out.push('\u{000C}');
+    }
+    out.push('\n');
+    out
 }

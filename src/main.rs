@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Inspect { file }) => inspect(&file),
+        Some(Command::Inspect { file, text }) => inspect(&file, text),
         Some(Command::Import { article, json }) => import(&article, &json),
         Some(Command::Export {
             article,
@@ -33,6 +33,9 @@ fn main() -> ExitCode {
             force,
         }) => export(&article, format, output.as_deref(), force),
         Some(Command::InstallFiles { out_dir }) => install_files(&out_dir),
+        Some(Command::ReadPdf) => {
+            marginalia::import::pdf::serve_read_pdf().context("the PDF reader")
+        }
         Some(Command::MergeSidecar { base, ours, theirs }) => merge_sidecar(&base, &ours, &theirs),
         Some(Command::GitSetup { repo }) => git_setup(&repo),
         Some(Command::Library { action }) => marginalia::library_cli::run(action),
@@ -154,8 +157,11 @@ fn install_files(out_dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn inspect(file: &Path) -> anyhow::Result<()> {
+fn inspect(file: &Path, text: bool) -> anyhow::Result<()> {
     let document = import_path(file)?;
+    if text {
+        return print_out(&marginalia::cli::text_with_page_breaks(&document));
+    }
     let report = InspectReport::from_document(&document);
     let json = serde_json::to_string_pretty(&report).context("cannot write JSON")?;
     print_out(&(json + "\n"))

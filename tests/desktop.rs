@@ -52,6 +52,7 @@ fn the_desktop_entry_validates_and_opens_every_article_format() {
         "text/html",
         "application/xhtml+xml",
         "application/epub+zip",
+        "application/pdf",
     ] {
         assert!(
             entry.contains(&format!("{mime};")),

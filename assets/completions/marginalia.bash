@@ -40,6 +40,9 @@ _marginalia() {
             marginalia,merge-sidecar)
                 cmd="marginalia__subcmd__merge__subcmd__sidecar"
                 ;;
+            marginalia,read-pdf)
+                cmd="marginalia__subcmd__read__subcmd__pdf"
+                ;;
             marginalia,search)
                 cmd="marginalia__subcmd__search"
                 ;;
@@ -66,6 +69,9 @@ _marginalia() {
                 ;;
             marginalia__subcmd__help,merge-sidecar)
                 cmd="marginalia__subcmd__help__subcmd__merge__subcmd__sidecar"
+                ;;
+            marginalia__subcmd__help,read-pdf)
+                cmd="marginalia__subcmd__help__subcmd__read__subcmd__pdf"
                 ;;
             marginalia__subcmd__help,search)
                 cmd="marginalia__subcmd__help__subcmd__search"
@@ -137,7 +143,7 @@ _marginalia() {
 
     case "${cmd}" in
         marginalia)
-            opts="-h -V --help --version inspect import export merge-sidecar git-setup library search install-files help"
+            opts="-h -V --help --version inspect import export merge-sidecar git-setup library search install-files read-pdf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -191,7 +197,7 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__help)
-            opts="inspect import export merge-sidecar git-setup library search install-files help"
+            opts="inspect import export merge-sidecar git-setup library search install-files read-pdf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -400,6 +406,20 @@ _marginalia() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        marginalia__subcmd__help__subcmd__read__subcmd__pdf)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         marginalia__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -429,7 +449,7 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__inspect)
-            opts="-h --help"
+            opts="-h --text --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -671,6 +691,20 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__merge__subcmd__sidecar)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__read__subcmd__pdf)
             opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -19,6 +19,8 @@ pub struct DocumentBuilder {
     anchors: std::collections::HashMap<String, usize>,
     text: String,
     char_count: usize,
+    /// Pages started: the index of their first block, and their label.
+    pages: Vec<(usize, String)>,
 }
 
 impl DocumentBuilder {
@@ -31,7 +33,13 @@ impl DocumentBuilder {
             anchors: std::collections::HashMap::new(),
             text: String::new(),
             char_count: 0,
+            pages: Vec::new(),
         }
+    }
+
+    /// The blocks pushed from now on are on a new page of the original.
+    pub fn start_page(&mut self, label: String) {
+        self.pages.push((self.blocks.len(), label));
     }
 
     pub fn metadata_mut(&mut self) -> &mut Metadata {
@@ -130,6 +138,17 @@ impl DocumentBuilder {
     }
 
     pub fn finish(self) -> Document {
+        let pages = self
+            .pages
+            .iter()
+            .map(|(first_block, label)| super::PageStart {
+                start_char: self
+                    .blocks
+                    .get(*first_block)
+                    .map_or(self.char_count, |block| block.chars.start),
+                label: label.clone(),
+            })
+            .collect();
         // Long blocks are kept in pieces the reader lays out one by one.
         let text = &self.text;
         let blocks = self
@@ -148,6 +167,7 @@ impl DocumentBuilder {
             anchors: self.anchors,
             text: std::sync::Arc::new(self.text),
             char_count: self.char_count,
+            pages,
         }
     }
 }

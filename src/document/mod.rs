@@ -33,6 +33,7 @@ pub enum Format {
     Markdown,
     Html,
     Epub,
+    Pdf,
 }
 
 impl Format {
@@ -42,6 +43,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Epub => "epub",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -185,6 +187,16 @@ pub struct Document {
     /// Shared: the library indexes the text the window shows, uncopied.
     text: std::sync::Arc<String>,
     char_count: usize,
+    /// Where each page starts, for a document that has pages (a PDF).
+    pages: Vec<PageStart>,
+}
+
+/// Where a page of the original starts in the text, and what it is called.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageStart {
+    pub start_char: usize,
+    /// The page's label: its number from 1, or what the document calls it.
+    pub label: String,
 }
 
 impl Document {
@@ -196,6 +208,17 @@ impl Document {
 
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
+    }
+
+    /// Where each page of the original starts (empty without pages).
+    pub fn pages(&self) -> &[PageStart] {
+        &self.pages
+    }
+
+    /// The page `offset_char` is on, when the document has pages.
+    pub fn page_at(&self, offset_char: usize) -> Option<&PageStart> {
+        let after = self.pages.partition_point(|p| p.start_char <= offset_char);
+        self.pages.get(after.checked_sub(1)?)
     }
 
     /// The pictures that `Figure` blocks show, by their `picture` index.

@@ -10,6 +10,7 @@ mod inline_html;
 mod markdown;
 mod nesting;
 mod page;
+pub mod pdf;
 mod picture;
 mod text;
 
@@ -56,11 +57,17 @@ pub enum ImportError {
     Unsupported { path: PathBuf, format: &'static str },
     #[error("{}: is a damaged EPUB: {message}", path.display())]
     BadEpub { path: PathBuf, message: String },
+    #[error("{}: {source}", path.display())]
+    Pdf {
+        path: PathBuf,
+        #[source]
+        source: pdf::PdfError,
+    },
 }
 
 /// File name extensions the open dialog offers.
 pub const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "epub",
+    "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "epub", "pdf",
 ];
 
 /// Reads and imports the article at `path`.
@@ -99,6 +106,19 @@ pub fn import_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Document, Impor
         return document_from_epub(bytes, metadata).map_err(|message| ImportError::BadEpub {
             path: shown_path,
             message,
+        });
+    }
+    let named_pdf = path
+        .and_then(Path::extension)
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if pdf::is_pdf(bytes) || named_pdf {
+        let metadata = Metadata {
+            path: path.map(Path::to_path_buf),
+            ..Metadata::default()
+        };
+        return pdf::document_from_pdf(bytes, metadata).map_err(|source| ImportError::Pdf {
+            path: shown_path,
+            source,
         });
     }
     if let Some(format) = unsupported_container(bytes) {
@@ -187,9 +207,6 @@ fn is_epub(bytes: &[u8], path: Option<&Path>) -> bool {
 fn unsupported_container(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Some("a ZIP archive");
-    }
-    if bytes.starts_with(b"%PDF-") {
-        return Some("a PDF");
     }
     None
 }

@@ -1,0 +1,166 @@
+//! A PDF is read in a child process — this binary run as `marginalia
+//! read-pdf` — under limits on its memory (1 GiB of address space), its
+//! CPU time (30 s) and the time it takes (60 s), so that a hostile file
+//! that makes the parser allocate without end, recurse too deep or loop
+//! ends that process, never the window. The bytes go in on its standard
+//! input; the answer comes back as JSON on its standard output.
+
+use std::io::{Read as _, Write as _};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::extract::read_pdf;
+use super::text::PdfAnswer;
+
+/// The hidden subcommand that reads a PDF.
+pub const READ_PDF_COMMAND: &str = "read-pdf";
+/// The child's limits.
+pub const MEMORY_LIMIT_BYTES: u64 = 1024 * 1024 * 1024;
+pub const CPU_LIMIT_SECONDS: u64 = 30;
+pub const WALL_LIMIT: Duration = Duration::from_secs(60);
+/// The largest answer read back (the text of a long book is a few MB).
+const MAX_ANSWER_BYTES: u64 = 256 * 1024 * 1024;
+/// The environment variable naming another binary to read PDFs with.
+pub const READER_VARIABLE: &str = "MARGINALIA_PDF_READER";
+
+/// Why the child gave no answer.
+#[derive(Debug, thiserror::Error)]
+pub enum ChildError {
+    #[error("the PDF reader cannot start: {0}")]
+    Start(String),
+    #[error("reading it took longer than {} s; it was stopped", WALL_LIMIT.as_secs())]
+    TooSlow,
+    #[error(
+        "reading it needed more than {} s of processor time; it was stopped",
+        CPU_LIMIT_SECONDS
+    )]
+    TooMuchWork,
+    #[error("reading it needed more than {} MiB of memory; it was stopped", MEMORY_LIMIT_BYTES >> 20)]
+    TooMuchMemory,
+    #[error("the PDF reader failed on it ({0})")]
+    Crashed(String),
+}
+
+/// The child's side: reads the PDF on standard input and answers on
+/// standard output. Run by `marginalia read-pdf`.
+pub fn serve_read_pdf() -> std::io::Result<()> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(crate::import::MAX_FILE_BYTES)
+        .read_to_end(&mut bytes)?;
+    let answer = read_pdf(bytes);
+    let text = serde_json::to_vec(&answer).map_err(std::io::Error::other)?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(&text)?;
+    out.flush()
+}
+
+/// The binary that reads PDFs: this one, or (from a test or a benchmark,
+/// whose own binary is not Marginalia) the `marginalia` beside it.
+fn reader_binary() -> Result<PathBuf, ChildError> {
+    if let Some(path) = std::env::var_os(READER_VARIABLE) {
+        return Ok(PathBuf::from(path));
+    }
+    let me = std::env::current_exe().map_err(|e| ChildError::Start(e.to_string()))?;
+    if me.file_stem().is_some_and(|name| name == "marginalia") {
+        return Ok(me);
+    }
+    let beside = |folder: Option<&std::path::Path>| folder.map(|f| f.join("marginalia"));
+    [
+        beside(me.parent()),
+        beside(me.parent().and_then(|p| p.parent())),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|path| path.is_file())
+    .ok_or_else(|| ChildError::Start(format!("no marginalia binary beside {}", me.display())))
+}
+
+/// Reads a PDF's bytes in a child process under the limits.
+pub fn read_in_child(bytes: &[u8]) -> Result<PdfAnswer, ChildError> {
+    let mut command = Command::new(reader_binary()?);
+    command
+        .arg(READ_PDF_COMMAND)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    limit(&mut command);
+    let mut child = command
+        .spawn()
+        .map_err(|e| ChildError::Start(e.to_string()))?;
+    let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+        return Err(ChildError::Start("no pipes to the reader".into()));
+    };
+    let input = bytes.to_vec();
+    // Written and read on threads: neither pipe may fill while the other waits.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let reader = std::thread::spawn(move || {
+        let mut answer = Vec::new();
+        stdout
+            .take(MAX_ANSWER_BYTES)
+            .read_to_end(&mut answer)
+            .map(|_| answer)
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child
+            .try_wait()
+            .map_err(|e| ChildError::Crashed(e.to_string()))?
+        {
+            break status;
+        }
+        if started.elapsed() > WALL_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(ChildError::TooSlow);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    // The child has gone: its end of the input pipe is closed.
+    let _ = writer.join();
+    let answer = reader
+        .join()
+        .map_err(|_| ChildError::Crashed("its answer could not be read".into()))?
+        .map_err(|e| ChildError::Crashed(e.to_string()))?;
+    if !status.success() {
+        return Err(failure(status, &answer));
+    }
+    serde_json::from_slice(&answer).map_err(|e| ChildError::Crashed(format!("its answer: {e}")))
+}
+
+/// What a child that did not succeed ran into.
+fn failure(status: std::process::ExitStatus, _answer: &[u8]) -> ChildError {
+    use std::os::unix::process::ExitStatusExt as _;
+    match status.signal() {
+        Some(libc::SIGXCPU) | Some(libc::SIGKILL) => ChildError::TooMuchWork,
+        // Rust aborts when an allocation fails; a stack overflow is a SIGSEGV.
+        Some(libc::SIGABRT) => ChildError::TooMuchMemory,
+        Some(signal) => ChildError::Crashed(format!("signal {signal}")),
+        None => ChildError::Crashed(format!("exit status {}", status.code().unwrap_or(-1))),
+    }
+}
+
+/// The child's memory and CPU time are limited before it runs.
+fn limit(command: &mut Command) {
+    use std::os::unix::process::CommandExt as _;
+    let set = |resource, limit: u64| {
+        let value = libc::rlimit {
+            rlim_cur: limit as libc::rlim_t,
+            rlim_max: limit as libc::rlim_t,
+        };
+        // SAFETY: setrlimit with a valid struct, in the child before exec.
+        unsafe { libc::setrlimit(resource, &value) }
+    };
+    // SAFETY: the closure only calls setrlimit (async-signal-safe).
+    unsafe {
+        command.pre_exec(move || {
+            if set(libc::RLIMIT_AS, MEMORY_LIMIT_BYTES) != 0
+                || set(libc::RLIMIT_CPU, CPU_LIMIT_SECONDS) != 0
+            {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,94 @@
+//! The reader's work, done in the child process: a PDF's bytes to its
+//! pages' blocks. hayro parses and interprets each page; `glyphs`, `lines`
+//! and `layout` make text of what it draws.
+
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+use hayro_interpret::kurbo::{Affine, Rect};
+use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_page};
+
+use super::glyphs::GlyphCollector;
+use super::layout::{PageParagraphs, blocks_of, paragraphs_of};
+use super::lines::lines_of;
+use super::text::{NoText, PdfAnswer, PdfPage, PdfText};
+
+/// The most pages read (a longer document is read up to here).
+pub const MAX_PAGES: usize = 20_000;
+
+/// Reads a PDF's text.
+pub fn read_pdf(bytes: Vec<u8>) -> PdfAnswer {
+    let pdf = match Pdf::new(bytes) {
+        Ok(pdf) => pdf,
+        Err(LoadPdfError::Decryption(_)) => return PdfAnswer::NeedsPassword,
+        Err(LoadPdfError::Invalid) => {
+            return PdfAnswer::Unreadable("its structure cannot be read (a damaged PDF)".into());
+        }
+    };
+    let pages = pdf.pages();
+    if pages.is_empty() {
+        return PdfAnswer::Unreadable("it has no pages".into());
+    }
+    let cache = InterpreterCache::new();
+    let mut read = Vec::new();
+    let mut no_text = Vec::new();
+    for page in pages.iter().take(MAX_PAGES) {
+        let crop = page.crop_box();
+        let mut collector = GlyphCollector::new(crop.y1);
+        let mut context = Context::new(
+            Affine::IDENTITY,
+            Rect::new(crop.x0, crop.y0, crop.x1, crop.y1),
+            &cache,
+            pdf.xref(),
+            InterpreterSettings::default(),
+        );
+        interpret_page(page, &mut context, &mut collector);
+        let known = collector.glyphs.len();
+        no_text.push(if known == 0 && collector.unknown == 0 {
+            Some(NoText::NoTextLayer)
+        } else if collector.unknown > known {
+            Some(NoText::UnknownLetters)
+        } else {
+            None
+        });
+        let lines = lines_of(&collector.glyphs);
+        read.push(PageParagraphs {
+            paragraphs: paragraphs_of(&lines),
+            height: (crop.y1 - crop.y0) as f32,
+        });
+    }
+    let pages = blocks_of(&read)
+        .into_iter()
+        .zip(no_text)
+        .map(|(blocks, no_text)| PdfPage {
+            blocks: if no_text.is_some() {
+                Vec::new()
+            } else {
+                blocks
+            },
+            no_text,
+        })
+        .collect();
+    let metadata = pdf.metadata();
+    PdfAnswer::Text(PdfText {
+        title: metadata.title.as_deref().and_then(text_string),
+        author: metadata.author.as_deref().and_then(text_string),
+        pages,
+    })
+}
+
+/// A PDF text string: UTF-16BE after its byte order mark, UTF-8 after its
+/// own, else PDFDocEncoding (Latin-1 for what a title holds).
+fn text_string(bytes: &[u8]) -> Option<String> {
+    let text = if let Some(utf16) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = utf16
+            .chunks_exact(2)
+            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else if let Some(utf8) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(utf8).into_owned()
+    } else {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty() && !text.contains('\u{FFFD}')).then_some(text)
+}

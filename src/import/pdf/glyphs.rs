@@ -1,0 +1,139 @@
+//! The glyphs of a page, as hayro's interpreter draws them: each with its
+//! text, where it starts and ends on the page (top-down, in points), its
+//! size and whether its font is bold.
+
+use hayro_interpret::font::{Glyph, GlyphRun};
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::kurbo::{Affine, BezPath, Point};
+use hayro_interpret::{
+    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, SoftMask,
+};
+
+/// The most glyphs read from one page: a page of two million text
+/// operators is read up to here, not to the end of memory.
+pub const MAX_GLYPHS_PER_PAGE: usize = 200_000;
+
+/// One glyph on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedGlyph {
+    /// Its text (a ligature's several letters; empty when the font does not say).
+    pub text: String,
+    /// Where it starts, on the baseline, top-down.
+    pub x: f32,
+    pub y: f32,
+    /// Where the next glyph would start.
+    pub end_x: f32,
+    /// The font's size on the page.
+    pub size: f32,
+    pub bold: bool,
+    /// Not upright: turned (a side stamp, a rotated table).
+    pub turned: bool,
+}
+
+/// Collects a page's glyphs.
+pub struct GlyphCollector {
+    /// The top of the page in PDF space (y grows upwards there).
+    top: f64,
+    pub glyphs: Vec<PlacedGlyph>,
+    /// Glyphs without text (no ToUnicode, no glyph name, no printable code).
+    pub unknown: usize,
+    /// Glyphs read from their code alone.
+    pub guessed: usize,
+}
+
+impl GlyphCollector {
+    pub fn new(top: f64) -> Self {
+        Self {
+            top,
+            glyphs: Vec::new(),
+            unknown: 0,
+            guessed: 0,
+        }
+    }
+
+    fn take(&mut self, glyph: &Glyph<'_>, transform: Affine) {
+        if self.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+            return;
+        }
+        let text = match glyph.as_unicode() {
+            Some(BfString::Char(c)) => c.to_string(),
+            Some(BfString::String(s)) => s,
+            // No ToUnicode and no glyph name: the code itself, when it is
+            // printable ASCII, as poppler reads a simple font's codes.
+            None => match char::from_u32(glyph.char_code()).filter(|c| (' '..='~').contains(c)) {
+                Some(c) => {
+                    self.guessed += 1;
+                    c.to_string()
+                }
+                None => {
+                    self.unknown += 1;
+                    return;
+                }
+            },
+        };
+        let [a, b, c, d, _, _] = transform.as_coeffs();
+        // Glyph space is 1000 units to the em.
+        let size = (c.hypot(d) * 1000.0) as f32;
+        let advance = match glyph {
+            Glyph::Outline(outline) => outline.advance_width(),
+            Glyph::Type3(type3) => type3.advance_width(),
+        }
+        .unwrap_or(500.0);
+        let start = transform * Point::ZERO;
+        let end = transform * Point::new(f64::from(advance), 0.0);
+        let turned = b.abs() > a.abs() * 0.1 || a <= 0.0;
+        // Turned text is measured along its own baseline: its letters
+        // follow one another there as upright letters do across the page.
+        let (x, y, end_x) = if turned {
+            let length = a.hypot(b).max(f64::EPSILON);
+            let (dx, dy) = (a / length, b / length);
+            let along = |p: Point| p.x * dx + p.y * dy;
+            let across = start.x * -dy + start.y * dx;
+            (along(start), -across, along(end))
+        } else {
+            (start.x, self.top - start.y, end.x)
+        };
+        self.glyphs.push(PlacedGlyph {
+            text,
+            x: x as f32,
+            y: y as f32,
+            end_x: end_x as f32,
+            size,
+            bold: is_bold(glyph),
+            turned,
+        });
+    }
+}
+
+/// Whether the glyph's font is bold (by its weight, else its name).
+fn is_bold(glyph: &Glyph<'_>) -> bool {
+    let Glyph::Outline(outline) = glyph else {
+        return false;
+    };
+    let Some(data) = outline.font_data() else {
+        return false;
+    };
+    if data.weight.is_some_and(|w| w >= 600) {
+        return true;
+    }
+    data.postscript_name.is_some_and(|name| {
+        let name = name.to_ascii_lowercase();
+        ["bold", "black", "heavy", "semibold", "demi", ".b", "-b"]
+            .iter()
+            .any(|mark| name.contains(mark))
+    })
+}
+
+impl<'a> Device<'a> for GlyphCollector {
+    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {}
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
+        for glyph in run.glyphs() {
+            self.take(glyph, props.transform * glyph.transform());
+        }
+    }
+    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {}
+    fn pop_clip(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+}

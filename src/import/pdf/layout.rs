@@ -1,0 +1,301 @@
+//! Lines to blocks: paragraphs from the gaps between lines, their indents
+//! and sizes; a hyphen at a line's end before a lowercase letter joined;
+//! then, over the whole document, what each paragraph is: the title (the
+//! largest text near the top of the first page), headings (larger than the
+//! body text, or a short bold line), furniture (page numbers, running
+//! headers and footers repeated across pages, turned side stamps).
+
+use std::collections::HashMap;
+
+use super::lines::Line;
+use super::text::{PdfBlock, PdfBlockKind};
+
+/// A paragraph of a page, before it is classified.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paragraph {
+    pub text: String,
+    pub size: f32,
+    pub bold: bool,
+    pub lines: usize,
+    /// Top and bottom, top-down in points.
+    pub top: f32,
+    pub bottom: f32,
+    pub turned: bool,
+}
+
+/// A page's paragraphs and its height.
+#[derive(Clone, Debug, Default)]
+pub struct PageParagraphs {
+    pub paragraphs: Vec<Paragraph>,
+    pub height: f32,
+}
+
+/// Whether `line` starts a paragraph after `previous` (both of one page).
+fn starts_paragraph(previous: &Line, line: &Line, left: f32) -> bool {
+    let size = previous.size.max(1.0);
+    let step = line.y - previous.y;
+    let ended = previous
+        .text
+        .ends_with(['.', '?', '!', ':', '"', '\u{201D}']);
+    line.turned != previous.turned
+        || (line.size - previous.size).abs() > size * 0.15
+        || line.bold != previous.bold
+        || step > size * 1.75
+        || step < size * 0.3
+        || (line.x - left).abs() > size * 12.0
+        || (line.x > left + size * 0.8 && ended)
+}
+
+/// The page's lines as paragraphs.
+pub fn paragraphs_of(lines: &[Line]) -> Vec<Paragraph> {
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut left = 0.0;
+    for (i, line) in lines.iter().enumerate() {
+        let joins = i > 0 && !starts_paragraph(&lines[i - 1], line, left);
+        match paragraphs.last_mut() {
+            Some(paragraph) if joins => {
+                join_line(&mut paragraph.text, &line.text);
+                paragraph.lines += 1;
+                paragraph.bottom = paragraph.bottom.max(line.y);
+                left = left.min(line.x);
+            }
+            _ => {
+                left = line.x;
+                paragraphs.push(Paragraph {
+                    text: line.text.clone(),
+                    size: line.size,
+                    bold: line.bold,
+                    lines: 1,
+                    top: line.y - line.size,
+                    bottom: line.y,
+                    turned: line.turned,
+                });
+            }
+        }
+    }
+    paragraphs
+}
+
+/// Joins a line to the text before it: a hyphen before a lowercase letter
+/// is a word broken at the line's end (joined, the hyphen gone); else a space.
+fn join_line(text: &mut String, line: &str) {
+    let broken = text.ends_with(['-', '\u{00AD}', '\u{2010}'])
+        && text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+        && line.chars().next().is_some_and(char::is_lowercase);
+    if broken {
+        text.pop();
+    } else if text.ends_with('\u{00AD}') {
+        text.pop();
+        text.push(' ');
+    } else if !text.ends_with(['-', '\u{2010}']) {
+        text.push(' ');
+    }
+    text.push_str(line);
+}
+
+/// Every page's blocks, classified over the whole document.
+pub fn blocks_of(pages: &[PageParagraphs]) -> Vec<Vec<PdfBlock>> {
+    let body = body_size(pages);
+    let repeated = repeated_edge_lines(pages);
+    let heading_sizes = heading_sizes(pages, body);
+    let mut title_found = false;
+    pages
+        .iter()
+        .enumerate()
+        .map(|(page_index, page)| {
+            page.paragraphs
+                .iter()
+                .map(|paragraph| {
+                    let mut kind = kind_of(paragraph, page, body, &repeated, &heading_sizes);
+                    if page_index == 0
+                        && !title_found
+                        && paragraph.top < page.height * 0.5
+                        && paragraph.size >= body * 1.3
+                        && kind != PdfBlockKind::Furniture
+                    {
+                        title_found = true;
+                        kind = PdfBlockKind::Title;
+                    }
+                    PdfBlock {
+                        kind,
+                        text: paragraph.text.clone(),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// What a paragraph is, the title aside.
+fn kind_of(
+    paragraph: &Paragraph,
+    page: &PageParagraphs,
+    body: f32,
+    repeated: &HashMap<String, usize>,
+    heading_sizes: &[f32],
+) -> PdfBlockKind {
+    if paragraph.turned || is_furniture(paragraph, page, repeated) {
+        return PdfBlockKind::Furniture;
+    }
+    let short = paragraph.lines <= 3 && paragraph.text.chars().count() <= 200;
+    if short && paragraph.size >= body * 1.12 {
+        let rank = heading_sizes
+            .iter()
+            .position(|size| (size - paragraph.size).abs() < 0.3)
+            .unwrap_or(heading_sizes.len());
+        return PdfBlockKind::Heading((rank + 1).min(6) as u8);
+    }
+    let looks_like_heading = paragraph.lines == 1
+        && paragraph.text.chars().count() <= 100
+        && !paragraph.text.ends_with(['.', ',', ';', ':'])
+        && paragraph.text.chars().any(char::is_alphabetic);
+    if paragraph.bold && looks_like_heading && (paragraph.size - body).abs() < body * 0.12 {
+        return PdfBlockKind::Heading((heading_sizes.len() + 1).min(6) as u8);
+    }
+    PdfBlockKind::Paragraph
+}
+
+/// The size most of the document's letters are set in.
+fn body_size(pages: &[PageParagraphs]) -> f32 {
+    let mut letters: HashMap<i32, usize> = HashMap::new();
+    for paragraph in pages.iter().flat_map(|p| &p.paragraphs) {
+        *letters
+            .entry((paragraph.size * 2.0).round() as i32)
+            .or_default() += paragraph.text.len();
+    }
+    letters
+        .into_iter()
+        .max_by_key(|(size, count)| (*count, -*size))
+        .map_or(10.0, |(size, _)| size as f32 / 2.0)
+}
+
+/// The sizes of headings (short paragraphs larger than the body), largest first.
+fn heading_sizes(pages: &[PageParagraphs], body: f32) -> Vec<f32> {
+    let mut sizes: Vec<f32> = Vec::new();
+    for paragraph in pages.iter().flat_map(|p| &p.paragraphs) {
+        if paragraph.size >= body * 1.12
+            && paragraph.lines <= 3
+            && !sizes.iter().any(|s| (s - paragraph.size).abs() < 0.3)
+        {
+            sizes.push(paragraph.size);
+        }
+    }
+    sizes.sort_by(|a, b| b.total_cmp(a));
+    sizes.truncate(5);
+    sizes
+}
+
+/// Whether a paragraph is in the top or bottom band of its page.
+fn at_an_edge(paragraph: &Paragraph, page: &PageParagraphs) -> bool {
+    let band = page.height * 0.11;
+    paragraph.lines <= 2 && (paragraph.bottom < band || paragraph.top > page.height - band)
+}
+
+/// A line at a page's edge with its digits blurred, for matching running
+/// headers and footers whose page number changes.
+fn edge_key(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Lines at the pages' edges, and on how many pages each is.
+fn repeated_edge_lines(pages: &[PageParagraphs]) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for page in pages {
+        let mut seen: Vec<String> = Vec::new();
+        for paragraph in page.paragraphs.iter().filter(|p| at_an_edge(p, page)) {
+            let key = edge_key(&paragraph.text);
+            if !seen.contains(&key) {
+                *counts.entry(key.clone()).or_default() += 1;
+                seen.push(key);
+            }
+        }
+    }
+    counts
+}
+
+/// A page number, or a line at the page's edge repeated on other pages.
+fn is_furniture(
+    paragraph: &Paragraph,
+    page: &PageParagraphs,
+    repeated: &HashMap<String, usize>,
+) -> bool {
+    if !at_an_edge(paragraph, page) {
+        return false;
+    }
+    is_page_number(&paragraph.text)
+        || repeated
+            .get(&edge_key(&paragraph.text))
+            .is_some_and(|&pages| pages >= 3)
+}
+
+/// "12", "- 12 -", "xiv", "Page 3", "3 of 14".
+fn is_page_number(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '–' || c == '|')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || (w.len() <= 6
+                && (w.chars().all(|c| "ivxlcdm".contains(c))
+                    || w.chars().all(|c| "IVXLCDM".contains(c))))
+    };
+    match words.as_slice() {
+        [one] => number(one),
+        [page, n] => page.eq_ignore_ascii_case("page") && number(n),
+        [n, of, m] => number(n) && of.eq_ignore_ascii_case("of") && number(m),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, x: f32, y: f32) -> Line {
+        Line {
+            text: text.to_owned(),
+            x,
+            end_x: x + 300.0,
+            y,
+            size: 10.0,
+            bold: false,
+            turned: false,
+        }
+    }
+
+    #[test]
+    fn a_word_broken_at_a_line_end_is_joined_and_a_gap_starts_a_paragraph() {
+        let lines = [
+            line("The reader hyphen-", 50.0, 100.0),
+            line("ates words.", 50.0, 112.0),
+            line("A new one.", 50.0, 140.0),
+        ];
+        let texts: Vec<String> = paragraphs_of(&lines).into_iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["The reader hyphenates words.", "A new one."]);
+    }
+
+    #[test]
+    fn a_hyphen_before_a_capital_stays() {
+        let mut text = "Jean-".to_owned();
+        join_line(&mut text, "Paul");
+        assert_eq!(text, "Jean-Paul");
+        let mut text = "well-".to_owned();
+        join_line(&mut text, "known");
+        assert_eq!(text, "wellknown");
+    }
+
+    #[test]
+    fn page_numbers_are_told_from_numbers_in_text() {
+        assert!(is_page_number("12"));
+        assert!(is_page_number("- 12 -"));
+        assert!(is_page_number("xiv"));
+        assert!(is_page_number("Page 3"));
+        assert!(is_page_number("3 of 14"));
+        assert!(!is_page_number("In 1805 she"));
+        assert!(!is_page_number("Mix"));
+    }
+}

@@ -1,0 +1,252 @@
+//! Glyphs to lines, in the order the page draws them: a line ends where
+//! the baseline moves or the text jumps back left (or far right, to another
+//! column); a word space is a gap wider than a fifth of the font's size.
+//! Ligatures are spelt out; an accent drawn as a glyph of its own (TeX's
+//! "O˘guz") is put on its letter ("Oğuz").
+
+use unicode_normalization::UnicodeNormalization as _;
+
+use super::glyphs::PlacedGlyph;
+
+/// A line of text on a page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub text: String,
+    /// Left and right ends, and the baseline, top-down in points.
+    pub x: f32,
+    pub end_x: f32,
+    pub y: f32,
+    /// The size most of its letters are set in.
+    pub size: f32,
+    /// Most of its letters are bold.
+    pub bold: bool,
+    pub turned: bool,
+}
+
+/// A line being gathered.
+#[derive(Default)]
+struct Gathering {
+    text: String,
+    x: f32,
+    end_x: f32,
+    y: f32,
+    /// (size, letters) and bold letters, for the line's size and weight.
+    sizes: Vec<(f32, usize)>,
+    bold_letters: usize,
+    letters: usize,
+    turned: bool,
+    /// An accent drawn before its letter, put on the letter that follows.
+    accent: Option<char>,
+    /// The letters' advances so far, for the width of a word space.
+    advances: f32,
+}
+
+impl Gathering {
+    fn start(glyph: &PlacedGlyph) -> Self {
+        Self {
+            x: glyph.x,
+            end_x: glyph.x,
+            y: glyph.y,
+            turned: glyph.turned,
+            ..Self::default()
+        }
+    }
+
+    /// Whether `glyph` goes on another line.
+    fn breaks_before(&self, glyph: &PlacedGlyph) -> bool {
+        let size = glyph.size.max(1.0);
+        glyph.turned != self.turned
+            || (glyph.y - self.y).abs() > size * 0.6
+            || glyph.x < self.end_x - size * 0.6
+            || glyph.x > self.end_x + size * 6.0
+    }
+
+    fn push(&mut self, glyph: &PlacedGlyph) {
+        let text = spelt_out(&glyph.text);
+        if text.trim().is_empty() {
+            if !self.text.is_empty() && !self.text.ends_with(' ') {
+                self.text.push(' ');
+            }
+            self.end_x = self.end_x.max(glyph.end_x);
+            return;
+        }
+        if let Some(accent) = combining_accent(&text) {
+            // Over the letter before it, or the one after it.
+            if self.letters > 0 && glyph.x < self.end_x - glyph.size * 0.05 {
+                self.text.push(accent);
+            } else {
+                self.accent = Some(accent);
+            }
+            return;
+        }
+        let gap = glyph.x - self.end_x;
+        if self.letters > 0 && gap > self.word_space(glyph) && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+        self.text.push_str(&text);
+        if let Some(accent) = self.accent.take() {
+            self.text.push(accent);
+        }
+        let letters = text.chars().count();
+        self.advances += (glyph.end_x - glyph.x).max(0.0);
+        self.letters += letters;
+        if glyph.bold {
+            self.bold_letters += letters;
+        }
+        match self
+            .sizes
+            .iter_mut()
+            .find(|(s, _)| (s - glyph.size).abs() < 0.25)
+        {
+            Some((_, count)) => *count += letters,
+            None => self.sizes.push((glyph.size, letters)),
+        }
+        self.end_x = self.end_x.max(glyph.end_x);
+    }
+
+    /// The narrowest gap that is a word space: a third of the average
+    /// letter's advance (about a sixth of an em), measured on the page, so
+    /// a font whose size reads wrong is spaced as it looks.
+    fn word_space(&self, glyph: &PlacedGlyph) -> f32 {
+        let by_size = glyph.size * 0.2;
+        if self.letters == 0 || self.advances <= 0.0 {
+            return by_size;
+        }
+        let by_advance = self.advances / self.letters as f32 * 0.3;
+        by_advance.min(by_size).max(by_size * 0.25)
+    }
+
+    fn finish(self) -> Option<Line> {
+        let text: String = self.text.trim().nfc().collect();
+        if text.is_empty() {
+            return None;
+        }
+        let size = self
+            .sizes
+            .iter()
+            .max_by_key(|(_, count)| *count)
+            .map_or(0.0, |(size, _)| *size);
+        Some(Line {
+            text,
+            x: self.x,
+            end_x: self.end_x,
+            y: self.y,
+            size,
+            bold: self.bold_letters * 2 > self.letters,
+            turned: self.turned,
+        })
+    }
+}
+
+/// The page's lines, in the order its glyphs were drawn.
+pub fn lines_of(glyphs: &[PlacedGlyph]) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut current: Option<Gathering> = None;
+    for glyph in glyphs {
+        if let Some(line) = current.take_if(|line| line.breaks_before(glyph)) {
+            lines.extend(line.finish());
+        }
+        current
+            .get_or_insert_with(|| Gathering::start(glyph))
+            .push(glyph);
+    }
+    lines.extend(current.and_then(Gathering::finish));
+    lines
+}
+
+/// A ligature's letters (U+FB00–FB06); other text as it is.
+fn spelt_out(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FB00}' => "ff",
+            '\u{FB01}' => "fi",
+            '\u{FB02}' => "fl",
+            '\u{FB03}' => "ffi",
+            '\u{FB04}' => "ffl",
+            '\u{FB05}' | '\u{FB06}' => "st",
+            _ => "",
+        })
+        .zip(text.chars())
+        .map(|(spelt, c)| {
+            if spelt.is_empty() {
+                c.to_string()
+            } else {
+                spelt.to_owned()
+            }
+        })
+        .collect()
+}
+
+/// The combining mark a spacing accent glyph stands for.
+fn combining_accent(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    Some(match c {
+        '\u{00B4}' | '\u{02CA}' => '\u{0301}',
+        '\u{02CB}' => '\u{0300}',
+        '\u{02C6}' => '\u{0302}',
+        '\u{02DC}' => '\u{0303}',
+        '\u{00A8}' => '\u{0308}',
+        '\u{02D8}' => '\u{0306}',
+        '\u{02C7}' => '\u{030C}',
+        '\u{02D9}' => '\u{0307}',
+        '\u{02DA}' => '\u{030A}',
+        '\u{00B8}' => '\u{0327}',
+        '\u{02DB}' => '\u{0328}',
+        '\u{02DD}' => '\u{030B}',
+        '\u{00AF}' | '\u{02C9}' => '\u{0304}',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(text: &str, x: f32, y: f32) -> PlacedGlyph {
+        PlacedGlyph {
+            text: text.to_owned(),
+            x,
+            y,
+            end_x: x + 5.0,
+            size: 10.0,
+            bold: false,
+            turned: false,
+        }
+    }
+
+    fn texts(glyphs: &[PlacedGlyph]) -> Vec<String> {
+        lines_of(glyphs).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn word_spaces_come_from_gaps_and_lines_from_baselines() {
+        let glyphs = [
+            glyph("a", 0.0, 100.0),
+            glyph("b", 5.0, 100.0),
+            glyph("c", 13.0, 100.0),
+            glyph("d", 0.0, 112.0),
+        ];
+        assert_eq!(texts(&glyphs), ["ab c", "d"]);
+    }
+
+    #[test]
+    fn ligatures_are_spelt_out_and_accents_put_on_their_letters() {
+        let glyphs = [
+            glyph("\u{FB01}", 0.0, 100.0),
+            glyph("O", 5.0, 100.0),
+            glyph("\u{02D8}", 11.0, 100.0),
+            glyph("g", 10.0, 100.0),
+            glyph("u", 15.0, 100.0),
+        ];
+        assert_eq!(texts(&glyphs), ["fiOğu"]);
+    }
+
+    #[test]
+    fn a_jump_back_left_on_the_same_baseline_starts_a_line() {
+        let glyphs = [glyph("x", 300.0, 100.0), glyph("y", 10.0, 100.0)];
+        assert_eq!(texts(&glyphs), ["x", "y"]);
+    }
+}

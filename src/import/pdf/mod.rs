@@ -1,0 +1,107 @@
+//! The PDF importer: a PDF becomes a `Document` like any other — reflowed
+//! text in reading order, its pages remembered as places. The file is
+//! parsed in a child process under limits (`child`): hayro (`hayro-syntax`,
+//! `hayro-interpret`) interprets each page, `glyphs` collects what it
+//! draws, `lines` and `layout` make lines, paragraphs, headings and
+//! furniture of it (`extract`); the window builds the document from the
+//! answer (`text`).
+
+mod child;
+mod extract;
+mod glyphs;
+mod layout;
+mod lines;
+mod text;
+
+pub use child::{ChildError, READ_PDF_COMMAND, READER_VARIABLE, serve_read_pdf};
+pub use text::{NoText, PdfAnswer, PdfBlock, PdfBlockKind, PdfPage, PdfText};
+
+use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
+
+use super::page::metadata_line;
+
+/// Why a PDF gave no document.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("is protected by a password; Marginalia cannot open it yet")]
+    NeedsPassword,
+    #[error("is a PDF that cannot be read: {0}")]
+    Unreadable(String),
+    #[error("is a PDF whose reading failed: {0}")]
+    Child(#[from] ChildError),
+    #[error("is a PDF with no text on any page (scanned pages have none)")]
+    NoText,
+}
+
+/// Imports a PDF's bytes, read in a child process.
+pub fn document_from_pdf(bytes: &[u8], metadata: Metadata) -> Result<Document, PdfError> {
+    match child::read_in_child(bytes)? {
+        PdfAnswer::Text(text) => document_of(text, metadata),
+        PdfAnswer::NeedsPassword => Err(PdfError::NeedsPassword),
+        PdfAnswer::Unreadable(why) => Err(PdfError::Unreadable(why)),
+    }
+}
+
+/// The document of a PDF's text: its title and author, then each page's
+/// blocks; a page without a text layer says so in its place.
+pub fn document_of(text: PdfText, metadata: Metadata) -> Result<Document, PdfError> {
+    if text.pages.iter().all(|page| page.blocks.is_empty()) {
+        return Err(PdfError::NoText);
+    }
+    let mut builder = DocumentBuilder::new(Format::Pdf, metadata);
+    let first_title = text
+        .pages
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find_map(|block| (block.kind == PdfBlockKind::Title).then(|| block.text.clone()));
+    let metadata = builder.metadata_mut();
+    metadata.title = text.title.clone().or(first_title.clone());
+    metadata.byline = text.author.clone();
+    // The title is shown where the first page has it; a title only the
+    // file's information gives heads the text.
+    if first_title.is_none()
+        && let Some(title) = builder.metadata_mut().title.clone()
+    {
+        builder.push(BlockKind::Title, &title);
+        if let Some(line) = metadata_line(builder.metadata_mut()) {
+            builder.push(BlockKind::Byline, &line);
+        }
+    }
+    for (index, page) in text.pages.iter().enumerate() {
+        let number = index + 1;
+        builder.start_page(number.to_string());
+        if let Some(why) = page.no_text {
+            let said = match why {
+                NoText::NoTextLayer => {
+                    format!("Page {number} has no text layer (a scanned page, or a picture).")
+                }
+                NoText::UnknownLetters => format!(
+                    "Page {number}'s text cannot be read: its fonts do not say which letters they draw."
+                ),
+            };
+            builder.push(BlockKind::Furniture, &said);
+            continue;
+        }
+        for block in &page.blocks {
+            builder.push(block_kind(block.kind), &block.text);
+        }
+    }
+    Ok(builder.finish())
+}
+
+fn block_kind(kind: PdfBlockKind) -> BlockKind {
+    match kind {
+        PdfBlockKind::Title => BlockKind::Title,
+        PdfBlockKind::Heading(level) => BlockKind::Heading { level },
+        PdfBlockKind::Paragraph => BlockKind::Paragraph,
+        PdfBlockKind::Furniture => BlockKind::Furniture,
+    }
+}
+
+/// Whether bytes are a PDF: `%PDF-` in the first kilobyte (some files
+/// carry a few bytes of junk before it).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|window| window == b"%PDF-")
+}

@@ -1,0 +1,293 @@
+//! PDF articles: the papers of the corpus read as well as two trusted
+//! readers (poppler's pdftotext and mutool) read them, word for word; every
+//! hostile file gives text or a clear error naming it, the window's process
+//! untouched (the reader runs in a child under limits).
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use marginalia::document::Document;
+use marginalia::import::import_path;
+use unicode_normalization::UnicodeNormalization as _;
+
+/// Word tokens as `score.py` makes them: NFKC, a word broken at a line's
+/// end joined, lowercase, runs of letters, digits and underscores.
+fn tokens(text: &str) -> Vec<String> {
+    let text: String = text.replace('\u{2}', "").nfkc().collect();
+    let chars: Vec<char> = text.chars().collect();
+    let mut joined = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '-' | '\u{AD}' | '\u{2010}') && i > 0 && is_word(chars[i - 1]) {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].is_whitespace() && chars[j] != '\n' {
+                j += 1;
+            }
+            if j < chars.len() && chars[j] == '\n' {
+                j += 1;
+                while j < chars.len() && chars[j].is_whitespace() {
+                    j += 1;
+                }
+                if j < chars.len() && is_word(chars[j]) {
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        joined.push(c);
+        i += 1;
+    }
+    joined
+        .split(|c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Word-level F1 of the two texts' bags of words.
+fn word_f1(candidate: &[String], reference: &[String]) -> f64 {
+    let mut counts: HashMap<&str, i64> = HashMap::new();
+    for word in reference {
+        *counts.entry(word).or_default() += 1;
+    }
+    let mut common = 0;
+    for word in candidate {
+        if let Some(count) = counts.get_mut(word.as_str())
+            && *count > 0
+        {
+            *count -= 1;
+            common += 1;
+        }
+    }
+    if candidate.is_empty() || reference.is_empty() {
+        return 0.0;
+    }
+    let precision = common as f64 / candidate.len() as f64;
+    let recall = common as f64 / reference.len() as f64;
+    if common == 0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    }
+}
+
+/// The text of a document as `inspect --text` prints it.
+fn page_text(document: &Document) -> String {
+    marginalia::cli::text_with_page_breaks(document)
+}
+
+/// The better F1 against the two references.
+fn best_f1(name: &str, text: &str) -> f64 {
+    let candidate = tokens(text);
+    ["poppler", "mutool"]
+        .iter()
+        .filter_map(|reader| {
+            let path = common::corpus_file(&format!("pdf/reference/{reader}/{name}.txt"));
+            std::fs::read_to_string(path).ok()
+        })
+        .map(|reference| word_f1(&candidate, &tokens(&reference)))
+        .fold(0.0, f64::max)
+}
+
+/// Each paper's floor: what it reads at now, a little under, so a change
+/// that reads worse fails. (The books are read with MARGINALIA_LONG_TESTS=1.)
+const FLOORS: &[(&str, f64)] = &[
+    ("p01_tracemonkey", 0.995),
+    ("p03_revtex_apssamp", 0.982),
+    ("p04_mnras_guide", 0.995),
+    ("p05_elsarticle_5p", 0.99),
+    ("p08_layoutparser_lncs", 0.995),
+    ("p09_otsl_pg9", 0.995),
+    ("p11_zoo_jss", 0.995),
+    ("p12_vcd_strucplot", 0.995),
+    ("p13_tam_review", 0.55),
+    ("p14_backus_p21", 0.97),
+    ("r01_ibm_redbook", 0.993),
+    ("r03_breast_cancer_guide", 0.989),
+    ("r04_R_intro", 0.995),
+    ("r06_scotus_transcript", 0.978),
+    ("r07_multicolumn_lorem", 0.995),
+    ("r08_korean_issue", 0.988),
+    ("r09_ligatures", 0.995),
+];
+
+const BOOKS: &[(&str, f64)] = &[
+    ("b01_freeculture", 0.999),
+    ("b02_DA_619p", 0.999),
+    ("b03_R_fullrefman", 0.999),
+];
+
+fn read_paper(name: &str) -> Document {
+    let path = common::corpus_file(&format!("pdf/papers/{name}.pdf"));
+    import_path(&path).unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+fn check_papers(papers: &[(&str, f64)]) {
+    let mut low = Vec::new();
+    let mut sum = 0.0;
+    for (name, floor) in papers {
+        let document = read_paper(name);
+        let text = page_text(&document);
+        let f1 = best_f1(name, &text);
+        sum += f1;
+        eprintln!("{name}: word F1 {f1:.4} (floor {floor})");
+        if f1 < *floor {
+            low.push(format!("{name}: {f1:.4} < {floor}"));
+        }
+        let ligatures = text
+            .chars()
+            .filter(|c| ('\u{FB00}'..='\u{FB06}').contains(c));
+        assert_eq!(ligatures.count(), 0, "{name}: ligatures left in the text");
+        assert!(!text.contains('\u{FFFD}'), "{name}: U+FFFD in the text");
+        let reference = common::corpus_file(&format!("pdf/reference/poppler/{name}.txt"));
+        let pages = std::fs::read_to_string(reference).map_or(0, |r| r.matches('\u{C}').count());
+        assert_eq!(document.pages().len(), pages.max(1), "{name}: pages");
+    }
+    eprintln!("mean word F1 {:.4}", sum / papers.len() as f64);
+    assert!(low.is_empty(), "papers read worse than before: {low:#?}");
+}
+
+#[test]
+fn papers_read_as_well_as_the_trusted_readers_read_them() {
+    check_papers(FLOORS);
+}
+
+#[test]
+fn books_read_as_well_as_the_trusted_readers_read_them() {
+    if std::env::var_os("MARGINALIA_LONG_TESTS").is_none() {
+        eprintln!("the books (2,415 pages) are read with MARGINALIA_LONG_TESTS=1");
+        return;
+    }
+    check_papers(BOOKS);
+}
+
+#[test]
+fn a_paper_is_a_document_with_its_title_headings_and_pages() {
+    let document = read_paper("p01_tracemonkey");
+    assert_eq!(
+        document.metadata.title.as_deref(),
+        Some("Trace-based Just-in-Time Type Specialization for Dynamic Languages")
+    );
+    assert_eq!(document.pages().len(), 14);
+    let headings: Vec<&str> = (0..document.blocks().len())
+        .filter(|&i| {
+            matches!(
+                document.blocks()[i].kind,
+                marginalia::document::BlockKind::Heading { .. }
+            )
+        })
+        .map(|i| document.block_text(i))
+        .collect();
+    assert!(
+        headings.iter().any(|h| h.contains("Introduction")),
+        "{headings:?}"
+    );
+    // A word of page 2 is on page 2.
+    let text = document.text();
+    let at_byte = text
+        .find("Every compiled trace contains all the guards")
+        .unwrap_or(0);
+    let at_char = text[..at_byte].chars().count();
+    assert!(at_byte > 0);
+    assert_eq!(
+        document.page_at(at_char).map(|p| p.label.as_str()),
+        Some("2")
+    );
+    assert_eq!(document.page_at(0).map(|p| p.label.as_str()), Some("1"));
+}
+
+#[test]
+fn page_numbers_and_running_headers_are_furniture() {
+    let document = read_paper("p11_zoo_jss");
+    let kinds_of = |wanted: &str| -> Vec<marginalia::document::BlockKind> {
+        (0..document.blocks().len())
+            .filter(|&i| {
+                let text = document.block_text(i);
+                // A left page's number is on its header's line: "4 zoo: …".
+                text == wanted || text.ends_with(&format!(" {wanted}")) && text.len() < 100
+            })
+            .map(|i| document.blocks()[i].kind)
+            .collect()
+    };
+    let furniture = |kinds: &[marginalia::document::BlockKind]| {
+        kinds
+            .iter()
+            .filter(|k| **k != marginalia::document::BlockKind::Furniture)
+            .count()
+    };
+    let header = kinds_of("zoo: An S3 Class and Methods for Indexed Totally Ordered Observations");
+    assert!(header.len() > 10, "{header:?}");
+    let authors = kinds_of("Achim Zeileis, Gabor Grothendieck");
+    assert!(
+        authors.len() > 10 && furniture(&authors) == 0,
+        "{authors:?}"
+    );
+    // The running header is furniture on every page but the title's.
+    assert!(furniture(&header) <= 1, "{header:?}");
+    for number in ["3", "11", "29"] {
+        let kinds = kinds_of(number);
+        assert!(
+            !kinds.is_empty() && furniture(&kinds) == 0,
+            "{number}: {kinds:?}"
+        );
+    }
+}
+
+fn hostile(name: &str) -> std::path::PathBuf {
+    common::corpus_file(&format!("pdf/hostile/{name}"))
+}
+
+#[test]
+fn every_hostile_pdf_gives_text_or_a_clear_error_naming_it() {
+    let files = common::corpus_files("pdf/hostile");
+    assert!(files.len() >= 20, "{files:?}");
+    for file in files {
+        match import_path(&file) {
+            Ok(document) => assert!(document.char_count() > 0, "{}", file.display()),
+            Err(error) => {
+                let said = error.to_string();
+                let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+                assert!(said.contains(name.as_deref().unwrap_or("?")), "{said}");
+                assert!(
+                    !said.contains("cannot open yet") || said.contains("password"),
+                    "{said}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_pdf_that_needs_more_memory_than_the_reader_may_have_is_stopped() {
+    let error = import_path(&hostile("h_flate_bomb_1GiB.pdf")).err();
+    let said = error.map(|e| e.to_string()).unwrap_or_default();
+    assert!(said.contains("memory"), "{said}");
+}
+
+#[test]
+fn a_password_protected_pdf_says_so() {
+    let error = import_path(&hostile("x_encrypted_userpw_abc.pdf")).err();
+    let said = error.map(|e| e.to_string()).unwrap_or_default();
+    assert!(said.contains("password"), "{said}");
+    // Encrypted for its owner only: read as any other.
+    let document = import_path(&hostile("x_owner_only_aes128_layoutparser.pdf"));
+    assert!(document.is_ok_and(|d| d.text().contains("LayoutParser")));
+}
+
+#[test]
+fn a_file_named_pdf_that_is_not_one_is_refused_clearly() {
+    let error = import_path(&hostile("h_empty_file.pdf")).err();
+    let said = error.map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        said.contains("h_empty_file.pdf") && said.contains("PDF"),
+        "{said}"
+    );
+    let _ = Path::new("");
+}
