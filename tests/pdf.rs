@@ -291,3 +291,31 @@ fn a_file_named_pdf_that_is_not_one_is_refused_clearly() {
     );
     let _ = Path::new("");
 }
+
+#[test]
+fn a_quote_from_a_pdf_is_cited_with_its_page() {
+    use marginalia::annotate::{Annotation, HighlightColor, IndexedText};
+    use marginalia::store::{AnnotationStore, ArticleSource, SidecarLocation, quote_with_citation};
+    let document = read_paper("p01_tracemonkey");
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let location = SidecarLocation {
+        path: folder.path().join("p01_tracemonkey.pdf.annotations.ron"),
+        beside_article: true,
+    };
+    let mut store = AnnotationStore::open_at(location, &document, "p01_tracemonkey.pdf");
+    let text = document.text();
+    let at_byte = text
+        .find("Every compiled trace contains all the guards")
+        .expect("page 2's words");
+    let start = text[..at_byte].chars().count();
+    let annotation = Annotation::new(
+        &IndexedText::new(text),
+        start..start + 20,
+        HighlightColor::Blue,
+    );
+    let id = annotation.id;
+    store.add(annotation);
+    let source = ArticleSource::File(Path::new("p01_tracemonkey.pdf"));
+    let quote = quote_with_citation(&store, &document, source, id).unwrap_or_default();
+    assert!(quote.ends_with(", p. 2"), "{quote}");
+}

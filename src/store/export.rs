@@ -129,8 +129,15 @@ impl Citation {
 
     /// “Quote” — Title, author, source, date, file: to paste into notes.
     pub fn quote(&self, annotation: &Annotation) -> String {
+        self.quote_on_page(annotation, None)
+    }
+
+    /// The same, with the page of the original the quote starts on (a
+    /// PDF's): "…, p. 213".
+    pub fn quote_on_page(&self, annotation: &Annotation, page: Option<&str>) -> String {
         let mut parts = vec![self.title.clone()];
         parts.extend(self.details.iter().cloned());
+        parts.extend(page.map(|label| format!("p. {label}")));
         format!(
             "\u{201C}{}\u{201D}\n\u{2014} {}",
             annotation.anchor.exact.trim(),
@@ -148,7 +155,12 @@ pub fn quote_with_citation(
 ) -> Option<String> {
     let annotation = store.get(id)?;
     let file_name = source.file_name();
-    Some(Citation::of(document, file_name.as_deref()).quote(annotation))
+    let start = store
+        .resolution(id)
+        .and_then(|r| r.range.as_ref().map(|range| range.start));
+    let page = start.and_then(|start| document.page_at(start));
+    let citation = Citation::of(document, file_name.as_deref());
+    Some(citation.quote_on_page(annotation, page.map(|p| p.label.as_str())))
 }
 
 /// What reading an annotation JSON file can run into; names the file.

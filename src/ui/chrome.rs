@@ -212,6 +212,12 @@ fn where_in_the_text_ui(ui: &mut Ui, open: &DocumentSession, status: &StatusLine
     };
     ui.label(small(percent))
         .on_hover_text("How much of the text is above the bottom of the window");
+    let document = open.document();
+    if let Some(page) = document.page_at(reader.top_char()) {
+        let pages = document.pages().len();
+        ui.label(small(format!("p. {} of {pages}", page.label)))
+            .on_hover_text("The page of the original the top of the window is on");
+    }
     if let Some(section) = current_section(open.outline(), reader.top_char()) {
         ui.label(small(section));
     }
