@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use marginalia::document::Document;
-use marginalia::import::import_path;
+use marginalia::import::{import_path, import_path_with_password};
 use unicode_normalization::UnicodeNormalization as _;
 
 /// Word tokens as `score.py` makes them: NFKC, a word broken at a line's
@@ -273,9 +273,24 @@ fn a_pdf_that_needs_more_memory_than_the_reader_may_have_is_stopped() {
 
 #[test]
 fn a_password_protected_pdf_says_so() {
-    let error = import_path(&hostile("x_encrypted_userpw_abc.pdf")).err();
+    let file = hostile("x_encrypted_userpw_abc.pdf");
+    let error = import_path(&file).err();
+    assert!(
+        error.as_ref().is_some_and(|e| e.needs_password()),
+        "{error:?}"
+    );
     let said = error.map(|e| e.to_string()).unwrap_or_default();
     assert!(said.contains("password"), "{said}");
+    // The wrong password is told; the right one opens it (and is not kept).
+    let wrong = import_path_with_password(&file, Some("abd")).err();
+    assert!(
+        wrong.as_ref().is_some_and(|e| e.needs_password()),
+        "{wrong:?}"
+    );
+    let said = wrong.map(|e| e.to_string()).unwrap_or_default();
+    assert!(said.contains("not it"), "{said}");
+    let opened = import_path_with_password(&file, Some("abc"));
+    assert!(opened.is_ok_and(|d| d.char_count() > 0));
     // Encrypted for its owner only: read as any other.
     let document = import_path(&hostile("x_owner_only_aes128_layoutparser.pdf"));
     assert!(document.is_ok_and(|d| d.text().contains("LayoutParser")));

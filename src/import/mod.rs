@@ -72,10 +72,32 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &[
 
 /// Reads and imports the article at `path`.
 pub fn import_path(path: &Path) -> Result<Document, ImportError> {
+    import_path_with_password(path, None)
+}
+
+/// Reads and imports the article at `path`, a PDF decrypted with
+/// `password` when one is given (never kept).
+pub fn import_path_with_password(
+    path: &Path,
+    password: Option<&str>,
+) -> Result<Document, ImportError> {
     let (bytes, stamp) = read_article_file(path)?;
-    let mut document = import_bytes(&bytes, Some(path))?;
+    let mut document = import_bytes_with_password(&bytes, Some(path), password)?;
     document.metadata.file_stamp = Some(stamp);
     Ok(document)
+}
+
+impl ImportError {
+    /// The file is a PDF that needs a password (or another one).
+    pub fn needs_password(&self) -> bool {
+        matches!(
+            self,
+            ImportError::Pdf {
+                source: pdf::PdfError::NeedsPassword | pdf::PdfError::WrongPassword,
+                ..
+            }
+        )
+    }
 }
 
 /// A file's size and modification time, "size:mtime_ns": the same stamp
@@ -97,6 +119,15 @@ pub fn size_and_mtime_ns(metadata: &std::fs::Metadata) -> (u64, i64) {
 
 /// Imports an article from its bytes; `path` names it in messages and metadata.
 pub fn import_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Document, ImportError> {
+    import_bytes_with_password(bytes, path, None)
+}
+
+/// [`import_bytes`], a PDF decrypted with `password` when one is given.
+pub fn import_bytes_with_password(
+    bytes: &[u8],
+    path: Option<&Path>,
+    password: Option<&str>,
+) -> Result<Document, ImportError> {
     let shown_path = path.map_or_else(|| PathBuf::from("(dropped file)"), Path::to_path_buf);
     if is_epub(bytes, path) {
         let metadata = Metadata {
@@ -116,9 +147,11 @@ pub fn import_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Document, Impor
             path: path.map(Path::to_path_buf),
             ..Metadata::default()
         };
-        return pdf::document_from_pdf(bytes, metadata).map_err(|source| ImportError::Pdf {
-            path: shown_path,
-            source,
+        return pdf::document_from_pdf(bytes, metadata, password).map_err(|source| {
+            ImportError::Pdf {
+                path: shown_path,
+                source,
+            }
         });
     }
     if let Some(format) = unsupported_container(bytes) {

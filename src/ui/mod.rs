@@ -13,7 +13,8 @@
 //!   one being opened), `page` (the reader, the side panels, the highlight
 //!   open), `find` (the find bar), `notices` (the banner and the status
 //!   note), `popups` (context menu, overlap chooser, shortcuts, About),
-//!   `dialogs` (native file dialogs on their threads), `exchange` (export
+//!   `dialogs` (native file dialogs on their threads; a PDF's password in
+//!   `password_prompt`, shown by `popups`), `exchange` (export
 //!   and import on workers), `library` (the library view, Ctrl+L, and the
 //!   library's thread), `window` (title, theme applied, caret blink,
 //!   launch timeline).
@@ -44,6 +45,7 @@ mod notices;
 pub mod outline;
 mod page;
 pub mod panel;
+mod password_prompt;
 mod popups;
 mod prefetch;
 pub mod reader;

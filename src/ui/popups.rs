@@ -3,7 +3,7 @@
 //! shortcuts window and About; it draws those, the colour bar beside a
 //! selection and the drop overlay.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, Key, Pos2, Rect, Response, RichText};
 use uuid::Uuid;
@@ -13,6 +13,7 @@ use crate::annotate::HighlightColor;
 use super::about::AboutWindow;
 use super::command::{Command, Situation};
 use super::help::shortcuts_window_ui;
+use super::password_prompt::PasswordPrompt;
 use super::reader::ReaderCommand;
 use super::theme::{Palette, highlight_paint};
 use super::view_context::ViewContext;
@@ -38,6 +39,8 @@ pub(super) struct Overlays {
     show_shortcuts: bool,
     /// Help ▸ About, while it is open.
     about: Option<AboutWindow>,
+    /// A protected PDF's password, while it is asked for.
+    password: Option<PasswordPrompt>,
 }
 
 impl Overlays {
@@ -59,6 +62,11 @@ impl Overlays {
             Some(_) => None,
             None => Some(AboutWindow::new(ctx, annotations_file)),
         };
+    }
+
+    /// Asks for the password of `pdf` (the reader said `why`).
+    pub(super) fn ask_password(&mut self, pdf: PathBuf, why: String) {
+        self.password = Some(PasswordPrompt::new(pdf, why));
     }
 
     /// Offers the highlights under a click to choose from.
@@ -89,6 +97,11 @@ impl Overlays {
         }
         if let Some(about) = &mut self.about {
             about.window_ui(ctx, view.annotations_file(), &view.now, commands);
+        }
+        if let Some(prompt) = &mut self.password
+            && !prompt.window_ui(ctx, commands)
+        {
+            self.password = None;
         }
         drop_overlay_ui(ctx, &view.palette);
     }

@@ -37,8 +37,15 @@ pub(super) struct Opened {
 
 /// An open that finished: the article, or why not; and what to say with it.
 pub(super) struct OpenFinished {
-    pub(super) result: Result<Opened, String>,
+    pub(super) result: Result<Opened, OpenFailed>,
     pub(super) after_open: Option<String>,
+}
+
+/// Why an article did not open.
+pub(super) struct OpenFailed {
+    pub(super) message: String,
+    /// It is a PDF that needs a password (or another one): the file.
+    pub(super) needs_password: Option<PathBuf>,
 }
 
 #[derive(Default)]
@@ -145,14 +152,18 @@ impl Workspace {
     ) -> Option<OpenFinished> {
         let opening = self.opening.as_ref()?;
         let result = match opening.result.recv_timeout(timeout) {
-            Ok(opened) => opened.map_err(|error| error.to_string()),
+            Ok(opened) => opened.map_err(|error| OpenFailed {
+                message: error.to_string(),
+                needs_password: error.needs_password().then(|| opening.shown.clone()),
+            }),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 ctx.request_repaint_after(Duration::from_millis(100));
                 return None;
             }
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                Err(format!("{}: could not be opened", opening.shown.display()))
-            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(OpenFailed {
+                message: format!("{}: could not be opened", opening.shown.display()),
+                needs_password: None,
+            }),
         };
         self.opening = None;
         if result.is_err() {

@@ -2,8 +2,10 @@
 //! read-pdf` — under limits on its memory (1 GiB of address space), its
 //! CPU time (30 s) and the time it takes (60 s), so that a hostile file
 //! that makes the parser allocate without end, recurse too deep or loop
-//! ends that process, never the window. The bytes go in on its standard
-//! input; the answer comes back as JSON on its standard output.
+//! ends that process, never the window. The password (its length in four
+//! bytes, then the password; empty for none) and the PDF's bytes go in on
+//! its standard input — never on its command line, which other users can
+//! read; the answer comes back as JSON on its standard output.
 
 use std::io::{Read as _, Write as _};
 use std::path::PathBuf;
@@ -21,6 +23,8 @@ pub const CPU_LIMIT_SECONDS: u64 = 30;
 pub const WALL_LIMIT: Duration = Duration::from_secs(60);
 /// The largest answer read back (the text of a long book is a few MB).
 const MAX_ANSWER_BYTES: u64 = 256 * 1024 * 1024;
+/// The longest password sent to the reader.
+const MAX_PASSWORD_BYTES: u32 = 4096;
 /// The environment variable naming another binary to read PDFs with.
 pub const READER_VARIABLE: &str = "MARGINALIA_PDF_READER";
 
@@ -45,11 +49,20 @@ pub enum ChildError {
 /// The child's side: reads the PDF on standard input and answers on
 /// standard output. Run by `marginalia read-pdf`.
 pub fn serve_read_pdf() -> std::io::Result<()> {
+    let mut stdin = std::io::stdin().lock();
+    let mut length = [0u8; 4];
+    stdin.read_exact(&mut length)?;
+    let length = u32::from_be_bytes(length).min(MAX_PASSWORD_BYTES);
+    let mut password = Vec::new();
+    (&mut stdin)
+        .take(u64::from(length))
+        .read_to_end(&mut password)?;
     let mut bytes = Vec::new();
-    std::io::stdin()
+    stdin
         .take(crate::import::MAX_FILE_BYTES)
         .read_to_end(&mut bytes)?;
-    let answer = read_pdf(bytes);
+    let password = String::from_utf8_lossy(&password);
+    let answer = read_pdf(bytes, &password);
     let text = serde_json::to_vec(&answer).map_err(std::io::Error::other)?;
     let mut out = std::io::stdout().lock();
     out.write_all(&text)?;
@@ -77,8 +90,9 @@ fn reader_binary() -> Result<PathBuf, ChildError> {
     .ok_or_else(|| ChildError::Start(format!("no marginalia binary beside {}", me.display())))
 }
 
-/// Reads a PDF's bytes in a child process under the limits.
-pub fn read_in_child(bytes: &[u8]) -> Result<PdfAnswer, ChildError> {
+/// Reads a PDF's bytes (with `password`, empty for none) in a child
+/// process under the limits.
+pub fn read_in_child(bytes: &[u8], password: &str) -> Result<PdfAnswer, ChildError> {
     let mut command = Command::new(reader_binary()?);
     command
         .arg(READ_PDF_COMMAND)
@@ -92,7 +106,11 @@ pub fn read_in_child(bytes: &[u8]) -> Result<PdfAnswer, ChildError> {
     let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
         return Err(ChildError::Start("no pipes to the reader".into()));
     };
-    let input = bytes.to_vec();
+    let password = &password.as_bytes()[..password.len().min(MAX_PASSWORD_BYTES as usize)];
+    let mut input = Vec::with_capacity(4 + password.len() + bytes.len());
+    input.extend_from_slice(&(password.len() as u32).to_be_bytes());
+    input.extend_from_slice(password);
+    input.extend_from_slice(bytes);
     // Written and read on threads: neither pipe may fill while the other waits.
     let writer = std::thread::spawn(move || stdin.write_all(&input));
     let reader = std::thread::spawn(move || {

@@ -14,9 +14,10 @@ use super::text::{NoText, PdfAnswer, PdfPage, PdfText};
 /// The most pages read (a longer document is read up to here).
 pub const MAX_PAGES: usize = 20_000;
 
-/// Reads a PDF's text.
-pub fn read_pdf(bytes: Vec<u8>) -> PdfAnswer {
-    let pdf = match Pdf::new(bytes) {
+/// Reads a PDF's text, decrypted with `password` (empty for none) if it
+/// is encrypted.
+pub fn read_pdf(bytes: Vec<u8>, password: &str) -> PdfAnswer {
+    let pdf = match Pdf::new_with_password(bytes, password) {
         Ok(pdf) => pdf,
         Err(LoadPdfError::Decryption(_)) => return PdfAnswer::NeedsPassword,
         Err(LoadPdfError::Invalid) => {

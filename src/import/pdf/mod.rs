@@ -23,8 +23,10 @@ use super::page::metadata_line;
 /// Why a PDF gave no document.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("is protected by a password; Marginalia cannot open it yet")]
+    #[error("is protected by a password")]
     NeedsPassword,
+    #[error("is protected by a password, and the one given is not it")]
+    WrongPassword,
     #[error("is a PDF that cannot be read: {0}")]
     Unreadable(String),
     #[error("is a PDF whose reading failed: {0}")]
@@ -33,10 +35,16 @@ pub enum PdfError {
     NoText,
 }
 
-/// Imports a PDF's bytes, read in a child process.
-pub fn document_from_pdf(bytes: &[u8], metadata: Metadata) -> Result<Document, PdfError> {
-    match child::read_in_child(bytes)? {
+/// Imports a PDF's bytes, read in a child process (decrypted with
+/// `password` when one is given; it is never kept).
+pub fn document_from_pdf(
+    bytes: &[u8],
+    metadata: Metadata,
+    password: Option<&str>,
+) -> Result<Document, PdfError> {
+    match child::read_in_child(bytes, password.unwrap_or_default())? {
         PdfAnswer::Text(text) => document_of(text, metadata),
+        PdfAnswer::NeedsPassword if password.is_some() => Err(PdfError::WrongPassword),
         PdfAnswer::NeedsPassword => Err(PdfError::NeedsPassword),
         PdfAnswer::Unreadable(why) => Err(PdfError::Unreadable(why)),
     }

@@ -20,6 +20,8 @@ use super::theme::ThemeChoice;
 pub enum Command {
     ShowOpenDialog,
     Open(PathBuf),
+    /// Open a password-protected PDF with this password (never kept).
+    OpenWithPassword(PathBuf, Password),
     RemoveRecent(PathBuf),
     ClearRecent,
     ShowExportDialog,
@@ -106,6 +108,17 @@ pub enum Command {
         id: Uuid,
         change: AnnotationChange,
     },
+}
+
+/// A password typed for a PDF: kept only until the PDF is read, and never
+/// shown (its `Debug` says nothing of it).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(pub String);
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(…)")
+    }
 }
 
 /// A place in an article: a highlight (by id, where it is now) or a span

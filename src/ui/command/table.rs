@@ -58,6 +58,7 @@ impl Command {
         match self {
             Command::ShowOpenDialog => row("Open…", "Open an article file", Global, keys!(key(COMMAND, Key::O))),
             Command::Open(_) => row("Open", "Open this article", Global, &[]),
+            Command::OpenWithPassword(..) => row("Open", "Open the PDF with this password (it is not kept)", Global, &[]),
             Command::RemoveRecent(_) => row("Remove", "Remove from this list", Global, &[]),
             Command::ClearRecent => row("Clear List", "Forget every recent file", Global, &[]),
             Command::ShowExportDialog => row("Export Annotations…", "Save the annotations as a Markdown digest or W3C JSON", Global, &[]),

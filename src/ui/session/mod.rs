@@ -140,6 +140,16 @@ impl DocumentSession {
         Self::open_imported(path, import_path(path)?, ctx)
     }
 
+    /// [`Self::open`] for a PDF that needs a password (used once, never kept).
+    pub fn open_with_password(
+        path: &Path,
+        password: &str,
+        ctx: Option<&egui::Context>,
+    ) -> Result<(Self, Vec<SessionProblem>), ImportError> {
+        let document = crate::import::import_path_with_password(path, Some(password))?;
+        Self::open_imported(path, document, ctx)
+    }
+
     /// [`Self::open`] for an article imported already.
     pub fn open_imported(
         path: &Path,

@@ -8,12 +8,12 @@ use std::time::Duration;
 use crate::document::Document;
 
 use super::super::super::about::open_folder;
-use super::super::super::command::Command;
+use super::super::super::command::{Command, Password};
 use super::super::super::dialogs::DialogPurpose;
 use super::super::super::exchange::ExchangeDone;
 use super::super::super::prefetch::PrefetchedImport;
 use super::super::super::session::{DocumentSession, SessionNotice, TickOutcome};
-use super::super::super::workspace::{OpenFinished, Opened, file_name};
+use super::super::super::workspace::{OpenFailed, OpenFinished, Opened, file_name};
 use super::super::{MarginaliaApp, SAMPLE_ARTICLE, SAMPLE_FILE_NAME};
 
 /// What the very first launch says.
@@ -28,7 +28,8 @@ impl MarginaliaApp {
     pub(super) fn apply_file(&mut self, command: Command) {
         match command {
             Command::ShowOpenDialog => self.show_dialog(DialogPurpose::Open),
-            Command::Open(path) => self.open_path(path),
+            Command::Open(path) => self.open_path(path, None),
+            Command::OpenWithPassword(path, password) => self.open_path(path, Some(password)),
             Command::RemoveRecent(path) => self.settings.forget(&path),
             Command::ClearRecent => self.settings.recent.clear(),
             Command::ShowExportDialog => {
@@ -188,15 +189,20 @@ impl MarginaliaApp {
     /// Opens an article on a worker thread (its import may have started
     /// with the window); waits a moment for it, so a usual article shows at
     /// once, and otherwise says in the status bar what is being opened.
-    pub(super) fn open_path(&mut self, path: PathBuf) {
+    pub(super) fn open_path(&mut self, path: PathBuf, password: Option<Password>) {
         let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         let prefetched = self.workspace.take_prefetched(&canonical);
         let ctx = self.window.ctx().clone();
         self.workspace.start_opening(path, &ctx, move |ctx| {
             let path = canonical;
-            let opened = match prefetched.and_then(PrefetchedImport::wait) {
-                Some(imported) => DocumentSession::open_imported(&path, imported?, Some(ctx)),
-                None => DocumentSession::open(&path, Some(ctx)),
+            let opened = match (password, prefetched.and_then(PrefetchedImport::wait)) {
+                (Some(Password(password)), _) => {
+                    DocumentSession::open_with_password(&path, &password, Some(ctx))
+                }
+                (None, Some(imported)) => {
+                    DocumentSession::open_imported(&path, imported?, Some(ctx))
+                }
+                (None, None) => DocumentSession::open(&path, Some(ctx)),
             };
             opened.map(|(session, problems)| Opened {
                 path: Some(path),
@@ -216,8 +222,12 @@ impl MarginaliaApp {
         };
         match result {
             Ok(opened) => self.show_opened(opened, after_open),
-            Err(error) => {
-                let said = std::iter::once(error).chain(after_open);
+            Err(OpenFailed {
+                needs_password: Some(pdf),
+                message,
+            }) => self.overlays.ask_password(pdf, message),
+            Err(OpenFailed { message, .. }) => {
+                let said = std::iter::once(message).chain(after_open);
                 self.notices.problem(said.collect::<Vec<_>>().join("\n"));
             }
         }

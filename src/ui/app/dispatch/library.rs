@@ -95,7 +95,7 @@ impl MarginaliaApp {
         } else {
             let path = place.path.clone();
             self.workspace.arrive_at(Some(place));
-            self.open_path(path);
+            self.open_path(path, None);
         }
     }
 

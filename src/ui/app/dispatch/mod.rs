@@ -25,6 +25,7 @@ impl MarginaliaApp {
         match command {
             Command::ShowOpenDialog
             | Command::Open(_)
+            | Command::OpenWithPassword(..)
             | Command::RemoveRecent(_)
             | Command::ClearRecent
             | Command::ShowExportDialog
