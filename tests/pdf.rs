@@ -334,3 +334,14 @@ fn a_quote_from_a_pdf_is_cited_with_its_page() {
     let quote = quote_with_citation(&store, &document, source, id).unwrap_or_default();
     assert!(quote.ends_with(", p. 2"), "{quote}");
 }
+
+#[test]
+fn pages_are_named_as_the_document_names_them() {
+    let document = read_paper("r04_R_intro");
+    let labels: Vec<&str> = document.pages().iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(
+        &labels[..8],
+        ["T-1", "T-2", "i", "ii", "iii", "iv", "1", "2"]
+    );
+    assert_eq!(labels.len(), 113);
+}

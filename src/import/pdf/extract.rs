@@ -7,6 +7,7 @@ use hayro_interpret::kurbo::{Affine, Rect};
 use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_page};
 
 use super::glyphs::GlyphCollector;
+use super::labels::page_labels;
 use super::layout::{PageParagraphs, blocks_of, paragraphs_of};
 use super::lines::lines_of;
 use super::text::{NoText, PdfAnswer, PdfPage, PdfText};
@@ -72,13 +73,14 @@ pub fn read_pdf(bytes: Vec<u8>, password: &str) -> PdfAnswer {
     PdfAnswer::Text(PdfText {
         title: metadata.title.as_deref().and_then(text_string),
         author: metadata.author.as_deref().and_then(text_string),
+        labels: page_labels(&pdf, read.len()),
         pages,
     })
 }
 
 /// A PDF text string: UTF-16BE after its byte order mark, UTF-8 after its
 /// own, else PDFDocEncoding (Latin-1 for what a title holds).
-fn text_string(bytes: &[u8]) -> Option<String> {
+pub(super) fn text_string(bytes: &[u8]) -> Option<String> {
     let text = if let Some(utf16) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         let units: Vec<u16> = utf16
             .chunks_exact(2)

@@ -9,6 +9,7 @@
 mod child;
 mod extract;
 mod glyphs;
+mod labels;
 mod layout;
 mod lines;
 mod text;
@@ -77,7 +78,8 @@ pub fn document_of(text: PdfText, metadata: Metadata) -> Result<Document, PdfErr
     }
     for (index, page) in text.pages.iter().enumerate() {
         let number = index + 1;
-        builder.start_page(number.to_string());
+        let label = text.labels.get(index).cloned();
+        builder.start_page(label.unwrap_or_else(|| number.to_string()));
         if let Some(why) = page.no_text {
             let said = match why {
                 NoText::NoTextLayer => {

@@ -42,6 +42,9 @@ pub struct PdfText {
     pub title: Option<String>,
     pub author: Option<String>,
     pub pages: Vec<PdfPage>,
+    /// What the document calls each page ("iv", "213"), page by page.
+    #[serde(default)]
+    pub labels: Vec<String>,
 }
 
 /// The reader's answer.
