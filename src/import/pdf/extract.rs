@@ -2,6 +2,7 @@
 //! pages' blocks. hayro parses and interprets each page; `glyphs`, `lines`
 //! and `layout` make text of what it draws.
 
+use hayro_interpret::hayro_syntax::page::Page;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{Affine, Rect};
 use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_page};
@@ -30,33 +31,11 @@ pub fn read_pdf(bytes: Vec<u8>, password: &str) -> PdfAnswer {
         return PdfAnswer::Unreadable("it has no pages".into());
     }
     let cache = InterpreterCache::new();
-    let mut read = Vec::new();
-    let mut no_text = Vec::new();
-    for page in pages.iter().take(MAX_PAGES) {
-        let crop = page.crop_box();
-        let mut collector = GlyphCollector::new(crop.y1);
-        let mut context = Context::new(
-            Affine::IDENTITY,
-            Rect::new(crop.x0, crop.y0, crop.x1, crop.y1),
-            &cache,
-            pdf.xref(),
-            InterpreterSettings::default(),
-        );
-        interpret_page(page, &mut context, &mut collector);
-        let known = collector.glyphs.len();
-        no_text.push(if known == 0 && collector.unknown == 0 {
-            Some(NoText::NoTextLayer)
-        } else if collector.unknown > known {
-            Some(NoText::UnknownLetters)
-        } else {
-            None
-        });
-        let lines = lines_of(&collector.glyphs);
-        read.push(PageParagraphs {
-            paragraphs: paragraphs_of(&lines),
-            height: (crop.y1 - crop.y0) as f32,
-        });
-    }
+    let (read, no_text): (Vec<PageParagraphs>, Vec<Option<NoText>>) = pages
+        .iter()
+        .take(MAX_PAGES)
+        .map(|page| read_page(&pdf, page, &cache))
+        .unzip();
     let pages = blocks_of(&read)
         .into_iter()
         .zip(no_text)
@@ -76,6 +55,38 @@ pub fn read_pdf(bytes: Vec<u8>, password: &str) -> PdfAnswer {
         labels: page_labels(&pdf, read.len()),
         pages,
     })
+}
+
+/// One page's paragraphs, and why it gives no text when it gives none.
+fn read_page<'a>(
+    pdf: &'a Pdf,
+    page: &Page<'a>,
+    cache: &InterpreterCache<'a>,
+) -> (PageParagraphs, Option<NoText>) {
+    let crop = page.crop_box();
+    let mut collector = GlyphCollector::new(crop.y1);
+    let mut context = Context::new(
+        Affine::IDENTITY,
+        Rect::new(crop.x0, crop.y0, crop.x1, crop.y1),
+        cache,
+        pdf.xref(),
+        InterpreterSettings::default(),
+    );
+    interpret_page(page, &mut context, &mut collector);
+    let known = collector.glyphs.len();
+    let no_text = if known == 0 && collector.unknown == 0 {
+        Some(NoText::NoTextLayer)
+    } else if collector.unknown > known {
+        Some(NoText::UnknownLetters)
+    } else {
+        None
+    };
+    let lines = lines_of(&collector.glyphs);
+    let paragraphs = PageParagraphs {
+        paragraphs: paragraphs_of(&lines),
+        height: (crop.y1 - crop.y0) as f32,
+    };
+    (paragraphs, no_text)
 }
 
 /// A PDF text string: UTF-16BE after its byte order mark, UTF-8 after its
