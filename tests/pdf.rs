@@ -310,7 +310,10 @@ fn a_file_named_pdf_that_is_not_one_is_refused_clearly() {
 #[test]
 fn a_quote_from_a_pdf_is_cited_with_its_page() {
     use marginalia::annotate::{Annotation, HighlightColor, IndexedText};
-    use marginalia::store::{AnnotationStore, ArticleSource, SidecarLocation, quote_with_citation};
+    use marginalia::store::{
+        AnnotationStore, ArticleSource, ExportFormat, SidecarLocation, export_annotations,
+        quote_with_citation,
+    };
     let document = read_paper("p01_tracemonkey");
     let folder = tempfile::tempdir().expect("a temporary folder");
     let location = SidecarLocation {
@@ -333,6 +336,9 @@ fn a_quote_from_a_pdf_is_cited_with_its_page() {
     let source = ArticleSource::File(Path::new("p01_tracemonkey.pdf"));
     let quote = quote_with_citation(&store, &document, source, id).unwrap_or_default();
     assert!(quote.ends_with(", p. 2"), "{quote}");
+    // The Markdown digest names the page under the quote.
+    let digest = export_annotations(&store, &document, source, ExportFormat::Markdown);
+    assert!(digest.contains("\n*p. 2*\n"), "{digest}");
 }
 
 #[test]

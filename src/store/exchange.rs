@@ -384,9 +384,11 @@ pub fn hashtags(tags: &[String]) -> String {
 
 /// A Markdown digest to paste into a notes app: title, citation, then each
 /// highlight in document order as a block quote with its note and tags.
+/// `page_of` names the page of the original a char offset is on (a PDF's).
 pub fn markdown_digest(
     citation: &Citation,
     annotations: &[(&Annotation, &AnchorResolution)],
+    page_of: impl Fn(usize) -> Option<String>,
 ) -> String {
     let mut out = format!("# {}\n\n", citation.title);
     if !citation.details.is_empty() {
@@ -403,8 +405,13 @@ pub fn markdown_digest(
         for line in annotation.anchor.exact.lines() {
             out.push_str(&format!("> {line}\n"));
         }
-        if resolution.range.is_none() {
-            out.push_str("\n*(not found in the current text)*\n");
+        match &resolution.range {
+            None => out.push_str("\n*(not found in the current text)*\n"),
+            Some(range) => {
+                if let Some(page) = page_of(range.start) {
+                    out.push_str(&format!("\n*p. {page}*\n"));
+                }
+            }
         }
         if !annotation.note.trim().is_empty() {
             out.push('\n');

@@ -97,7 +97,9 @@ pub fn export_annotations(
         }
         ExportFormat::Markdown => {
             let file_name = source.file_name();
-            super::markdown_digest(&Citation::of(document, file_name.as_deref()), &annotations)
+            let citation = Citation::of(document, file_name.as_deref());
+            let page_of = |start| document.page_at(start).map(|page| page.label.clone());
+            super::markdown_digest(&citation, &annotations, page_of)
         }
         ExportFormat::Ron => store.to_sidecar_string(),
     }
