@@ -64,7 +64,8 @@ pub fn document_of(text: PdfText, metadata: Metadata) -> Result<Document, PdfErr
         .flat_map(|p| &p.blocks)
         .find_map(|block| (block.kind == PdfBlockKind::Title).then(|| block.text.clone()));
     let metadata = builder.metadata_mut();
-    metadata.title = text.title.clone().or(first_title.clone());
+    let info_title = text.title.clone().filter(|t| is_a_real_title(t));
+    metadata.title = first_title.clone().or(info_title);
     metadata.byline = text.author.clone();
     // The title is shown where the first page has it; a title only the
     // file's information gives heads the text.
@@ -99,6 +100,27 @@ pub fn document_of(text: PdfText, metadata: Metadata) -> Result<Document, PdfErr
     Ok(builder.finish())
 }
 
+/// Whether the file's information names the document, not the program
+/// or file it was made from ("Microsoft Word - draft.docx", "paper.dvi",
+/// "untitled").
+fn is_a_real_title(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    let made_from = [
+        ".doc", ".docx", ".dvi", ".tex", ".pdf", ".indd", ".ps", ".odt",
+    ];
+    // One word with an extension: a file's name ("10811.exe").
+    let file_name = !lower.contains(' ')
+        && lower.rsplit_once('.').is_some_and(|(_, end)| {
+            (1..=5).contains(&end.len()) && end.chars().all(char::is_alphanumeric)
+        });
+    !(lower.is_empty()
+        || file_name
+        || lower == "untitled"
+        || lower.starts_with("microsoft word - ")
+        || lower.starts_with("microsoft powerpoint - ")
+        || made_from.iter().any(|end| lower.ends_with(end)))
+}
+
 fn block_kind(kind: PdfBlockKind) -> BlockKind {
     match kind {
         PdfBlockKind::Title => BlockKind::Title,
@@ -114,4 +136,21 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(1024)]
         .windows(5)
         .any(|window| window == b"%PDF-")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_title_that_names_the_program_or_the_file_is_not_taken() {
+        assert!(super::is_a_real_title(
+            "Trace-based Just-in-Time Type Specialization"
+        ));
+        assert!(!super::is_a_real_title("Microsoft Word - draft7.docx"));
+        assert!(!super::is_a_real_title("paper.dvi"));
+        assert!(!super::is_a_real_title("Untitled"));
+        assert!(!super::is_a_real_title("10811.exe"));
+        assert!(super::is_a_real_title(
+            "R: A Language and Environment for Statistical Computing"
+        ));
+    }
 }
