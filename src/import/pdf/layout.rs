@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::flow::{in_reading_order, is_footnote};
 use super::lines::Line;
 use super::text::{PdfBlock, PdfBlockKind};
 
@@ -78,7 +79,7 @@ pub fn paragraphs_of(lines: &[Line]) -> Vec<Paragraph> {
 
 /// Joins a line to the text before it: a hyphen before a lowercase letter
 /// is a word broken at the line's end (joined, the hyphen gone); else a space.
-fn join_line(text: &mut String, line: &str) {
+pub(super) fn join_line(text: &mut String, line: &str) {
     let broken = text.ends_with(['-', '\u{00AD}', '\u{2010}'])
         && text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
         && line.chars().next().is_some_and(char::is_lowercase);
@@ -103,7 +104,8 @@ pub fn blocks_of(pages: &[PageParagraphs]) -> Vec<Vec<PdfBlock>> {
         .iter()
         .enumerate()
         .map(|(page_index, page)| {
-            page.paragraphs
+            let blocks = page
+                .paragraphs
                 .iter()
                 .map(|paragraph| {
                     let mut kind = kind_of(paragraph, page, body, &repeated, &heading_sizes);
@@ -116,12 +118,13 @@ pub fn blocks_of(pages: &[PageParagraphs]) -> Vec<Vec<PdfBlock>> {
                         title_found = true;
                         kind = PdfBlockKind::Title;
                     }
-                    PdfBlock {
-                        kind,
-                        text: paragraph.text.clone(),
-                    }
+                    let note = kind == PdfBlockKind::Paragraph
+                        && is_footnote(paragraph, page.height, body);
+                    let text = paragraph.text.clone();
+                    (PdfBlock { kind, text }, note)
                 })
-                .collect()
+                .collect();
+            in_reading_order(blocks)
         })
         .collect()
 }

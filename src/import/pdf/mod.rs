@@ -8,6 +8,7 @@
 
 mod child;
 mod extract;
+mod flow;
 mod glyphs;
 mod labels;
 mod layout;
