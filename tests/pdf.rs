@@ -351,3 +351,27 @@ fn pages_are_named_as_the_document_names_them() {
     );
     assert_eq!(labels.len(), 113);
 }
+
+#[test]
+fn the_pdfs_own_outline_makes_headings_even_run_into_their_paragraph() {
+    let document = read_paper("p12_vcd_strucplot");
+    let headings: Vec<&str> = (0..document.blocks().len())
+        .filter(|&i| {
+            matches!(
+                document.blocks()[i].kind,
+                marginalia::document::BlockKind::Heading { .. }
+            )
+        })
+        .map(|i| document.block_text(i))
+        .collect();
+    // A JSS run-in heading: "2.2. Conditional and partial views So far, …".
+    assert!(
+        headings.contains(&"2.2. Conditional and partial views"),
+        "{headings:?}"
+    );
+    let text = document.text();
+    assert!(
+        text.contains("\n\nSo far, we have visualized"),
+        "the paragraph after it"
+    );
+}

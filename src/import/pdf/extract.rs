@@ -11,6 +11,7 @@ use super::glyphs::GlyphCollector;
 use super::labels::page_labels;
 use super::layout::{PageParagraphs, blocks_of, paragraphs_of};
 use super::lines::lines_of;
+use super::outline::outline_entries;
 use super::text::{NoText, PdfAnswer, PdfPage, PdfText};
 
 /// The most pages read (a longer document is read up to here).
@@ -36,7 +37,8 @@ pub fn read_pdf(bytes: Vec<u8>, password: &str) -> PdfAnswer {
         .take(MAX_PAGES)
         .map(|page| read_page(&pdf, page, &cache))
         .unzip();
-    let pages = blocks_of(&read)
+    let outline = outline_entries(&pdf);
+    let pages = blocks_of(&read, &outline)
         .into_iter()
         .zip(no_text)
         .map(|(blocks, no_text)| PdfPage {

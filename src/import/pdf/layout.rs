@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::flow::{in_reading_order, is_footnote};
 use super::lines::Line;
+use super::outline::comparable;
 use super::text::{PdfBlock, PdfBlockKind};
 
 /// A paragraph of a page, before it is classified.
@@ -95,7 +96,12 @@ pub(super) fn join_line(text: &mut String, line: &str) {
 }
 
 /// Every page's blocks, classified over the whole document.
-pub fn blocks_of(pages: &[PageParagraphs]) -> Vec<Vec<PdfBlock>> {
+pub fn blocks_of(pages: &[PageParagraphs], outline: &[(u8, String)]) -> Vec<Vec<PdfBlock>> {
+    let outline: HashMap<String, u8> = outline
+        .iter()
+        .map(|(depth, title)| (comparable(title), *depth))
+        .filter(|(title, _)| !title.is_empty())
+        .collect();
     let body = body_size(pages);
     let repeated = repeated_edge_lines(pages);
     let heading_sizes = heading_sizes(pages, body);
@@ -107,8 +113,13 @@ pub fn blocks_of(pages: &[PageParagraphs]) -> Vec<Vec<PdfBlock>> {
             let blocks = page
                 .paragraphs
                 .iter()
-                .map(|paragraph| {
+                .flat_map(|paragraph| {
                     let mut kind = kind_of(paragraph, page, body, &repeated, &heading_sizes);
+                    if let Some(depth) = outline_depth(paragraph, &outline)
+                        && kind != PdfBlockKind::Furniture
+                    {
+                        kind = PdfBlockKind::Heading(depth);
+                    }
                     if page_index == 0
                         && !title_found
                         && paragraph.top < page.height * 0.5
@@ -120,13 +131,62 @@ pub fn blocks_of(pages: &[PageParagraphs]) -> Vec<Vec<PdfBlock>> {
                     }
                     let note = kind == PdfBlockKind::Paragraph
                         && is_footnote(paragraph, page.height, body);
+                    if kind == PdfBlockKind::Paragraph
+                        && let Some((depth, heading, rest)) =
+                            run_in_heading(&paragraph.text, &outline)
+                    {
+                        let heading = PdfBlock {
+                            kind: PdfBlockKind::Heading(depth),
+                            text: heading,
+                        };
+                        let rest = PdfBlock { kind, text: rest };
+                        return vec![(heading, false), (rest, note)];
+                    }
                     let text = paragraph.text.clone();
-                    (PdfBlock { kind, text }, note)
+                    vec![(PdfBlock { kind, text }, note)]
                 })
                 .collect();
             in_reading_order(blocks)
         })
         .collect()
+}
+
+/// A heading run into its paragraph ("2.2. Conditional views So far, we
+/// …"), found by the outline: its depth, the heading and the rest.
+fn run_in_heading(text: &str, outline: &HashMap<String, u8>) -> Option<(u8, String, String)> {
+    if outline.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // A run-in heading opens with its section's number ("2.2."): a
+    // paragraph that merely begins with an entry's words is not split.
+    let numbered = words.first().is_some_and(|first| {
+        first.chars().any(|c| c.is_ascii_digit())
+            && first.chars().all(|c| c.is_ascii_digit() || c == '.')
+    });
+    if !numbered {
+        return None;
+    }
+    for taken in 2..words.len().min(24) {
+        let heading = words[..taken].join(" ");
+        if let Some(depth) = outline.get(&comparable(&heading))
+            && !comparable(&heading).is_empty()
+            && words[..taken]
+                .iter()
+                .any(|w| w.chars().any(char::is_alphabetic))
+        {
+            return Some((*depth, heading, words[taken..].join(" ")));
+        }
+    }
+    None
+}
+
+/// The depth of the outline entry a short paragraph is the title of.
+fn outline_depth(paragraph: &Paragraph, outline: &HashMap<String, u8>) -> Option<u8> {
+    if outline.is_empty() || paragraph.lines > 3 || paragraph.text.chars().count() > 200 {
+        return None;
+    }
+    outline.get(&comparable(&paragraph.text)).copied()
 }
 
 /// What a paragraph is, the title aside.

@@ -13,6 +13,7 @@ mod glyphs;
 mod labels;
 mod layout;
 mod lines;
+mod outline;
 mod text;
 
 pub use child::{ChildError, READ_PDF_COMMAND, READER_VARIABLE, serve_read_pdf};
