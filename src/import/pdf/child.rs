@@ -25,6 +25,10 @@ pub const WALL_LIMIT: Duration = Duration::from_secs(60);
 const MAX_ANSWER_BYTES: u64 = 256 * 1024 * 1024;
 /// The longest password sent to the reader.
 const MAX_PASSWORD_BYTES: u32 = 4096;
+/// Environment variables that lower (or raise) the reader's CPU-time and
+/// wall-clock limits, in seconds (a slow machine, a test of the limits).
+pub const CPU_LIMIT_VARIABLE: &str = "MARGINALIA_PDF_CPU_SECONDS";
+pub const WALL_LIMIT_VARIABLE: &str = "MARGINALIA_PDF_WALL_SECONDS";
 /// The environment variable naming another binary to read PDFs with.
 pub const READER_VARIABLE: &str = "MARGINALIA_PDF_READER";
 
@@ -33,17 +37,30 @@ pub const READER_VARIABLE: &str = "MARGINALIA_PDF_READER";
 pub enum ChildError {
     #[error("the PDF reader cannot start: {0}")]
     Start(String),
-    #[error("reading it took longer than {} s; it was stopped", WALL_LIMIT.as_secs())]
-    TooSlow,
-    #[error(
-        "reading it needed more than {} s of processor time; it was stopped",
-        CPU_LIMIT_SECONDS
-    )]
-    TooMuchWork,
+    #[error("reading it took longer than {seconds} s; it was stopped")]
+    TooSlow { seconds: u64 },
+    #[error("reading it needed more than {seconds} s of processor time; it was stopped")]
+    TooMuchWork { seconds: u64 },
     #[error("reading it needed more than {} MiB of memory; it was stopped", MEMORY_LIMIT_BYTES >> 20)]
     TooMuchMemory,
     #[error("the PDF reader failed on it ({0})")]
     Crashed(String),
+}
+
+/// The CPU time the reader may use.
+fn cpu_limit_seconds() -> u64 {
+    seconds_from(CPU_LIMIT_VARIABLE).unwrap_or(CPU_LIMIT_SECONDS)
+}
+
+/// The time the reader may take.
+fn wall_limit() -> Duration {
+    seconds_from(WALL_LIMIT_VARIABLE).map_or(WALL_LIMIT, Duration::from_secs)
+}
+
+/// A whole number of seconds (at least 1) from the environment.
+fn seconds_from(variable: &str) -> Option<u64> {
+    let value = std::env::var(variable).ok()?;
+    value.trim().parse::<u64>().ok().map(|s| s.max(1))
 }
 
 /// The child's side: reads the PDF on standard input and answers on
@@ -121,6 +138,7 @@ pub fn read_in_child(bytes: &[u8], password: &str) -> Result<PdfAnswer, ChildErr
             .map(|_| answer)
     });
     let started = Instant::now();
+    let wall = wall_limit();
     let status = loop {
         if let Some(status) = child
             .try_wait()
@@ -128,10 +146,12 @@ pub fn read_in_child(bytes: &[u8], password: &str) -> Result<PdfAnswer, ChildErr
         {
             break status;
         }
-        if started.elapsed() > WALL_LIMIT {
+        if started.elapsed() > wall {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(ChildError::TooSlow);
+            return Err(ChildError::TooSlow {
+                seconds: wall.as_secs(),
+            });
         }
         std::thread::sleep(Duration::from_millis(5));
     };
@@ -151,7 +171,9 @@ pub fn read_in_child(bytes: &[u8], password: &str) -> Result<PdfAnswer, ChildErr
 fn failure(status: std::process::ExitStatus, _answer: &[u8]) -> ChildError {
     use std::os::unix::process::ExitStatusExt as _;
     match status.signal() {
-        Some(libc::SIGXCPU) | Some(libc::SIGKILL) => ChildError::TooMuchWork,
+        Some(libc::SIGXCPU) | Some(libc::SIGKILL) => ChildError::TooMuchWork {
+            seconds: cpu_limit_seconds(),
+        },
         // Rust aborts when an allocation fails; a stack overflow is a SIGSEGV.
         Some(libc::SIGABRT) => ChildError::TooMuchMemory,
         Some(signal) => ChildError::Crashed(format!("signal {signal}")),
@@ -162,6 +184,7 @@ fn failure(status: std::process::ExitStatus, _answer: &[u8]) -> ChildError {
 /// The child's memory and CPU time are limited before it runs.
 fn limit(command: &mut Command) {
     use std::os::unix::process::CommandExt as _;
+    let cpu_seconds = cpu_limit_seconds();
     let set = |resource, limit: u64| {
         let value = libc::rlimit {
             rlim_cur: limit as libc::rlim_t,
@@ -174,7 +197,7 @@ fn limit(command: &mut Command) {
     unsafe {
         command.pre_exec(move || {
             if set(libc::RLIMIT_AS, MEMORY_LIMIT_BYTES) != 0
-                || set(libc::RLIMIT_CPU, CPU_LIMIT_SECONDS) != 0
+                || set(libc::RLIMIT_CPU, cpu_seconds) != 0
             {
                 return Err(std::io::Error::last_os_error());
             }
