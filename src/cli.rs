@@ -51,6 +51,10 @@ pub const HELP_SECTIONS: &[HelpSection] = &[
                 "When set, print the startup timeline: each phase of the launch with its time since the process started.",
             ),
             (
+                "MARGINALIA_PDF_CPU_SECONDS, MARGINALIA_PDF_WALL_SECONDS",
+                "The PDF reader's limits on processor time and on time (default 30 and 60 s); a PDF that needs more is stopped and said so.",
+            ),
+            (
                 "RUST_LOG",
                 "How much to log on standard error (default: warn; debug for more).",
             ),
