@@ -53,3 +53,39 @@ fn a_protected_pdf_asks_for_its_password_and_opens_with_it() {
         "the prompt has gone"
     );
 }
+
+/// Ctrl+G, the page typed, Enter.
+fn ask_for_page(
+    harness: &mut egui_kittest::Harness<'_, marginalia::ui::MarginaliaApp>,
+    page: &str,
+) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::G);
+    harness.run_steps(2);
+    harness.event(egui::Event::Text(page.into()));
+    harness.step();
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+}
+
+#[test]
+fn go_to_page_takes_the_reader_to_the_page_asked_for() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let pdf = folder.path().join("zoo.pdf");
+    std::fs::copy(common::corpus_file("pdf/papers/p11_zoo_jss.pdf"), &pdf).expect("a copy to open");
+    let mut harness = app(StartWith::File(pdf), [900.0, 700.0]);
+    let page_five = harness.state().document().map(|d| d.pages()[4].start_char);
+    assert!(harness.state().reader().top_char() < page_five.unwrap_or(0));
+    ask_for_page(&mut harness, "5");
+    let top = harness.state().reader().top_char();
+    let page = harness
+        .state()
+        .document()
+        .and_then(|d| d.page_at(top).map(|p| p.label.clone()));
+    assert_eq!(page.as_deref(), Some("5"), "top char {top}");
+    // A page the paper does not have is said so.
+    ask_for_page(&mut harness, "99");
+    assert_eq!(
+        harness.state().banner(),
+        Some("There is no page 99 (pages 1 to 30).")
+    );
+}

@@ -222,6 +222,7 @@ impl MarginaliaApp {
             arrows_move_caret: reader.arrows_move_caret(),
             can_go_back: reader.can_go_back(),
             library_shown: self.library.is_shown(),
+            has_pages: open.is_some_and(|o| !o.document().pages().is_empty()),
         }
     }
 

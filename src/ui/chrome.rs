@@ -269,6 +269,7 @@ fn edit_menu_ui(ui: &mut Ui, now: &Situation, commands: &mut Vec<Command>) {
     ui.separator();
     command_menu_item_ui(ui, Command::HighlightSelection, now, commands);
     command_menu_item_ui(ui, Command::ShowFind, now, commands);
+    command_menu_item_ui(ui, Command::ShowGoToPage, now, commands);
     ui.separator();
     command_menu_item_ui(ui, Command::NextHighlight, now, commands);
     command_menu_item_ui(ui, Command::PreviousHighlight, now, commands);

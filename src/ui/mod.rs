@@ -44,6 +44,7 @@ mod note;
 mod notices;
 pub mod outline;
 mod page;
+mod page_prompt;
 pub mod panel;
 mod password_prompt;
 mod popups;

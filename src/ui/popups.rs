@@ -13,6 +13,7 @@ use crate::annotate::HighlightColor;
 use super::about::AboutWindow;
 use super::command::{Command, Situation};
 use super::help::shortcuts_window_ui;
+use super::page_prompt::PagePrompt;
 use super::password_prompt::PasswordPrompt;
 use super::reader::ReaderCommand;
 use super::theme::{Palette, highlight_paint};
@@ -41,6 +42,8 @@ pub(super) struct Overlays {
     about: Option<AboutWindow>,
     /// A protected PDF's password, while it is asked for.
     password: Option<PasswordPrompt>,
+    /// Go to Page, while it is open.
+    page: Option<PagePrompt>,
 }
 
 impl Overlays {
@@ -62,6 +65,11 @@ impl Overlays {
             Some(_) => None,
             None => Some(AboutWindow::new(ctx, annotations_file)),
         };
+    }
+
+    /// Asks which page to go to.
+    pub(super) fn ask_page(&mut self) {
+        self.page = Some(PagePrompt::new());
     }
 
     /// Asks for the password of `pdf` (the reader said `why`).
@@ -102,6 +110,12 @@ impl Overlays {
             && !prompt.window_ui(ctx, commands)
         {
             self.password = None;
+        }
+        let pages = view.open.map_or(0, |open| open.document().pages().len());
+        if let Some(prompt) = &mut self.page
+            && (pages == 0 || !prompt.window_ui(ctx, pages, &view.now, commands))
+        {
+            self.page = None;
         }
         drop_overlay_ui(ctx, &view.palette);
     }

@@ -15,6 +15,7 @@ pub fn keyed_commands(open_highlight: Uuid) -> Vec<Command> {
         Command::ShowOpenDialog,
         Command::Quit,
         Command::ShowFind,
+        Command::ShowGoToPage,
         Command::ToggleLibrary,
         Command::TogglePanel,
         Command::ToggleOutline,

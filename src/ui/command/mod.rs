@@ -53,6 +53,10 @@ pub enum Command {
     /// for typing.
     EditNote,
     ShowFind,
+    /// Ask which page of the original to go to (a PDF's).
+    ShowGoToPage,
+    /// Go to the page with this label (or number).
+    GoToPage(String),
     CloseFind,
     SetFindQuery(String),
     FindNext,
@@ -210,6 +214,8 @@ pub struct Situation {
     pub can_go_back: bool,
     /// The library view is shown instead of the article: the page's keys rest.
     pub library_shown: bool,
+    /// The open article has pages (a PDF).
+    pub has_pages: bool,
 }
 
 impl Situation {
@@ -242,6 +248,7 @@ impl Command {
             | Command::HighlightFindMatch
             | Command::ToggleMatchDiacritics => now.find_open,
             Command::GoBack => now.can_go_back,
+            Command::ShowGoToPage | Command::GoToPage(_) => now.has_pages,
             _ => true,
         }
     }

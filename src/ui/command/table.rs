@@ -82,6 +82,8 @@ impl Command {
             Command::NextHighlight => row("Next Highlight", "Go to the next highlight", Page, keys!(key(NONE, Key::CloseBracket))),
             Command::PreviousHighlight => row("Previous Highlight", "Go to the previous highlight", Page, keys!(key(NONE, Key::OpenBracket))),
             Command::ShowFind => row("Find…", "Find text in the article", Global, keys!(key(COMMAND, Key::F))),
+            Command::ShowGoToPage => row("Go to Page…", "Go to a page of the original (a PDF's)", Global, keys!(key(COMMAND, Key::G))),
+            Command::GoToPage(_) => row("Go", "Go to this page", Global, &[]),
             Command::CloseFind => row("Close", "Close the find bar", FindBar, keys!(key(NONE, Key::Escape))),
             Command::SetFindQuery(_) => row("Find", "Text in the article", FindField, &[]),
             Command::FindNext => row("Next", "Go to the next match", FindField, keys!(key(NONE, Key::Enter))),

@@ -50,6 +50,8 @@ impl MarginaliaApp {
             | Command::GoTo { .. }
             | Command::FollowLink(_)
             | Command::GoBack
+            | Command::ShowGoToPage
+            | Command::GoToPage(_)
             | Command::FontBigger
             | Command::FontSmaller
             | Command::FontReset
@@ -95,6 +97,8 @@ impl MarginaliaApp {
             Command::GoBack => {
                 reader.go_back();
             }
+            Command::ShowGoToPage => self.overlays.ask_page(),
+            Command::GoToPage(label) => self.go_to_page(&label),
             Command::FontBigger => settings.change_font_size(1.0),
             Command::FontSmaller => settings.change_font_size(-1.0),
             Command::FontReset => settings.font_size = DEFAULT_FONT_SIZE,
@@ -243,6 +247,35 @@ impl MarginaliaApp {
             .and_then(|store| self.page.step_target(store, forward));
         if let Some(id) = target {
             self.jump_to(id);
+        }
+    }
+
+    /// Scrolls to the page called `label` (or, failing that, numbered so).
+    fn go_to_page(&mut self, label: &str) {
+        let Some(document) = self.workspace.session().map(|s| s.document()) else {
+            return;
+        };
+        let pages = document.pages();
+        let page = pages
+            .iter()
+            .find(|page| page.label.eq_ignore_ascii_case(label))
+            .or_else(|| {
+                let number = label.parse::<usize>().ok()?;
+                pages.get(number.checked_sub(1)?)
+            });
+        match page {
+            Some(page) => {
+                let start = page.start_char;
+                self.page.reader_mut().scroll_to_char(start);
+            }
+            None => {
+                let said = format!(
+                    "There is no page {label} (pages {} to {}).",
+                    pages.first().map_or("", |p| p.label.as_str()),
+                    pages.last().map_or("", |p| p.label.as_str())
+                );
+                self.notices.problem(said);
+            }
         }
     }
 
