@@ -124,6 +124,19 @@ const BOOKS: &[(&str, f64)] = &[
     ("b03_R_fullrefman", 0.999),
 ];
 
+/// The text of every heading of a document.
+fn headings_of(document: &Document) -> Vec<&str> {
+    (0..document.blocks().len())
+        .filter(|&i| {
+            matches!(
+                document.blocks()[i].kind,
+                marginalia::document::BlockKind::Heading { .. }
+            )
+        })
+        .map(|i| document.block_text(i))
+        .collect()
+}
+
 fn read_paper(name: &str) -> Document {
     let path = common::corpus_file(&format!("pdf/papers/{name}.pdf"));
     import_path(&path).unwrap_or_else(|error| panic!("{name}: {error}"))
@@ -176,15 +189,7 @@ fn a_paper_is_a_document_with_its_title_headings_and_pages() {
         Some("Trace-based Just-in-Time Type Specialization for Dynamic Languages")
     );
     assert_eq!(document.pages().len(), 14);
-    let headings: Vec<&str> = (0..document.blocks().len())
-        .filter(|&i| {
-            matches!(
-                document.blocks()[i].kind,
-                marginalia::document::BlockKind::Heading { .. }
-            )
-        })
-        .map(|i| document.block_text(i))
-        .collect();
+    let headings = headings_of(&document);
     assert!(
         headings.iter().any(|h| h.contains("Introduction")),
         "{headings:?}"
@@ -304,7 +309,6 @@ fn a_file_named_pdf_that_is_not_one_is_refused_clearly() {
         said.contains("h_empty_file.pdf") && said.contains("PDF"),
         "{said}"
     );
-    let _ = Path::new("");
 }
 
 #[test]
@@ -355,15 +359,7 @@ fn pages_are_named_as_the_document_names_them() {
 #[test]
 fn the_pdfs_own_outline_makes_headings_even_run_into_their_paragraph() {
     let document = read_paper("p12_vcd_strucplot");
-    let headings: Vec<&str> = (0..document.blocks().len())
-        .filter(|&i| {
-            matches!(
-                document.blocks()[i].kind,
-                marginalia::document::BlockKind::Heading { .. }
-            )
-        })
-        .map(|i| document.block_text(i))
-        .collect();
+    let headings = headings_of(&document);
     // A JSS run-in heading: "2.2. Conditional and partial views So far, …".
     assert!(
         headings.contains(&"2.2. Conditional and partial views"),

@@ -111,14 +111,16 @@ pub fn collapse(text: &str) -> String {
 
 /// Whether two texts have the same words (case and punctuation aside).
 pub fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    let (a, b) = (words(a), words(b));
+    let (a, b) = (words_of(a), words_of(b));
     !a.is_empty() && a == b
+}
+
+/// A text's words, lowercase, without the marks between them.
+pub fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// A table's text: one line per row, its cells separated by tabs (as a

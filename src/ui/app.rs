@@ -269,8 +269,7 @@ impl MarginaliaApp {
 
     /// The side panels and the page, and what floats over the page.
     fn pages_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let now = self.situation();
-        let view = ViewContext::new(self.workspace.session(), &self.settings, now);
+        let view = ViewContext::new(self.workspace.session(), &self.settings, self.situation());
         if self.library.is_shown() {
             self.library.page_ui(ui, &view, commands);
             return;
@@ -287,7 +286,6 @@ impl MarginaliaApp {
         if let Some(target) = output.context_target {
             self.overlays.set_context_target(target);
         }
-        let view = ViewContext::new(self.workspace.session(), &self.settings, now);
         self.overlays
             .context_menu_ui(&output.response, &view, commands);
         if let Some(at) = output.selection_end {

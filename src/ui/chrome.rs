@@ -17,6 +17,7 @@ use super::settings::{LineWidth, Settings};
 use super::theme::ThemeChoice;
 use super::view_context::ViewContext;
 use super::widgets::{command_button_ui, command_menu_item_ui, command_toggle_ui};
+use super::workspace::file_name;
 
 /// What the menus show as on or off, beyond the settings.
 pub(super) struct Shown {
@@ -176,10 +177,7 @@ pub(super) fn status_bar_ui(ui: &mut Ui, open: Option<&DocumentSession>, status:
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         if let Some(path) = status.opening {
             // A big file (or a slow disk): say what is happening.
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
+            let name = file_name(path);
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(small(format!("Opening {name}…")));

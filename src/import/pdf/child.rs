@@ -9,7 +9,7 @@
 
 use std::io::{Read as _, Write as _};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use super::extract::read_pdf;
@@ -120,31 +120,60 @@ pub fn read_in_child(bytes: &[u8], password: &str) -> Result<PdfAnswer, ChildErr
     let mut child = command
         .spawn()
         .map_err(|e| ChildError::Start(e.to_string()))?;
+    let (status, answer) = talk_to(&mut child, password, bytes)?;
+    if !status.success() {
+        return Err(failure(status));
+    }
+    serde_json::from_slice(&answer).map_err(|e| ChildError::Crashed(format!("its answer: {e}")))
+}
+
+/// Sends the password and the bytes to the reader and reads its answer,
+/// each on a thread of its own (neither pipe may fill while the other
+/// waits; the bytes are lent, not copied), until it exits or its time is
+/// up (then it is killed, which ends both threads).
+fn talk_to(
+    child: &mut Child,
+    password: &str,
+    bytes: &[u8],
+) -> Result<(ExitStatus, Vec<u8>), ChildError> {
     let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
         return Err(ChildError::Start("no pipes to the reader".into()));
     };
     let password = &password.as_bytes()[..password.len().min(MAX_PASSWORD_BYTES as usize)];
-    let mut input = Vec::with_capacity(4 + password.len() + bytes.len());
-    input.extend_from_slice(&(password.len() as u32).to_be_bytes());
-    input.extend_from_slice(password);
-    input.extend_from_slice(bytes);
-    // Written and read on threads: neither pipe may fill while the other waits.
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let reader = std::thread::spawn(move || {
-        let mut answer = Vec::new();
-        stdout
-            .take(MAX_ANSWER_BYTES)
-            .read_to_end(&mut answer)
-            .map(|_| answer)
-    });
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let length = (password.len() as u32).to_be_bytes();
+            // The reader may stop reading (a damaged file): not an error here.
+            let _ = stdin
+                .write_all(&length)
+                .and_then(|()| stdin.write_all(password))
+                .and_then(|()| stdin.write_all(bytes));
+        });
+        let reader = scope.spawn(move || {
+            let mut answer = Vec::new();
+            stdout
+                .take(MAX_ANSWER_BYTES)
+                .read_to_end(&mut answer)
+                .map(|_| answer)
+        });
+        let status = wait_within(child, wall_limit())?;
+        let answer = reader
+            .join()
+            .map_err(|_| ChildError::Crashed("its answer could not be read".into()))?
+            .map_err(|e| ChildError::Crashed(e.to_string()))?;
+        Ok((status, answer))
+    })
+}
+
+/// The reader's exit, or its end when it runs past `wall`.
+fn wait_within(child: &mut Child, wall: Duration) -> Result<ExitStatus, ChildError> {
     let started = Instant::now();
-    let wall = wall_limit();
-    let status = loop {
+    loop {
         if let Some(status) = child
             .try_wait()
             .map_err(|e| ChildError::Crashed(e.to_string()))?
         {
-            break status;
+            return Ok(status);
         }
         if started.elapsed() > wall {
             let _ = child.kill();
@@ -154,21 +183,11 @@ pub fn read_in_child(bytes: &[u8], password: &str) -> Result<PdfAnswer, ChildErr
             });
         }
         std::thread::sleep(Duration::from_millis(5));
-    };
-    // The child has gone: its end of the input pipe is closed.
-    let _ = writer.join();
-    let answer = reader
-        .join()
-        .map_err(|_| ChildError::Crashed("its answer could not be read".into()))?
-        .map_err(|e| ChildError::Crashed(e.to_string()))?;
-    if !status.success() {
-        return Err(failure(status, &answer));
     }
-    serde_json::from_slice(&answer).map_err(|e| ChildError::Crashed(format!("its answer: {e}")))
 }
 
 /// What a child that did not succeed ran into.
-fn failure(status: std::process::ExitStatus, _answer: &[u8]) -> ChildError {
+fn failure(status: std::process::ExitStatus) -> ChildError {
     use std::os::unix::process::ExitStatusExt as _;
     match status.signal() {
         Some(libc::SIGXCPU) | Some(libc::SIGKILL) => ChildError::TooMuchWork {

@@ -154,27 +154,18 @@ pub fn lines_of(glyphs: &[PlacedGlyph]) -> Vec<Line> {
     lines
 }
 
-/// A ligature's letters (U+FB00–FB06); other text as it is.
+/// A ligature's letters (U+FB00–FB06, by their compatibility
+/// decomposition); other text as it is.
 fn spelt_out(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{FB00}' => "ff",
-            '\u{FB01}' => "fi",
-            '\u{FB02}' => "fl",
-            '\u{FB03}' => "ffi",
-            '\u{FB04}' => "ffl",
-            '\u{FB05}' | '\u{FB06}' => "st",
-            _ => "",
-        })
-        .zip(text.chars())
-        .map(|(spelt, c)| {
-            if spelt.is_empty() {
-                c.to_string()
-            } else {
-                spelt.to_owned()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if ('\u{FB00}'..='\u{FB06}').contains(&c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The combining mark a spacing accent glyph stands for.

@@ -6,6 +6,8 @@
 use std::collections::HashSet;
 
 use hayro_interpret::hayro_syntax::Pdf;
+
+use super::super::inline::words_of;
 use hayro_interpret::hayro_syntax::object::{Dict, ObjRef};
 
 const MAX_DEPTH: u8 = 6;
@@ -56,26 +58,14 @@ fn linked<'a>(item: &Dict<'a>, key: &[u8], seen: &mut HashSet<ObjRef>) -> Option
 /// A title as compared with a paragraph: lowercase letters and digits,
 /// single spaces, a leading section number ("2.3", "IV.") dropped.
 pub fn comparable(text: &str) -> String {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let numbered = words.first().is_some_and(|first| {
-        first.chars().all(|c| c.is_ascii_digit())
-            || (first.len() <= 4 && first.chars().all(|c| "ivxlc".contains(c)))
-    });
-    let words = if numbered && words.len() > 1 {
-        &words[1..]
-    } else {
-        &words[..]
+    let words = words_of(text);
+    let is_number = |word: &String| {
+        word.chars().all(|c| c.is_ascii_digit())
+            || (word.len() <= 4 && word.chars().all(|c| "ivxlc".contains(c)))
     };
-    words.join(" ")
+    let numbers = words.iter().take_while(|w| is_number(w)).count();
+    let numbers = if numbers < words.len() { numbers } else { 0 };
+    words[numbers..].join(" ")
 }
 
 #[cfg(test)]
