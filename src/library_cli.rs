@@ -7,8 +7,8 @@ use anyhow::Context as _;
 
 use crate::cli::LibraryAction;
 use crate::library::{
-    Index, LibraryExportFormat, LibraryFolders, LibraryPaths, ReadingState, export_library,
-    forget_folder, scan,
+    Index, LibraryExportFormat, LibraryFolders, LibraryPaths, ReadingState, ScanReport,
+    export_library, forget_folder, scan,
 };
 
 /// `library add DIR...`, `scan`, `list`, `folders`, `remove DIR` and `export DIR`.
@@ -84,29 +84,66 @@ fn scan_and_report(
     for (sidecar, why) in &report.failed {
         eprintln!("marginalia: {}: not indexed: {why}", sidecar.display());
     }
-    let (articles, annotations, missing) = index.counts()?;
-    let opened = match report.opened {
-        0 => String::new(),
-        1 => " and 1 opened article".to_owned(),
-        n => format!(" and {n} opened articles"),
-    };
-    println!(
-        "{} sidecars{opened}: {} indexed, {} unchanged, {} not indexed; {} gone. The library: \
-         {articles} articles, {annotations} annotations, {missing} missing articles.",
-        report.sidecars,
-        report.indexed,
-        report.unchanged,
-        report.failed.len(),
-        report.removed
-    );
+    for article in &report.unreadable {
+        eprintln!(
+            "marginalia: {}: cannot be read: {}",
+            article.path.display(),
+            article.reason
+        );
+    }
+    for (folder, why) in &report.unreadable_folders {
+        eprintln!(
+            "marginalia: {}: cannot be read, what it held is kept: {why}",
+            folder.display()
+        );
+    }
+    println!("{}", scan_summary(&report, &index)?);
     if !report.failed.is_empty() {
         anyhow::bail!(
             "{} of {} could not be indexed (each is named above)",
             report.failed.len(),
-            report.sidecars + report.opened
+            report.sidecars + report.articles + report.opened
         );
     }
     Ok(())
+}
+
+/// What a scan did, in one sentence whose counts add up.
+fn scan_summary(report: &ScanReport, index: &Index) -> anyhow::Result<String> {
+    let (articles, annotations, missing) = index.counts()?;
+    let plural = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    let mut looked_at = plural(report.sidecars, "sidecar", "sidecars");
+    if report.articles > 0 {
+        looked_at += &format!(
+            ", {}",
+            plural(
+                report.articles,
+                "article without one",
+                "articles without one"
+            )
+        );
+    }
+    if report.opened > 0 {
+        looked_at += &format!(
+            " and {}",
+            plural(report.opened, "opened article", "opened articles")
+        );
+    }
+    let unreadable = match report.unreadable.len() {
+        0 => String::new(),
+        n => format!(", {n} cannot be read"),
+    };
+    Ok(format!(
+        "{looked_at}: {} indexed, {} unchanged, {} not indexed{unreadable}; {} gone. The library: \
+         {articles} articles, {annotations} annotations, {missing} missing articles.",
+        report.indexed,
+        report.unchanged,
+        report.failed.len(),
+        report.removed
+    ))
 }
 
 /// The index brought up to date with every folder and opened article
@@ -164,9 +201,21 @@ pub fn list_articles(index: &Index, json: bool) -> anyhow::Result<()> {
             row.path.display()
         );
     }
-    match articles.len() {
-        1 => println!("1 article"),
-        n => println!("{n} articles"),
+    let unreadable = index.unreadable()?;
+    for article in &unreadable {
+        println!(
+            "(cannot be read: {}) — {}",
+            article.reason,
+            article.path.display()
+        );
+    }
+    let count = match articles.len() {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    };
+    match unreadable.len() {
+        0 => println!("{count}"),
+        n => println!("{count}; {n} cannot be read"),
     }
     Ok(())
 }

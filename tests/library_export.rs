@@ -6,9 +6,9 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::library::{annotated, indexed, library};
+use common::library::{annotated, indexed, library, wait_for};
 use marginalia::annotate::HighlightColor;
 use marginalia::import::import_path;
 use marginalia::library::{
@@ -172,23 +172,6 @@ fn the_w3c_collection_imports_back_into_each_article() {
     assert!(said.contains("is about another article"), "{said}");
     let after = kept_annotations(&article, &document);
     assert_eq!(after, before);
-}
-
-/// Waits for news that `wanted` accepts, in real time.
-fn wait_for<T>(
-    service: &LibraryService,
-    what: &str,
-    mut wanted: impl FnMut(&LibraryNews) -> Option<T>,
-) -> T {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(15) {
-        if let Some(news) = service.wait_news(Duration::from_millis(100))
-            && let Some(found) = wanted(&news)
-        {
-            return found;
-        }
-    }
-    panic!("timed out waiting for {what}");
 }
 
 /// What the library's thread finds for `query`.

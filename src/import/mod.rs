@@ -88,6 +88,29 @@ pub fn import_path_with_password(
 }
 
 impl ImportError {
+    /// The file it is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            ImportError::NotFound { path }
+            | ImportError::IsFolder { path }
+            | ImportError::NotAFile { path }
+            | ImportError::Unreadable { path, .. }
+            | ImportError::TooLarge { path, .. }
+            | ImportError::Undecodable { path, .. }
+            | ImportError::Unsupported { path, .. }
+            | ImportError::BadEpub { path, .. }
+            | ImportError::Pdf { path, .. } => path,
+        }
+    }
+
+    /// What is wrong, without the file's name.
+    pub fn problem(&self) -> String {
+        let said = self.to_string();
+        let name = format!("{}: ", self.path().display());
+        said.strip_prefix(&name)
+            .map_or_else(|| said.clone(), str::to_owned)
+    }
+
     /// The file is a PDF that needs a password (or another one).
     pub fn needs_password(&self) -> bool {
         matches!(

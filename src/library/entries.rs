@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{OptionalExtension as _, params};
 
+use crate::annotate::{HighlightStyle, IndexedText, resolve_anchor};
+use crate::store::Sidecar;
+
 use super::LibraryError;
+use super::article_text::ArticleText;
 use super::index::{Index, TAG_SEPARATOR, path_text};
 
 /// One article's place on disk and what its sidecar holds, to be indexed.
@@ -232,4 +236,94 @@ fn put_annotations(
         insert_text.execute(params![row, annotation.quote, annotation.note, tags])?;
     }
     Ok(())
+}
+
+/// A sidecar as read for the index: where, its size, time and hash.
+pub(super) struct SidecarRead {
+    pub(super) path: PathBuf,
+    pub(super) size: u64,
+    pub(super) mtime_ns: i64,
+    pub(super) hash: String,
+}
+
+/// What the index keeps of a sidecar and its article.
+pub(super) fn location_entry(
+    read: SidecarRead,
+    parsed: &Sidecar,
+    article_path: PathBuf,
+    article_stamp: String,
+    article: Option<ArticleText>,
+) -> LocationEntry {
+    let annotations = annotation_entries(parsed, article.as_ref());
+    let present = article.is_some();
+    let (text_hash, title, byline, char_count, body) = match article {
+        Some(ArticleText { indexed, read_now }) => (
+            indexed.text_hash,
+            indexed.title.or_else(|| parsed.document.title.clone()),
+            indexed.byline,
+            indexed.char_count,
+            // Only a text read anew is indexed anew.
+            read_now.then_some(indexed.body),
+        ),
+        None => (
+            parsed.document.text_hash.clone(),
+            parsed.document.title.clone(),
+            None,
+            parsed.document.char_count,
+            None,
+        ),
+    };
+    LocationEntry {
+        article_path,
+        sidecar_path: read.path,
+        article_present: present,
+        sidecar_size: read.size,
+        sidecar_mtime_ns: read.mtime_ns,
+        sidecar_hash: read.hash,
+        article_stamp,
+        text_hash,
+        title,
+        byline,
+        format: parsed.document.format.name().to_owned(),
+        char_count,
+        body,
+        annotations,
+    }
+}
+
+/// Each highlight where it is found in the article's text (where it was
+/// made when the article is missing).
+fn annotation_entries(parsed: &Sidecar, article: Option<&ArticleText>) -> Vec<AnnotationEntry> {
+    let text = article.map(|a| IndexedText::new(&a.indexed.body));
+    parsed
+        .set
+        .iter()
+        .map(|annotation| {
+            let placed = text
+                .as_ref()
+                .map(|text| resolve_anchor(text, &annotation.anchor, 0));
+            let (range, status) = match &placed {
+                Some(resolution) => (resolution.range.clone(), resolution.status.name()),
+                None => (None, "missing"),
+            };
+            let range = range.unwrap_or(annotation.anchor.start_char..annotation.anchor.end_char);
+            AnnotationEntry {
+                uuid: annotation.id.to_string(),
+                start_char: range.start,
+                end_char: range.end,
+                quote: annotation.anchor.exact.clone(),
+                note: annotation.note.clone(),
+                tags: annotation.tags.clone(),
+                color: annotation.color.name().to_owned(),
+                style: match annotation.style {
+                    HighlightStyle::Highlight => "highlight",
+                    HighlightStyle::Underline => "underline",
+                }
+                .to_owned(),
+                created: annotation.created.to_string(),
+                modified: annotation.modified.to_string(),
+                status: status.to_owned(),
+            }
+        })
+        .collect()
 }

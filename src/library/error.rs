@@ -22,6 +22,9 @@ pub enum LibraryError {
     },
     #[error("{path}: {message}")]
     Sidecar { path: PathBuf, message: String },
+    /// An article that could not be read (listed in the library as such).
+    #[error("{}: {reason}", path.display())]
+    Unreadable { path: PathBuf, reason: String },
     #[error("the search {query:?}: {message}")]
     Query { query: String, message: String },
 }

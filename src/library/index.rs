@@ -12,16 +12,17 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use super::LibraryError;
 
 /// The index's layout; a file of another version is rebuilt.
-const SCHEMA_VERSION: i32 = 3;
+const SCHEMA_VERSION: i32 = 4;
 
 /// The tables the layout makes: an index that lacks one is rebuilt.
-const TABLES: [&str; 6] = [
+const TABLES: [&str; 7] = [
     "articles",
     "locations",
     "location_tags",
     "annotations",
     "annotations_fts",
     "texts_fts",
+    "unreadable",
 ];
 
 const SCHEMA: &str = "
@@ -72,6 +73,11 @@ CREATE VIRTUAL TABLE annotations_fts USING fts5(
     quote, note, tags, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE texts_fts USING fts5(
     title, byline, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE unreadable (
+    article_path TEXT PRIMARY KEY,
+    article_stamp TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
 ";
 
 /// Separates tags in `tags` (a tag may hold spaces) and in `tag_list`

@@ -25,7 +25,9 @@ mod reading;
 mod scan;
 mod search;
 mod service;
+mod unreadable;
 mod user_file;
+mod walk;
 mod worker;
 
 pub use article_text::OpenedText;
@@ -42,3 +44,5 @@ pub use service::{
     AnnotationChange, LibraryNews, LibraryPaths, LibraryRequest, LibraryService, LibrarySnapshot,
     LibraryTask,
 };
+pub use unreadable::UnreadableArticle;
+pub use walk::{FolderFiles, files_in, is_article_name};

@@ -1,36 +1,41 @@
-//! Bringing the index up to date with the sidecars under the library's
-//! folders: a sidecar whose size and modification time are as indexed is
-//! not read; one whose bytes hash as indexed is only re-stamped; any other
-//! is read, its article imported (for its text and to place each
-//! annotation), and indexed anew. Sidecars gone from those folders leave the
+//! Bringing the index up to date with the library's folders: every
+//! sidecar there, every article there without one (in the library too,
+//! unannotated), and the articles opened in the app. A sidecar whose size
+//! and modification time are as indexed is not read; one whose bytes hash
+//! as indexed is only re-stamped; any other is read, its article imported
+//! (for its text and to place each annotation), and indexed anew. An
+//! article is read again only when its file changed, also one that could
+//! not be read (listed with why). Places gone from those folders leave the
 //! index; a sidecar whose article is gone stays, its article "missing".
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest as _, Sha256};
 
-use crate::annotate::{HighlightStyle, IndexedText, resolve_anchor};
 use crate::import::size_and_mtime_ns;
 use crate::regular_file::read_regular_file;
 use crate::store::{
-    MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, Sidecar, locate_sidecar, parse_sidecar, sidecar_path_beside,
+    MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, locate_sidecar, parse_sidecar, sidecar_path_beside,
 };
 
 use super::LibraryError;
-use super::article_text::{ArticleText, OfferedTexts, article_stamp, article_text, read_article};
-use super::entries::{AnnotationEntry, LocationEntry};
-use super::index::{Index, KnownSidecar};
-
-/// How deep a scan goes below a library folder.
-const MAX_DEPTH: usize = 32;
+use super::article_text::{OfferedTexts, article_stamp, article_text, read_article};
+use super::entries::{LocationEntry, SidecarRead, location_entry};
+use super::index::{Index, IndexedArticle, KnownSidecar};
+use super::unreadable::UnreadableArticle;
+use super::walk::{FolderFiles, files_in};
 
 /// What a scan found and did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ScanReport {
     /// Sidecars found under the folders.
     pub sidecars: usize,
-    /// Articles opened in the app, looked at too. Every sidecar and opened
-    /// article is indexed, unchanged or failed: the counts add up.
+    /// Articles found under the folders without a sidecar.
+    pub articles: usize,
+    /// Articles opened in the app, looked at too. Every sidecar, article
+    /// and opened article is indexed, unchanged, failed or unreadable: the
+    /// counts add up.
     pub opened: usize,
     /// Read and indexed anew.
     pub indexed: usize,
@@ -40,11 +45,16 @@ pub struct ScanReport {
     pub removed: usize,
     /// Sidecars that could not be read, with why (they are left as indexed).
     pub failed: Vec<(PathBuf, String)>,
+    /// Articles (of those looked at) that could not be read, with why:
+    /// listed in the library, read again once their file changes.
+    pub unreadable: Vec<UnreadableArticle>,
+    /// Folders that could not be read, with why: what they held is kept.
+    pub unreadable_folders: Vec<(PathBuf, String)>,
 }
 
 /// Scans `folders` and the articles opened in the app (`opened`, which
 /// are in the library with or without a sidecar); `progress` hears (done,
-/// of) as sidecars are looked at.
+/// of) as files are looked at.
 pub fn scan(
     index: &mut Index,
     folders: &[PathBuf],
@@ -52,11 +62,13 @@ pub fn scan(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ScanReport, LibraryError> {
     let mut report = ScanReport::default();
-    let found = sidecars_in(folders);
-    let total = found.len() + opened.len();
-    report.sidecars = found.len();
+    let found = files_in(folders);
+    let articles: Vec<&PathBuf> = found.articles.iter().chain(opened).collect();
+    let total = found.sidecars.len() + articles.len();
+    report.sidecars = found.sidecars.len();
+    report.articles = found.articles.len();
     report.opened = opened.len();
-    for (done, sidecar) in found.iter().enumerate() {
+    for (done, sidecar) in found.sidecars.iter().enumerate() {
         progress(done, total);
         count(
             &mut report,
@@ -64,8 +76,8 @@ pub fn scan(
             bring_up_to_date(index, sidecar, None, &mut OfferedTexts::default()),
         )?;
     }
-    for (done, article) in opened.iter().enumerate() {
-        progress(found.len() + done, total);
+    for (done, article) in articles.iter().enumerate() {
+        progress(found.sidecars.len() + done, total);
         count(
             &mut report,
             article,
@@ -75,16 +87,14 @@ pub fn scan(
     report.removed += forget_gone(index, folders, &found, &|article| {
         opened.iter().any(|o| o == article)
     })?;
+    report.unreadable_folders = found.unreadable;
     progress(total, total);
     Ok(report)
 }
 
 /// The sidecars under `folders`.
 pub fn sidecars_in(folders: &[PathBuf]) -> Vec<PathBuf> {
-    folders
-        .iter()
-        .flat_map(|folder| sidecars_under(folder))
-        .collect()
+    files_in(folders).sidecars
 }
 
 /// Counts what bringing one file up to date did; a damaged index stops the scan.
@@ -97,33 +107,52 @@ fn count(
         Ok(true) => report.indexed += 1,
         Ok(false) => report.unchanged += 1,
         Err(error) if error.is_damaged_index() => return Err(error),
+        Err(LibraryError::Unreadable { path, reason }) => {
+            report.unreadable.push(UnreadableArticle { path, reason });
+        }
         Err(error) => report.failed.push((path.to_owned(), error.to_string())),
     }
     Ok(())
 }
 
-/// Places under `folders` whose sidecar is gone leave the index, unless
-/// their article was opened in the app; returns how many left.
+/// Places under `folders` whose sidecar and article are no longer found
+/// there leave the index, unless their article was opened in the app;
+/// returns how many left.
 pub(super) fn forget_gone(
     index: &mut Index,
     folders: &[PathBuf],
-    found: &[PathBuf],
+    found: &FolderFiles,
     was_opened: &dyn Fn(&Path) -> bool,
 ) -> Result<usize, LibraryError> {
-    let found: std::collections::HashSet<&PathBuf> = found.iter().collect();
+    let sidecars: HashSet<&PathBuf> = found.sidecars.iter().collect();
+    let articles: HashSet<&PathBuf> = found.articles.iter().collect();
+    let under_a_folder = |path: &Path| folders.iter().any(|folder| path.starts_with(folder));
     let mut removed = 0;
     for (sidecar, article) in index.locations()? {
-        let under_a_folder = folders.iter().any(|folder| sidecar.starts_with(folder));
-        // Gone only when the file system says so: a sidecar in a folder
+        let held = (under_a_folder(&sidecar) || under_a_folder(&article))
+            && !sidecars.contains(&sidecar)
+            && !articles.contains(&article)
+            && !was_opened(&article);
+        // Gone only when the file system says so: a file in a folder
         // that cannot be read just now is not gone.
-        let gone = matches!(std::fs::symlink_metadata(&sidecar),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound);
-        if under_a_folder && !found.contains(&sidecar) && !was_opened(&article) && gone {
+        if held && is_gone(&sidecar) && is_gone(&article) {
             index.remove_sidecar(&sidecar)?;
             removed += 1;
         }
     }
+    for unreadable in index.unreadable()? {
+        let article = &unreadable.path;
+        if under_a_folder(article) && !articles.contains(article) && is_gone(article) {
+            index.forget_unreadable(article)?;
+        }
+    }
     Ok(removed)
+}
+
+/// Whether the file system says there is no file at `path`.
+fn is_gone(path: &Path) -> bool {
+    matches!(std::fs::symlink_metadata(path),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound)
 }
 
 /// A folder left the library: its places leave the index, unless another
@@ -134,24 +163,35 @@ pub fn forget_folder(
     folders: &[PathBuf],
     was_opened: &dyn Fn(&Path) -> bool,
 ) -> Result<usize, LibraryError> {
+    let held_by =
+        |path: &Path, folders: &[PathBuf]| folders.iter().any(|kept| path.starts_with(kept));
     let mut removed = 0;
     for (sidecar, article) in index.locations()? {
-        let still_held = folders.iter().any(|kept| sidecar.starts_with(kept));
-        if sidecar.starts_with(folder) && !still_held && !was_opened(&article) {
+        let place = [sidecar.as_path(), article.as_path()];
+        let in_folder = place.iter().any(|path| path.starts_with(folder));
+        let still_held = place.iter().any(|path| held_by(path, folders));
+        if in_folder && !still_held && !was_opened(&article) {
             index.remove_sidecar(&sidecar)?;
             removed += 1;
+        }
+    }
+    for unreadable in index.unreadable()? {
+        let article = &unreadable.path;
+        if article.starts_with(folder) && !held_by(article, folders) {
+            index.forget_unreadable(article)?;
         }
     }
     Ok(removed)
 }
 
 /// Brings one sidecar up to date after it changed on disk (the watcher):
-/// indexed anew, or forgotten when it is gone (unless its article was
-/// opened in the app: then the article stays, without annotations).
+/// indexed anew, or forgotten when it is gone (unless its article is kept:
+/// opened in the app, or in a library folder; then the article stays,
+/// without annotations).
 pub(super) fn refresh_sidecar(
     index: &mut Index,
     sidecar: &Path,
-    was_opened: &dyn Fn(&Path) -> bool,
+    is_kept: &dyn Fn(&Path) -> bool,
     offered: &mut OfferedTexts,
 ) -> Result<bool, LibraryError> {
     if sidecar.is_file() {
@@ -160,17 +200,19 @@ pub(super) fn refresh_sidecar(
     let Some(known) = index.known_sidecar(sidecar)? else {
         return Ok(false);
     };
-    if was_opened(&known.article_path) {
+    if is_kept(&known.article_path) && known.article_path.is_file() {
         return index_article(index, &known.article_path, offered);
     }
     index.remove_sidecar(sidecar)?;
     Ok(true)
 }
 
-/// An article opened in the app joins the library: with its sidecar
-/// (beside it, or in the data folder) when it has one, else on its own.
-/// Returns whether anything was read. Its text is the one `offered`
-/// (the window's) when that is of the file as it is, else imported.
+/// An article opened in the app, or found in a library folder, joins the
+/// library: with its sidecar (beside it, or in the data folder) when it has
+/// one, else on its own. Returns whether anything was read. Its text is the
+/// one `offered` (the window's) when that is of the file as it is, else
+/// imported. An article that cannot be read is listed as such
+/// ([`LibraryError::Unreadable`]), and read again only once it changed.
 pub(super) fn index_article(
     index: &mut Index,
     article: &Path,
@@ -178,16 +220,18 @@ pub(super) fn index_article(
 ) -> Result<bool, LibraryError> {
     let sidecar = locate_sidecar(article).path;
     if sidecar.is_file() {
+        index.forget_unreadable(article)?;
         return bring_up_to_date(index, &sidecar, Some(article), offered);
     }
     let stamp = article_stamp(article);
     if stamp.is_empty() {
         // Neither the article nor a sidecar: nothing to keep.
+        let was_unreadable = index.forget_unreadable(article)?;
         let known = index.known_sidecar(&sidecar)?.is_some();
         if known {
             index.remove_sidecar(&sidecar)?;
         }
-        return Ok(known);
+        return Ok(known || was_unreadable);
     }
     if let Some(known) = index.known_sidecar(&sidecar)?
         && known.hash.is_empty()
@@ -195,11 +239,7 @@ pub(super) fn index_article(
     {
         return Ok(false);
     }
-    let indexed =
-        read_article(article, &stamp, offered).map_err(|error| LibraryError::Sidecar {
-            path: article.to_owned(),
-            message: error.to_string(),
-        })?;
+    let indexed = read_unless_unreadable(index, article, &stamp, offered)?;
     index.put(&LocationEntry {
         article_path: article.to_owned(),
         sidecar_path: sidecar,
@@ -219,27 +259,32 @@ pub(super) fn index_article(
     Ok(true)
 }
 
-/// The sidecars below `folder` (hidden folders and files skipped). Links
-/// are followed, as the store follows them (a sidecar kept in a synced
-/// folder, a folder linked in); walkdir stops at a link back up a loop.
-fn sidecars_under(folder: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(folder)
-        .max_depth(MAX_DEPTH)
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-        })
-        .filter_map(Result::ok)
-        .filter(|entry| {
-            entry.file_type().is_file()
-                && entry
-                    .file_name()
-                    .to_string_lossy()
-                    .ends_with(SIDECAR_SUFFIX)
-        })
-        .map(walkdir::DirEntry::into_path)
-        .collect()
+/// The article at `article` (as it is now, `stamp`) read; one that could
+/// not be read is listed as such, and not read again while it is as it was.
+fn read_unless_unreadable(
+    index: &Index,
+    article: &Path,
+    stamp: &str,
+    offered: &mut OfferedTexts,
+) -> Result<IndexedArticle, LibraryError> {
+    let unreadable = |reason| LibraryError::Unreadable {
+        path: article.to_owned(),
+        reason,
+    };
+    if let Some(reason) = index.failed_as(article, stamp)? {
+        return Err(unreadable(reason));
+    }
+    match read_article(article, stamp, offered) {
+        Ok(indexed) => {
+            index.forget_unreadable(article)?;
+            Ok(indexed)
+        }
+        Err(error) => {
+            let reason = error.problem();
+            index.put_unreadable(article, stamp, &reason)?;
+            Err(unreadable(reason))
+        }
+    }
 }
 
 /// The article a sidecar is beside: the file whose sidecar it is, whatever
@@ -261,14 +306,6 @@ fn article_beside(sidecar: &Path, claimed_name: &str) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     folder.join(name.strip_suffix(SIDECAR_SUFFIX).unwrap_or(&name))
-}
-
-/// A sidecar as read for the index: where, its size, time and hash.
-struct SidecarRead {
-    path: PathBuf,
-    size: u64,
-    mtime_ns: i64,
-    hash: String,
 }
 
 /// Indexes `sidecar` if it or its article changed; returns whether it was
@@ -345,86 +382,4 @@ fn read_sidecar(sidecar: &Path, size: u64) -> Result<Vec<u8>, LibraryError> {
             message: error.problem(),
         }),
     }
-}
-
-/// What the index keeps of a sidecar and its article.
-fn location_entry(
-    read: SidecarRead,
-    parsed: &Sidecar,
-    article_path: PathBuf,
-    article_stamp: String,
-    article: Option<ArticleText>,
-) -> LocationEntry {
-    let annotations = annotation_entries(parsed, article.as_ref());
-    let present = article.is_some();
-    let (text_hash, title, byline, char_count, body) = match article {
-        Some(ArticleText { indexed, read_now }) => (
-            indexed.text_hash,
-            indexed.title.or_else(|| parsed.document.title.clone()),
-            indexed.byline,
-            indexed.char_count,
-            // Only a text read anew is indexed anew.
-            read_now.then_some(indexed.body),
-        ),
-        None => (
-            parsed.document.text_hash.clone(),
-            parsed.document.title.clone(),
-            None,
-            parsed.document.char_count,
-            None,
-        ),
-    };
-    LocationEntry {
-        article_path,
-        sidecar_path: read.path,
-        article_present: present,
-        sidecar_size: read.size,
-        sidecar_mtime_ns: read.mtime_ns,
-        sidecar_hash: read.hash,
-        article_stamp,
-        text_hash,
-        title,
-        byline,
-        format: parsed.document.format.name().to_owned(),
-        char_count,
-        body,
-        annotations,
-    }
-}
-
-/// Each highlight where it is found in the article's text (where it was
-/// made when the article is missing).
-fn annotation_entries(parsed: &Sidecar, article: Option<&ArticleText>) -> Vec<AnnotationEntry> {
-    let text = article.map(|a| IndexedText::new(&a.indexed.body));
-    parsed
-        .set
-        .iter()
-        .map(|annotation| {
-            let placed = text
-                .as_ref()
-                .map(|text| resolve_anchor(text, &annotation.anchor, 0));
-            let (range, status) = match &placed {
-                Some(resolution) => (resolution.range.clone(), resolution.status.name()),
-                None => (None, "missing"),
-            };
-            let range = range.unwrap_or(annotation.anchor.start_char..annotation.anchor.end_char);
-            AnnotationEntry {
-                uuid: annotation.id.to_string(),
-                start_char: range.start,
-                end_char: range.end,
-                quote: annotation.anchor.exact.clone(),
-                note: annotation.note.clone(),
-                tags: annotation.tags.clone(),
-                color: annotation.color.name().to_owned(),
-                style: match annotation.style {
-                    HighlightStyle::Highlight => "highlight",
-                    HighlightStyle::Underline => "underline",
-                }
-                .to_owned(),
-                created: annotation.created.to_string(),
-                modified: annotation.modified.to_string(),
-                status: status.to_owned(),
-            }
-        })
-        .collect()
 }

@@ -20,6 +20,7 @@ use super::folders::LibraryFolders;
 use super::index::index_path;
 use super::reading::ReadingState;
 use super::search::SearchHit;
+use super::unreadable::UnreadableArticle;
 use super::worker::Worker;
 use super::{LibraryError, ReadingEntry};
 
@@ -107,6 +108,10 @@ pub enum LibraryRequest {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LibrarySnapshot {
     pub articles: Vec<ArticleRow>,
+    /// Articles in the folders that could not be read, with why.
+    pub unreadable: Vec<UnreadableArticle>,
+    /// Folders that could not be read, with why (what they held is kept).
+    pub unreadable_folders: Vec<(PathBuf, String)>,
     pub tags: Vec<TagCount>,
     /// Reading state by article path.
     pub reading: std::collections::BTreeMap<PathBuf, ReadingEntry>,

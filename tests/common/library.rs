@@ -89,3 +89,20 @@ pub fn run_in(dir: &Path, args: &[&str]) -> (bool, String) {
     );
     (output.status.success(), said)
 }
+
+/// Waits for news that `wanted` accepts, in real time.
+pub fn wait_for<T>(
+    service: &marginalia::library::LibraryService,
+    what: &str,
+    mut wanted: impl FnMut(&marginalia::library::LibraryNews) -> Option<T>,
+) -> T {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(15) {
+        if let Some(news) = service.wait_news(std::time::Duration::from_millis(100))
+            && let Some(found) = wanted(&news)
+        {
+            return found;
+        }
+    }
+    panic!("timed out waiting for {what}");
+}

@@ -14,11 +14,13 @@ use super::export::{LibraryExportFormat, export_library};
 use super::folders::LibraryFolders;
 use super::index::Index;
 use super::reading::ReadingState;
-use super::scan::{forget_gone, index_article, refresh_sidecar, sidecars_in};
+use super::scan::{forget_gone, index_article, refresh_sidecar};
 use super::service::AnnotationChange;
+use super::walk::{FolderFiles, files_in, is_article_name, is_walked};
 use uuid::Uuid;
 mod answers;
 mod edit;
+mod queue;
 mod user_data;
 mod watch;
 
@@ -57,9 +59,11 @@ pub(super) struct Worker {
     offered: OfferedTexts,
     /// What `pending` holds, to queue each thing once.
     queued: std::collections::HashSet<Work>,
-    /// The sidecars the last look at the folders found, for forgetting
-    /// the gone ones without walking the folders again.
-    found: Option<Vec<PathBuf>>,
+    /// What the last look at the folders found, for forgetting the gone
+    /// places without walking the folders again.
+    found: Option<FolderFiles>,
+    /// The folders that last look could not read, with why.
+    unreadable_folders: Vec<(PathBuf, String)>,
     /// While an index made anew is filled from the sidecars: the searches
     /// asked meanwhile, to answer once it is whole.
     rebuilding: Option<Vec<(String, usize)>>,
@@ -90,6 +94,7 @@ impl Worker {
             queued: Default::default(),
             offered: OfferedTexts::default(),
             found: None,
+            unreadable_folders: Vec::new(),
             rebuilding: None,
             done: 0,
             total: 0,
@@ -182,6 +187,11 @@ impl Worker {
                 let _ = done.send(());
                 return false;
             }
+            Input::Watched(path) if is_article_name(&path) => {
+                if is_walked(&path, &self.folders.folders) {
+                    self.queue(Work::Article(path));
+                }
+            }
             Input::Watched(path) => self.queue(Work::Sidecar(path)),
             Input::Request(request) => self.handle(request),
         }
@@ -207,38 +217,6 @@ impl Worker {
             .is_some_and(|reading| reading.articles.contains_key(article))
     }
 
-    fn queue(&mut self, work: Work) {
-        if self.queued.insert(work.clone()) {
-            if self.pending.is_empty() {
-                (self.done, self.total) = (0, 0);
-            }
-            self.pending.push_back(work);
-            self.total += 1;
-        }
-    }
-
-    fn clear_queue(&mut self) {
-        self.pending.clear();
-        self.queued.clear();
-    }
-
-    fn queue_everything(&mut self) {
-        let found = sidecars_in(&self.folders.folders);
-        for sidecar in &found {
-            self.queue(Work::Sidecar(sidecar.clone()));
-        }
-        let opened: Vec<PathBuf> = self
-            .reading
-            .as_ref()
-            .map(|reading| reading.articles.keys().cloned().collect())
-            .unwrap_or_default();
-        for article in opened {
-            self.queue(Work::Article(article));
-        }
-        self.found = Some(found);
-        self.queue(Work::ForgetGone);
-    }
-
     /// Does one unit of indexing work.
     fn work_once(&mut self) {
         let Some(work) = self.pending.pop_front() else {
@@ -260,25 +238,20 @@ impl Worker {
             return;
         };
         let was_opened = |article: &Path| Self::was_opened(reading, article);
+        let is_kept = |article: &Path| Self::is_kept(reading, &folders.folders, article);
         let outcome = match &work {
-            Work::Sidecar(sidecar) => refresh_sidecar(index, sidecar, &was_opened, offered),
+            Work::Sidecar(sidecar) => refresh_sidecar(index, sidecar, &is_kept, offered),
             Work::Article(article) => {
                 let indexed = index_article(index, article, offered);
                 offered.forget(article);
                 indexed
             }
             Work::ForgetGone => {
-                let found = found
-                    .take()
-                    .unwrap_or_else(|| sidecars_in(&folders.folders));
+                let found = found.take().unwrap_or_else(|| files_in(&folders.folders));
                 forget_gone(index, &folders.folders, &found, &was_opened).map(|n| n > 0)
             }
         };
-        match outcome {
-            Ok(changed) => self.changed |= changed,
-            Err(error) if error.is_damaged_index() => self.rebuild(),
-            Err(error) => log::info!("not indexed: {error}"),
-        }
+        self.take_outcome(outcome);
         self.done += 1;
         if self.pending.is_empty() {
             // The articles read to index them are freed: their memory goes back.
@@ -294,6 +267,21 @@ impl Worker {
         }
         if self.changed && self.last_snapshot.elapsed() >= SNAPSHOT_EVERY {
             self.send_snapshot();
+        }
+    }
+
+    /// What a unit of work did: the list changed, the index is damaged, or
+    /// a file could not be indexed.
+    fn take_outcome(&mut self, outcome: Result<bool, LibraryError>) {
+        match outcome {
+            Ok(changed) => self.changed |= changed,
+            Err(error) if error.is_damaged_index() => self.rebuild(),
+            Err(error @ LibraryError::Unreadable { .. }) => {
+                // Listed as unreadable (the list shows it).
+                log::info!("not read: {error}");
+                self.changed = true;
+            }
+            Err(error) => log::info!("not indexed: {error}"),
         }
     }
 
@@ -315,6 +303,8 @@ impl Worker {
         let read = || -> Result<LibrarySnapshot, LibraryError> {
             Ok(LibrarySnapshot {
                 articles: index.articles()?,
+                unreadable: index.unreadable()?,
+                unreadable_folders: self.unreadable_folders.clone(),
                 tags: index.tags()?,
                 reading: self
                     .reading

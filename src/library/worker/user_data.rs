@@ -3,10 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Work, Worker};
+use super::Worker;
 use crate::library::folders::LibraryFolders;
 use crate::library::reading::ReadingState;
-use crate::library::scan::{forget_folder, sidecars_in};
+use crate::library::scan::forget_folder;
+use crate::library::walk::files_in;
 
 impl Worker {
     /// Changes the reading state and saves it (unless it could not be read).
@@ -55,9 +56,7 @@ impl Worker {
         if let Err(error) = self.folders.save(&self.paths.folders) {
             return self.problem(error.to_string());
         }
-        for sidecar in sidecars_in(&added) {
-            self.queue(Work::Sidecar(sidecar));
-        }
+        self.queue_found(&files_in(&added));
         self.watch();
         self.changed = true;
     }

@@ -1,6 +1,8 @@
-//! The library folders followed with `notify`: a sidecar created, changed
-//! or removed under them is queued for indexing (reading one is no change).
+//! The library folders followed with `notify`: a sidecar or an article
+//! created, changed or removed under them is queued for indexing (reading
+//! one is no change).
 
+use crate::library::walk::is_article_name;
 use crate::store::SIDECAR_SUFFIX;
 
 use super::Worker;
@@ -18,7 +20,7 @@ impl Worker {
                 return;
             }
             for path in event.paths {
-                if path.to_string_lossy().ends_with(SIDECAR_SUFFIX) {
+                if path.to_string_lossy().ends_with(SIDECAR_SUFFIX) || is_article_name(&path) {
                     let _ = input.send(Input::Watched(path));
                 }
             }

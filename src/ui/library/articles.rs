@@ -266,6 +266,9 @@ fn article_row_ui(
     for ((column, left), text) in ArticleColumn::ALL.into_iter().zip(cells.lefts).zip(texts) {
         let color = if row.missing || column != ArticleColumn::Title {
             palette.muted
+        } else if read.is_none() {
+            // Never opened: drawn stronger, as a mail reader marks the unread.
+            palette.strong
         } else {
             palette.text
         };
@@ -382,7 +385,16 @@ fn row_texts(row: &ArticleRow, read: Option<&crate::library::ReadingEntry>) -> [
         row.format.clone(),
         row.highlights.to_string(),
         row.notes.to_string(),
-        read.map_or_else(String::new, |r| format!("{:.0} %", r.progress * 100.0)),
+        read.map_or_else(
+            || {
+                if row.missing {
+                    String::new()
+                } else {
+                    "unread".to_owned()
+                }
+            },
+            |r| format!("{:.0} %", r.progress * 100.0),
+        ),
         read.map_or_else(String::new, |r| {
             // The day in UTC: no time zone database is read for a list.
             r.last_opened.strftime("%Y-%m-%d").to_string()

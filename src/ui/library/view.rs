@@ -154,6 +154,7 @@ impl LibraryView {
             }
         }
         self.missing_ui(ui, commands);
+        self.unreadable_ui(ui, palette);
         ui.separator();
         saved_searches_ui(ui, saved_searches, self.search.trim(), palette, commands);
         command_button_ui(ui, Command::ShowLibraryFolders, now, commands);
@@ -175,6 +176,34 @@ impl LibraryView {
         {
             commands.push(Command::SetLibrarySearch("is:missing".to_owned()));
         }
+    }
+
+    /// "Cannot be read (N)", when some articles or folders cannot: each
+    /// named, why on hover.
+    fn unreadable_ui(&self, ui: &mut Ui, palette: &Palette) {
+        let articles = &self.snapshot.unreadable;
+        let folders = &self.snapshot.unreadable_folders;
+        let count = articles.len() + folders.len();
+        if count == 0 {
+            return;
+        }
+        let rows = articles
+            .iter()
+            .map(|article| (&article.path, &article.reason, ""))
+            .chain(folders.iter().map(|(folder, why)| (folder, why, "/")));
+        egui::CollapsingHeader::new(format!("Cannot be read ({count})"))
+            .id_salt("library_unreadable")
+            .show(ui, |ui| {
+                for (path, why, folder_mark) in rows {
+                    let name = path.file_name().unwrap_or(path.as_os_str());
+                    let label = format!("{}{folder_mark}", name.to_string_lossy());
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(label).color(palette.muted))
+                            .truncate(),
+                    )
+                    .on_hover_text(format!("{}\n{why}", path.display()));
+                }
+            });
     }
 
     /// The tags with their counts: a click searches for one.
