@@ -259,3 +259,44 @@ pub fn remove_folder(
     );
     Ok(())
 }
+
+/// Passages printed under an article found by its text (`--json` has them all).
+const PASSAGES_PRINTED: usize = 3;
+
+/// `search`'s answer for a person: each highlight with its note and tags,
+/// each article with its passages and how many there are.
+pub fn print_hits(hits: &[crate::library::SearchHit]) {
+    use crate::library::SearchHitKind;
+    for hit in hits {
+        // An article without a title is known by its file's name.
+        let file_name = hit.article.file_name().map(|n| n.to_string_lossy());
+        let title = hit
+            .title
+            .as_deref()
+            .or(file_name.as_deref())
+            .unwrap_or("(untitled)");
+        println!("{title} — {} @{}", hit.article.display(), hit.start);
+        match hit.kind {
+            SearchHitKind::Annotation => {
+                let quote = hit.quote.as_deref().unwrap_or_default();
+                println!("  \u{201C}{quote}\u{201D}");
+                if let Some(note) = hit.note.as_deref().filter(|n| !n.is_empty()) {
+                    println!("  Note: {}", note.replace('\n', " "));
+                }
+                if let Some(tags) = hit.tags.as_ref().filter(|t| !t.is_empty()) {
+                    println!("  Tags: {}", tags.join(", "));
+                }
+            }
+            SearchHitKind::Text if hit.passages.len() > 1 => {
+                for passage in hit.passages.iter().take(PASSAGES_PRINTED) {
+                    println!("  @{} {}", passage.start, passage.snippet);
+                }
+                println!("  {} passages in all", hit.passage_count);
+            }
+            SearchHitKind::Text => println!("  {}", hit.snippet.replace('\n', " ")),
+        }
+    }
+    if hits.is_empty() {
+        println!("Nothing found.");
+    }
+}

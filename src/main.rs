@@ -11,7 +11,7 @@ use clap::Parser as _;
 
 use marginalia::cli::{Cli, Command, ExportFormat, InspectReport, query_of_arguments};
 use marginalia::import::import_path;
-use marginalia::library::{Index, LibraryPaths, Query, SearchHitKind};
+use marginalia::library::{Index, LibraryPaths, Query};
 use marginalia::store::{
     AnnotationStore, ArticleSource, ImportSummary, StoreMode, check_export_target,
     export_annotations, read_annotation_file, write_export,
@@ -90,32 +90,7 @@ fn search(arguments: &[String], json: bool, limit: usize) -> anyhow::Result<()> 
         println!("{}", serde_json::to_string_pretty(&hits)?);
         return Ok(());
     }
-    for hit in &hits {
-        // An article without a title is known by its file's name.
-        let file_name = hit.article.file_name().map(|n| n.to_string_lossy());
-        let title = hit
-            .title
-            .as_deref()
-            .or(file_name.as_deref())
-            .unwrap_or("(untitled)");
-        println!("{title} — {} @{}", hit.article.display(), hit.start);
-        match hit.kind {
-            SearchHitKind::Annotation => {
-                let quote = hit.quote.as_deref().unwrap_or_default();
-                println!("  \u{201C}{quote}\u{201D}");
-                if let Some(note) = hit.note.as_deref().filter(|n| !n.is_empty()) {
-                    println!("  Note: {}", note.replace('\n', " "));
-                }
-                if let Some(tags) = hit.tags.as_ref().filter(|t| !t.is_empty()) {
-                    println!("  Tags: {}", tags.join(", "));
-                }
-            }
-            SearchHitKind::Text => println!("  {}", hit.snippet.replace('\n', " ")),
-        }
-    }
-    if hits.is_empty() {
-        println!("Nothing found.");
-    }
+    marginalia::library_cli::print_hits(&hits);
     Ok(())
 }
 

@@ -192,3 +192,49 @@ fn a_note_typed_in_the_review_is_kept_through_a_click_elsewhere_and_a_view_switc
     });
     assert!(!harness.state().library_view().is_shown());
 }
+
+#[test]
+fn an_article_found_by_its_text_counts_its_passages_and_opens_at_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    let paths = library_paths(&dir);
+    // Never opened, never annotated: in the library all the same.
+    let filler = "Nothing else is said in this sentence at all. ".repeat(6);
+    let manual: String = (1..=18)
+        .map(|n| format!("Section {n}: performance counts here.\n\n{filler}\n\n"))
+        .collect();
+    let manual_path = dir.join("articles/notes/manual.md");
+    std::fs::write(&manual_path, format!("# The manual\n\n{manual}")).unwrap();
+    let mut harness = app_with_library(StartWith::Sample, [1200.0, 800.0], Ok(paths));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    step_until(&mut harness, "the library to be indexed", |app| {
+        indexed(app) && app.library_view().listed_articles().count() == 3
+    });
+    harness.event(egui::Event::Text("performance".into()));
+    step_until(&mut harness, "the results", |app| {
+        app.library_view().results().is_some_and(|r| !r.is_empty())
+    });
+    harness.get_by_label("In the text · The manual · 18 passages");
+    let show_all = harness.get_by_label("Show all 18 passages").rect().center();
+    click(&mut harness, show_all);
+    harness.run_steps(2);
+    let tenth = harness
+        .get_by_label_contains("Section 10: performance counts here.")
+        .rect()
+        .center();
+    click(&mut harness, tenth);
+    step_until(&mut harness, "the manual to open", |app| {
+        !app.is_opening() && app.document_path() == Some(manual_path.as_path())
+    });
+    let app = harness.state();
+    let document = app.document().unwrap();
+    let selected = app.reader().selected_text(document);
+    assert_eq!(selected.as_deref(), Some("performance"));
+    let at = app.reader().selection().unwrap();
+    let before: String = document.text().chars().take(at.range().start).collect();
+    assert!(
+        before.ends_with("Section 10: "),
+        "{:?}",
+        &before[before.len() - 40..]
+    );
+}

@@ -57,13 +57,38 @@ impl FoldedText {
     /// whitespace in the query matching one space or line break), at most
     /// `limit`.
     pub fn find_all(&self, query: &str, limit: usize) -> Vec<Range<usize>> {
-        let needle: Vec<char> = query
+        self.matches(&self.needle(query), limit, |_| true)
+    }
+
+    /// [`find_all`](Self::find_all), only matches that are whole words
+    /// (no letter or digit just before or after), as a word index finds
+    /// them: "rust" in "Rust's", not in "trust".
+    pub fn find_words(&self, query: &str, limit: usize) -> Vec<Range<usize>> {
+        let is_word_char = |at: usize| self.chars.get(at).is_some_and(|c| c.is_alphanumeric());
+        let starts_a_word = |at: usize| at == 0 || !is_word_char(at - 1);
+        self.matches(&self.needle(query), limit, |found| {
+            starts_a_word(found.start) && !is_word_char(found.end)
+        })
+    }
+
+    /// `query` folded as the text is, its white space one space.
+    fn needle(&self, query: &str) -> Vec<char> {
+        query
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .nfc()
             .map(|c| fold(c, self.match_diacritics))
-            .collect();
+            .collect()
+    }
+
+    /// The matches of `needle` that `wanted` takes, at most `limit`.
+    fn matches(
+        &self,
+        needle: &[char],
+        limit: usize,
+        wanted: impl Fn(&Range<usize>) -> bool,
+    ) -> Vec<Range<usize>> {
         let Some(&first) = needle.first() else {
             return Vec::new();
         };
@@ -71,14 +96,16 @@ impl FoldedText {
         let mut matches = Vec::new();
         let mut i = 0;
         while i + needle.len() <= self.chars.len() && matches.len() < limit {
+            let found = i..i + needle.len();
             if same(first, self.chars[i])
                 && needle
                     .iter()
                     .zip(&self.chars[i..])
                     .all(|(&n, &t)| same(n, t))
+                && wanted(&found)
             {
-                matches.push(i..i + needle.len());
-                i += needle.len();
+                i = found.end;
+                matches.push(found);
             } else {
                 i += 1;
             }
@@ -108,6 +135,14 @@ mod tests {
         assert_eq!(text.find_all("don't", 10), vec![21..26]);
         assert_eq!(text.find_all("\"Natasha,\"", 10), vec![0..10]);
         assert_eq!(text.find_all("said - don", 10), vec![14..24]);
+    }
+
+    #[test]
+    fn whole_words_are_found_as_a_word_index_finds_them() {
+        let text = FoldedText::new("Trust Rust's rusty RUST, rust", false);
+        assert_eq!(text.find_words("rust", 10), vec![6..10, 19..23, 25..29]);
+        assert_eq!(text.find_words("rust", 1), vec![6..10]);
+        assert_eq!(text.find_all("rust", 10).len(), 5);
     }
 
     #[test]

@@ -7,10 +7,9 @@ use std::path::PathBuf;
 use rusqlite::types::Value;
 use serde::Serialize;
 
-use crate::document::FoldedText;
-
 use super::LibraryError;
 use super::index::{Index, TAG_SEPARATOR};
+use super::passages::{Passage, passages};
 use super::query::{Query, Scope};
 
 /// What a search found.
@@ -40,7 +39,20 @@ pub struct SearchHit {
     pub tags: Option<Vec<String>>,
     /// The words around the match, the matched words between `**`.
     pub snippet: String,
+    /// In an article's text: the places its words are (the first ones;
+    /// `start`, `end` and `snippet` are the first's), and how many in all.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub passages: Vec<Passage>,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub passage_count: usize,
 }
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Passages kept per article in a result (all are counted).
+const PASSAGES_KEPT: usize = 100;
 
 impl Index {
     /// Annotations first, then passages of article texts, at most `limit`.
@@ -108,7 +120,8 @@ impl Index {
              WHERE texts_fts MATCH ?",
         );
         push_common_filters(query, "l.article_path", None, &mut sql, &mut values);
-        sql += " ORDER BY rank LIMIT ?";
+        // BM25, a word in the title weighing most, then the byline.
+        sql += " ORDER BY bm25(texts_fts, 10.0, 3.0, 1.0) LIMIT ?";
         values.push(Value::Integer(limit as i64));
         let mut statement = self.connection.prepare(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
@@ -123,28 +136,31 @@ impl Index {
         let mut hits = Vec::new();
         let mut articles_seen = std::collections::HashSet::new();
         for row in rows {
-            let (article, title, snippet, body, article_id) = row?;
+            let (article, title, fts_snippet, body, article_id) = row?;
             // An article in two places: its first place only.
             if !articles_seen.insert(article_id) {
                 continue;
             }
-            // Where the first word is, for opening the article there.
-            let at = FoldedText::new(&body, false)
-                .find_all(&query.terms[0], 1)
-                .into_iter()
-                .next()
-                .unwrap_or(0..0);
+            let (kept, count) = passages(&body, &query.terms, PASSAGES_KEPT);
+            // Found by the title or byline alone: the start, the index's snippet.
+            let first = kept.first().cloned().unwrap_or(Passage {
+                start: 0,
+                end: 0,
+                snippet: fts_snippet,
+            });
             hits.push(SearchHit {
                 kind: SearchHitKind::Text,
                 article: PathBuf::from(article),
                 title,
                 id: None,
-                start: at.start,
-                end: at.end,
+                start: first.start,
+                end: first.end,
                 quote: None,
                 note: None,
                 tags: None,
-                snippet,
+                snippet: first.snippet,
+                passages: kept,
+                passage_count: count,
             });
         }
         Ok(hits)
@@ -249,5 +265,7 @@ fn annotation_hit(row: &rusqlite::Row) -> rusqlite::Result<SearchHit> {
         note: Some(row.get(6)?),
         tags: Some(split_tags(&tags)),
         snippet: row.get::<_, String>(8)?.replace(TAG_SEPARATOR, " "),
+        passages: Vec::new(),
+        passage_count: 0,
     })
 }

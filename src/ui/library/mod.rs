@@ -60,6 +60,8 @@ pub struct LibraryView {
     /// The search last sent, and its answer once it came.
     asked: Option<String>,
     results: Option<Result<Vec<SearchHit>, String>>,
+    /// Articles in the results whose passages are all shown.
+    expanded: std::collections::HashSet<PathBuf>,
     tab: LibraryTab,
     sort: (ArticleColumn, SortOrder),
     /// Indices into the snapshot's articles, in the order shown.
@@ -218,6 +220,7 @@ impl LibraryView {
                 LibraryNews::Results { query, hits } => {
                     if self.asked.as_deref() == Some(&query) {
                         self.results = Some(hits);
+                        self.expanded.clear();
                     }
                 }
                 LibraryNews::Review(rows) => {
