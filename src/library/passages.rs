@@ -87,9 +87,6 @@ fn snippet(body: &str, chars: &[(usize, char)], matches: &[Range<usize>]) -> Str
         to -= 1;
     }
     let mut snippet = String::new();
-    if from > 0 {
-        snippet.push('…');
-    }
     let mut at = from;
     for m in matches {
         if m.start < at {
@@ -102,10 +99,10 @@ fn snippet(body: &str, chars: &[(usize, char)], matches: &[Range<usize>]) -> Str
         at = m.end;
     }
     snippet.push_str(&body[byte_at(at)..byte_at(to.max(at))]);
-    if to < chars.len() {
-        snippet.push('…');
-    }
-    snippet.split_whitespace().collect::<Vec<_>>().join(" ")
+    let words = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+    let before = if from > 0 { "…" } else { "" };
+    let after = if to < chars.len() { "…" } else { "" };
+    format!("{before}{words}{after}")
 }
 
 #[cfg(test)]
@@ -138,7 +135,8 @@ mod tests {
             "{}",
             kept[1].snippet
         );
-        assert!(kept[1].snippet.starts_with('…') && kept[1].snippet.ends_with('…'));
+        let cut_at_words = |s: &str| s.starts_with("…in this") && s.ends_with("in this…");
+        assert!(cut_at_words(&kept[1].snippet), "{}", kept[1].snippet);
         assert!(
             kept[2].snippet.ends_with("The end: **performance**."),
             "{}",

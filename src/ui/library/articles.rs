@@ -66,10 +66,10 @@ impl ArticleColumn {
         match self {
             ArticleColumn::Title => 0.33,
             ArticleColumn::Source => 0.17,
-            ArticleColumn::Folder => 0.12,
+            ArticleColumn::Folder => 0.10,
             ArticleColumn::Format => 0.07,
             ArticleColumn::Highlights | ArticleColumn::Notes => 0.07,
-            ArticleColumn::Progress => 0.06,
+            ArticleColumn::Progress => 0.08,
             ArticleColumn::LastOpened => 0.11,
         }
     }
