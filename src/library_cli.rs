@@ -79,7 +79,7 @@ fn scan_and_report(
             index = Index::recreate(&paths.index)?;
             scan(&mut index, &folders.folders, opened, |_, _| {})?
         }
-        other => other?,
+        other => other.with_context(|| paths.index.display().to_string())?,
     };
     for (sidecar, why) in &report.failed {
         eprintln!("marginalia: {}: not indexed: {why}", sidecar.display());

@@ -107,8 +107,9 @@ fn articles_never_opened_are_listed_and_found() {
     assert_eq!(index.articles().unwrap().len(), 2);
 }
 
-#[test]
-fn an_article_whose_sidecar_is_deleted_stays_in_the_library() {
+/// War and Peace's page with one highlight tagged "ball", in a folder
+/// scanned into an index.
+fn war_with_a_highlight_scanned() -> (tempfile::TempDir, std::path::PathBuf, Index) {
     let dir = tempfile::tempdir().unwrap();
     let article = annotated(
         dir.path(),
@@ -123,6 +124,12 @@ fn an_article_whose_sidecar_is_deleted_stays_in_the_library() {
     );
     let mut index = Index::in_memory().unwrap();
     scan_folder(&mut index, dir.path());
+    (dir, article, index)
+}
+
+#[test]
+fn an_article_whose_sidecar_is_deleted_stays_in_the_library() {
+    let (dir, article, mut index) = war_with_a_highlight_scanned();
     assert_eq!(index.counts().unwrap(), (1, 1, 0));
     std::fs::remove_file(marginalia::store::sidecar_path_beside(&article)).unwrap();
     let report = scan_folder(&mut index, dir.path());
@@ -270,4 +277,73 @@ fn a_folder_that_cannot_be_read_is_named_and_what_it_held_is_kept() {
         said.contains("The harbour at dawn") && said.contains("2 articles"),
         "{said}"
     );
+}
+
+#[test]
+fn an_index_left_unwritable_by_a_read_only_episode_is_mended() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("syntax.md"), MARKDOWN_PAGE).unwrap();
+    let run = |args: &[&str]| marginalia_in(dir.path(), true, args);
+    assert!(
+        run(&["library", "add", articles.to_str().unwrap()])
+            .status
+            .success()
+    );
+    // The index and SQLite's files beside it read-only for a while; a
+    // read leaves a -shm that cannot be written.
+    let index_folder = dir.path().join("cache/marginalia");
+    let files = || {
+        std::fs::read_dir(&index_folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+    };
+    for file in files() {
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    }
+    let searched = run(&["search", "gruber"]);
+    assert!(searched.status.success(), "{searched:?}");
+    std::fs::set_permissions(
+        index_folder.join("library.sqlite3"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    std::fs::write(articles.join("harbour.txt"), HARBOUR).unwrap();
+    let scanned = run(&["library", "scan"]);
+    assert!(
+        scanned.status.success(),
+        "{}",
+        String::from_utf8_lossy(&scanned.stderr)
+    );
+    let found = run(&["search", "gull"]);
+    assert!(String::from_utf8_lossy(&found.stdout).contains("harbour.txt"));
+}
+
+#[test]
+fn an_article_renamed_with_its_sidecar_is_one_article_at_its_new_name() {
+    let (dir, article, mut index) = war_with_a_highlight_scanned();
+    let renamed = dir.path().join("war and peace.md");
+    std::fs::rename(&article, &renamed).unwrap();
+    std::fs::rename(
+        marginalia::store::sidecar_path_beside(&article),
+        marginalia::store::sidecar_path_beside(&renamed),
+    )
+    .unwrap();
+    let report = scan_folder(&mut index, dir.path());
+    assert_eq!(report.removed, 1, "{report:?}");
+    let rows = index.articles().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0].path.as_path(), rows[0].missing),
+        (renamed.as_path(), false)
+    );
+    let hits = index
+        .search(&Query::parse("tag:ball").unwrap(), 10)
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].article, renamed);
+    assert_eq!(index.counts().unwrap(), (1, 1, 0));
 }

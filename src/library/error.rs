@@ -43,6 +43,25 @@ impl LibraryError {
         )
     }
 
+    /// Whether the index cannot be written or read just now (read-only,
+    /// locked past the wait, the disk full or failing): no file can be
+    /// indexed, so a scan stops and says so once, naming the index.
+    pub fn is_index_unusable(&self) -> bool {
+        matches!(
+            self,
+            LibraryError::Index(rusqlite::Error::SqliteFailure(error, _))
+                if matches!(
+                    error.code,
+                    rusqlite::ErrorCode::ReadOnly
+                        | rusqlite::ErrorCode::DatabaseBusy
+                        | rusqlite::ErrorCode::DatabaseLocked
+                        | rusqlite::ErrorCode::DiskFull
+                        | rusqlite::ErrorCode::SystemIoFailure
+                        | rusqlite::ErrorCode::CannotOpen
+                )
+        )
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Self::Io {
             path: path.into(),

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::LibraryError;
+use super::index_files::{self, rebuild_lock, remove_index_files};
 
 /// The index's layout; a file of another version is rebuilt.
 const SCHEMA_VERSION: i32 = 4;
@@ -131,7 +132,7 @@ impl Index {
             std::fs::create_dir_all(dir).map_err(|error| LibraryError::io(dir, error))?;
         }
         match Self::open_current(path) {
-            Ok(Some(index)) => return Ok(index),
+            Ok(Some(index)) => return index_files::writable(index, path, Self::open_current),
             Ok(None) => log::info!("{}: an older library index, rebuilt", path.display()),
             Err(error) => log::warn!("{}: {error}; the library index is rebuilt", path.display()),
         }
@@ -188,6 +189,13 @@ impl Index {
             connection,
             made_anew: true,
         })
+    }
+
+    /// Whether a write to the index goes through (its version written again).
+    pub(super) fn can_write(&self) -> bool {
+        self.connection
+            .pragma_update(None, "user_version", SCHEMA_VERSION)
+            .is_ok()
     }
 
     /// Whether this index was made anew when opened (none yet, another
@@ -340,26 +348,6 @@ impl Index {
             count("SELECT count(*) FROM locations WHERE article_present = 0")?,
         ))
     }
-}
-
-/// The lock one rebuilder holds while it removes and makes the index file
-/// (`library.sqlite3.rebuild.lock`), waited for up to the writers' timeout.
-fn rebuild_lock(path: &Path) -> Result<crate::store::WriterLock, LibraryError> {
-    let lock = PathBuf::from(format!("{}.rebuild.lock", path.display()));
-    crate::store::WriterLock::acquire(&lock).map_err(|error| LibraryError::io(lock, error))
-}
-
-/// Removes an index file and SQLite's files beside it.
-fn remove_index_files(path: &Path) -> Result<(), LibraryError> {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let file = PathBuf::from(format!("{}{suffix}", path.display()));
-        match std::fs::remove_file(&file) {
-            Ok(()) => {}
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-            Err(error) => return Err(LibraryError::io(file, error)),
-        }
-    }
-    Ok(())
 }
 
 pub(super) fn path_text(path: &Path) -> String {

@@ -19,6 +19,7 @@ mod error;
 mod export;
 mod folders;
 mod index;
+mod index_files;
 mod markdown_export;
 mod passages;
 mod query;

@@ -106,7 +106,7 @@ fn count(
     match outcome {
         Ok(true) => report.indexed += 1,
         Ok(false) => report.unchanged += 1,
-        Err(error) if error.is_damaged_index() => return Err(error),
+        Err(error) if error.is_damaged_index() || error.is_index_unusable() => return Err(error),
         Err(LibraryError::Unreadable { path, reason }) => {
             report.unreadable.push(UnreadableArticle { path, reason });
         }
