@@ -7,7 +7,7 @@
 //! article is listed; a search asked meanwhile is timed to its answer; then
 //! `in:text` searches in-process (p50, p95). `cargo bench --bench
 //! library_folders`; `LIBRARY_ARTICLES=N` for another size (40 when the
-//! test suite runs it).
+//! test suite runs it); `LIBRARY_KEEP=DIR` keeps it.
 
 mod common;
 
@@ -135,8 +135,16 @@ fn main() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(if benchmarking { 2000 } else { 40 });
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let root = dir.path().join("articles");
+    // `LIBRARY_KEEP=DIR` keeps the library (its data in DIR/library) to
+    // look at in the real window.
+    let temporary = tempfile::tempdir().expect("temporary folder");
+    let dir = std::env::var_os("LIBRARY_KEEP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| temporary.path().to_owned());
+    if dir.join("articles").exists() {
+        std::fs::remove_dir_all(&dir).expect("the kept library removed");
+    }
+    let root = dir.join("articles");
     let started = Instant::now();
     generate(&root, count, count / 4);
     println!(
@@ -145,7 +153,7 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 
-    let paths = LibraryPaths::in_folder(&dir.path().join("library"));
+    let paths = LibraryPaths::in_folder(&dir.join("library"));
     let index_file = paths.index.clone();
     // A library already there (an index made anew holds every search
     // until it is whole: "Rebuilding the library…").
