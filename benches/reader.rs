@@ -9,8 +9,9 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eframe::egui;
 use marginalia::document::Document;
 use marginalia::import::import_bytes;
+use marginalia::ui::fonts::install_fonts;
 use marginalia::ui::reader::{Reader, ReaderHighlight, ReaderStyle};
-use marginalia::ui::theme::{ThemeChoice, install_fonts};
+use marginalia::ui::theme::ThemeChoice;
 
 fn import_benchmark(c: &mut Criterion) {
     let path = war_and_peace_path();

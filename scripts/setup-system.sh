@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Marginalia needs, if any are missing.
-#   scripts/setup-system.sh run    what the window needs (X11/Wayland, GL, zenity for dialogs)
+#   scripts/setup-system.sh run    what the window needs (X11/Wayland, GL, zenity for dialogs,
+#                                  fonts for every script)
 #   scripts/setup-system.sh test   also Xvfb, xdotool and ImageMagick for headless tests, and
 #                                  the desktop entry and AppStream validators, git (merge driver)
 #   scripts/setup-system.sh measure  also what scripts/measure-launch.sh compares and reads with
@@ -8,7 +9,10 @@ set -euo pipefail
 
 packages=(build-essential pkg-config zenity libxcursor1 libxi6 libxrandr2 libxkbcommon0
   libxkbcommon-x11-0 libwayland-client0 libegl1 libgl1-mesa-dri libvulkan1 mesa-vulkan-drivers
-  libfontconfig1)
+  libfontconfig1
+  # Faces for what the bundled ones lack, found through fontconfig when a
+  # text needs them: box drawing and symbols, CJK, and monochrome emoji.
+  fontconfig fonts-dejavu-core fonts-droid-fallback fonts-symbola)
 if [ "${1:-run}" = test ] || [ "${1:-run}" = measure ]; then
   packages+=(xvfb xauth xdotool imagemagick desktop-file-utils appstream git)
 fi

@@ -36,6 +36,7 @@ pub mod command;
 mod dialogs;
 mod exchange;
 mod find;
+pub mod fonts;
 pub mod help;
 pub mod keymap;
 mod launch_timeline;

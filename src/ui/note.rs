@@ -8,8 +8,9 @@ use eframe::egui::{self, FontFamily, FontId, Sense, TextFormat, Ui, text::Layout
 use crate::document::{BlockKind, Document, Metadata};
 use crate::import::{document_from_markdown, markdown_plain_text};
 
+use super::fonts::{SERIF, SERIF_BOLD, SERIF_ITALIC};
 use super::reader::{append_styled, bullet};
-use super::theme::{Palette, SERIF, SERIF_BOLD, SERIF_ITALIC};
+use super::theme::Palette;
 
 /// Body size of a note, in points.
 const NOTE_SIZE: f32 = 15.0;

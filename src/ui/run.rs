@@ -36,6 +36,9 @@ pub fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         let options = eframe::NativeOptions {
             viewport: viewport(),
             renderer,
+            // The system's fonts are listed when a text first needs one
+            // (fonts::SystemFallback), not at every start.
+            system_font_fallback: false,
             ..Default::default()
         };
         let (start, notice, prefetched) =

@@ -53,6 +53,11 @@ fn classify_paragraph(
     mode: Mode,
     in_head: bool,
 ) {
+    if paragraph.iter().any(|line| is_drawn_line(line)) {
+        // A table or figure drawn with lines: kept as drawn, never reflowed.
+        builder.push(BlockKind::Code, paragraph.join("\n").trim_end());
+        return;
+    }
     if mode == Mode::Article && paragraph.iter().any(|l| furniture_kind(l).is_some()) {
         split_off_furniture(builder, paragraph, wrap, in_head);
         return;
@@ -132,6 +137,22 @@ fn push_head_line(builder: &mut DocumentBuilder, text: &str) -> bool {
         return true;
     }
     false
+}
+
+/// A line of a table or figure drawn with characters: box drawing
+/// (`┌─┬─┐`, `│`), or an ASCII rule between cells (`+----+----+`).
+fn is_drawn_line(line: &str) -> bool {
+    let box_drawing = line
+        .chars()
+        .filter(|c| ('\u{2500}'..='\u{259F}').contains(c))
+        .count();
+    let trimmed = line.trim();
+    let ascii_rule = trimmed.len() >= 5
+        && trimmed.starts_with('+')
+        && trimmed.ends_with('+')
+        && trimmed.matches('+').count() >= 3
+        && trimmed.chars().all(|c| matches!(c, '+' | '-' | '='));
+    box_drawing >= 2 || ascii_rule
 }
 
 fn ends_with_any(text: &str, endings: &[char]) -> bool {

@@ -305,4 +305,34 @@ mod tests {
         assert!(import("").blocks().is_empty());
         assert!(import(" \n\u{00A0}\n\t\n").blocks().is_empty());
     }
+
+    #[test]
+    fn a_table_drawn_with_lines_is_kept_as_drawn() {
+        let text = "The results were these.\n\n\
+┌────────┬───────┐\n\
+│ year   │ count │\n\
+├────────┼───────┤\n\
+│ 1999   │    12 │\n\
+└────────┴───────┘\n\n\
++------+-----+\n\
+| a    | b   |\n\
++------+-----+\n\n\
+And so it went on.\n";
+        let doc = import(text);
+        let kinds = kinds(&doc);
+        assert_eq!(kinds[1].0, "code", "{kinds:?}");
+        assert!(
+            kinds[1].1.contains("│ year   │ count │\n├"),
+            "{:?}",
+            kinds[1].1
+        );
+        assert_eq!(
+            kinds[2],
+            (
+                "code",
+                "+------+-----+\n| a    | b   |\n+------+-----+".to_owned()
+            )
+        );
+        assert_eq!(kinds[3].0, "paragraph");
+    }
 }

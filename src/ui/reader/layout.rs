@@ -10,7 +10,8 @@ use eframe::egui::{
 };
 
 use crate::document::{BlockKind, Document, InlineStyle, NO_CAPTION, StyledSpan};
-use crate::ui::theme::{Palette, SERIF_BOLD, SERIF_ITALIC};
+use crate::ui::fonts::{SERIF_BOLD, SERIF_ITALIC};
+use crate::ui::theme::Palette;
 
 use super::heights::TOP_PADDING_EM;
 use super::look::{BlockLook, average_char_width, look_of};

@@ -6,7 +6,7 @@ use eframe::egui::{self, Color32, FontFamily, FontId, Ui};
 use crate::document::BlockKind;
 
 use super::ReaderStyle;
-use crate::ui::theme::{SERIF, SERIF_BOLD, SERIF_ITALIC};
+use crate::ui::fonts::{SERIF, SERIF_BOLD, SERIF_ITALIC};
 
 /// How one kind of block is set.
 #[derive(Clone, Debug, PartialEq)]
