@@ -42,6 +42,10 @@ impl DocumentBuilder {
         self.pages.push((self.blocks.len(), label));
     }
 
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
     pub fn metadata_mut(&mut self) -> &mut Metadata {
         &mut self.metadata
     }

@@ -44,7 +44,20 @@ pub fn document_from_text(text: &str, format: Format, metadata: Metadata) -> Doc
             builder.push(BlockKind::Furniture, &paragraph.join("\n"));
         }
     }
+    if builder.metadata_mut().title.is_none() {
+        builder.metadata_mut().title = untitled_text_title(&builder);
+    }
     builder.finish()
+}
+
+/// The title of a text that names none (a headline is taken as it is
+/// classified): its file's name without the extension, never "(untitled)"
+/// in one place and the file's name in another. A first heading that is
+/// a chapter's ("CHAPTER I") is not the book's title.
+fn untitled_text_title(builder: &DocumentBuilder) -> Option<String> {
+    let path = builder.metadata().path.as_deref()?;
+    let stem = path.file_stem()?.to_string_lossy().trim().to_owned();
+    (!stem.is_empty()).then_some(stem)
 }
 
 /// A paragraph: the lines between blank lines, right-trimmed.
@@ -335,4 +348,23 @@ And so it went on.\n";
         );
         assert_eq!(kinds[3].0, "paragraph");
     }
+
+    #[test]
+    fn a_text_without_a_title_is_named_by_its_file() {
+        let metadata = Metadata {
+            path: Some("/books/jargon.txt".into()),
+            ..Metadata::default()
+        };
+        let text = "This is the Jargon File, a comprehensive compendium of hacker slang\nilluminating many aspects of hackish tradition, folklore, and humor.\n";
+        let doc = document_from_text(text, Format::Text, metadata);
+        assert_eq!(doc.metadata.title.as_deref(), Some("jargon"));
+        let headline = "Talks depend on Moscow\n\nThe talks went on.\n";
+        let metadata = Metadata {
+            path: Some("/news/a.txt".into()),
+            ..Metadata::default()
+        };
+        let doc = document_from_text(headline, Format::Text, metadata);
+        assert_eq!(doc.metadata.title.as_deref(), Some("Talks depend on Moscow"));
+    }
+
 }
