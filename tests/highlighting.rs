@@ -148,6 +148,30 @@ fn keys_recolour_restyle_and_delete_the_selected_highlight() {
 }
 
 #[test]
+fn a_digit_after_h_recolours_the_highlight_just_made_but_delete_waits_for_a_click() {
+    let (_dir, article) = article_in_temp();
+    let mut harness = app_on(&article);
+    select_source_line(&mut harness);
+    harness.key_press(Key::H);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selected_annotation(),
+        None,
+        "nothing is open"
+    );
+    harness.key_press(Key::Num4);
+    harness.key_press(Key::U);
+    harness.run_steps(2);
+    let annotation = only_annotation(harness.state());
+    assert_eq!(annotation.color, HighlightColor::Pink);
+    assert_eq!(annotation.style, HighlightStyle::Underline);
+    // Delete removes only an open highlight.
+    harness.key_press(Key::Delete);
+    harness.run_steps(2);
+    assert_eq!(harness.state().annotations().unwrap().len(), 1);
+}
+
+#[test]
 fn the_panel_filters_and_jumps_and_brackets_step_through_highlights() {
     let (_dir, mut harness) = app_with_example_sidecar();
     harness.key_press(Key::F9);
@@ -301,7 +325,7 @@ fn a_click_where_highlights_overlap_offers_a_choice() {
         egui::pos2(paragraph.left() + 200.0, y),
         egui::pos2(paragraph.left() + 500.0, y),
     );
-    harness.key_press(Key::Num2); // No highlight is open: 2 does nothing.
+    harness.key_press(Key::Num2); // Recolours the highlight just made.
     harness.key_press(Key::H);
     harness.run_steps(30);
     assert_eq!(harness.state().annotations().unwrap().len(), 2);

@@ -332,6 +332,10 @@ fn f1_shows_every_shortcut_from_the_command_table_and_closes_again() {
     harness.get_by_label_contains("Keyboard Shortcuts").click();
     harness.run_steps(2);
     harness.get_by_label("Open an article file");
+    // Escape closes it, as it closes any dialog.
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Open an article file").is_none());
 }
 
 #[test]

@@ -223,6 +223,7 @@ impl MarginaliaApp {
             can_go_back: reader.can_go_back(),
             library_shown: self.library.is_shown(),
             has_pages: open.is_some_and(|o| !o.document().pages().is_empty()),
+            window_closes_on_escape: self.overlays.shortcuts_shown(),
         }
     }
 

@@ -42,9 +42,9 @@ fn context_order(context: KeyContext) -> u8 {
     }
 }
 
-/// The keyboard shortcuts window, while it is shown.
+/// The keyboard shortcuts window, while it is shown; Escape closes it.
 pub(super) fn shortcuts_window_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
-    let mut open = true;
+    let mut open = !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
     centered_window(ctx, Command::ToggleShortcuts.info().label)
         .open(&mut open)
         .resizable(true)

@@ -15,8 +15,8 @@ pub fn commands_from_input(ctx: &egui::Context, now: &Situation) -> Vec<Command>
     }
     let mut entries = live_shortcuts(now);
     // An open menu or context menu closes on Escape itself (egui does that
-    // while drawing it): the key is left for it.
-    if egui::Popup::is_any_open(ctx) {
+    // while drawing it), as the shortcuts window does: the key is left for it.
+    if egui::Popup::is_any_open(ctx) || now.window_closes_on_escape {
         entries.retain(|(shortcut, _)| shortcut.logical_key != Key::Escape);
     }
     let mut commands = Vec::new();
@@ -49,10 +49,15 @@ pub fn commands_from_input(ctx: &egui::Context, now: &Situation) -> Vec<Command>
 /// Shift+Space must be tried before Space), then by context, innermost
 /// first for a shared key such as Escape.
 fn live_shortcuts(now: &Situation) -> Vec<(KeyboardShortcut, Command)> {
-    let open = now.open_highlight.unwrap_or(Uuid::nil());
+    let open = now.note_target.unwrap_or(Uuid::nil());
     let mut entries: Vec<(usize, KeyContext, KeyboardShortcut, Command)> = keyed_commands(open)
         .into_iter()
         .filter(|command| command.info().context.is_active(now) && command.available(now))
+        // Only an open highlight is deleted by a key, never the one made a
+        // while ago and perhaps out of sight.
+        .filter(|command| {
+            !matches!(command, Command::DeleteAnnotation(_)) || now.open_highlight.is_some()
+        })
         .flat_map(|command| {
             let info = command.info();
             info.shortcuts.iter().map(move |shortcut| {

@@ -364,7 +364,9 @@ And so it went on.\n";
             ..Metadata::default()
         };
         let doc = document_from_text(headline, Format::Text, metadata);
-        assert_eq!(doc.metadata.title.as_deref(), Some("Talks depend on Moscow"));
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("Talks depend on Moscow")
+        );
     }
-
 }

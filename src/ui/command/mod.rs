@@ -168,7 +168,8 @@ impl KeyContext {
             KeyContext::FindAnywhere => now.find_open,
             KeyContext::FindField => false, // The find bar reads these itself.
             KeyContext::FindBar => now.find_open && !now.typing,
-            KeyContext::Highlight => now.reading() && now.open_highlight.is_some(),
+            // The open highlight, else the one just made (H, then 1–5).
+            KeyContext::Highlight => now.reading() && now.note_target.is_some(),
             KeyContext::Page | KeyContext::Reader => now.reading(),
             KeyContext::Caret => now.reading() && now.caret_browsing,
             KeyContext::Arrows => now.reading() && now.arrows_move_caret,
@@ -179,7 +180,7 @@ impl KeyContext {
         match self {
             KeyContext::Global => "Anywhere",
             KeyContext::FindAnywhere | KeyContext::FindField | KeyContext::FindBar => "Find",
-            KeyContext::Highlight => "The open highlight",
+            KeyContext::Highlight => "The open highlight (or the one just made)",
             KeyContext::Page => "Highlights",
             KeyContext::Caret | KeyContext::Arrows => "With the caret (F7)",
             KeyContext::Reader => "Reading and selecting",
@@ -216,6 +217,8 @@ pub struct Situation {
     pub library_shown: bool,
     /// The open article has pages (a PDF).
     pub has_pages: bool,
+    /// A window that Escape closes is shown (the keyboard shortcuts).
+    pub window_closes_on_escape: bool,
 }
 
 impl Situation {

@@ -75,7 +75,7 @@ impl Command {
             Command::Recolor(_, color) => recolor_info(*color),
             Command::ToggleUnderline(_) => row("Underline", "Underline instead of a fill", Highlight, keys!(key(NONE, Key::U))),
             Command::SetNote(..) | Command::SetTags(..) => row("Edit", "Edit the note or tags", Global, &[]),
-            Command::DeleteAnnotation(_) => row("Delete", "Delete this highlight (undo brings it back)", Highlight, keys!(key(NONE, Key::Delete), key(NONE, Key::Backspace))),
+            Command::DeleteAnnotation(_) => row("Delete", "Delete the open highlight (undo brings it back)", Highlight, keys!(key(NONE, Key::Delete), key(NONE, Key::Backspace))),
             Command::CopyQuote(_) => row("Copy as quote", "The quote with its citation", Global, &[]),
             Command::JumpTo(_) => row("Go to highlight", "Scroll to this highlight", Global, &[]),
             Command::EditNote => row("Write a Note", "Write a note on the highlight just made", Page, keys!(key(NONE, Key::N))),
@@ -149,11 +149,11 @@ fn highlight_in_info(color: HighlightColor) -> CommandInfo {
 fn recolor_info(color: HighlightColor) -> CommandInfo {
     use KeyContext::Highlight;
     match color {
-        HighlightColor::Yellow => row("Yellow", "Recolour the open highlight yellow", Highlight, keys!(key(NONE, Key::Num1))),
-        HighlightColor::Green => row("Green", "Recolour the open highlight green", Highlight, keys!(key(NONE, Key::Num2))),
-        HighlightColor::Blue => row("Blue", "Recolour the open highlight blue", Highlight, keys!(key(NONE, Key::Num3))),
-        HighlightColor::Pink => row("Pink", "Recolour the open highlight pink", Highlight, keys!(key(NONE, Key::Num4))),
-        HighlightColor::Purple => row("Purple", "Recolour the open highlight purple", Highlight, keys!(key(NONE, Key::Num5))),
+        HighlightColor::Yellow => row("Yellow", "Recolour the highlight yellow", Highlight, keys!(key(NONE, Key::Num1))),
+        HighlightColor::Green => row("Green", "Recolour the highlight green", Highlight, keys!(key(NONE, Key::Num2))),
+        HighlightColor::Blue => row("Blue", "Recolour the highlight blue", Highlight, keys!(key(NONE, Key::Num3))),
+        HighlightColor::Pink => row("Pink", "Recolour the highlight pink", Highlight, keys!(key(NONE, Key::Num4))),
+        HighlightColor::Purple => row("Purple", "Recolour the highlight purple", Highlight, keys!(key(NONE, Key::Num5))),
     }
 }
 
