@@ -33,14 +33,7 @@ pub fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         .and_then(|folder| settings_file::set_aside_unreadable_settings(&folder, SETTINGS_KEY));
     let mut failures = Vec::new();
     for renderer in renderer::renderers_to_try() {
-        let options = eframe::NativeOptions {
-            viewport: viewport(),
-            renderer,
-            // The system's fonts are listed when a text first needs one
-            // (fonts::SystemFallback), not at every start.
-            system_font_fallback: false,
-            ..Default::default()
-        };
+        let options = native_options(renderer);
         let (start, notice, prefetched) =
             (start.clone(), settings_notice.clone(), prefetched.clone());
         crate::timing::mark(&format!("eframe starts (window, {renderer} renderer)"));
@@ -73,6 +66,18 @@ pub fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         "cannot open the window: {}",
         failures.join("; ")
     ))
+}
+
+/// How eframe opens the window with `renderer`.
+fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: viewport(),
+        renderer,
+        // The system's fonts are listed when a text first needs one
+        // (fonts::SystemFallback), not at every start.
+        system_font_fallback: false,
+        ..Default::default()
+    }
 }
 
 /// The window: its title, icon, app id, size, and files dropped on it.
