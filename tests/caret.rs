@@ -307,3 +307,36 @@ fn any_arrow_turns_the_caret_on_until_f7_turns_it_off() {
         "Down scrolled"
     );
 }
+
+#[test]
+fn the_first_ctrl_end_in_caret_mode_goes_to_the_end() {
+    let (_dir, article) = common::app::article_in_temp();
+    let mut harness = common::app::app(StartWith::File(article), [700.0, 500.0]);
+    press(&mut harness, Modifiers::NONE, Key::F7);
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    // The page scrolled with the wheel: the caret is out of sight.
+    harness.hover_at(egui::pos2(350.0, 250.0));
+    for _ in 0..6 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -300.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(10);
+    press(&mut harness, Modifiers::COMMAND, Key::End);
+    harness.run_steps(3);
+    let chars = harness.state().document().unwrap().char_count();
+    assert_eq!(
+        selection(&harness),
+        Some(Selection::caret(chars)),
+        "at the end, not at the first word in view"
+    );
+    assert!(
+        harness.state().reader().scroll_offset() > 0.0,
+        "scrolled there"
+    );
+}

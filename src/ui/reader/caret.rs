@@ -112,7 +112,13 @@ impl Reader {
                 };
                 self.selection = Some(Selection::caret(at));
                 self.caret_x = None;
-                if !extend {
+                // The first arrow shows the caret where the eye is; Ctrl+Home
+                // and Ctrl+End go where they say at once.
+                let goes_to_an_end = matches!(
+                    movement,
+                    CursorMove::DocumentStart | CursorMove::DocumentEnd
+                );
+                if !extend && !goes_to_an_end {
                     return;
                 }
                 Selection::caret(at)
