@@ -66,3 +66,54 @@ fn a_footnote_reference_leads_to_its_note_and_back_returns() {
         "the chip goes once there is nowhere to go back to"
     );
 }
+
+#[test]
+fn a_link_to_a_sibling_page_opens_it_and_one_that_goes_nowhere_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    let index = dir.join("index.html");
+    std::fs::write(
+        &index,
+        "<html><body><h1>The manual</h1>\
+         <p><a href=\"install.html\">Installing</a> comes first.</p>\
+         <p>Also see <a href=\"reference.html\">the reference</a></p></body></html>",
+    )
+    .unwrap();
+    let install = dir.join("install.html");
+    std::fs::write(
+        &install,
+        "<html><body><h1>Installing</h1><p>Run the installer.</p></body></html>",
+    )
+    .unwrap();
+    let mut harness = common::app::app(StartWith::File(index.clone()), [900.0, 600.0]);
+    let sibling = harness
+        .get_by_label_contains("Installing comes first")
+        .rect();
+    // The margin beside the line, nearest to the link's first letter, is
+    // not the link: no tooltip, and a click there follows nothing.
+    let margin = egui::pos2(sibling.left() - 40.0, sibling.center().y);
+    harness.hover_at(margin);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("Opens install.html")
+            .is_none()
+    );
+    common::app::click_released_last(&mut harness, margin);
+    harness.run_steps(3);
+    assert_eq!(harness.state().document_path(), Some(index.as_path()));
+    // A link to a page that was not saved says so.
+    let missing = harness
+        .get_by_label_contains("Also see the reference")
+        .rect();
+    let on_the_link = egui::pos2(missing.left() + 100.0, missing.center().y);
+    common::app::click_released_last(&mut harness, on_the_link);
+    harness.run_steps(3);
+    harness.get_by_label_contains("“reference.html”, which was not saved with this article");
+    // A link to a page saved beside it opens that page.
+    let on_the_link = egui::pos2(sibling.left() + 10.0, sibling.center().y);
+    common::app::click_released_last(&mut harness, on_the_link);
+    common::app::step_until(&mut harness, "the sibling page to open", |app| {
+        !app.is_opening() && app.document_path() == Some(install.as_path())
+    });
+}

@@ -19,7 +19,7 @@ use super::popups::OverlapChoice;
 use super::reader::{PaintedHighlights, Reader, ReaderHighlight, ReaderOutput, ReaderStyle};
 use super::settings::Settings;
 use super::view_context::ViewContext;
-use super::widgets::{command_button_ui, open_link};
+use super::widgets::command_button_ui;
 
 /// The fewest characters a line of text keeps when panels are open.
 pub(super) const MIN_LINE_CHARS: f32 = 45.0;
@@ -334,10 +334,12 @@ fn clicked_on_page(
     commands: &mut Vec<Command>,
 ) -> Option<OverlapChoice> {
     let open = view.open?;
-    if let Some(target) = open.document().link_at(at_char) {
+    if output.clicked_on_letter
+        && let Some(target) = open.document().link_at(at_char)
+    {
         match open.document().internal_target(target) {
             Some(offset_char) => commands.push(Command::FollowLink(offset_char)),
-            None => open_link(ctx, target),
+            None => commands.push(Command::OpenLink(target.to_owned())),
         }
         return None;
     }

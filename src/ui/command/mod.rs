@@ -76,6 +76,9 @@ pub enum Command {
     },
     /// Follow a link inside the article to this char offset.
     FollowLink(usize),
+    /// A link out of the article (its target as written): the browser,
+    /// another article, or a word in the status bar on why not.
+    OpenLink(String),
     /// Back to where the last link inside the article was followed.
     GoBack,
     FontBigger,

@@ -97,6 +97,7 @@ impl Command {
             Command::OpenFolder(_) => row("Open Folder", "Show this folder in the file manager", Global, &[]),
             Command::GoTo { .. } => row("Go to", "Scroll to this section", Global, &[]),
             Command::FollowLink(_) => row("Follow Link", "Go to the place in the article this link names", Global, &[]),
+            Command::OpenLink(_) => row("Open Link", "Open the page or article this link names", Global, &[]),
             Command::GoBack => row("Back", "Back to where the link was followed", Global, keys!(key(ALT, Key::ArrowLeft))),
             Command::FontBigger => row("Bigger Text", "Make the article's text bigger", Global, keys!(key(COMMAND, Key::Equals), key(COMMAND, Key::Plus))),
             Command::FontSmaller => row("Smaller Text", "Make the article's text smaller", Global, keys!(key(COMMAND, Key::Minus))),

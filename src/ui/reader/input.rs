@@ -62,7 +62,8 @@ impl Reader {
     }
 
     /// Takes this frame's pointer input; returns where a primary click (no
-    /// Shift) and a secondary click landed, as char offsets.
+    /// Shift) and a secondary click landed, as char offsets, and whether the
+    /// primary one was on a letter (not the blank beside a line).
     pub(super) fn pointer_input(
         &mut self,
         ui: &Ui,
@@ -70,8 +71,9 @@ impl Reader {
         placed: &[PlacedBlock],
         viewport: Rect,
         document: &Document,
-    ) -> (Option<usize>, Option<usize>) {
+    ) -> PointerHits {
         let hit = |pos: Pos2| char_at(placed, document, viewport.clamp(pos));
+        let touched = |pos: Pos2| char_touched(placed, document, pos);
         let clicked_at = self.clicks(ui, response, &hit, document);
         if response.drag_started() {
             self.drag_started(ui, &hit);
@@ -84,14 +86,19 @@ impl Reader {
             self.dragged_to(ui, pointer, viewport, &hit, document);
         }
         if response.hovered() {
-            hover_ui(ui, response, &hit, document);
+            hover_ui(ui, response, &touched, document);
         }
         let secondary_clicked_at = if response.secondary_clicked() {
             response.interact_pointer_pos().and_then(hit)
         } else {
             None
         };
-        (clicked_at, secondary_clicked_at)
+        let on_a_letter = response.interact_pointer_pos().and_then(touched);
+        PointerHits {
+            clicked_at,
+            secondary_clicked_at,
+            clicked_on_letter: clicked_at.is_some() && on_a_letter.is_some(),
+        }
     }
 
     /// Triple click selects a paragraph, double click a word, a click
@@ -221,7 +228,16 @@ fn snapped_to_words(document: &Document, origin: usize, at: usize) -> Selection 
     }
 }
 
-/// A link under the pointer shows where it goes before it is followed.
+/// Where this frame's clicks landed.
+pub(super) struct PointerHits {
+    pub(super) clicked_at: Option<usize>,
+    pub(super) secondary_clicked_at: Option<usize>,
+    /// The primary click was on a letter, not on the blank beside a line.
+    pub(super) clicked_on_letter: bool,
+}
+
+/// A link under the pointer (on its letters, not the blank beside them)
+/// shows where it goes before it is followed.
 fn hover_ui(
     ui: &Ui,
     response: &Response,
@@ -244,6 +260,33 @@ fn hover_ui(
         }
         None => ui.ctx().set_cursor_icon(egui::CursorIcon::Text),
     }
+}
+
+/// The char whose letter is under a screen position, if one is (not the
+/// nearest char to a point in the margin or the blank after a short line).
+fn char_touched(placed: &[PlacedBlock], document: &Document, pos: Pos2) -> Option<usize> {
+    const SLACK: f32 = 2.0;
+    let block = placed.iter().rev().find(|p| p.pos.y <= pos.y)?;
+    if block
+        .shown_x
+        .is_some_and(|shown| shown.clamp(pos.x) != pos.x)
+    {
+        return None;
+    }
+    let relative = pos - block.pos;
+    let in_block = char_at_pos(&block.galley, relative);
+    let letter = |i: usize| {
+        let left = block.galley.pos_from_cursor(egui::text::CCursor::new(i));
+        let right = block
+            .galley
+            .pos_from_cursor(egui::text::CCursor::new(i + 1));
+        let same_row = (left.top() - right.top()).abs() < 0.5;
+        let rect = Rect::from_min_max(left.left_top(), egui::pos2(right.left(), left.bottom()));
+        (same_row && rect.expand(SLACK).contains(relative.to_pos2())).then_some(i)
+    };
+    let found = letter(in_block).or_else(|| in_block.checked_sub(1).and_then(letter))?;
+    let chars = &document.blocks()[block.index].chars;
+    (chars.start + found < chars.end).then_some(chars.start + found)
 }
 
 /// The char offset under a screen position (which lies inside the viewport).

@@ -123,8 +123,7 @@ impl Reader {
             }
             _ => 0..0,
         };
-        let (clicked_at_char, secondary_clicked_at_char) =
-            self.pointer_input(ui, &response, &placed, screen_viewport, document);
+        let hits = self.pointer_input(ui, &response, &placed, screen_viewport, document);
         let painted = self.paint(
             ui,
             &placed,
@@ -148,8 +147,9 @@ impl Reader {
             .filter(|end| !response.dragged() && screen_viewport.intersects(*end));
         ReaderOutput {
             response,
-            clicked_at_char,
-            secondary_clicked_at_char,
+            clicked_at_char: hits.clicked_at,
+            secondary_clicked_at_char: hits.secondary_clicked_at,
+            clicked_on_letter: hits.clicked_on_letter,
             selection_end,
         }
     }

@@ -54,6 +54,9 @@ pub struct ReaderOutput {
     pub clicked_at_char: Option<usize>,
     /// A secondary click landed on this char offset.
     pub secondary_clicked_at_char: Option<usize>,
+    /// The primary click was on a letter, not on the blank beside a line
+    /// (a link is followed only then).
+    pub clicked_on_letter: bool,
     /// Where on screen the selection ends, when it is visible and not being dragged.
     pub selection_end: Option<Rect>,
 }

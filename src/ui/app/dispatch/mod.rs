@@ -11,6 +11,7 @@ use eframe::egui;
 use uuid::Uuid;
 
 use crate::annotate::{Annotation, HighlightColor, HighlightStyle, Typing};
+use crate::import::LinkTarget;
 use crate::store::quote_with_citation;
 
 use super::super::command::Command;
@@ -49,6 +50,7 @@ impl MarginaliaApp {
             | Command::ToggleAbout
             | Command::GoTo { .. }
             | Command::FollowLink(_)
+            | Command::OpenLink(_)
             | Command::GoBack
             | Command::ShowGoToPage
             | Command::GoToPage(_)
@@ -81,6 +83,23 @@ impl MarginaliaApp {
         }
     }
 
+    /// A link out of the article: the browser, another article, or the
+    /// status bar says why it goes nowhere.
+    fn open_link(&mut self, target: &str) {
+        let article = self
+            .workspace
+            .session()
+            .and_then(|s| s.document().metadata.path.clone());
+        match crate::import::link_target(target, article.as_deref()) {
+            LinkTarget::Browser(url) => {
+                self.window.ctx().open_url(egui::OpenUrl::new_tab(&url));
+                self.notices.note(format!("Opened in your browser: {url}"));
+            }
+            LinkTarget::Article(path) => self.apply(Command::Open(path)),
+            LinkTarget::Nowhere(why) => self.notices.note(why),
+        }
+    }
+
     fn apply_view(&mut self, command: Command) {
         let settings = &mut self.settings;
         let reader = self.page.reader_mut();
@@ -94,6 +113,7 @@ impl MarginaliaApp {
             }
             Command::GoTo { start_char } => reader.scroll_to_char(start_char),
             Command::FollowLink(offset_char) => reader.follow_link_to(offset_char),
+            Command::OpenLink(target) => self.open_link(&target),
             Command::GoBack => {
                 reader.go_back();
             }
