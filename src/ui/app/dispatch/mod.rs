@@ -16,7 +16,7 @@ use crate::store::quote_with_citation;
 
 use super::super::command::Command;
 use super::super::find::{FindEffect, FindInputs};
-use super::super::reader::Selection;
+use super::super::reader::{ReaderCommand, Selection};
 use super::super::settings::DEFAULT_FONT_SIZE;
 use super::MarginaliaApp;
 
@@ -73,13 +73,16 @@ impl MarginaliaApp {
             | Command::ShowExportLibraryDialog(_)
             | Command::ExportLibraryTo(..)
             | Command::EditInLibrary { .. } => self.apply_library(command),
-            Command::Reader(command) => {
-                if let Some(open) = self.workspace.session() {
-                    let ctx = self.window.ctx();
-                    self.page.reader_mut().apply(command, open.document(), ctx);
-                }
-            }
+            Command::Reader(command) => self.apply_reader(command),
             _ => self.apply_highlight(command),
+        }
+    }
+
+    /// A reader command, on the open article.
+    fn apply_reader(&mut self, command: ReaderCommand) {
+        if let Some(open) = self.workspace.session() {
+            let ctx = self.window.ctx();
+            self.page.reader_mut().apply(command, open.document(), ctx);
         }
     }
 
