@@ -338,7 +338,7 @@ fn a_quote_from_a_pdf_is_cited_with_its_page() {
     let id = annotation.id;
     store.add(annotation);
     let source = ArticleSource::File(Path::new("p01_tracemonkey.pdf"));
-    let quote = quote_with_citation(&store, &document, source, id).unwrap_or_default();
+    let quote = quote_with_citation(&store, &document, source, id, false).unwrap_or_default();
     assert!(quote.ends_with(", p. 2"), "{quote}");
     // The Markdown digest names the page under the quote.
     let digest = export_annotations(&store, &document, source, ExportFormat::Markdown);

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use super::export::Citation;
+use super::citation::Citation;
 use crate::annotate::{
     Anchor, AnchorResolution, Annotation, EditCounts, HighlightColor, HighlightStyle, now,
     stable_id,
@@ -391,8 +391,10 @@ pub fn markdown_digest(
     page_of: impl Fn(usize) -> Option<String>,
 ) -> String {
     let mut out = format!("# {}\n\n", citation.title);
-    if !citation.details.is_empty() {
-        out.push_str(&citation.details.join(" · "));
+    let mut details = citation.details.clone();
+    details.extend(citation.url.as_ref().map(|url| format!("<{url}>")));
+    if !details.is_empty() {
+        out.push_str(&details.join(" · "));
         out.push_str("\n\n");
     }
     out.push_str(&format!(

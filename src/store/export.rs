@@ -5,9 +5,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::annotate::{AnchorStatus, Annotation};
+use crate::annotate::AnchorStatus;
 use crate::document::Document;
 use crate::regular_file::{RegularFileError, read_regular_file};
+
+use super::citation::Citation;
 
 use super::{
     AnnotationStore, ExchangeError, ImportOutcome, ImportedAnnotation, SkippedItem,
@@ -71,7 +73,7 @@ impl ArticleSource<'_> {
         }
     }
 
-    fn file_name(self) -> Option<String> {
+    pub(super) fn file_name(self) -> Option<String> {
         match self {
             ArticleSource::File(path) => path
                 .file_name()
@@ -103,66 +105,6 @@ pub fn export_annotations(
         }
         ExportFormat::Ron => store.to_sidecar_string(),
     }
-}
-
-/// What a quote is cited with: the article's title, author, source, date
-/// and file name, from the document's metadata.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Citation {
-    pub title: String,
-    /// The parts after the title, in order: author, source, date, file.
-    pub details: Vec<String>,
-}
-
-impl Citation {
-    pub fn of(document: &Document, file_name: Option<&str>) -> Self {
-        let metadata = &document.metadata;
-        let details = [
-            metadata.byline.clone(),
-            metadata.source.clone(),
-            metadata.date.clone(),
-            file_name.map(str::to_owned),
-        ];
-        Self {
-            title: document.display_title(),
-            details: details.into_iter().flatten().collect(),
-        }
-    }
-
-    /// “Quote” — Title, author, source, date, file: to paste into notes.
-    pub fn quote(&self, annotation: &Annotation) -> String {
-        self.quote_on_page(annotation, None)
-    }
-
-    /// The same, with the page of the original the quote starts on (a
-    /// PDF's): "…, p. 213".
-    pub fn quote_on_page(&self, annotation: &Annotation, page: Option<&str>) -> String {
-        let mut parts = vec![self.title.clone()];
-        parts.extend(self.details.iter().cloned());
-        parts.extend(page.map(|label| format!("p. {label}")));
-        format!(
-            "\u{201C}{}\u{201D}\n\u{2014} {}",
-            annotation.anchor.exact.trim(),
-            parts.join(", ")
-        )
-    }
-}
-
-/// “Quote” — its citation, for the annotation `id` of an open article.
-pub fn quote_with_citation(
-    store: &AnnotationStore,
-    document: &Document,
-    source: ArticleSource<'_>,
-    id: uuid::Uuid,
-) -> Option<String> {
-    let annotation = store.get(id)?;
-    let file_name = source.file_name();
-    let start = store
-        .resolution(id)
-        .and_then(|r| r.range.as_ref().map(|range| range.start));
-    let page = start.and_then(|start| document.page_at(start));
-    let citation = Citation::of(document, file_name.as_deref());
-    Some(citation.quote_on_page(annotation, page.map(|p| p.label.as_str())))
 }
 
 /// What reading an annotation JSON file can run into; names the file.

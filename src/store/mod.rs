@@ -5,6 +5,7 @@
 mod adopt;
 mod anchors;
 mod atomic;
+mod citation;
 mod conflicts;
 mod device;
 mod edits;
@@ -24,6 +25,7 @@ mod version;
 
 pub use adopt::StoreNotice;
 pub use atomic::{follow_links, write_atomically};
+pub use citation::{Citation, QuotePlace, quote_with_citation};
 pub use conflicts::{COPY_QUIET_TIME, conflict_copies, is_conflict_copy};
 pub use device::this_device;
 pub use error::StoreError;
@@ -32,8 +34,8 @@ pub use exchange::{
     annotations_from_json_with_skipped, hashtags, markdown_digest, w3c_page,
 };
 pub use export::{
-    AnnotationFile, AnnotationFileError, ArticleSource, Citation, ExportFormat, ImportSummary,
-    MAX_ANNOTATION_JSON_BYTES, export_annotations, quote_with_citation, read_annotation_file,
+    AnnotationFile, AnnotationFileError, ArticleSource, ExportFormat, ImportSummary,
+    MAX_ANNOTATION_JSON_BYTES, export_annotations, read_annotation_file,
 };
 pub use export_target::{ExportTargetError, check_export_target, write_export};
 pub use files::{

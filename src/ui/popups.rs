@@ -150,6 +150,7 @@ impl Overlays {
                     menu_colors_ui(ui, &palette, Some(annotation.color), recolor, commands);
                 });
                 menu_item_ui(ui, Command::CopyQuote(id), now, commands);
+                menu_item_ui(ui, Command::CopyQuoteAsMarkdown(id), now, commands);
                 menu_item_ui(ui, Command::DeleteAnnotation(id), now, commands);
             }
         });

@@ -45,6 +45,8 @@ pub enum Command {
     SetTags(Uuid, Vec<String>),
     DeleteAnnotation(Uuid),
     CopyQuote(Uuid),
+    /// The same in Markdown, the title a link to the source.
+    CopyQuoteAsMarkdown(Uuid),
     /// Scroll to an annotation, flash it and open it in the panel.
     JumpTo(Uuid),
     NextHighlight,

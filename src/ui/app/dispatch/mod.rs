@@ -190,7 +190,8 @@ impl MarginaliaApp {
             Command::SetNote(id, note) => self.change(id, Some(Typing::Note), |a| a.note = note),
             Command::SetTags(id, tags) => self.change(id, Some(Typing::Tags), |a| a.tags = tags),
             Command::DeleteAnnotation(id) => self.delete(id),
-            Command::CopyQuote(id) => self.copy_quote(id),
+            Command::CopyQuote(id) => self.copy_quote(id, false),
+            Command::CopyQuoteAsMarkdown(id) => self.copy_quote(id, true),
             Command::JumpTo(id) => self.jump_to(id),
             Command::NextHighlight => self.step_highlight(true),
             Command::PreviousHighlight => self.step_highlight(false),
@@ -229,11 +230,10 @@ impl MarginaliaApp {
         self.page.forget(id);
     }
 
-    fn copy_quote(&self, id: Uuid) {
-        let quote = self
-            .workspace
-            .session()
-            .and_then(|open| quote_with_citation(open.store(), open.document(), open.source(), id));
+    fn copy_quote(&self, id: Uuid, markdown: bool) {
+        let quote = self.workspace.session().and_then(|open| {
+            quote_with_citation(open.store(), open.document(), open.source(), id, markdown)
+        });
         if let Some(text) = quote {
             self.window.ctx().copy_text(text);
         }
