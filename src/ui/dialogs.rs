@@ -11,6 +11,7 @@ use crate::import::ARTICLE_EXTENSIONS;
 use crate::library::LibraryExportFormat;
 
 use super::command::Command;
+use super::native_dialog;
 
 /// What a dialog is asked for.
 #[derive(Clone, Debug)]
@@ -25,40 +26,70 @@ pub(super) enum DialogPurpose {
     ExportLibrary(LibraryExportFormat),
 }
 
+/// What a dialog asks: pick a file, name one to save, or pick a folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DialogKind {
+    PickFile,
+    SaveFile,
+    PickFolder,
+}
+
+/// A dialog as the user sees it: its title, what it picks, its filters
+/// (a name and extensions each), the name offered for a file to save.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct DialogSpec {
+    pub(super) title: &'static str,
+    pub(super) kind: DialogKind,
+    pub(super) filters: Vec<(&'static str, Vec<&'static str>)>,
+    pub(super) file_name: Option<String>,
+}
+
 impl DialogPurpose {
-    /// The dialog, and how it is shown (pick a file, save one, pick a folder).
-    fn dialog(&self) -> (rfd::FileDialog, fn(rfd::FileDialog) -> Option<PathBuf>) {
-        let dialog = rfd::FileDialog::new();
+    /// The dialog this purpose shows.
+    pub(super) fn spec(&self) -> DialogSpec {
+        let spec = |title, kind, filters| DialogSpec {
+            title,
+            kind,
+            filters,
+            file_name: None,
+        };
         match self {
-            Self::Open => (
-                dialog
-                    .set_title("Open article")
-                    .add_filter("Articles", ARTICLE_EXTENSIONS)
-                    .add_filter("All files", &["*"]),
-                rfd::FileDialog::pick_file,
+            Self::Open => spec(
+                "Open Article",
+                DialogKind::PickFile,
+                vec![
+                    ("Articles", ARTICLE_EXTENSIONS.to_vec()),
+                    ("All files", vec!["*"]),
+                ],
             ),
-            Self::Export { title } => (
-                dialog
-                    .set_title("Export annotations")
-                    .add_filter("Markdown digest", &["md"])
-                    .add_filter("W3C Web Annotation JSON", &["json"])
-                    .set_file_name(format!("{title} — annotations.md")),
-                rfd::FileDialog::save_file,
+            Self::Export { title } => DialogSpec {
+                file_name: Some(format!("{title} — annotations.md")),
+                ..spec(
+                    "Export Annotations",
+                    DialogKind::SaveFile,
+                    vec![
+                        ("Markdown digest", vec!["md"]),
+                        ("W3C Web Annotation JSON", vec!["json"]),
+                    ],
+                )
+            },
+            Self::Import => spec(
+                "Import Annotations",
+                DialogKind::PickFile,
+                vec![
+                    ("W3C or Hypothesis JSON", vec!["json", "jsonld"]),
+                    ("All files", vec!["*"]),
+                ],
             ),
-            Self::Import => (
-                dialog
-                    .set_title("Import annotations")
-                    .add_filter("W3C or Hypothesis JSON", &["json", "jsonld"])
-                    .add_filter("All files", &["*"]),
-                rfd::FileDialog::pick_file,
+            Self::AddLibraryFolder => spec(
+                "Add a Folder to the Library",
+                DialogKind::PickFolder,
+                vec![],
             ),
-            Self::AddLibraryFolder => (
-                dialog.set_title("Add a folder to the library"),
-                rfd::FileDialog::pick_folder,
-            ),
-            Self::ExportLibrary(_) => (
-                dialog.set_title("Export the library into a folder"),
-                rfd::FileDialog::pick_folder,
+            Self::ExportLibrary(_) => spec(
+                "Export the Library into a Folder",
+                DialogKind::PickFolder,
+                vec![],
             ),
         }
     }
@@ -81,10 +112,12 @@ struct PendingDialog {
     answer: mpsc::Receiver<Option<PathBuf>>,
 }
 
-/// The dialog open now, if any.
+/// The dialog open now, if any, and the folder the last one was answered in.
 #[derive(Default)]
 pub(super) struct Dialogs {
     pending: Option<PendingDialog>,
+    /// Where the next dialog opens: the folder the last answer was in.
+    last_folder: Option<PathBuf>,
 }
 
 impl Dialogs {
@@ -98,17 +131,18 @@ impl Dialogs {
         if self.pending.is_some() {
             return;
         }
-        let (dialog, pick) = purpose.dialog();
-        let dialog = match folder {
-            Some(folder) => dialog.set_directory(folder),
-            None => dialog,
-        };
+        let spec = purpose.spec();
+        let folder = self
+            .last_folder
+            .clone()
+            .or_else(|| folder.map(Path::to_path_buf));
         let (sender, answer) = mpsc::channel();
         let ctx = ctx.clone();
         // The native dialog runs off the UI thread: the window keeps painting.
         std::thread::spawn(move || {
+            let picked = native_dialog::ask(&spec, folder.as_deref());
             // The receiver is gone only if the app has closed.
-            let _ = sender.send(pick(dialog));
+            let _ = sender.send(picked);
             ctx.request_repaint();
         });
         self.pending = Some(PendingDialog { purpose, answer });
@@ -129,6 +163,13 @@ impl Dialogs {
             }
         };
         let purpose = self.pending.take().map(|dialog| dialog.purpose);
+        if let Some(path) = &picked {
+            let folder = match purpose.as_ref().map(|p| p.spec().kind) {
+                Some(DialogKind::PickFolder) => Some(path.as_path()),
+                _ => path.parent(),
+            };
+            self.last_folder = folder.map(Path::to_path_buf);
+        }
         Ok(purpose
             .zip(picked)
             .map(|(purpose, path)| purpose.command(path)))

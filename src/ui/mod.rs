@@ -41,6 +41,7 @@ pub mod help;
 pub mod keymap;
 mod launch_timeline;
 pub mod library;
+mod native_dialog;
 mod note;
 mod notices;
 pub mod outline;
