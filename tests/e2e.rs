@@ -274,7 +274,11 @@ fn open_an_article_through_ctrl_o_and_the_native_dialog() {
     // The next dialog opens in the folder the last one was answered in.
     desktop.xdotool(&["windowfocus", "--sync", &window]);
     desktop.xdotool(&["key", "--clearmodifiers", "ctrl+o"]);
-    let asked = wait_for("the second dialog", Duration::from_secs(30), zenity_command_line);
+    let asked = wait_for(
+        "the second dialog",
+        Duration::from_secs(30),
+        zenity_command_line,
+    );
     let folder = article.parent().unwrap().display().to_string();
     assert!(asked.contains(&format!("--filename={folder}/")), "{asked}");
     drop(app);
@@ -283,11 +287,14 @@ fn open_an_article_through_ctrl_o_and_the_native_dialog() {
 /// The command line of a zenity this app runs now (titled "Open Article"),
 /// its arguments space-separated.
 fn zenity_command_line() -> Option<String> {
-    std::fs::read_dir("/proc").ok()?.flatten().find_map(|entry| {
-        let line = std::fs::read(entry.path().join("cmdline")).ok()?;
-        let line = String::from_utf8_lossy(&line).replace('\0', " ");
-        (line.starts_with("zenity ") && line.contains("--title=Open Article")).then_some(line)
-    })
+    std::fs::read_dir("/proc")
+        .ok()?
+        .flatten()
+        .find_map(|entry| {
+            let line = std::fs::read(entry.path().join("cmdline")).ok()?;
+            let line = String::from_utf8_lossy(&line).replace('\0', " ");
+            (line.starts_with("zenity ") && line.contains("--title=Open Article")).then_some(line)
+        })
 }
 
 fn sidecar_text(path: &Path) -> String {

@@ -301,4 +301,28 @@ mod tests {
             }
         ));
     }
+
+    #[test]
+    fn two_code_flavours_in_one_pre_are_two_blocks() {
+        let doc = document_from_html(
+            "<html><body><p>Streams, in either module system:</p>\
+             <pre><input type=\"checkbox\"><code class=\"mjs\">import { pipeline } from 'node:stream';\n\
+             await pipeline();</code><code class=\"cjs\">const { pipeline } = require('node:stream');\n\
+             run().catch(console.error);</code></pre>\
+             <pre><code>one <b>block</b>\n  indented</code></pre></body></html>",
+            Metadata::default(),
+        );
+        let code: Vec<&str> = (0..doc.blocks().len())
+            .filter(|&i| doc.blocks()[i].kind == BlockKind::Code)
+            .map(|i| doc.block_text(i))
+            .collect();
+        assert_eq!(
+            code,
+            [
+                "import { pipeline } from 'node:stream';\nawait pipeline();",
+                "const { pipeline } = require('node:stream');\nrun().catch(console.error);",
+                "one block\n  indented",
+            ]
+        );
+    }
 }

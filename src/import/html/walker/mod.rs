@@ -226,6 +226,16 @@ impl<'r> Walker<'r> {
         node: &NodeRef<'_>,
         builder: &mut DocumentBuilder,
     ) -> Option<Exit> {
+        let follows_code = || {
+            node.prev_element_sibling()
+                .and_then(|sibling| sibling.node_name())
+                .is_some_and(|sibling| sibling.eq_ignore_ascii_case("code"))
+        };
+        if name == "code" && self.inline.verbatim && follows_code() {
+            // One <pre> holding two <code> flavours (a manual's CommonJS
+            // and ES-module examples): each is a block of its own.
+            self.end_code_block(builder);
+        }
         let style = match name {
             "em" | "i" | "cite" | "dfn" | "var" => Some(InlineStyle::Emphasis),
             "strong" | "b" => Some(InlineStyle::Strong),
@@ -274,9 +284,8 @@ impl<'r> Walker<'r> {
                 self.flush(builder);
             }
             Exit::Pre => {
+                self.end_code_block(builder);
                 self.inline.verbatim = false;
-                let (text, _) = self.inline.take();
-                builder.push(BlockKind::Code, text.trim_matches('\n'));
             }
             Exit::Figure => self.end_figure(builder),
             Exit::Caption => {
@@ -312,6 +321,16 @@ impl<'r> Walker<'r> {
     /// Emits the text collected so far as a paragraph, quote or list item
     /// (not inside a figure). A paragraph that repeats the figure just before it is that figure's
     /// caption, already shown.
+    /// The preformatted text gathered so far, as a code block (none when
+    /// it is only white space).
+    fn end_code_block(&mut self, builder: &mut DocumentBuilder) {
+        let (text, _) = self.inline.take();
+        let text = text.trim_matches('\n');
+        if !text.trim().is_empty() {
+            builder.push(BlockKind::Code, text);
+        }
+    }
+
     pub(super) fn flush(&mut self, builder: &mut DocumentBuilder) {
         // In a figure, the caption gathers every block it holds into one.
         if self.figure.is_some() {
