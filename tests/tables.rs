@@ -174,3 +174,37 @@ fn finding_words_in_a_wide_tables_hidden_column_scrolls_the_table_to_them() {
         "the table moved to show the last column's match: {table:?} then {scrolled:?}"
     );
 }
+
+const LONG_CODE: &str = "# Streams\n\nPipe one stream into another:\n\n```js\n\
+const { pipeline } = require('node:stream/promises'); // a comment that runs on well past the measure\n\
+run().catch(console.error);\n```\n\nAfter the code.\n";
+
+#[test]
+fn a_long_line_of_code_is_never_wrapped_and_its_block_scrolls_sideways() {
+    let (_dir, mut harness) = app_on_markdown("streams.md", LONG_CODE, [420.0, 360.0]);
+    let code = harness.get_by_label_contains("const { pipeline }").rect();
+    let line = harness.state().settings().font_size;
+    assert!(
+        code.height() < line * 0.8 * 1.45 * 2.0 + 40.0,
+        "two lines of code, the long one unwrapped: {code:?}"
+    );
+    assert!(code.right() > 420.0, "wider than the window: {code:?}");
+    harness.hover_at(egui::pos2(code.left() + 100.0, code.center().y));
+    harness.step();
+    for _ in 0..4 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::SHIFT,
+        });
+        harness.step();
+    }
+    harness.run_steps(30);
+    let scrolled = harness.get_by_label_contains("const { pipeline }").rect();
+    assert!(
+        scrolled.left() < code.left() - 100.0,
+        "{scrolled:?} from {code:?}"
+    );
+}

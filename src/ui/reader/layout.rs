@@ -341,7 +341,13 @@ pub(super) fn layout_block(
         return layout_table(ctx, text, &block.spans, look, style, measure - look.indent);
     }
     let mut job = egui::text::LayoutJob::default();
-    job.wrap.max_width = measure - look.indent;
+    // Code keeps its lines as written: a long one is never wrapped back to
+    // the left edge; the block scrolls sideways, as a wide table does.
+    job.wrap.max_width = if block.kind == BlockKind::Code {
+        f32::INFINITY
+    } else {
+        measure - look.indent
+    };
     if block.spans.is_empty() {
         job.append(text, 0.0, base);
     } else {

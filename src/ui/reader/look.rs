@@ -107,6 +107,8 @@ fn body_look(kind: BlockKind, plain: BlockLook, f: f32) -> BlockLook {
             font: FontId::monospace(f * 0.8),
             line_height: (f * 0.8 * 1.45).round(),
             indent: f * 0.6,
+            // Room for the bar a long line's sideways scroll draws below.
+            space_after: f * 1.1,
             ..plain
         },
         _ => plain,
