@@ -443,6 +443,9 @@ fn the_outline_jumps_to_a_chapter_and_marks_the_current_one() {
         "marked as current"
     );
     common::app::settle_pictures(&mut harness);
+    // Where the reader is, in time: the chapter's minutes left at a
+    // common pace (nothing measured yet), the book's on hover.
+    harness.get_by_label("5 min left in section");
     harness.snapshot("outline_epub");
 }
 

@@ -264,6 +264,7 @@ impl MarginaliaApp {
             opening: self.workspace.opening(),
             reader: self.page.reader(),
             note: self.notices.status_note(),
+            pace: self.page.pace(),
         };
         status_bar_ui(ui, view.open, &status);
     }
@@ -309,6 +310,9 @@ impl eframe::App for MarginaliaApp {
         let mut commands = Vec::new();
         self.chrome_ui(ui, &mut commands);
         self.pages_ui(ui, &mut commands);
+        if let Some(pace) = self.page.pace().to_remember() {
+            self.settings.reading_pace = Some(pace);
+        }
         let view = ViewContext::new(self.workspace.session(), &self.settings, self.situation());
         self.overlays.popups_ui(ui.ctx(), &view, &mut commands);
         if !commands.is_empty() {

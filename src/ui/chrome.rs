@@ -12,6 +12,7 @@ use crate::library::LibraryExportFormat;
 use super::command::{Command, Situation};
 use super::keymap::tooltip;
 use super::reader::Reader;
+use super::reading_pace::{ReadingPace, time_to_read};
 use super::session::{DocumentSession, SaveState};
 use super::settings::{LineWidth, Settings};
 use super::theme::ThemeChoice;
@@ -33,6 +34,8 @@ pub(super) struct StatusLine<'a> {
     pub(super) reader: &'a Reader,
     /// News said for a moment.
     pub(super) note: Option<&'a str>,
+    /// How fast the reader reads, for the time left.
+    pub(super) pace: &'a ReadingPace,
 }
 
 /// The menu bar across the top.
@@ -219,6 +222,7 @@ fn where_in_the_text_ui(ui: &mut Ui, open: &DocumentSession, status: &StatusLine
     if let Some(section) = current_section(open.outline(), reader.top_char()) {
         ui.label(small(section));
     }
+    time_left_ui(ui, open, reader.top_char(), status.pace);
     ui.separator();
     ui.label(small(save_state_text(&open.save_state())));
     if let Some(note) = status.note {
@@ -300,6 +304,34 @@ fn save_state_text(state: &SaveState) -> String {
         SaveState::Failed(error) => format!("Not saved: {error}"),
         SaveState::ReadOnly => "Read-only".to_owned(),
     }
+}
+
+/// "12 min left in section" (or in the article, without sections), at the
+/// reader's measured pace; the article's time left on hover.
+fn time_left_ui(ui: &mut Ui, open: &DocumentSession, top_char: usize, pace: &ReadingPace) {
+    let outline = open.outline();
+    let total = open.document().char_count();
+    let per_minute = pace.chars_per_minute();
+    let in_article = time_to_read(total.saturating_sub(top_char), per_minute);
+    let section_end = current_entry(outline, top_char)
+        .filter(|&i| outline[i].level > 0)
+        .map(|i| outline.get(i + 1).map_or(total, |next| next.start_char));
+    let said = match section_end {
+        Some(end) => format!(
+            "{} left in section",
+            time_to_read(end.saturating_sub(top_char), per_minute)
+        ),
+        None => format!("{in_article} left"),
+    };
+    let whose = if pace.is_measured() {
+        "your pace"
+    } else {
+        "a common pace"
+    };
+    let words = (per_minute / 5.4).round();
+    ui.label(small(said)).on_hover_text(format!(
+        "{in_article} left in the article, at {whose}: about {words} words a minute"
+    ));
 }
 
 /// The heading of the section the reader is in (a chapter of a book), short.

@@ -52,6 +52,7 @@ mod password_prompt;
 mod popups;
 mod prefetch;
 pub mod reader;
+pub mod reading_pace;
 mod renderer;
 mod run;
 pub mod session;

@@ -17,6 +17,7 @@ use super::outline::outline_ui;
 use super::panel::{PanelState, panel_ui};
 use super::popups::OverlapChoice;
 use super::reader::{PaintedHighlights, Reader, ReaderHighlight, ReaderOutput, ReaderStyle};
+use super::reading_pace::ReadingPace;
 use super::settings::Settings;
 use super::view_context::ViewContext;
 use super::widgets::command_button_ui;
@@ -57,6 +58,8 @@ pub(super) struct Page {
     /// The highlight made last (N writes its note).
     last_made: Option<Uuid>,
     flash: Option<Flash>,
+    /// How fast the reader reads, as measured.
+    pace: ReadingPace,
 }
 
 /// How the reader draws the text, from the settings.
@@ -79,7 +82,12 @@ impl Page {
             selected: None,
             last_made: None,
             flash: None,
+            pace: ReadingPace::remembering(settings.reading_pace),
         }
+    }
+
+    pub(super) fn pace(&self) -> &ReadingPace {
+        &self.pace
     }
 
     pub(super) fn reader(&self) -> &Reader {
@@ -139,6 +147,7 @@ impl Page {
 
     /// The article is closed.
     pub(super) fn forget_document(&mut self) {
+        self.pace.restart();
         self.selected = None;
         self.last_made = None;
     }
@@ -268,6 +277,7 @@ impl Page {
             .show(ui, |ui| match view.open {
                 Some(open) => {
                     let page = ui.max_rect();
+                    self.pace.observe(self.reader.top_char(), Instant::now());
                     reader_output = Some(self.reader.ui(
                         ui,
                         open.document(),

@@ -75,6 +75,8 @@ pub struct Settings {
     pub caret: CaretBrowsing,
     /// The library's saved searches, in the order saved.
     pub saved_searches: Vec<String>,
+    /// The reader's own pace, chars a minute, once measured.
+    pub reading_pace: Option<f32>,
 }
 
 impl Default for Settings {
@@ -91,6 +93,7 @@ impl Default for Settings {
             hint_shown: false,
             caret: CaretBrowsing::Untouched,
             saved_searches: Vec::new(),
+            reading_pace: None,
         }
     }
 }
