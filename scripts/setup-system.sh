@@ -14,7 +14,7 @@ packages=(build-essential pkg-config zenity libxcursor1 libxi6 libxrandr2 libxkb
   # text needs them: box drawing and symbols, CJK, and monochrome emoji.
   fontconfig fonts-dejavu-core fonts-droid-fallback fonts-symbola)
 if [ "${1:-run}" = test ] || [ "${1:-run}" = measure ]; then
-  packages+=(xvfb xauth xdotool imagemagick desktop-file-utils appstream git)
+  packages+=(xvfb xauth xdotool xclip imagemagick desktop-file-utils appstream git)
 fi
 if [ "${1:-run}" = measure ]; then
   # The launch benchmark: a window manager, a plain editor to compare

@@ -1,9 +1,10 @@
 //! End to end: the release binary in a real X server (Xvfb), driven with
-//! xdotool like a person would, native open dialog included (rfd falls back
-//! to zenity when no desktop portal runs).
+//! xdotool like a person would, native open dialog included (zenity, asked
+//! directly when no desktop portal can run), the primary selection read
+//! back with xclip.
 //!
 //! Needs `target/release/marginalia` and the packages `scripts/test.sh`
-//! installs (xvfb, xdotool, zenity, imagemagick, Mesa).
+//! installs (xvfb, xdotool, xclip, zenity, imagemagick, Mesa).
 
 mod common;
 
@@ -61,7 +62,7 @@ impl Desktop {
         let turn = TURN
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        for tool in ["Xvfb", "xdotool", "zenity", "import"] {
+        for tool in ["Xvfb", "xdotool", "zenity", "import", "xclip"] {
             require_tool(tool);
         }
         // A display number of our own, free of other tests and test runs.
@@ -348,6 +349,19 @@ fn drag_highlight_undo_redo_restart_and_export() {
     wait_for_file("the highlight in the sidecar", &sidecar, |text| {
         text.contains(quote)
     });
+    // The words dragged over were offered for a middle-click paste.
+    let primary = wait_for("the primary selection", Duration::from_secs(5), || {
+        let pasted = desktop
+            .command("xclip")
+            .args(["-o", "-selection", "primary"])
+            .output()
+            .ok()?;
+        let pasted = String::from_utf8_lossy(&pasted.stdout).into_owned();
+        pasted
+            .starts_with("The United States held out")
+            .then_some(pasted)
+    });
+    assert!(primary.len() > 40, "{primary:?}");
 
     desktop.xdotool(&["key", "ctrl+z"]);
     wait_for_file("the undo in the sidecar", &sidecar, |text| {

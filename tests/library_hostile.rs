@@ -117,7 +117,7 @@ fn a_tag_of_two_words_is_found_and_an_untitled_article_is_named_by_its_file() {
     assert!(ok, "{said}");
     assert!(said.contains("words about boats"), "{said}");
     assert!(
-        said.contains("jargon.txt —") && !said.contains("(untitled)"),
+        said.contains("jargon — ") && !said.contains("(untitled)"),
         "{said}"
     );
 }

@@ -313,6 +313,11 @@ impl eframe::App for MarginaliaApp {
         if let Some(pace) = self.page.pace().to_remember() {
             self.settings.reading_pace = Some(pace);
         }
+        let reader = self.page.reader();
+        let document = self.workspace.session().map(|open| open.document());
+        self.window.offer_selection(reader.selection(), || {
+            document.and_then(|document| reader.selected_text(document))
+        });
         let view = ViewContext::new(self.workspace.session(), &self.settings, self.situation());
         self.overlays.popups_ui(ui.ctx(), &view, &mut commands);
         if !commands.is_empty() {

@@ -51,6 +51,7 @@ pub mod panel;
 mod password_prompt;
 mod popups;
 mod prefetch;
+mod primary_selection;
 pub mod reader;
 pub mod reading_pace;
 mod renderer;

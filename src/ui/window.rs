@@ -1,12 +1,14 @@
 //! The window's own state: the title shown, the theme applied, the caret's
-//! blinking, whether a text field had the keys, and the launch timeline.
+//! blinking, whether a text field had the keys, the launch timeline, and
+//! the primary selection it offers.
 
 use std::time::Duration;
 
 use eframe::egui::{self, Ui};
 
 use super::launch_timeline::LaunchStage;
-use super::reader::Reader;
+use super::primary_selection::PrimarySelection;
+use super::reader::{Reader, Selection};
 use super::theme::ThemeChoice;
 
 /// A text caret stops blinking after this long without input (as GTK's
@@ -26,6 +28,8 @@ pub(super) struct Window {
     field_had_keys: bool,
     /// How far the launch has come, for the startup timeline (`MARGINALIA_TIMING`).
     launch: LaunchStage,
+    /// The text selected, offered for a middle-click paste elsewhere.
+    primary: PrimarySelection,
 }
 
 impl Window {
@@ -37,6 +41,7 @@ impl Window {
             last_input: 0.0,
             field_had_keys: false,
             launch: LaunchStage::at_start(),
+            primary: PrimarySelection::default(),
         }
     }
 
@@ -59,6 +64,17 @@ impl Window {
     /// The frame ends: whether a field has the keys is kept for the next.
     pub(super) fn end_frame(&mut self) {
         self.field_had_keys = self.field_has_keys();
+    }
+
+    /// Offers the article's selection as the primary selection once it
+    /// rests (`text` is asked only then).
+    pub(super) fn offer_selection(
+        &mut self,
+        selection: Option<Selection>,
+        text: impl FnOnce() -> Option<String>,
+    ) {
+        let dragging = self.ctx.input(|i| i.pointer.primary_down());
+        self.primary.offer(selection, dragging, text);
     }
 
     /// The theme's visuals, set when the theme changes.
