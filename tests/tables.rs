@@ -208,3 +208,20 @@ fn a_long_line_of_code_is_never_wrapped_and_its_block_scrolls_sideways() {
         "{scrolled:?} from {code:?}"
     );
 }
+
+const WIDE_RELEASES: &str = "# Releases\n\nThe table lists every release with its notes.\n\n\
+| Version | Date | Codename | Highlights of the release | Breaking changes | Deprecations | Contributors | Download size |\n\
+|---|---|---|---|---|---|---|---|\n\
+| 1.0.0 | 2024-01-15 | Aurora | First stable release with the full API | None | None | 42 | 12.4 MB |\n\
+| 2.0.0 | 2024-09-30 | Cascade | Plugins, themes and a new renderer | Plugin API | Legacy themes | 88 | 15.8 MB |\n\n\
+After the table.\n";
+
+#[test]
+fn a_table_too_wide_for_the_measure_uses_the_free_width_and_fades_at_its_cut() {
+    // 40 % of a 1440-point window stood empty beside a table clipped at the
+    // text's measure: it now shows to the window's margin, the cut edge
+    // faded over, then scrolls.
+    let (_dir, mut harness) = app_on_markdown("wide.md", WIDE_RELEASES, [1440.0, 700.0]);
+    harness.run_steps(3);
+    harness.snapshot("table_using_the_free_width");
+}

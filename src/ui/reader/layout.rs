@@ -36,6 +36,9 @@ pub(super) struct Column {
     /// The wrap width of body text, in points.
     pub(super) measure: f32,
     pub(super) x: f32,
+    /// How wide a block too wide for the measure (a table, a line of code)
+    /// may show before it scrolls: to the window's margin on the right.
+    pub(super) wide: f32,
 }
 
 impl Column {
@@ -47,10 +50,12 @@ impl Column {
         let measure = (style.measure_chars * char_width)
             .min(content_width - 2.0 * margin)
             .max(style.font_size * 8.0);
+        let x = ((content_width - measure) / 2.0).max(0.0);
         Self {
             content_width,
             measure,
-            x: ((content_width - measure) / 2.0).max(0.0),
+            x,
+            wide: (content_width - x - margin).max(measure),
         }
     }
 }
@@ -95,7 +100,7 @@ impl Reader {
             ui.ctx().request_repaint();
         }
         let origin = pos2(rect.min.x + column.x, rect.min.y - shift);
-        let placed = self.place(laid_out, document, style, column.measure, origin);
+        let placed = self.place(laid_out, document, style, &column, origin);
         self.table_scroll
             .scroll_ui(ui, &placed, document, &style.palette);
         // While a jump to a char is pending, the view is not where the reader
@@ -133,6 +138,7 @@ impl Reader {
             column,
             origin,
         );
+        self.table_scroll.fades_ui(ui, &placed, &style.palette);
         self.accessibility(
             ui,
             &response,
@@ -237,9 +243,10 @@ impl Reader {
         laid_out: LaidOut,
         document: &Document,
         style: &ReaderStyle,
-        measure: f32,
+        column: &Column,
         origin: Pos2,
     ) -> Vec<PlacedBlock> {
+        let measure = column.measure;
         let mut placed: Vec<PlacedBlock> = laid_out
             .galleys
             .into_iter()
@@ -248,7 +255,14 @@ impl Reader {
                 let look = self.block_look(document, index, style, measure);
                 let offset = galley_offset(&look, measure, &galley);
                 let pos = origin + vec2(0.0, self.heights.tops[index]) + offset;
-                let shown = Rangef::new(pos.x, origin.x + measure);
+                // Too wide for the measure: shown to the window's margin
+                // first, then scrolled.
+                let right = if galley.size().x > measure - (pos.x - origin.x) + 0.5 {
+                    origin.x + column.wide
+                } else {
+                    origin.x + measure
+                };
+                let shown = Rangef::new(pos.x, right);
                 let scrolled = self
                     .table_scroll
                     .offset(index, galley.size().x, shown.span());

@@ -1,6 +1,7 @@
-//! Tables wider than the measure scroll sideways inside their block, never
-//! the page: Shift with the wheel, or a sideways swipe, over the table, or a
-//! drag of the thin bar drawn under it.
+//! Tables (and lines of code) wider than the measure show to the window's
+//! margin, then scroll sideways inside their block, never the page: Shift
+//! with the wheel, or a sideways swipe, over the table, or a drag of the
+//! thin bar drawn under it; a fade over a cut edge says there is more.
 
 use std::collections::HashMap;
 
@@ -97,6 +98,48 @@ impl TableScroll {
             );
         }
     }
+}
+
+impl TableScroll {
+    /// A fade over each cut edge of a wide block, drawn over its text: the
+    /// right edge while more lies to the right, the left once scrolled.
+    pub(super) fn fades_ui(&self, ui: &Ui, placed: &[PlacedBlock], palette: &Palette) {
+        let fade = (ui.text_style_height(&egui::TextStyle::Body) * 1.6).max(16.0);
+        for block in placed {
+            let Some(shown) = block.shown_x else {
+                continue;
+            };
+            let width = block.galley.size().x;
+            let offset = self.offset(block.index, width, shown.span());
+            let rows = block.pos.y..=block.pos.y + block.galley.size().y;
+            if offset + shown.span() < width - 0.5 {
+                let edge = Rect::from_x_y_ranges(shown.max - fade..=shown.max, rows.clone());
+                fade_ui(ui, edge, true, palette.page);
+            }
+            if offset > 0.5 {
+                let edge = Rect::from_x_y_ranges(shown.min..=shown.min + fade, rows);
+                fade_ui(ui, edge, false, palette.page);
+            }
+        }
+    }
+}
+
+/// The page's colour growing over `rect`, toward its right or its left.
+fn fade_ui(ui: &Ui, rect: Rect, toward_right: bool, page: egui::Color32) {
+    let clear = egui::Color32::TRANSPARENT;
+    let (left, right) = if toward_right {
+        (clear, page)
+    } else {
+        (page, clear)
+    };
+    let mut mesh = egui::Mesh::default();
+    mesh.colored_vertex(rect.left_top(), left);
+    mesh.colored_vertex(rect.right_top(), right);
+    mesh.colored_vertex(rect.right_bottom(), right);
+    mesh.colored_vertex(rect.left_bottom(), left);
+    mesh.add_triangle(0, 1, 2);
+    mesh.add_triangle(0, 2, 3);
+    ui.painter().add(egui::Shape::mesh(mesh));
 }
 
 /// How far the table is moved this frame: its bar dragged (by `scale`
