@@ -117,6 +117,9 @@ pub(super) fn title_without_site(
             names.push(comparable(labels[labels.len() - 2]));
         }
     }
+    // A part names the site when it is the name, a short form of it, or
+    // the name with a word or two ("Yahoo News"); never a headline that
+    // mentions the site ("How we designed Dropbox's ATF").
     let names_site = |part: &str| {
         let part = comparable(part);
         !part.is_empty()
@@ -124,7 +127,9 @@ pub(super) fn title_without_site(
                 !name.is_empty()
                     && (part == *name
                         || (part.len() >= 3 && name.contains(&part))
-                        || (name.len() >= 3 && part.contains(name.as_str())))
+                        || (name.len() >= 3
+                            && part.contains(name.as_str())
+                            && part.len() <= 2 * name.len() + 8))
             })
     };
     let mut title = title.trim().to_owned();
@@ -147,6 +152,33 @@ pub(super) fn title_without_site(
         }
     }
     title.trim().to_owned()
+}
+
+/// The side of a page title that is the page's own heading (an `<h1>`):
+/// "CDPATH replacements - anarcat" with the heading "CDPATH replacements"
+/// is that, whatever names the site; a title no heading matches is kept.
+pub(super) fn title_as_headed(title: &str, headings: &[String]) -> String {
+    let headings: Vec<String> = headings
+        .iter()
+        .map(|h| comparable(h))
+        .filter(|h| !h.is_empty())
+        .collect();
+    if headings.contains(&comparable(title)) {
+        return title.to_owned();
+    }
+    for separator in TITLE_SEPARATORS {
+        for (at, _) in title.match_indices(separator) {
+            let sides = [&title[..at], &title[at + separator.len()..]];
+            // A heading of one word is the site's logo more often than not.
+            let is_heading = |side: &&&str| {
+                side.split_whitespace().count() >= 2 && headings.contains(&comparable(side))
+            };
+            if let Some(side) = sides.iter().find(is_heading) {
+                return side.trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
 }
 
 /// Lowercase letters and digits only, so "the Guardian" and "The
@@ -286,6 +318,48 @@ mod tests {
             ),
             "Wikipedia",
             "never the whole title"
+        );
+        // A headline that mentions the site is not the site's name.
+        assert_eq!(
+            title_without_site(
+                "How we designed Dropbox’s ATF - an async task framework",
+                Some("Dropbox"),
+                Some(&url("https://dropbox.tech/infrastructure/atf")),
+                None
+            ),
+            "How we designed Dropbox’s ATF - an async task framework"
+        );
+        assert_eq!(
+            title_without_site(
+                "Yahoo News - Latest News",
+                None,
+                Some(&url("https://news.yahoo.com/")),
+                None
+            ),
+            "Latest News"
+        );
+    }
+
+    #[test]
+    fn the_side_of_a_title_that_is_the_page_s_heading_is_the_title() {
+        let headings = ["CDPATH replacements".to_owned()];
+        assert_eq!(
+            title_as_headed("CDPATH replacements - anarcat", &headings),
+            "CDPATH replacements"
+        );
+        assert_eq!(
+            title_as_headed("Cats - a history", &headings),
+            "Cats - a history"
+        );
+        let logo = ["V8".to_owned()];
+        assert_eq!(
+            title_as_headed("Standalone WebAssembly binaries · V8", &logo),
+            "Standalone WebAssembly binaries · V8"
+        );
+        let whole = ["Cats - a history".to_owned()];
+        assert_eq!(
+            title_as_headed("Cats - a history", &whole),
+            "Cats - a history"
         );
     }
 

@@ -14,7 +14,7 @@ use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
 
 use super::inline::collapse;
 use super::nesting::{MAX_HTML_DEPTH, flatten_deep_nesting};
-use super::page::{PageHead, metadata_line, title_without_site};
+use super::page::{PageHead, metadata_line, title_as_headed, title_without_site};
 use super::picture::{FilePictures, PictureResolver};
 use walker::Walker;
 
@@ -24,6 +24,13 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let mut builder = DocumentBuilder::new(Format::Html, metadata);
     let page = parse_html(html);
     let head = PageHead::of(&page);
+    let headings: Vec<String> = page
+        .select("h1")
+        .nodes()
+        .iter()
+        .take(4)
+        .map(|h| collapse(&h.text()))
+        .collect();
     remove_page_machinery(&page);
     pictures.page_url = head.url.clone();
     let (page_title, content, is_article) = match readable_article(page) {
@@ -52,7 +59,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let metadata = builder.metadata_mut();
     metadata.url = head.url.as_ref().map(ToString::to_string);
     let title = title_without_site(
-        &page_title,
+        &title_as_headed(&page_title, &headings),
         metadata.source.as_deref(),
         head.url.as_ref(),
         metadata.byline.as_deref(),
