@@ -119,11 +119,6 @@ fn generate(root: &Path, count: usize) {
     }
 }
 
-fn percentile(times: &mut [Duration], share: f64) -> Duration {
-    times.sort();
-    times[((times.len() - 1) as f64 * share).round() as usize]
-}
-
 fn main() {
     // `cargo test --all-targets` runs this without `--bench`: a small
     // library then, so the suite only checks that it works.
@@ -220,8 +215,8 @@ fn main() {
     println!(
         "search in-process ({} searches): p50 {:.1} ms, p95 {:.1} ms",
         times.len(),
-        percentile(&mut times, 0.5).as_secs_f64() * 1000.0,
-        percentile(&mut times, 0.95).as_secs_f64() * 1000.0
+        common::percentile(&mut times, 0.5).as_secs_f64() * 1000.0,
+        common::percentile(&mut times, 0.95).as_secs_f64() * 1000.0
     );
     drop(index);
 
@@ -258,8 +253,8 @@ fn main() {
     }
     println!(
         "`marginalia search --json` end to end: p50 {:.0} ms, p95 {:.0} ms",
-        percentile(&mut times, 0.5).as_secs_f64() * 1000.0,
-        percentile(&mut times, 0.95).as_secs_f64() * 1000.0
+        common::percentile(&mut times, 0.5).as_secs_f64() * 1000.0,
+        common::percentile(&mut times, 0.95).as_secs_f64() * 1000.0
     );
     let size: u64 = ["", "-wal"]
         .iter()
@@ -295,7 +290,7 @@ fn main() {
     }
     println!(
         "library view: the list of {count} articles ready after {:.0} ms (p50 of 5; {:.0} ms at most)",
-        percentile(&mut times, 0.5).as_secs_f64() * 1000.0,
+        common::percentile(&mut times, 0.5).as_secs_f64() * 1000.0,
         times.iter().max().map_or(0.0, |t| t.as_secs_f64() * 1000.0)
     );
 

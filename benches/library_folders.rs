@@ -124,11 +124,6 @@ fn generate(root: &Path, count: usize, annotated: usize) {
     }
 }
 
-fn percentile(times: &mut [Duration], share: f64) -> Duration {
-    times.sort();
-    times[((times.len() - 1) as f64 * share).round() as usize]
-}
-
 fn main() {
     let benchmarking = std::env::args().any(|arg| arg == "--bench");
     let count: usize = std::env::var("LIBRARY_ARTICLES")
@@ -227,8 +222,8 @@ fn main() {
     println!(
         "in:text search ({} searches): p50 {:.1} ms, p95 {:.1} ms",
         times.len(),
-        percentile(&mut times, 0.5).as_secs_f64() * 1000.0,
-        percentile(&mut times, 0.95).as_secs_f64() * 1000.0
+        common::percentile(&mut times, 0.5).as_secs_f64() * 1000.0,
+        common::percentile(&mut times, 0.95).as_secs_f64() * 1000.0
     );
     // A word most articles have: every one grouped with its passages
     // counted, as the window asks (500 results at most).
@@ -248,6 +243,6 @@ fn main() {
         "a word in {} articles, {} passages counted: p50 {:.0} ms",
         found.0,
         found.1,
-        percentile(&mut times, 0.5).as_secs_f64() * 1000.0
+        common::percentile(&mut times, 0.5).as_secs_f64() * 1000.0
     );
 }

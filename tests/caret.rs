@@ -315,18 +315,13 @@ fn the_first_ctrl_end_in_caret_mode_goes_to_the_end() {
     press(&mut harness, Modifiers::NONE, Key::F7);
     press(&mut harness, Modifiers::NONE, Key::ArrowDown);
     // The page scrolled with the wheel: the caret is out of sight.
-    harness.hover_at(egui::pos2(350.0, 250.0));
-    for _ in 0..6 {
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -300.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-    }
-    harness.run_steps(10);
+    common::app::wheel(
+        &mut harness,
+        egui::pos2(350.0, 250.0),
+        egui::vec2(0.0, -300.0),
+        Modifiers::NONE,
+        6,
+    );
     press(&mut harness, Modifiers::COMMAND, Key::End);
     harness.run_steps(3);
     let chars = harness.state().document().unwrap().char_count();

@@ -122,19 +122,13 @@ fn a_table_wider_than_the_measure_scrolls_sideways_inside_its_block() {
     );
     let page_offset = harness.state().reader().scroll_offset();
     // Shift with the wheel over the table.
-    harness.hover_at(table.center());
-    harness.step();
-    for _ in 0..4 {
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -200.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-            modifiers: egui::Modifiers::SHIFT,
-        });
-        harness.step();
-    }
-    harness.run_steps(30);
+    common::app::wheel(
+        &mut harness,
+        table.center(),
+        egui::vec2(0.0, -200.0),
+        egui::Modifiers::SHIFT,
+        4,
+    );
     let scrolled = harness.get_by_role(Role::Table).rect();
     assert!(
         scrolled.left() < table.left() - 100.0,
@@ -189,19 +183,13 @@ fn a_long_line_of_code_is_never_wrapped_and_its_block_scrolls_sideways() {
         "two lines of code, the long one unwrapped: {code:?}"
     );
     assert!(code.right() > 420.0, "wider than the window: {code:?}");
-    harness.hover_at(egui::pos2(code.left() + 100.0, code.center().y));
-    harness.step();
-    for _ in 0..4 {
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -200.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-            modifiers: egui::Modifiers::SHIFT,
-        });
-        harness.step();
-    }
-    harness.run_steps(30);
+    common::app::wheel(
+        &mut harness,
+        egui::pos2(code.left() + 100.0, code.center().y),
+        egui::vec2(0.0, -200.0),
+        egui::Modifiers::SHIFT,
+        4,
+    );
     let scrolled = harness.get_by_label_contains("const { pipeline }").rect();
     assert!(
         scrolled.left() < code.left() - 100.0,

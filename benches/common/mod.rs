@@ -20,3 +20,9 @@ pub fn corpus(relative: &str) -> PathBuf {
 pub fn war_and_peace_path() -> PathBuf {
     corpus("large/pg2600-war-and-peace.txt")
 }
+
+/// The time below which `share` of `times` fall (0.5: the median).
+pub fn percentile(times: &mut [std::time::Duration], share: f64) -> std::time::Duration {
+    times.sort();
+    times[((times.len() - 1) as f64 * share).round() as usize]
+}

@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::ARTICLE_EXTENSIONS;
+use url::Url;
+
+use super::has_article_extension;
 
 /// What following a link does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,83 +21,58 @@ pub enum LinkTarget {
 }
 
 /// Where `target`, a link of the article at `article` (if it has a file),
-/// goes.
+/// goes: resolved as a browser resolves it against the article's own
+/// `file:` address (`%20`, `..`, `#place` and `?query` handled by `url`).
 pub fn link_target(target: &str, article: Option<&Path>) -> LinkTarget {
     let target = target.trim();
-    let lower = target.to_ascii_lowercase();
-    if ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
-    {
-        return LinkTarget::Browser(target.to_owned());
-    }
     if target.starts_with('#') {
         return LinkTarget::Nowhere(format!(
             "The link goes to “{target}”, a place this article does not have"
         ));
     }
-    let path_part = target.split(['#', '?']).next().unwrap_or_default();
-    let file = match lower.strip_prefix("file://") {
-        Some(_) => PathBuf::from(percent_decoded(&path_part["file://".len()..])),
-        None if lower.contains(':') && !lower.starts_with('/') => {
-            let scheme = lower.split(':').next().unwrap_or_default();
-            return LinkTarget::Nowhere(format!(
-                "A “{scheme}:” link cannot be followed from Marginalia"
-            ));
+    let resolved = match Url::parse(target) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) => {
+            let base = article.and_then(|article| Url::from_file_path(article).ok());
+            match base.and_then(|base| base.join(target).ok()) {
+                Some(url) => url,
+                None => {
+                    return LinkTarget::Nowhere(format!(
+                        "The link goes to “{target}”, relative to a file this article was not opened from"
+                    ));
+                }
+            }
         }
-        None => {
-            let Some(folder) = article.and_then(Path::parent) else {
-                return LinkTarget::Nowhere(format!(
-                    "The link goes to “{target}”, relative to a file this article was not opened from"
-                ));
-            };
-            folder.join(percent_decoded(path_part))
-        }
+        Err(_) => return LinkTarget::Nowhere(format!("The link “{target}” cannot be read")),
     };
+    match resolved.scheme() {
+        "http" | "https" | "mailto" => LinkTarget::Browser(target.to_owned()),
+        "file" => match resolved.to_file_path() {
+            Ok(file) => article_at(file, target),
+            Err(()) => LinkTarget::Nowhere(format!("The link “{target}” names no file")),
+        },
+        scheme => LinkTarget::Nowhere(format!(
+            "A “{scheme}:” link cannot be followed from Marginalia"
+        )),
+    }
+}
+
+/// A file a link names: an article opens, anything else says why not.
+fn article_at(file: PathBuf, target: &str) -> LinkTarget {
     let name = file
         .file_name()
         .map_or_else(|| target.to_owned(), |n| n.to_string_lossy().into_owned());
-    let is_article = file.extension().is_some_and(|extension| {
-        ARTICLE_EXTENSIONS
-            .iter()
-            .any(|known| extension.eq_ignore_ascii_case(known))
-    });
     if !file.is_file() {
         LinkTarget::Nowhere(format!(
             "The link goes to “{name}”, which was not saved with this article"
         ))
-    } else if !is_article {
+    } else if !has_article_extension(&file) {
         LinkTarget::Nowhere(format!(
             "The link goes to “{name}”, which is not an article Marginalia opens"
         ))
     } else {
         LinkTarget::Article(file)
     }
-}
-
-/// `%20` and the like as the characters they stand for (invalid escapes
-/// are kept as written).
-fn percent_decoded(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|pair| std::str::from_utf8(pair).ok())
-            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                decoded.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                decoded.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&decoded).into_owned()
 }
 
 #[cfg(test)]

@@ -72,6 +72,16 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "epub", "pdf",
 ];
 
+/// Whether `path` is named as an article Marginalia opens (by its
+/// extension, as the open dialog offers them).
+pub fn has_article_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| {
+        ARTICLE_EXTENSIONS
+            .iter()
+            .any(|known| extension.eq_ignore_ascii_case(known))
+    })
+}
+
 /// Reads and imports the article at `path`.
 pub fn import_path(path: &Path) -> Result<Document, ImportError> {
     import_path_with_password(path, None)

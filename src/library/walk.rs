@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::import::ARTICLE_EXTENSIONS;
+use crate::import::has_article_extension;
 use crate::store::{SIDECAR_SUFFIX, sidecar_path_beside};
 
 /// How deep a walk goes below a library folder.
@@ -30,13 +30,7 @@ pub fn is_article_name(path: &Path) -> bool {
     let hidden = path
         .file_name()
         .is_some_and(|name| name.to_string_lossy().starts_with('.'));
-    !hidden
-        && !path.to_string_lossy().ends_with(SIDECAR_SUFFIX)
-        && path.extension().is_some_and(|extension| {
-            ARTICLE_EXTENSIONS
-                .iter()
-                .any(|known| extension.eq_ignore_ascii_case(known))
-        })
+    !hidden && !path.to_string_lossy().ends_with(SIDECAR_SUFFIX) && has_article_extension(path)
 }
 
 /// Whether `path` is under one of `folders` and not inside a hidden folder

@@ -134,3 +134,27 @@ pub fn select_quote(harness: &mut Harness<'_, MarginaliaApp>, quote: &str) {
             cursor_char: start + quote.chars().count(),
         }));
 }
+
+/// Turns the wheel `times` times at `at` by `delta` points (Shift held:
+/// sideways), a frame each, then lets the page settle.
+pub fn wheel(
+    harness: &mut Harness<'_, MarginaliaApp>,
+    at: egui::Pos2,
+    delta: egui::Vec2,
+    modifiers: egui::Modifiers,
+    times: usize,
+) {
+    harness.hover_at(at);
+    harness.step();
+    for _ in 0..times {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers,
+        });
+        harness.step();
+    }
+    harness.run_steps(30);
+}
