@@ -196,6 +196,10 @@ pub enum Command {
     /// under memory and time limits, for every PDF).
     #[command(hide = true, name = "read-pdf")]
     ReadPdf,
+    /// Renders a page of the PDF on standard input (for the window's
+    /// original-page view, under the same limits as `read-pdf`).
+    #[command(hide = true, name = "render-pdf-page")]
+    RenderPdfPage,
 }
 
 #[derive(Debug, Subcommand)]

@@ -36,6 +36,9 @@ fn main() -> ExitCode {
         Some(Command::ReadPdf) => {
             marginalia::import::pdf::serve_read_pdf().context("the PDF reader")
         }
+        Some(Command::RenderPdfPage) => {
+            marginalia::import::pdf::serve_render_page().context("the PDF renderer")
+        }
         Some(Command::MergeSidecar { base, ours, theirs }) => merge_sidecar(&base, &ours, &theirs),
         Some(Command::GitSetup { repo }) => git_setup(&repo),
         Some(Command::Library { action }) => marginalia::library_cli::run(action),

@@ -8,68 +8,10 @@ mod common;
 
 use std::path::Path;
 
+use common::pdf::paper;
 use marginalia::annotate::{Annotation, HighlightColor, IndexedText, anchor_all};
 use marginalia::document::Document;
 use marginalia::import::import_path;
-use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
-
-/// Words a line holds at most (10 pt Helvetica in a 450 pt measure).
-const LINE_CHARS: usize = 80;
-
-/// A PDF of `pages`, each a list of paragraphs, set in 10 pt Helvetica.
-fn paper(pages: &[Vec<String>]) -> Vec<u8> {
-    let mut pdf = Pdf::new();
-    let (catalog, tree, font) = (Ref::new(1), Ref::new(2), Ref::new(3));
-    let page_ids: Vec<Ref> = (0..pages.len())
-        .map(|i| Ref::new(10 + 2 * i as i32))
-        .collect();
-    pdf.catalog(catalog).pages(tree);
-    pdf.pages(tree)
-        .kids(page_ids.iter().copied())
-        .count(pages.len() as i32);
-    for (page, paragraphs) in page_ids.iter().zip(pages) {
-        let content_id = Ref::new(page.get() + 1);
-        let mut writer = pdf.page(*page);
-        writer.media_box(Rect::new(0.0, 0.0, 595.0, 842.0));
-        writer.parent(tree);
-        writer.contents(content_id);
-        writer.resources().fonts().pair(Name(b"F1"), font);
-        drop(writer);
-        let mut content = Content::new();
-        let mut y = 770.0;
-        for paragraph in paragraphs {
-            for line in wrapped(paragraph) {
-                content.begin_text();
-                content.set_font(Name(b"F1"), 10.0);
-                content.next_line(72.0, y);
-                content.show(Str(line.as_bytes()));
-                content.end_text();
-                y -= 13.0;
-            }
-            y -= 12.0;
-        }
-        pdf.stream(content_id, &content.finish());
-    }
-    pdf.type1_font(font).base_font(Name(b"Helvetica"));
-    pdf.finish()
-}
-
-/// A paragraph's lines, broken between words.
-fn wrapped(paragraph: &str) -> Vec<String> {
-    let mut lines: Vec<String> = vec![String::new()];
-    for word in paragraph.split_whitespace() {
-        let line = lines.last_mut().expect("a line");
-        if !line.is_empty() && line.len() + 1 + word.len() > LINE_CHARS {
-            lines.push(word.to_owned());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines
-}
 
 /// A paragraph about `topic`, its sentences its own but for one shared by
 /// every paragraph (a highlight of that one must stay in its paragraph).

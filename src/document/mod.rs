@@ -215,6 +215,22 @@ impl Document {
         &self.pages
     }
 
+    /// The chars of page `index` (from 0), when the document has it.
+    pub fn page_chars(&self, index: usize) -> Option<Range<usize>> {
+        let start = self.pages.get(index)?.start_char;
+        let end = self
+            .pages
+            .get(index + 1)
+            .map_or(self.char_count, |next| next.start_char);
+        Some(start..end)
+    }
+
+    /// The index (from 0) of the page `offset_char` is on.
+    pub fn page_index_at(&self, offset_char: usize) -> Option<usize> {
+        let after = self.pages.partition_point(|p| p.start_char <= offset_char);
+        after.checked_sub(1)
+    }
+
     /// The page `offset_char` is on, when the document has pages.
     pub fn page_at(&self, offset_char: usize) -> Option<&PageStart> {
         let after = self.pages.partition_point(|p| p.start_char <= offset_char);

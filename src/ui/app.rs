@@ -23,10 +23,11 @@ use super::fonts::install_fonts;
 use super::keymap::commands_from_input;
 use super::library::LibraryView;
 use super::notices::Notices;
+use super::original_page::OriginalPage;
 use super::page::Page;
 use super::popups::{Overlays, selection_bar_ui};
 use super::prefetch::PrefetchedImport;
-use super::reader::Reader;
+use super::reader::{Reader, Selection};
 use super::session::{DocumentSession, SaveState};
 use super::settings::Settings;
 use super::view_context::ViewContext;
@@ -62,6 +63,8 @@ pub struct MarginaliaApp {
     workspace: Workspace,
     /// The reader, the side panels, the highlight open and made last.
     page: Page,
+    /// A PDF's page as printed, with the highlights (F6).
+    original: OriginalPage,
     find: FindBar,
     /// The banner and the status note.
     notices: Notices,
@@ -112,6 +115,7 @@ impl MarginaliaApp {
         crate::timing::mark("settings read");
         let mut app = Self {
             page: Page::new(&settings),
+            original: OriginalPage::default(),
             settings,
             window: Window::new(&cc.egui_ctx),
             workspace: Workspace::with_prefetched(prefetched),
@@ -199,6 +203,13 @@ impl MarginaliaApp {
         self.find.matches()
     }
 
+    /// The original page shown (from 0), when F6 shows it, and whether
+    /// its picture is drawn.
+    pub fn original_page(&self) -> Option<(usize, bool)> {
+        let drawn = self.original.is_drawn();
+        self.original.shown_page().map(|page| (page, drawn))
+    }
+
     /// The library view (Ctrl+L) is shown instead of the article.
     pub fn library_view(&self) -> &LibraryView {
         &self.library
@@ -224,6 +235,7 @@ impl MarginaliaApp {
             library_shown: self.library.is_shown(),
             has_pages: open.is_some_and(|o| !o.document().pages().is_empty()),
             window_closes_on_escape: self.overlays.shortcuts_shown(),
+            original_page_shown: self.original.is_shown() && open.is_some(),
         }
     }
 
@@ -265,6 +277,10 @@ impl MarginaliaApp {
             reader: self.page.reader(),
             note: self.notices.status_note(),
             pace: self.page.pace(),
+            original_page_char: self
+                .original
+                .shown_page()
+                .and_then(|index| Some(self.document()?.page_chars(index)?.start)),
         };
         status_bar_ui(ui, view.open, &status);
     }
@@ -277,6 +293,9 @@ impl MarginaliaApp {
             return;
         }
         self.page.side_panels_ui(ui, &view, commands);
+        if view.now.original_page_shown {
+            return original_page_ui(&mut self.original, &mut self.page, ui, &view, commands);
+        }
         let matches = self.find.painted(&view.palette);
         let opening = self.workspace.opening().is_some();
         let Some(output) = self.page.page_ui(ui, &view, matches, opening, commands) else {
@@ -293,6 +312,37 @@ impl MarginaliaApp {
         if let Some(at) = output.selection_end {
             selection_bar_ui(ui.ctx(), at, &view.palette, commands);
         }
+    }
+}
+
+/// The original page in the text's place: it follows the reader's jumps
+/// (the outline, the panel, Go to Page), and a selection made on it
+/// becomes the reader's.
+fn original_page_ui(
+    original: &mut OriginalPage,
+    page: &mut Page,
+    ui: &mut Ui,
+    view: &ViewContext,
+    commands: &mut Vec<Command>,
+) {
+    let reader = page.reader();
+    if let Some(open) = view.open {
+        original.follow(reader.jump_target_char(), open.document());
+    }
+    let selection = reader
+        .selection()
+        .map(|s| s.range())
+        .filter(|r| !r.is_empty());
+    let output = original.page_ui(ui, view, selection, commands);
+    if let Some(made) = output.selection {
+        let selection = made.map(|chars| Selection {
+            anchor_char: chars.start,
+            cursor_char: chars.end,
+        });
+        page.reader_mut().set_selection(selection);
+    }
+    if let Some(at) = output.selection_end {
+        selection_bar_ui(ui.ctx(), at, &view.palette, commands);
     }
 }
 

@@ -36,6 +36,9 @@ pub(super) struct StatusLine<'a> {
     pub(super) note: Option<&'a str>,
     /// How fast the reader reads, for the time left.
     pub(super) pace: &'a ReadingPace,
+    /// Where the original page shown starts, when it is shown: the page,
+    /// section and time left are said from there.
+    pub(super) original_page_char: Option<usize>,
 }
 
 /// The menu bar across the top.
@@ -145,6 +148,10 @@ fn recent_menu_ui(ui: &mut Ui, settings: &Settings, now: &Situation, commands: &
 fn view_menu_ui(ui: &mut Ui, settings: &Settings, now: &Situation, commands: &mut Vec<Command>) {
     command_toggle_ui(ui, settings.show_panel, Command::TogglePanel, commands);
     command_toggle_ui(ui, settings.show_outline, Command::ToggleOutline, commands);
+    if now.has_pages {
+        let shown = now.original_page_shown;
+        command_toggle_ui(ui, shown, Command::ToggleOriginalPage, commands);
+    }
     ui.separator();
     for command in [
         Command::FontBigger,
@@ -214,15 +221,16 @@ fn where_in_the_text_ui(ui: &mut Ui, open: &DocumentSession, status: &StatusLine
     ui.label(small(percent))
         .on_hover_text("How much of the text is above the bottom of the window");
     let document = open.document();
-    if let Some(page) = document.page_at(reader.top_char()) {
+    let position = status.original_page_char.unwrap_or(reader.top_char());
+    if let Some(page) = document.page_at(position) {
         let pages = document.pages().len();
         ui.label(small(format!("p. {} of {pages}", page.label)))
             .on_hover_text("The page of the original the top of the window is on");
     }
-    if let Some(section) = current_section(open.outline(), reader.top_char()) {
+    if let Some(section) = current_section(open.outline(), position) {
         ui.label(small(section));
     }
-    time_left_ui(ui, open, reader.top_char(), status.pace);
+    time_left_ui(ui, open, position, status.pace);
     ui.separator();
     ui.label(small(save_state_text(&open.save_state())));
     if let Some(note) = status.note {

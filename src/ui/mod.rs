@@ -44,6 +44,7 @@ pub mod library;
 mod native_dialog;
 mod note;
 mod notices;
+mod original_page;
 pub mod outline;
 mod page;
 mod page_prompt;

@@ -1,6 +1,7 @@
 //! The password a protected PDF asks for: a small window with the file's
 //! name, a hidden field and Open. The password goes to the PDF reader once
-//! and is never kept: the field is emptied as it is sent, and on Cancel.
+//! and is never saved: the field is emptied as it is sent, and on Cancel
+//! (the open session keeps it in memory, for the PDF's pages and a reload).
 
 use std::path::PathBuf;
 
@@ -67,7 +68,12 @@ impl PasswordPrompt {
                         done = true;
                     }
                 });
-                ui.label(RichText::new("The password is used once and not kept.").weak());
+                ui.label(
+                    RichText::new(
+                        "The password stays in memory while the PDF is open; it is never saved.",
+                    )
+                    .weak(),
+                );
             });
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
             done = true;

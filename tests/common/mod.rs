@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod library;
+pub mod pdf;
 pub mod sync;
 
 use std::path::PathBuf;

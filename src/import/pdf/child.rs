@@ -1,5 +1,5 @@
 //! A PDF is read in a child process — this binary run as `marginalia
-//! read-pdf` — under limits on its memory (1 GiB of address space), its
+//! read-pdf` (or, for a page's picture, `render-pdf-page`) — under limits on its memory (1 GiB of address space), its
 //! CPU time (30 s) and the time it takes (60 s), so that a hostile file
 //! that makes the parser allocate without end, recurse too deep or loop
 //! ends that process, never the window. The password (its length in four
@@ -13,10 +13,13 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use super::extract::read_pdf;
+use super::page_picture::{PictureHeader, render_page};
 use super::text::PdfAnswer;
 
 /// The hidden subcommand that reads a PDF.
 pub const READ_PDF_COMMAND: &str = "read-pdf";
+/// The hidden subcommand that renders a page of a PDF.
+pub const RENDER_PAGE_COMMAND: &str = "render-pdf-page";
 /// The child's limits.
 pub const MEMORY_LIMIT_BYTES: u64 = 1024 * 1024 * 1024;
 pub const CPU_LIMIT_SECONDS: u64 = 30;
@@ -67,23 +70,51 @@ fn seconds_from(variable: &str) -> Option<u64> {
 /// standard output. Run by `marginalia read-pdf`.
 pub fn serve_read_pdf() -> std::io::Result<()> {
     let mut stdin = std::io::stdin().lock();
-    let mut length = [0u8; 4];
-    stdin.read_exact(&mut length)?;
-    let length = u32::from_be_bytes(length).min(MAX_PASSWORD_BYTES);
-    let mut password = Vec::new();
-    (&mut stdin)
-        .take(u64::from(length))
-        .read_to_end(&mut password)?;
-    let mut bytes = Vec::new();
-    stdin
-        .take(crate::import::MAX_FILE_BYTES)
-        .read_to_end(&mut bytes)?;
-    let password = String::from_utf8_lossy(&password);
+    let password = read_password(&mut stdin)?;
+    let bytes = read_pdf_bytes(&mut stdin)?;
     let answer = read_pdf(bytes, &password);
     let text = serde_json::to_vec(&answer).map_err(std::io::Error::other)?;
     let mut out = std::io::stdout().lock();
     out.write_all(&text)?;
     out.flush()
+}
+
+/// The child's side of a page's picture: the password, the page's index
+/// and the picture's width (four bytes each, big-endian), then the PDF;
+/// answers with the header's length, the header (JSON) and the pixels.
+/// Run by `marginalia render-pdf-page`.
+pub fn serve_render_page() -> std::io::Result<()> {
+    let mut stdin = std::io::stdin().lock();
+    let password = read_password(&mut stdin)?;
+    let mut numbers = [0u8; 8];
+    stdin.read_exact(&mut numbers)?;
+    let index = u32::from_be_bytes([numbers[0], numbers[1], numbers[2], numbers[3]]);
+    let width_px = u32::from_be_bytes([numbers[4], numbers[5], numbers[6], numbers[7]]);
+    let bytes = read_pdf_bytes(&mut stdin)?;
+    let (header, pixels) = render_page(bytes, &password, index as usize, width_px);
+    let header = serde_json::to_vec(&header).map_err(std::io::Error::other)?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(&(header.len() as u32).to_be_bytes())?;
+    out.write_all(&header)?;
+    out.write_all(&pixels)?;
+    out.flush()
+}
+
+fn read_password(stdin: &mut impl std::io::Read) -> std::io::Result<String> {
+    let mut length = [0u8; 4];
+    stdin.read_exact(&mut length)?;
+    let length = u32::from_be_bytes(length).min(MAX_PASSWORD_BYTES);
+    let mut password = Vec::new();
+    stdin.take(u64::from(length)).read_to_end(&mut password)?;
+    Ok(String::from_utf8_lossy(&password).into_owned())
+}
+
+fn read_pdf_bytes(stdin: &mut impl std::io::Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    stdin
+        .take(crate::import::MAX_FILE_BYTES)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The binary that reads PDFs: this one, or (from a test or a benchmark,
@@ -110,9 +141,59 @@ fn reader_binary() -> Result<PathBuf, ChildError> {
 /// Reads a PDF's bytes (with `password`, empty for none) in a child
 /// process under the limits.
 pub fn read_in_child(bytes: &[u8], password: &str) -> Result<PdfAnswer, ChildError> {
+    let answer = run_child(READ_PDF_COMMAND, &password_preamble(password), bytes)?;
+    serde_json::from_slice(&answer).map_err(|e| ChildError::Crashed(format!("its answer: {e}")))
+}
+
+/// Renders page `index` (from 0) of a PDF `width_px` pixels wide in a
+/// child process under the limits: the header, and the pixels.
+pub fn render_in_child(
+    bytes: &[u8],
+    password: &str,
+    index: usize,
+    width_px: u32,
+) -> Result<(PictureHeader, Vec<u8>), ChildError> {
+    let mut preamble = password_preamble(password);
+    preamble.extend_from_slice(&u32::try_from(index).unwrap_or(u32::MAX).to_be_bytes());
+    preamble.extend_from_slice(&width_px.to_be_bytes());
+    let answer = run_child(RENDER_PAGE_COMMAND, &preamble, bytes)?;
+    let unreadable = |why: &str| ChildError::Crashed(format!("its answer: {why}"));
+    let (length, rest) = answer
+        .split_first_chunk::<4>()
+        .ok_or_else(|| unreadable("too short"))?;
+    let length = u32::from_be_bytes(*length) as usize;
+    if length > rest.len() {
+        return Err(unreadable("its header is cut short"));
+    }
+    let (header, pixels) = rest.split_at(length);
+    let header: PictureHeader =
+        serde_json::from_slice(header).map_err(|e| unreadable(&e.to_string()))?;
+    if let PictureHeader::Picture {
+        width_px,
+        height_px,
+        ..
+    } = &header
+        && (*width_px as usize) * (*height_px as usize) * 4 != pixels.len()
+    {
+        return Err(unreadable("its pixels do not fill the picture"));
+    }
+    Ok((header, pixels.to_vec()))
+}
+
+/// The password as the child reads it: its length in four bytes, then it.
+fn password_preamble(password: &str) -> Vec<u8> {
+    let password = &password.as_bytes()[..password.len().min(MAX_PASSWORD_BYTES as usize)];
+    let mut preamble = (password.len() as u32).to_be_bytes().to_vec();
+    preamble.extend_from_slice(password);
+    preamble
+}
+
+/// Runs `marginalia <subcommand>` under the limits with `preamble` and
+/// `bytes` on its standard input: what it wrote on its standard output.
+fn run_child(subcommand: &str, preamble: &[u8], bytes: &[u8]) -> Result<Vec<u8>, ChildError> {
     let mut command = Command::new(reader_binary()?);
     command
-        .arg(READ_PDF_COMMAND)
+        .arg(subcommand)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
@@ -120,33 +201,30 @@ pub fn read_in_child(bytes: &[u8], password: &str) -> Result<PdfAnswer, ChildErr
     let mut child = command
         .spawn()
         .map_err(|e| ChildError::Start(e.to_string()))?;
-    let (status, answer) = talk_to(&mut child, password, bytes)?;
+    let (status, answer) = talk_to(&mut child, preamble, bytes)?;
     if !status.success() {
         return Err(failure(status));
     }
-    serde_json::from_slice(&answer).map_err(|e| ChildError::Crashed(format!("its answer: {e}")))
+    Ok(answer)
 }
 
-/// Sends the password and the bytes to the reader and reads its answer,
+/// Sends the preamble and the bytes to the reader and reads its answer,
 /// each on a thread of its own (neither pipe may fill while the other
 /// waits; the bytes are lent, not copied), until it exits or its time is
 /// up (then it is killed, which ends both threads).
 fn talk_to(
     child: &mut Child,
-    password: &str,
+    preamble: &[u8],
     bytes: &[u8],
 ) -> Result<(ExitStatus, Vec<u8>), ChildError> {
     let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
         return Err(ChildError::Start("no pipes to the reader".into()));
     };
-    let password = &password.as_bytes()[..password.len().min(MAX_PASSWORD_BYTES as usize)];
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let length = (password.len() as u32).to_be_bytes();
             // The reader may stop reading (a damaged file): not an error here.
             let _ = stdin
-                .write_all(&length)
-                .and_then(|()| stdin.write_all(password))
+                .write_all(preamble)
                 .and_then(|()| stdin.write_all(bytes));
         });
         let reader = scope.spawn(move || {

@@ -7,7 +7,7 @@ use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{Affine, Rect};
 use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_page};
 
-use super::glyphs::GlyphCollector;
+use super::glyphs::{GlyphCollector, GlyphsOnly};
 use super::labels::page_labels;
 use super::layout::{PageParagraphs, blocks_of, paragraphs_of};
 use super::lines::lines_of;
@@ -74,7 +74,7 @@ fn read_page<'a>(
         pdf.xref(),
         InterpreterSettings::default(),
     );
-    interpret_page(page, &mut context, &mut collector);
+    interpret_page(page, &mut context, &mut GlyphsOnly(&mut collector));
     let known = collector.glyphs.len();
     let no_text = if known == 0 && collector.unknown == 0 {
         Some(NoText::NoTextLayer)

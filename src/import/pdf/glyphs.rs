@@ -55,21 +55,16 @@ impl GlyphCollector {
         if self.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
             return;
         }
-        let text = match glyph.as_unicode() {
-            Some(BfString::Char(c)) => c.to_string(),
-            Some(BfString::String(s)) => s,
-            // No ToUnicode and no glyph name: the code itself, when it is
-            // printable ASCII, as poppler reads a simple font's codes.
-            None => match char::from_u32(glyph.char_code()).filter(|c| (' '..='~').contains(c)) {
-                Some(c) => {
-                    self.guessed += 1;
-                    c.to_string()
-                }
-                None => {
-                    self.unknown += 1;
-                    return;
-                }
-            },
+        let text = match glyph_text(glyph) {
+            GlyphText::Known(text) => text,
+            GlyphText::Guessed(text) => {
+                self.guessed += 1;
+                text
+            }
+            GlyphText::Unknown => {
+                self.unknown += 1;
+                return;
+            }
         };
         let [a, b, c, d, _, _] = transform.as_coeffs();
         // Glyph space is 1000 units to the em.
@@ -105,6 +100,28 @@ impl GlyphCollector {
     }
 }
 
+/// What a glyph says it is.
+pub(super) enum GlyphText {
+    /// Its font says (ToUnicode, a glyph name): a letter, or a ligature's several.
+    Known(String),
+    /// Read from its code alone (printable ASCII, as poppler reads a
+    /// simple font's codes).
+    Guessed(String),
+    /// Nothing says.
+    Unknown,
+}
+
+pub(super) fn glyph_text(glyph: &Glyph<'_>) -> GlyphText {
+    match glyph.as_unicode() {
+        Some(BfString::Char(c)) => GlyphText::Known(c.to_string()),
+        Some(BfString::String(s)) => GlyphText::Known(s),
+        None => match char::from_u32(glyph.char_code()).filter(|c| (' '..='~').contains(c)) {
+            Some(c) => GlyphText::Guessed(c.to_string()),
+            None => GlyphText::Unknown,
+        },
+    }
+}
+
 /// Whether the glyph's font is bold (by its weight, else its name).
 fn is_bold(glyph: &Glyph<'_>) -> bool {
     let Glyph::Outline(outline) = glyph else {
@@ -124,13 +141,29 @@ fn is_bold(glyph: &Glyph<'_>) -> bool {
     })
 }
 
-impl<'a> Device<'a> for GlyphCollector {
+/// What takes each glyph a page draws, with the transform from glyph
+/// space (1000 units to the em) to the page.
+pub(super) trait GlyphSink {
+    fn take(&mut self, glyph: &Glyph<'_>, transform: Affine);
+}
+
+impl GlyphSink for GlyphCollector {
+    fn take(&mut self, glyph: &Glyph<'_>, transform: Affine) {
+        GlyphCollector::take(self, glyph, transform);
+    }
+}
+
+/// hayro's device for a [`GlyphSink`]: the glyphs go to it, nothing else
+/// is drawn.
+pub(super) struct GlyphsOnly<'s, S: GlyphSink>(pub &'s mut S);
+
+impl<'a, S: GlyphSink> Device<'a> for GlyphsOnly<'_, S> {
     fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {}
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
         for glyph in run.glyphs() {
-            self.take(glyph, props.transform * glyph.transform());
+            self.0.take(glyph, props.transform * glyph.transform());
         }
     }
     fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {}

@@ -4,7 +4,9 @@
 //! `hayro-interpret`) interprets each page, `glyphs` collects what it
 //! draws, `lines` and `layout` make lines, paragraphs, headings and
 //! furniture of it (`extract`); the window builds the document from the
-//! answer (`text`).
+//! answer (`text`). The original-page view asks the child for a page's
+//! picture and its glyphs' boxes (`page_picture`); `places` finds the
+//! canonical text's letters among those glyphs.
 
 mod child;
 mod extract;
@@ -14,9 +16,16 @@ mod labels;
 mod layout;
 mod lines;
 mod outline;
+mod page_picture;
+mod places;
 mod text;
 
-pub use child::{ChildError, READ_PDF_COMMAND, READER_VARIABLE, serve_read_pdf};
+pub use child::{
+    ChildError, READ_PDF_COMMAND, READER_VARIABLE, RENDER_PAGE_COMMAND, serve_read_pdf,
+    serve_render_page,
+};
+pub use page_picture::{GlyphBox, MAX_PICTURE_SIDE_PX, PageGeometry, PagePicture};
+pub use places::{PagePlaces, PlaceRect};
 pub use text::{NoText, PdfAnswer, PdfBlock, PdfBlockKind, PdfPage, PdfText};
 
 use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
@@ -50,6 +59,34 @@ pub fn document_from_pdf(
         PdfAnswer::NeedsPassword if password.is_some() => Err(PdfError::WrongPassword),
         PdfAnswer::NeedsPassword => Err(PdfError::NeedsPassword),
         PdfAnswer::Unreadable(why) => Err(PdfError::Unreadable(why)),
+    }
+}
+
+/// Page `index` (from 0) of a PDF as it is printed, `width_px` pixels
+/// wide, rendered in a child process (with `password` if it has one).
+pub fn page_picture(
+    bytes: &[u8],
+    password: Option<&str>,
+    index: usize,
+    width_px: u32,
+) -> Result<PagePicture, PdfError> {
+    use page_picture::PictureHeader;
+    let (header, rgba) =
+        child::render_in_child(bytes, password.unwrap_or_default(), index, width_px)?;
+    match header {
+        PictureHeader::Picture {
+            geometry,
+            width_px,
+            height_px,
+        } => Ok(PagePicture {
+            geometry,
+            width_px,
+            height_px,
+            rgba,
+        }),
+        PictureHeader::NeedsPassword if password.is_some() => Err(PdfError::WrongPassword),
+        PictureHeader::NeedsPassword => Err(PdfError::NeedsPassword),
+        PictureHeader::Unreadable(why) => Err(PdfError::Unreadable(why)),
     }
 }
 

@@ -16,6 +16,7 @@ pub fn keyed_commands(open_highlight: Uuid) -> Vec<Command> {
         Command::Quit,
         Command::ShowFind,
         Command::ShowGoToPage,
+        Command::ToggleOriginalPage,
         Command::ToggleLibrary,
         Command::TogglePanel,
         Command::ToggleOutline,

@@ -20,7 +20,7 @@ use super::theme::ThemeChoice;
 pub enum Command {
     ShowOpenDialog,
     Open(PathBuf),
-    /// Open a password-protected PDF with this password (never kept).
+    /// Open a password-protected PDF with this password (never saved).
     OpenWithPassword(PathBuf, Password),
     RemoveRecent(PathBuf),
     ClearRecent,
@@ -59,6 +59,11 @@ pub enum Command {
     ShowGoToPage,
     /// Go to the page with this label (or number).
     GoToPage(String),
+    /// Show the page as printed (a PDF's), with the highlights on it; again
+    /// to return to the text.
+    ToggleOriginalPage,
+    /// Turn the original page this many pages on (back when negative).
+    TurnOriginalPage(isize),
     CloseFind,
     SetFindQuery(String),
     FindNext,
@@ -119,8 +124,8 @@ pub enum Command {
     },
 }
 
-/// A password typed for a PDF: kept only until the PDF is read, and never
-/// shown (its `Debug` says nothing of it).
+/// A password typed for a PDF: kept in memory while the PDF is open, never
+/// saved, never shown (its `Debug` says nothing of it).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Password(pub String);
 
@@ -224,6 +229,8 @@ pub struct Situation {
     pub has_pages: bool,
     /// A window that Escape closes is shown (the keyboard shortcuts).
     pub window_closes_on_escape: bool,
+    /// The original page is shown instead of the text (a PDF's).
+    pub original_page_shown: bool,
 }
 
 impl Situation {
@@ -257,6 +264,8 @@ impl Command {
             | Command::ToggleMatchDiacritics => now.find_open,
             Command::GoBack => now.can_go_back,
             Command::ShowGoToPage | Command::GoToPage(_) => now.has_pages,
+            Command::ToggleOriginalPage => now.has_pages && !now.library_shown,
+            Command::TurnOriginalPage(_) => now.original_page_shown,
             _ => true,
         }
     }

@@ -58,7 +58,7 @@ impl Command {
         match self {
             Command::ShowOpenDialog => row("Open…", "Open an article file", Global, keys!(key(COMMAND, Key::O))),
             Command::Open(_) => row("Open", "Open this article", Global, &[]),
-            Command::OpenWithPassword(..) => row("Open", "Open the PDF with this password (it is not kept)", Global, &[]),
+            Command::OpenWithPassword(..) => row("Open", "Open the PDF with this password (it is never saved)", Global, &[]),
             Command::RemoveRecent(_) => row("Remove", "Remove from this list", Global, &[]),
             Command::ClearRecent => row("Clear List", "Forget every recent file", Global, &[]),
             Command::ShowExportDialog => row("Export Annotations…", "Save the annotations as a Markdown digest or W3C JSON", Global, &[]),
@@ -83,8 +83,7 @@ impl Command {
             Command::NextHighlight => row("Next Highlight", "Go to the next highlight", Page, keys!(key(NONE, Key::CloseBracket))),
             Command::PreviousHighlight => row("Previous Highlight", "Go to the previous highlight", Page, keys!(key(NONE, Key::OpenBracket))),
             Command::ShowFind => row("Find…", "Find text in the article", Global, keys!(key(COMMAND, Key::F))),
-            Command::ShowGoToPage => row("Go to Page…", "Go to a page of the original (a PDF's)", Global, keys!(key(COMMAND, Key::G))),
-            Command::GoToPage(_) => row("Go", "Go to this page", Global, &[]),
+            Command::ShowGoToPage | Command::GoToPage(_) | Command::ToggleOriginalPage | Command::TurnOriginalPage(_) => pages_info(self),
             Command::CloseFind => row("Close", "Close the find bar", FindBar, keys!(key(NONE, Key::Escape))),
             Command::SetFindQuery(_) => row("Find", "Text in the article", FindField, &[]),
             Command::FindNext => row("Next", "Go to the next match", FindField, keys!(key(NONE, Key::Enter))),
@@ -110,6 +109,18 @@ impl Command {
             Command::Reader(command) => reader_info(*command),
             _ => library_info(self),
         }
+    }
+}
+
+#[rustfmt::skip]
+fn pages_info(command: &Command) -> CommandInfo {
+    use KeyContext::Global;
+    match command {
+        Command::ShowGoToPage => row("Go to Page…", "Go to a page of the original (a PDF's)", Global, keys!(key(COMMAND, Key::G))),
+        Command::ToggleOriginalPage => row("Original Page", "The page as printed, with your highlights; select there to highlight (a PDF's). Page Up and Page Down turn its pages", Global, keys!(key(NONE, Key::F6))),
+        Command::TurnOriginalPage(n) if *n < 0 => row("◀ Previous Page", "The page before (Page Up)", Global, &[]),
+        Command::TurnOriginalPage(_) => row("Next Page ▶", "The page after (Page Down)", Global, &[]),
+        _ => row("Go", "Go to this page", Global, &[]),
     }
 }
 

@@ -28,6 +28,27 @@ pub(super) fn word_at(document: &Document, at: usize) -> Range<usize> {
 
 /// Whether a range holds a word (a letter or digit), not only spaces or
 /// punctuation.
+/// `range` grown to the whole words at its ends (a selection made by
+/// dragging over a printed page takes whole words, as the text's does).
+pub fn whole_words(document: &Document, range: Range<usize>) -> Range<usize> {
+    if range.is_empty() {
+        return range;
+    }
+    let first = word_at(document, range.start);
+    let last = word_at(document, range.end - 1);
+    let start = if is_word(document, &first) {
+        first.start.min(range.start)
+    } else {
+        range.start
+    };
+    let end = if is_word(document, &last) {
+        last.end.max(range.end)
+    } else {
+        range.end
+    };
+    start..end
+}
+
 pub(super) fn is_word(document: &Document, range: &Range<usize>) -> bool {
     document
         .text_between(range.start, range.end)

@@ -29,7 +29,7 @@ mod pictures;
 mod table;
 mod table_scroll;
 
-pub use cursor::CursorMove;
+pub use cursor::{CursorMove, whole_words};
 pub use highlights::{PaintedHighlights, ReaderHighlight, accessible_label};
 pub use layout::append_styled;
 pub use look::{READER_GLYPHS, bullet};
@@ -285,6 +285,15 @@ impl Reader {
     pub fn scroll_to_char(&mut self, offset_char: usize) {
         self.table_scroll.reveal(offset_char);
         self.scroll_request = Some(ScrollRequest::ToChar(offset_char));
+    }
+
+    /// The char a jump asked for and not yet made (the view is laid out
+    /// to make it), if any.
+    pub fn jump_target_char(&self) -> Option<usize> {
+        match self.scroll_request {
+            Some(ScrollRequest::ToChar(at) | ScrollRequest::Reveal(at)) => Some(at),
+            _ => None,
+        }
     }
 
     /// Brings a char offset into view (a quarter down the window) if it is not.

@@ -128,6 +128,8 @@ pub struct DocumentSession {
     /// How many of the store's notices were told (those of the opening are
     /// told by whoever opened it).
     notices_told: usize,
+    /// A protected PDF's password, in memory only.
+    pdf_password: Option<String>,
 }
 
 impl DocumentSession {
@@ -140,14 +142,23 @@ impl DocumentSession {
         Self::open_imported(path, import_path(path)?, ctx)
     }
 
-    /// [`Self::open`] for a PDF that needs a password (used once, never kept).
+    /// [`Self::open`] for a PDF that needs a password: kept in memory
+    /// while the PDF is open (its original pages and a reload after it
+    /// changed need it), never written anywhere.
     pub fn open_with_password(
         path: &Path,
         password: &str,
         ctx: Option<&egui::Context>,
     ) -> Result<(Self, Vec<SessionProblem>), ImportError> {
         let document = crate::import::import_path_with_password(path, Some(password))?;
-        Self::open_imported(path, document, ctx)
+        let (mut session, problems) = Self::open_imported(path, document, ctx)?;
+        session.pdf_password = Some(password.to_owned());
+        Ok((session, problems))
+    }
+
+    /// The password the PDF was opened with, if it needed one.
+    pub fn pdf_password(&self) -> Option<&str> {
+        self.pdf_password.as_deref()
     }
 
     /// [`Self::open`] for an article imported already.
@@ -200,6 +211,7 @@ impl DocumentSession {
     ) -> Self {
         let mut session = Self {
             notices_told: store.notices().len(),
+            pdf_password: None,
             outline: outline_of(&document),
             document,
             path,

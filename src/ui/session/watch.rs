@@ -11,7 +11,7 @@ use notify::Watcher as _;
 
 use crate::annotate::{Anchor, IndexedText, resolve_anchor};
 use crate::document::{Document, outline_of};
-use crate::import::{ImportError, import_path};
+use crate::import::ImportError;
 use crate::store::{COPY_QUIET_TIME, SidecarLocation, is_conflict_copy};
 
 use super::{DocumentSession, SessionProblem, TickOutcome};
@@ -111,9 +111,11 @@ impl DocumentSession {
         };
         let (sender, result) = mpsc::channel();
         let ctx = ctx.clone();
+        let password = self.pdf_password.clone();
         std::thread::spawn(move || {
+            let read = crate::import::import_path_with_password(&path, password.as_deref());
             // The receiver is gone only when the document was closed.
-            let _ = sender.send(import_path(&path));
+            let _ = sender.send(read);
             ctx.request_repaint();
         });
         self.reloading = Some(result);

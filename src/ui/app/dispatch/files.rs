@@ -287,6 +287,7 @@ impl MarginaliaApp {
         self.remember_position();
         self.tell_library_read_to();
         self.page.forget_document();
+        self.original.forget_document();
         self.find.close();
         self.overlays.forget_document();
     }

@@ -54,6 +54,8 @@ impl MarginaliaApp {
             | Command::GoBack
             | Command::ShowGoToPage
             | Command::GoToPage(_)
+            | Command::ToggleOriginalPage
+            | Command::TurnOriginalPage(_)
             | Command::FontBigger
             | Command::FontSmaller
             | Command::FontReset
@@ -78,8 +80,24 @@ impl MarginaliaApp {
         }
     }
 
-    /// A reader command, on the open article.
+    /// A reader command, on the open article (on the original page, its
+    /// scrolling keys turn the pages).
     fn apply_reader(&mut self, command: ReaderCommand) {
+        if self.original.is_shown() {
+            let turn = match command {
+                ReaderCommand::PageDown => Some(1),
+                ReaderCommand::PageUp => Some(-1),
+                ReaderCommand::Top => Some(isize::MIN / 2),
+                ReaderCommand::Bottom => Some(isize::MAX / 2),
+                ReaderCommand::Copy
+                | ReaderCommand::SelectAll
+                | ReaderCommand::CollapseSelection => None,
+                _ => return,
+            };
+            if let Some(pages) = turn {
+                return self.apply(Command::TurnOriginalPage(pages));
+            }
+        }
         if let Some(open) = self.workspace.session() {
             let ctx = self.window.ctx();
             self.page.reader_mut().apply(command, open.document(), ctx);
@@ -122,6 +140,12 @@ impl MarginaliaApp {
             }
             Command::ShowGoToPage => self.overlays.ask_page(),
             Command::GoToPage(label) => self.go_to_page(&label),
+            Command::ToggleOriginalPage => self.toggle_original_page(),
+            Command::TurnOriginalPage(pages) => {
+                if let Some(open) = self.workspace.session() {
+                    self.original.turn(pages, open.document());
+                }
+            }
             Command::FontBigger => settings.change_font_size(1.0),
             Command::FontSmaller => settings.change_font_size(-1.0),
             Command::FontReset => settings.font_size = DEFAULT_FONT_SIZE,
@@ -274,6 +298,22 @@ impl MarginaliaApp {
     }
 
     /// Scrolls to the page called `label` (or, failing that, numbered so).
+    /// Shows the original page the reader is on, or returns to the text
+    /// (at the page shown, when it was turned).
+    fn toggle_original_page(&mut self) {
+        let Some(open) = self.workspace.session() else {
+            return;
+        };
+        let top = self.page.reader().top_char();
+        if self.original.is_shown() {
+            if let Some(start) = self.original.hide(open.document(), top) {
+                self.page.reader_mut().scroll_to_char(start);
+            }
+        } else {
+            self.original.show(open.document(), top);
+        }
+    }
+
     fn go_to_page(&mut self, label: &str) {
         let Some(document) = self.workspace.session().map(|s| s.document()) else {
             return;

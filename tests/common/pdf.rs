@@ -1,0 +1,71 @@
+//! PDFs the tests write themselves (pdf-writer): pages of paragraphs set
+//! in 10 pt Helvetica, 72 pt from the left, the first baseline 72 pt
+//! below the top of an A4 page, a line every 13 pt.
+
+use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
+
+/// The page's size in points.
+pub const PAGE_WIDTH_PT: f32 = 595.0;
+pub const PAGE_HEIGHT_PT: f32 = 842.0;
+/// Where the first line's baseline is, from the top of the page.
+pub const FIRST_BASELINE_PT: f32 = 72.0;
+pub const LEFT_MARGIN_PT: f32 = 72.0;
+pub const LINE_PT: f32 = 13.0;
+
+/// Words a line holds at most (10 pt Helvetica in a 450 pt measure).
+const LINE_CHARS: usize = 80;
+
+/// A PDF of `pages`, each a list of paragraphs, set in 10 pt Helvetica.
+pub fn paper(pages: &[Vec<String>]) -> Vec<u8> {
+    let mut pdf = Pdf::new();
+    let (catalog, tree, font) = (Ref::new(1), Ref::new(2), Ref::new(3));
+    let page_ids: Vec<Ref> = (0..pages.len())
+        .map(|i| Ref::new(10 + 2 * i as i32))
+        .collect();
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree)
+        .kids(page_ids.iter().copied())
+        .count(pages.len() as i32);
+    for (page, paragraphs) in page_ids.iter().zip(pages) {
+        let content_id = Ref::new(page.get() + 1);
+        let mut writer = pdf.page(*page);
+        writer.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH_PT, PAGE_HEIGHT_PT));
+        writer.parent(tree);
+        writer.contents(content_id);
+        writer.resources().fonts().pair(Name(b"F1"), font);
+        drop(writer);
+        let mut content = Content::new();
+        let mut y = PAGE_HEIGHT_PT - FIRST_BASELINE_PT;
+        for paragraph in paragraphs {
+            for line in wrapped(paragraph) {
+                content.begin_text();
+                content.set_font(Name(b"F1"), 10.0);
+                content.next_line(LEFT_MARGIN_PT, y);
+                content.show(Str(line.as_bytes()));
+                content.end_text();
+                y -= LINE_PT;
+            }
+            y -= 12.0;
+        }
+        pdf.stream(content_id, &content.finish());
+    }
+    pdf.type1_font(font).base_font(Name(b"Helvetica"));
+    pdf.finish()
+}
+
+/// A paragraph's lines, broken between words.
+pub fn wrapped(paragraph: &str) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in paragraph.split_whitespace() {
+        let line = lines.last_mut().expect("a line");
+        if !line.is_empty() && line.len() + 1 + word.len() > LINE_CHARS {
+            lines.push(word.to_owned());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
