@@ -351,6 +351,7 @@ impl<'a> InspectReport<'a> {
                         PictureSource::Entry { .. } => "entry",
                         PictureSource::Remote(_) => "remote",
                         PictureSource::Missing(_) => "missing",
+                        PictureSource::PdfRegion { .. } => "pdf-region",
                     }),
                 }
             })

@@ -24,7 +24,7 @@ fn check_paper(name: &str, pages: std::ops::Range<usize>, floor: f64) {
     let document: Document = import_path(&path).expect("the paper reads");
     let bytes = std::fs::read(&path).expect("the paper's bytes");
     for index in pages {
-        let picture = page_picture(&bytes, None, index, 600).expect("the page renders");
+        let picture = page_picture(&bytes, None, index, 600, None).expect("the page renders");
         assert_eq!(picture.width_px, 600, "{name} p{index}");
         assert_eq!(
             picture.rgba.len() as u32,

@@ -14,7 +14,7 @@ mod search;
 
 pub use builder::{DocumentBuilder, normalize_block_text};
 pub use outline::{OutlineEntry, current_entry, outline_of};
-pub use picture::{NO_CAPTION, Picture, PictureSource};
+pub use picture::{HiddenText, NO_CAPTION, Picture, PictureSource};
 pub use search::FoldedText;
 
 use std::ops::Range;

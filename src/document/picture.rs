@@ -22,6 +22,26 @@ pub enum PictureSource {
     Remote(String),
     /// A reference that names nothing readable (why, for the placeholder).
     Missing(String),
+    /// A part of a PDF's page (a figure): drawn by the PDF renderer, in its
+    /// limited child, when it is shown. `area_pt` is left, top, right,
+    /// bottom in points of the page as shown; `page` counts from 0.
+    PdfRegion {
+        file: PathBuf,
+        page: usize,
+        area_pt: [u32; 4],
+        password: Option<HiddenText>,
+    },
+}
+
+/// Text kept in memory and never shown: a protected PDF's password (its
+/// `Debug` says nothing of it).
+#[derive(Clone, PartialEq, Eq)]
+pub struct HiddenText(pub Arc<str>);
+
+impl std::fmt::Debug for HiddenText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HiddenText(…)")
+    }
 }
 
 impl PictureSource {
@@ -30,7 +50,10 @@ impl PictureSource {
     pub fn is_readable(&self) -> bool {
         matches!(
             self,
-            PictureSource::File(_) | PictureSource::Bytes(_) | PictureSource::Entry { .. }
+            PictureSource::File(_)
+                | PictureSource::Bytes(_)
+                | PictureSource::Entry { .. }
+                | PictureSource::PdfRegion { .. }
         )
     }
 }

@@ -174,6 +174,10 @@ pub fn picture_bytes(source: &PictureSource) -> Result<Cow<'_, [u8]>, String> {
         }
         PictureSource::Remote(url) => Err(format!("{url} is on the web")),
         PictureSource::Missing(why) => Err(why.clone()),
+        PictureSource::PdfRegion { page, .. } => Err(format!(
+            "a figure of page {} of a PDF, drawn from the PDF itself",
+            page + 1
+        )),
     }
 }
 

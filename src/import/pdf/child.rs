@@ -79,19 +79,26 @@ pub fn serve_read_pdf() -> std::io::Result<()> {
     out.flush()
 }
 
-/// The child's side of a page's picture: the password, the page's index
-/// and the picture's width (four bytes each, big-endian), then the PDF;
+/// The child's side of a page's picture: the password, the page's index,
+/// the picture's width and the part of the page wanted (left, top, right,
+/// bottom in points as `f32` bits; all zero for the whole page) — four
+/// bytes each, big-endian — then the PDF;
 /// answers with the header's length, the header (JSON) and the pixels.
 /// Run by `marginalia render-pdf-page`.
 pub fn serve_render_page() -> std::io::Result<()> {
     let mut stdin = std::io::stdin().lock();
     let password = read_password(&mut stdin)?;
-    let mut numbers = [0u8; 8];
+    let mut numbers = [0u8; 24];
     stdin.read_exact(&mut numbers)?;
-    let index = u32::from_be_bytes([numbers[0], numbers[1], numbers[2], numbers[3]]);
-    let width_px = u32::from_be_bytes([numbers[4], numbers[5], numbers[6], numbers[7]]);
+    let mut words = numbers
+        .chunks_exact(4)
+        .map(|w| u32::from_be_bytes([w[0], w[1], w[2], w[3]]));
+    let mut next = || words.next().unwrap_or_default();
+    let (index, width_px) = (next(), next());
+    let crop = [next(), next(), next(), next()].map(f32::from_bits);
+    let crop = (crop[2] > crop[0] && crop[3] > crop[1]).then_some(crop);
     let bytes = read_pdf_bytes(&mut stdin)?;
-    let (header, pixels) = render_page(bytes, &password, index as usize, width_px);
+    let (header, pixels) = render_page(bytes, &password, index as usize, width_px, crop);
     let header = serde_json::to_vec(&header).map_err(std::io::Error::other)?;
     let mut out = std::io::stdout().lock();
     out.write_all(&(header.len() as u32).to_be_bytes())?;
@@ -145,17 +152,22 @@ pub fn read_in_child(bytes: &[u8], password: &str) -> Result<PdfAnswer, ChildErr
     serde_json::from_slice(&answer).map_err(|e| ChildError::Crashed(format!("its answer: {e}")))
 }
 
-/// Renders page `index` (from 0) of a PDF `width_px` pixels wide in a
-/// child process under the limits: the header, and the pixels.
+/// Renders page `index` (from 0) of a PDF — or the part `crop` of it —
+/// `width_px` pixels wide in a child process under the limits: the
+/// header, and the pixels.
 pub fn render_in_child(
     bytes: &[u8],
     password: &str,
     index: usize,
     width_px: u32,
+    crop: Option<[f32; 4]>,
 ) -> Result<(PictureHeader, Vec<u8>), ChildError> {
     let mut preamble = password_preamble(password);
     preamble.extend_from_slice(&u32::try_from(index).unwrap_or(u32::MAX).to_be_bytes());
     preamble.extend_from_slice(&width_px.to_be_bytes());
+    for side in crop.unwrap_or_default() {
+        preamble.extend_from_slice(&side.to_bits().to_be_bytes());
+    }
     let answer = run_child(RENDER_PAGE_COMMAND, &preamble, bytes)?;
     let unreadable = |why: &str| ChildError::Crashed(format!("its answer: {why}"));
     let (length, rest) = answer

@@ -5,12 +5,14 @@
 use hayro_interpret::hayro_syntax::page::Page;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{Affine, Rect};
+use hayro_interpret::util::TransformExt as _;
 use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_page};
 
-use super::glyphs::{GlyphCollector, GlyphsOnly};
+use super::figures::{Area, figure_areas, place_figures};
+use super::glyphs::{GlyphCollector, GlyphsOnly, Mark};
 use super::labels::page_labels;
-use super::layout::{PageParagraphs, blocks_of, paragraphs_of};
-use super::lines::lines_of;
+use super::layout::{PageParagraphs, Paragraph, blocks_of, paragraphs_of};
+use super::lines::{Line, lines_of};
 use super::outline::outline_entries;
 use super::text::{NoText, PdfAnswer, PdfPage, PdfText};
 
@@ -84,11 +86,54 @@ fn read_page<'a>(
         None
     };
     let lines = lines_of(&collector.glyphs);
+    let mut paragraphs = paragraphs_of(&lines);
+    let height = (crop.y1 - crop.y0) as f32;
+    let figures = figures_of(page, &collector.marks, &lines, &mut paragraphs);
     let paragraphs = PageParagraphs {
-        paragraphs: paragraphs_of(&lines),
-        height: (crop.y1 - crop.y0) as f32,
+        paragraphs,
+        height,
+        figures,
     };
     (paragraphs, no_text)
+}
+
+/// The page's figures, placed among its paragraphs, each with its area
+/// on the page as shown.
+fn figures_of(
+    page: &Page<'_>,
+    marks: &[Mark],
+    lines: &[Line],
+    paragraphs: &mut [Paragraph],
+) -> Vec<(usize, [u32; 4])> {
+    let crop = page.crop_box();
+    // The collector's places are PDF space flipped at the crop box's top;
+    // the renderer's, the page as shown (its crop box's corner at 0,
+    // turned when the page is).
+    let shown = page.initial_transform(true).to_kurbo();
+    let height = (crop.y1 - crop.y0) as f32;
+    let areas: Vec<(Area, [u32; 4])> = figure_areas(marks, lines, crop.x1 as f32, height)
+        .into_iter()
+        .map(|area| {
+            let pdf = Rect::new(
+                f64::from(area[0]),
+                crop.y1 - f64::from(area[3]),
+                f64::from(area[2]),
+                crop.y1 - f64::from(area[1]),
+            );
+            let on_page = shown.transform_rect_bbox(pdf);
+            let whole = |v: f64| v.max(0.0).round() as u32;
+            (
+                area,
+                [
+                    whole(on_page.x0),
+                    whole(on_page.y0),
+                    whole(on_page.x1),
+                    whole(on_page.y1),
+                ],
+            )
+        })
+        .collect();
+    place_figures(paragraphs, &areas)
 }
 
 /// A PDF text string: UTF-16BE after its byte order mark, UTF-8 after its

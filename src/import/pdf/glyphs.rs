@@ -4,7 +4,7 @@
 
 use hayro_interpret::font::{Glyph, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
-use hayro_interpret::kurbo::{Affine, BezPath, Point};
+use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape as _};
 use hayro_interpret::{
     BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, SoftMask,
 };
@@ -39,6 +39,19 @@ pub struct GlyphCollector {
     pub unknown: usize,
     /// Glyphs read from their code alone.
     pub guessed: usize,
+    /// What else the page draws: pictures and paths, for its figures.
+    pub marks: Vec<Mark>,
+}
+
+/// The most pictures and paths kept of one page.
+pub const MAX_MARKS_PER_PAGE: usize = 20_000;
+
+/// A picture or a path the page draws: its box (left, top, right, bottom,
+/// top-down in points, as the glyphs are placed).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    pub area: [f32; 4],
+    pub picture: bool,
 }
 
 impl GlyphCollector {
@@ -46,6 +59,7 @@ impl GlyphCollector {
         Self {
             top,
             glyphs: Vec::new(),
+            marks: Vec::new(),
             unknown: 0,
             guessed: 0,
         }
@@ -145,11 +159,33 @@ fn is_bold(glyph: &Glyph<'_>) -> bool {
 /// space (1000 units to the em) to the page.
 pub(super) trait GlyphSink {
     fn take(&mut self, glyph: &Glyph<'_>, transform: Affine);
+
+    /// Something else drawn: its box on the page (PDF space), and whether
+    /// it is a picture (else a path).
+    fn mark(&mut self, _area: Rect, _picture: bool) {}
 }
 
 impl GlyphSink for GlyphCollector {
     fn take(&mut self, glyph: &Glyph<'_>, transform: Affine) {
         GlyphCollector::take(self, glyph, transform);
+    }
+
+    fn mark(&mut self, area: Rect, picture: bool) {
+        let finite = [area.x0, area.y0, area.x1, area.y1]
+            .iter()
+            .all(|v| v.is_finite());
+        if self.marks.len() >= MAX_MARKS_PER_PAGE || !finite {
+            return;
+        }
+        self.marks.push(Mark {
+            area: [
+                area.x0 as f32,
+                (self.top - area.y1) as f32,
+                area.x1 as f32,
+                (self.top - area.y0) as f32,
+            ],
+            picture,
+        });
     }
 }
 
@@ -158,7 +194,10 @@ impl GlyphSink for GlyphCollector {
 pub(super) struct GlyphsOnly<'s, S: GlyphSink>(pub &'s mut S);
 
 impl<'a, S: GlyphSink> Device<'a> for GlyphsOnly<'_, S> {
-    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {}
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, _: &DrawMode) {
+        let area = props.transform.transform_rect_bbox(path.bounding_box());
+        self.0.mark(area, false);
+    }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
@@ -166,7 +205,16 @@ impl<'a, S: GlyphSink> Device<'a> for GlyphsOnly<'_, S> {
             self.0.take(glyph, props.transform * glyph.transform());
         }
     }
-    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {}
+    fn draw_image(&mut self, image: Image<'a, '_>, props: ImageDrawProps<'a>) {
+        let pixels = Rect::new(
+            0.0,
+            0.0,
+            f64::from(image.width()),
+            f64::from(image.height()),
+        );
+        self.0
+            .mark(props.transform.transform_rect_bbox(pixels), true);
+    }
     fn pop_clip(&mut self) {}
     fn pop_transparency_group(&mut self) {}
 }

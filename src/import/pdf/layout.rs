@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::figures::captioned;
 use super::flow::{in_reading_order, is_footnote};
 use super::lines::Line;
 use super::outline::comparable;
@@ -22,14 +23,22 @@ pub struct Paragraph {
     /// Top and bottom, top-down in points.
     pub top: f32,
     pub bottom: f32,
+    /// Left and right ends of its widest lines.
+    pub left: f32,
+    pub right: f32,
     pub turned: bool,
+    /// Printed inside a figure (a chart's labels): the figure's own text.
+    pub in_figure: bool,
 }
 
-/// A page's paragraphs and its height.
+/// A page's paragraphs and its height, and its figures: the index of the
+/// paragraph each goes before, and its area on the page as shown (whole
+/// points: left, top, right, bottom).
 #[derive(Clone, Debug, Default)]
 pub struct PageParagraphs {
     pub paragraphs: Vec<Paragraph>,
     pub height: f32,
+    pub figures: Vec<(usize, [u32; 4])>,
 }
 
 /// Whether `line` starts a paragraph after `previous` (both of one page).
@@ -59,6 +68,8 @@ pub fn paragraphs_of(lines: &[Line]) -> Vec<Paragraph> {
                 join_line(&mut paragraph.text, &line.text);
                 paragraph.lines += 1;
                 paragraph.bottom = paragraph.bottom.max(line.y);
+                paragraph.left = paragraph.left.min(line.x);
+                paragraph.right = paragraph.right.max(line.end_x);
                 left = left.min(line.x);
             }
             _ => {
@@ -70,7 +81,10 @@ pub fn paragraphs_of(lines: &[Line]) -> Vec<Paragraph> {
                     lines: 1,
                     top: line.y - line.size,
                     bottom: line.y,
+                    left: line.x,
+                    right: line.end_x,
                     turned: line.turned,
+                    in_figure: false,
                 });
             }
         }
@@ -97,58 +111,94 @@ pub(super) fn join_line(text: &mut String, line: &str) {
 
 /// Every page's blocks, classified over the whole document.
 pub fn blocks_of(pages: &[PageParagraphs], outline: &[(u8, String)]) -> Vec<Vec<PdfBlock>> {
-    let outline: HashMap<String, u8> = outline
-        .iter()
-        .map(|(depth, title)| (comparable(title), *depth))
-        .filter(|(title, _)| !title.is_empty())
-        .collect();
     let body = body_size(pages);
-    let repeated = repeated_edge_lines(pages);
-    let heading_sizes = heading_sizes(pages, body);
-    let mut title_found = false;
+    let mut classes = Classes {
+        outline: outline
+            .iter()
+            .map(|(depth, title)| (comparable(title), *depth))
+            .filter(|(title, _)| !title.is_empty())
+            .collect(),
+        body,
+        repeated: repeated_edge_lines(pages),
+        heading_sizes: heading_sizes(pages, body),
+        title_found: false,
+    };
     pages
         .iter()
         .enumerate()
         .map(|(page_index, page)| {
-            let blocks = page
-                .paragraphs
-                .iter()
-                .flat_map(|paragraph| {
-                    let mut kind = kind_of(paragraph, page, body, &repeated, &heading_sizes);
-                    if let Some(depth) = outline_depth(paragraph, &outline)
-                        && kind != PdfBlockKind::Furniture
-                    {
-                        kind = PdfBlockKind::Heading(depth);
-                    }
-                    if page_index == 0
-                        && !title_found
-                        && paragraph.top < page.height * 0.5
-                        && paragraph.size >= body * 1.3
-                        && kind != PdfBlockKind::Furniture
-                    {
-                        title_found = true;
-                        kind = PdfBlockKind::Title;
-                    }
-                    let note = kind == PdfBlockKind::Paragraph
-                        && is_footnote(paragraph, page.height, body);
-                    if kind == PdfBlockKind::Paragraph
-                        && let Some((depth, heading, rest)) =
-                            run_in_heading(&paragraph.text, &outline)
-                    {
-                        let heading = PdfBlock {
-                            kind: PdfBlockKind::Heading(depth),
-                            text: heading,
-                        };
-                        let rest = PdfBlock { kind, text: rest };
-                        return vec![(heading, false), (rest, note)];
-                    }
-                    let text = paragraph.text.clone();
-                    vec![(PdfBlock { kind, text }, note)]
-                })
-                .collect();
-            in_reading_order(blocks)
+            let mut figures = page.figures.iter().peekable();
+            let mut blocks: Vec<(PdfBlock, bool)> = Vec::new();
+            for (index, paragraph) in page.paragraphs.iter().enumerate() {
+                while let Some((_, area_pt)) = figures.next_if(|(at, _)| *at <= index) {
+                    blocks.push((figure_block(*area_pt), true));
+                }
+                blocks.extend(classes.blocks_of(paragraph, page, page_index == 0));
+            }
+            blocks.extend(figures.map(|(_, area_pt)| (figure_block(*area_pt), true)));
+            captioned(in_reading_order(blocks))
         })
         .collect()
+}
+
+/// What a paragraph's kind is told by, over the whole document.
+struct Classes {
+    /// The PDF's outline: each entry's title (comparable) and depth.
+    outline: HashMap<String, u8>,
+    body: f32,
+    repeated: HashMap<String, usize>,
+    heading_sizes: Vec<f32>,
+    title_found: bool,
+}
+
+impl Classes {
+    /// A paragraph's block (two when a heading runs into it), each with
+    /// whether it is a footnote (or may be moved as one).
+    fn blocks_of(
+        &mut self,
+        paragraph: &Paragraph,
+        page: &PageParagraphs,
+        first_page: bool,
+    ) -> Vec<(PdfBlock, bool)> {
+        let (body, outline) = (self.body, &self.outline);
+        let mut kind = kind_of(paragraph, page, body, &self.repeated, &self.heading_sizes);
+        if paragraph.in_figure {
+            kind = PdfBlockKind::Furniture;
+        }
+        if let Some(depth) = outline_depth(paragraph, outline)
+            && kind != PdfBlockKind::Furniture
+        {
+            kind = PdfBlockKind::Heading(depth);
+        }
+        if first_page
+            && !self.title_found
+            && paragraph.top < page.height * 0.5
+            && paragraph.size >= body * 1.3
+            && kind != PdfBlockKind::Furniture
+        {
+            self.title_found = true;
+            kind = PdfBlockKind::Title;
+        }
+        let note = kind == PdfBlockKind::Paragraph && is_footnote(paragraph, page.height, body);
+        if kind == PdfBlockKind::Paragraph
+            && let Some((depth, heading, rest)) = run_in_heading(&paragraph.text, outline)
+        {
+            let heading = PdfBlock {
+                kind: PdfBlockKind::Heading(depth),
+                text: heading,
+            };
+            return vec![(heading, false), (PdfBlock { kind, text: rest }, note)];
+        }
+        let text = paragraph.text.clone();
+        vec![(PdfBlock { kind, text }, note)]
+    }
+}
+
+fn figure_block(area_pt: [u32; 4]) -> PdfBlock {
+    PdfBlock {
+        kind: PdfBlockKind::Figure { area_pt },
+        text: String::new(),
+    }
 }
 
 /// A heading run into its paragraph ("2.2. Conditional views So far, we

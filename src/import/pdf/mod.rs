@@ -10,6 +10,7 @@
 
 mod child;
 mod extract;
+mod figures;
 mod flow;
 mod glyphs;
 mod labels;
@@ -28,7 +29,11 @@ pub use page_picture::{GlyphBox, MAX_PICTURE_SIDE_PX, PageGeometry, PagePicture}
 pub use places::{PagePlaces, PlaceRect};
 pub use text::{NoText, PdfAnswer, PdfBlock, PdfBlockKind, PdfPage, PdfText};
 
-use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
+use std::sync::Arc;
+
+use crate::document::{
+    BlockKind, Document, DocumentBuilder, Format, HiddenText, Metadata, Picture, PictureSource,
+};
 
 use super::page::metadata_line;
 
@@ -55,7 +60,7 @@ pub fn document_from_pdf(
     password: Option<&str>,
 ) -> Result<Document, PdfError> {
     match child::read_in_child(bytes, password.unwrap_or_default())? {
-        PdfAnswer::Text(text) => document_of(text, metadata),
+        PdfAnswer::Text(text) => document_of(text, metadata, password),
         PdfAnswer::NeedsPassword if password.is_some() => Err(PdfError::WrongPassword),
         PdfAnswer::NeedsPassword => Err(PdfError::NeedsPassword),
         PdfAnswer::Unreadable(why) => Err(PdfError::Unreadable(why)),
@@ -63,16 +68,18 @@ pub fn document_from_pdf(
 }
 
 /// Page `index` (from 0) of a PDF as it is printed, `width_px` pixels
-/// wide, rendered in a child process (with `password` if it has one).
+/// wide, rendered in a child process (with `password` if it has one);
+/// only the part `crop` of it (in points) when asked.
 pub fn page_picture(
     bytes: &[u8],
     password: Option<&str>,
     index: usize,
     width_px: u32,
+    crop: Option<[f32; 4]>,
 ) -> Result<PagePicture, PdfError> {
     use page_picture::PictureHeader;
     let (header, rgba) =
-        child::render_in_child(bytes, password.unwrap_or_default(), index, width_px)?;
+        child::render_in_child(bytes, password.unwrap_or_default(), index, width_px, crop)?;
     match header {
         PictureHeader::Picture {
             geometry,
@@ -92,10 +99,16 @@ pub fn page_picture(
 
 /// The document of a PDF's text: its title and author, then each page's
 /// blocks; a page without a text layer says so in its place.
-pub fn document_of(text: PdfText, metadata: Metadata) -> Result<Document, PdfError> {
+pub fn document_of(
+    text: PdfText,
+    metadata: Metadata,
+    password: Option<&str>,
+) -> Result<Document, PdfError> {
     if text.pages.iter().all(|page| page.blocks.is_empty()) {
         return Err(PdfError::NoText);
     }
+    let file = metadata.path.clone();
+    let password = password.map(|p| HiddenText(Arc::from(p)));
     let mut builder = DocumentBuilder::new(Format::Pdf, metadata);
     let first_title = text
         .pages
@@ -116,27 +129,57 @@ pub fn document_of(text: PdfText, metadata: Metadata) -> Result<Document, PdfErr
             builder.push(BlockKind::Byline, &line);
         }
     }
+    let file = FileOfFigures { file, password };
     for (index, page) in text.pages.iter().enumerate() {
-        let number = index + 1;
         let label = text.labels.get(index).cloned();
-        builder.start_page(label.unwrap_or_else(|| number.to_string()));
-        if let Some(why) = page.no_text {
-            let said = match why {
-                NoText::NoTextLayer => {
-                    format!("Page {number} has no text layer (a scanned page, or a picture).")
-                }
-                NoText::UnknownLetters => format!(
-                    "Page {number}'s text cannot be read: its fonts do not say which letters they draw."
-                ),
-            };
-            builder.push(BlockKind::Furniture, &said);
-            continue;
-        }
-        for block in &page.blocks {
-            builder.push(block_kind(block.kind), &block.text);
-        }
+        builder.start_page(label.unwrap_or_else(|| (index + 1).to_string()));
+        push_page(&mut builder, page, index, &file);
     }
     Ok(builder.finish())
+}
+
+/// Where a PDF's figures are drawn from: its file, and its password.
+struct FileOfFigures {
+    file: Option<std::path::PathBuf>,
+    password: Option<HiddenText>,
+}
+
+/// A page's blocks, its figures drawn from the file; a page without
+/// text says so in its place.
+fn push_page(builder: &mut DocumentBuilder, page: &PdfPage, index: usize, figures: &FileOfFigures) {
+    let number = index + 1;
+    if let Some(why) = page.no_text {
+        let said = match why {
+            NoText::NoTextLayer => {
+                format!("Page {number} has no text layer (a scanned page, or a picture).")
+            }
+            NoText::UnknownLetters => format!(
+                "Page {number}'s text cannot be read: its fonts do not say which letters they draw."
+            ),
+        };
+        builder.push(BlockKind::Furniture, &said);
+        return;
+    }
+    for block in &page.blocks {
+        let PdfBlockKind::Figure { area_pt } = block.kind else {
+            builder.push(block_kind(block.kind), &block.text);
+            continue;
+        };
+        let source = match &figures.file {
+            Some(file) => PictureSource::PdfRegion {
+                file: file.clone(),
+                page: index,
+                area_pt,
+                password: figures.password.clone(),
+            },
+            None => PictureSource::Missing("a PDF read without its file".into()),
+        };
+        builder.push_figure(
+            figure_picture(source, number, area_pt),
+            &block.text,
+            Vec::new(),
+        );
+    }
 }
 
 /// Whether the file's information names the document, not the program
@@ -160,12 +203,24 @@ fn is_a_real_title(title: &str) -> bool {
         || made_from.iter().any(|end| lower.ends_with(end)))
 }
 
+/// A figure's picture: its place for `inspect`, its size at 1.5 pixels a
+/// point (a little larger than print at 96 dpi).
+fn figure_picture(source: PictureSource, page_number: usize, [l, t, r, b]: [u32; 4]) -> Picture {
+    let (width, height) = (r.saturating_sub(l), b.saturating_sub(t));
+    Picture {
+        source,
+        src: format!("page {page_number}, {width} × {height} pt at ({l}, {t})"),
+        alt: String::new(),
+        declared_size_px: Some([width * 3 / 2, height * 3 / 2]),
+    }
+}
+
 fn block_kind(kind: PdfBlockKind) -> BlockKind {
     match kind {
         PdfBlockKind::Title => BlockKind::Title,
         PdfBlockKind::Heading(level) => BlockKind::Heading { level },
         PdfBlockKind::Paragraph => BlockKind::Paragraph,
-        PdfBlockKind::Furniture => BlockKind::Furniture,
+        PdfBlockKind::Furniture | PdfBlockKind::Figure { .. } => BlockKind::Furniture,
     }
 }
 

@@ -55,11 +55,14 @@ pub enum PictureHeader {
 
 /// Renders page `index` (from 0) of a PDF `width_px` pixels wide, and
 /// finds its glyphs: the header, and the pixels when there is a picture.
+/// With `crop` (left, top, right, bottom in points of the page as shown),
+/// only that part of the page is drawn, `width_px` wide, without glyphs.
 pub fn render_page(
     bytes: Vec<u8>,
     password: &str,
     index: usize,
     width_px: u32,
+    crop: Option<[f32; 4]>,
 ) -> (PictureHeader, Vec<u8>) {
     let pdf = match Pdf::new_with_password(bytes, password) {
         Ok(pdf) => pdf,
@@ -75,7 +78,20 @@ pub fn render_page(
         return (PictureHeader::Unreadable(why), Vec::new());
     };
     let (width_pt, height_pt) = page.render_dimensions();
-    let scale = picture_scale(width_pt, height_pt, width_px);
+    let crop = crop.map(|[l, t, r, b]| {
+        let (l, t) = (l.clamp(0.0, width_pt), t.clamp(0.0, height_pt));
+        [
+            l,
+            t,
+            r.clamp(l + 1.0, width_pt.max(l + 1.0)),
+            b.clamp(t + 1.0, height_pt.max(t + 1.0)),
+        ]
+    });
+    // The whole page is drawn at the scale that makes the part asked for
+    // `width_px` wide (never beyond the largest side).
+    let wanted_width_pt = crop.map_or(width_pt, |[l, _, r, _]| r - l);
+    let asked_px = (width_px as f32 * width_pt / wanted_width_pt.max(1.0)) as u32;
+    let scale = picture_scale(width_pt, height_pt, asked_px);
     let cache = hayro::RenderCache::new();
     let settings = InterpreterSettings::default();
     let pixmap = hayro::render(
@@ -89,6 +105,19 @@ pub fn render_page(
             bg_color: WHITE,
         },
     );
+    if let Some(crop) = crop {
+        let (pixels, size) = cropped(&pixmap, crop, scale);
+        let header = PictureHeader::Picture {
+            geometry: PageGeometry {
+                width_pt: crop[2] - crop[0],
+                height_pt: crop[3] - crop[1],
+                glyphs: Vec::new(),
+            },
+            width_px: size[0],
+            height_px: size[1],
+        };
+        return (header, pixels);
+    }
     let mut boxes = GlyphBoxes::default();
     let mut context = Context::new(
         page.initial_transform(true).to_kurbo(),
@@ -108,6 +137,23 @@ pub fn render_page(
         height_px: u32::from(pixmap.height()),
     };
     (header, pixmap.data_as_u8_slice().to_vec())
+}
+
+/// The pixels of `crop` (in points) of a page drawn at `scale` pixels a
+/// point, and their size.
+fn cropped(pixmap: &hayro::vello_cpu::Pixmap, crop: [f32; 4], scale: f32) -> (Vec<u8>, [u32; 2]) {
+    let (page_w, page_h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+    let px = |v: f32, most: u32| ((v * scale).round().max(0.0) as u32).min(most);
+    let (left, top) = (px(crop[0], page_w), px(crop[1], page_h));
+    let (right, bottom) = (px(crop[2], page_w).max(left), px(crop[3], page_h).max(top));
+    let (width, height) = (right - left, bottom - top);
+    let data = pixmap.data_as_u8_slice();
+    let mut pixels = Vec::with_capacity((width * height * 4) as usize);
+    for row in top..bottom {
+        let start = ((row * page_w + left) * 4) as usize;
+        pixels.extend_from_slice(&data[start..start + (width * 4) as usize]);
+    }
+    (pixels, [width, height])
 }
 
 /// Pixels per point for a picture `width_px` wide, neither side beyond

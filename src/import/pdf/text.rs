@@ -13,6 +13,12 @@ pub enum PdfBlockKind {
     Paragraph,
     /// A page number, a running header or footer, a side stamp.
     Furniture,
+    /// A figure: this part of the page (left, top, right, bottom in whole
+    /// points of the page as shown), drawn by the renderer; the block's
+    /// text is its caption.
+    Figure {
+        area_pt: [u32; 4],
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

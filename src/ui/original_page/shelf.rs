@@ -192,14 +192,19 @@ fn render(job: &Job) -> Result<(ColorImage, egui::Vec2, PagePlaces), String> {
         Ok(None) => return Err(format!("{name} is no longer there.")),
         Err(error) => return Err(error.to_string()),
     };
-    let picture = page_picture(&bytes, job.password.as_deref(), job.index, job.width_px).map_err(
-        |error| {
-            format!(
-                "Page {} of {name} cannot be drawn: it {error}.",
-                job.index + 1
-            )
-        },
-    )?;
+    let picture = page_picture(
+        &bytes,
+        job.password.as_deref(),
+        job.index,
+        job.width_px,
+        None,
+    )
+    .map_err(|error| {
+        format!(
+            "Page {} of {name} cannot be drawn: it {error}.",
+            job.index + 1
+        )
+    })?;
     let places = PagePlaces::new(&job.page_text, &picture.geometry.glyphs);
     let size = [picture.width_px as usize, picture.height_px as usize];
     let image = ColorImage::from_rgba_premultiplied(size, &picture.rgba);

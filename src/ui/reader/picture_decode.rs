@@ -25,8 +25,35 @@ pub struct DecodedPicture {
     pub(super) rgba: Vec<u8>,
 }
 
+impl DecodedPicture {
+    /// The size of the decoded pixels (after scaling), in pixels.
+    pub fn size_px(&self) -> [usize; 2] {
+        self.size_px
+    }
+
+    /// The picture's own size, in pixels.
+    pub fn natural_size_px(&self) -> [u32; 2] {
+        self.natural_size_px
+    }
+
+    /// The pixels, straight RGBA rows.
+    pub fn rgba(&self) -> &[u8] {
+        &self.rgba
+    }
+}
+
 /// Reads and decodes a picture, scaled to at most `max_width_px` wide.
 pub fn decode_picture(source: &PictureSource, max_width_px: u32) -> Result<DecodedPicture, String> {
+    if let PictureSource::PdfRegion {
+        file,
+        page,
+        area_pt,
+        password,
+    } = source
+    {
+        let password = password.as_ref().map(|p| &*p.0);
+        return pdf_region(file, *page, *area_pt, password, max_width_px);
+    }
     let bytes = picture_bytes(source)?;
     let max_width_px = max_width_px.clamp(1, MAX_SIDE_PX);
     if looks_like_svg(&bytes) {
@@ -39,6 +66,34 @@ pub fn decode_picture(source: &PictureSource, max_width_px: u32) -> Result<Decod
     } else {
         decode_raster(&bytes, max_width_px)
     }
+}
+
+/// A figure of a PDF page, drawn by the PDF renderer in its child.
+fn pdf_region(
+    file: &std::path::Path,
+    page: usize,
+    [left, top, right, bottom]: [u32; 4],
+    password: Option<&str>,
+    max_width_px: u32,
+) -> Result<DecodedPicture, String> {
+    let bytes = match crate::regular_file::read_regular_file(file, crate::import::MAX_FILE_BYTES) {
+        Ok(Some(file)) => file.bytes,
+        Ok(None) => return Err(format!("{} is no longer there", file.display())),
+        Err(error) => return Err(error.to_string()),
+    };
+    let natural_size_px = [
+        right.saturating_sub(left) * 3 / 2,
+        bottom.saturating_sub(top) * 3 / 2,
+    ];
+    let width_px = max_width_px.clamp(16, MAX_SIDE_PX);
+    let crop = [left, top, right, bottom].map(|v| v as f32);
+    let picture = crate::import::pdf::page_picture(&bytes, password, page, width_px, Some(crop))
+        .map_err(|error| format!("page {} {error}", page + 1))?;
+    Ok(DecodedPicture {
+        natural_size_px,
+        size_px: [picture.width_px as usize, picture.height_px as usize],
+        rgba: picture.rgba,
+    })
 }
 
 fn looks_like_svg(bytes: &[u8]) -> bool {

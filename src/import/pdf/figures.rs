@@ -1,0 +1,414 @@
+//! A page's figures: its pictures and drawings gathered into areas (marks
+//! that touch or nearly touch are one figure), kept when they are large
+//! enough to be a figure and are not mostly text (a framed box, a shaded
+//! table); each is placed in the page's reading order where its column
+//! reaches it, the text printed inside it (a chart's labels) muted as the
+//! figure's own, and a "Figure 3:" paragraph beside it taken as its caption.
+
+use super::glyphs::Mark;
+use super::layout::Paragraph;
+use super::lines::Line;
+use super::text::{PdfBlock, PdfBlockKind};
+
+/// Left, top, right, bottom, top-down in points.
+pub type Area = [f32; 4];
+
+/// Marks this close are one figure.
+const NEAR_PT: f32 = 6.0;
+/// Panels of one figure this far apart are joined.
+const PANEL_GAP_PT: f32 = 36.0;
+/// The smallest figure, in points.
+const MIN_WIDTH_PT: f32 = 60.0;
+const MIN_HEIGHT_PT: f32 = 36.0;
+/// A path thinner than this is a rule (a table's, an underline), not a drawing.
+const RULE_PT: f32 = 2.5;
+/// The most marks gathered into figures on one page.
+const MAX_MARKS: usize = 4_000;
+
+fn width(area: Area) -> f32 {
+    area[2] - area[0]
+}
+
+fn height(area: Area) -> f32 {
+    area[3] - area[1]
+}
+
+fn union(a: Area, b: Area) -> Area {
+    [
+        a[0].min(b[0]),
+        a[1].min(b[1]),
+        a[2].max(b[2]),
+        a[3].max(b[3]),
+    ]
+}
+
+fn overlap(a: Area, b: Area) -> f32 {
+    let w = a[2].min(b[2]) - a[0].max(b[0]);
+    let h = a[3].min(b[3]) - a[1].max(b[1]);
+    w.max(0.0) * h.max(0.0)
+}
+
+fn near(a: Area, b: Area) -> bool {
+    a[0] - NEAR_PT <= b[2]
+        && b[0] - NEAR_PT <= a[2]
+        && a[1] - NEAR_PT <= b[3]
+        && b[1] - NEAR_PT <= a[3]
+}
+
+/// A figure being gathered: its area, and how many pictures and paths.
+#[derive(Clone, Copy, Debug)]
+struct Gathered {
+    area: Area,
+    pictures: usize,
+    paths: usize,
+}
+
+/// The page's figures (`width` × `height` points), from what it draws
+/// besides text; `lines` are its text, to tell a drawing from a framed box.
+pub fn figure_areas(
+    marks: &[Mark],
+    lines: &[Line],
+    page_width: f32,
+    page_height: f32,
+) -> Vec<Area> {
+    let page_area = page_width * page_height;
+    let mut gathered: Vec<Gathered> = Vec::new();
+    for piece in marks
+        .iter()
+        .take(MAX_MARKS)
+        .filter_map(|m| piece_of(m, page_width, page_height))
+    {
+        match gathered.iter_mut().find(|g| near(g.area, piece.area)) {
+            Some(g) => {
+                g.area = union(g.area, piece.area);
+                g.pictures += piece.pictures;
+                g.paths += piece.paths;
+            }
+            None => gathered.push(piece),
+        }
+    }
+    let gathered = panels_joined(merged(gathered), lines);
+    gathered
+        .into_iter()
+        .filter(|g| {
+            width(g.area) >= MIN_WIDTH_PT
+                && height(g.area) >= MIN_HEIGHT_PT
+                && width(g.area) * height(g.area) <= page_area * 0.85
+                && (g.pictures > 0 || g.paths >= 3)
+                && text_share(g.area, lines) < 0.3
+        })
+        .map(|g| g.area)
+        .collect()
+}
+
+/// A mark that may be part of a figure, clipped to the page: not a rule,
+/// not a background, not a drawing reaching past the page's edge (a clip's
+/// fill; a picture may bleed).
+fn piece_of(mark: &Mark, page_width: f32, page_height: f32) -> Option<Gathered> {
+    let page_area = page_width * page_height;
+    let clipped = [
+        mark.area[0].max(0.0),
+        mark.area[1].max(0.0),
+        mark.area[2].min(page_width),
+        mark.area[3].min(page_height),
+    ];
+    let (w, h) = (width(clipped), height(clipped));
+    let least = if mark.picture { 12.0 } else { RULE_PT };
+    let spills = clipped != mark.area
+        && (mark.area[0] < -2.0
+            || mark.area[1] < -2.0
+            || mark.area[2] > page_width + 2.0
+            || mark.area[3] > page_height + 2.0);
+    let kept = w >= least && h >= least && w * h <= page_area * 0.8 && (mark.picture || !spills);
+    kept.then_some(Gathered {
+        area: clipped,
+        pictures: usize::from(mark.picture),
+        paths: usize::from(!mark.picture),
+    })
+}
+
+/// Figures that grew into one another joined, until none touch.
+fn merged(mut gathered: Vec<Gathered>) -> Vec<Gathered> {
+    loop {
+        let mut joined = false;
+        let mut out: Vec<Gathered> = Vec::with_capacity(gathered.len());
+        for g in gathered {
+            match out.iter_mut().find(|o| near(o.area, g.area)) {
+                Some(o) => {
+                    o.area = union(o.area, g.area);
+                    o.pictures += g.pictures;
+                    o.paths += g.paths;
+                    joined = true;
+                }
+                None => out.push(g),
+            }
+        }
+        if !joined {
+            return out;
+        }
+        gathered = out;
+    }
+}
+
+/// The panels of one figure ("(a)", "(b)", a grid of plots) joined: two
+/// figures a little apart whose joined area holds no line of body text.
+fn panels_joined(mut gathered: Vec<Gathered>, lines: &[Line]) -> Vec<Gathered> {
+    let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let body = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
+    let body_text: Vec<Area> = lines
+        .iter()
+        .filter(|l| l.size >= body * 0.9 && l.text.chars().count() > 12)
+        .map(line_area)
+        .collect();
+    let gap = |a: Area, b: Area| {
+        (b[0] - a[2])
+            .max(a[0] - b[2])
+            .max(b[1] - a[3])
+            .max(a[1] - b[3])
+    };
+    'joining: loop {
+        for i in 0..gathered.len() {
+            for j in i + 1..gathered.len() {
+                let (a, b) = (gathered[i].area, gathered[j].area);
+                let joined = union(a, b);
+                let text_between = body_text.iter().any(|t| overlap(joined, *t) > 0.0);
+                if gap(a, b) <= PANEL_GAP_PT && !text_between {
+                    let other = gathered.remove(j);
+                    let g = &mut gathered[i];
+                    g.area = joined;
+                    g.pictures += other.pictures;
+                    g.paths += other.paths;
+                    continue 'joining;
+                }
+            }
+        }
+        return gathered;
+    }
+}
+
+/// How much of an area the text covers.
+fn text_share(area: Area, lines: &[Line]) -> f32 {
+    let covered: f32 = lines
+        .iter()
+        .map(|line| overlap(area, line_area(line)))
+        .sum();
+    covered / (width(area) * height(area)).max(1.0)
+}
+
+fn line_area(line: &Line) -> Area {
+    [
+        line.x,
+        line.y - line.size * 0.8,
+        line.end_x,
+        line.y + line.size * 0.2,
+    ]
+}
+
+/// Where each figure goes among the page's paragraphs (the index of the
+/// paragraph it goes before): before the first paragraph printed inside
+/// it or, when none is, the first below it in its column; the paragraphs
+/// inside it are marked as its own. Each figure comes with its area as
+/// the page is shown (`shown`), which it keeps.
+pub fn place_figures<T: Copy>(
+    paragraphs: &mut [Paragraph],
+    areas: &[(Area, T)],
+) -> Vec<(usize, T)> {
+    let mut placed: Vec<(usize, T)> = areas
+        .iter()
+        .map(|&(area, shown)| {
+            let inside = |p: &Paragraph| {
+                let text = [p.left, p.top, p.right, p.bottom];
+                overlap(area, text) >= (width(text) * height(text)).max(0.01) * 0.8
+            };
+            let below =
+                |p: &Paragraph| p.top >= area[3] - 2.0 && p.left < area[2] && p.right > area[0];
+            let at = paragraphs
+                .iter()
+                .position(inside)
+                .or_else(|| paragraphs.iter().position(below))
+                .unwrap_or(paragraphs.len());
+            // A caption printed inside the figure's frame stays a caption.
+            for paragraph in paragraphs
+                .iter_mut()
+                .filter(|p| inside(p) && !is_figure_caption(&p.text))
+            {
+                paragraph.in_figure = true;
+            }
+            (at, shown)
+        })
+        .collect();
+    placed.sort_by_key(|(at, _)| *at);
+    placed
+}
+
+/// Whether a paragraph is a figure's caption ("Figure 3:", "Fig. 2.").
+pub fn is_figure_caption(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let Some(rest) = ["figure", "fig.", "fig"]
+        .iter()
+        .find_map(|word| lower.strip_prefix(word))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    // "Figure 3:", "Fig. 2.", "Figure 4 —"; not "Figure 7 shows …".
+    let after = rest[digits..].trim_start_matches(|c: char| c.is_ascii_lowercase() && c != ' ');
+    digits > 0
+        && (after.starts_with([':', '.', '|'])
+            || after.trim_start().starts_with(['\u{2013}', '\u{2014}']))
+}
+
+/// Each figure given the caption printed just after it — past the
+/// figure's own text and the page's furniture — or else just before it.
+pub fn captioned(mut blocks: Vec<PdfBlock>) -> Vec<PdfBlock> {
+    let is_caption = |b: &PdfBlock| b.kind == PdfBlockKind::Paragraph && is_figure_caption(&b.text);
+    let passed = |b: &PdfBlock| b.kind == PdfBlockKind::Furniture;
+    let mut index = 0;
+    while index < blocks.len() {
+        let figure = matches!(blocks[index].kind, PdfBlockKind::Figure { .. });
+        if figure && blocks[index].text.is_empty() {
+            let after = blocks[index + 1..]
+                .iter()
+                .position(|b| !passed(b))
+                .map(|skip| index + 1 + skip)
+                .filter(|&at| is_caption(&blocks[at]));
+            let before = blocks[..index]
+                .iter()
+                .rposition(|b| !passed(b))
+                .filter(|&at| is_caption(&blocks[at]));
+            if let Some(at) = after {
+                blocks[index].text = blocks.remove(at).text;
+            } else if let Some(at) = before {
+                let caption = blocks.remove(at).text;
+                index -= 1;
+                blocks[index].text = caption;
+            }
+        }
+        index += 1;
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(area: Area, picture: bool) -> Mark {
+        Mark { area, picture }
+    }
+
+    fn line(text: &str, x: f32, y: f32) -> Line {
+        Line {
+            text: text.into(),
+            x,
+            end_x: x + 5.0 * text.len() as f32,
+            y,
+            size: 10.0,
+            bold: false,
+            turned: false,
+        }
+    }
+
+    #[test]
+    fn a_chart_of_many_paths_is_one_figure_and_rules_and_frames_are_none() {
+        let mut marks: Vec<Mark> = (0..20)
+            .map(|k| {
+                mark(
+                    [
+                        100.0 + 10.0 * k as f32,
+                        300.0,
+                        108.0 + 10.0 * k as f32,
+                        400.0,
+                    ],
+                    false,
+                )
+            })
+            .collect();
+        // A table's rule, and a frame around a paragraph of text.
+        marks.push(mark([50.0, 500.0, 550.0, 501.0], false));
+        marks.push(mark([50.0, 600.0, 550.0, 700.0], false));
+        let lines: Vec<Line> = (0..8)
+            .map(|k| line(&"text ".repeat(19), 55.0, 612.0 + 11.0 * k as f32))
+            .collect();
+        let areas = figure_areas(&marks, &lines, 612.0, 792.0);
+        assert_eq!(areas, vec![[100.0, 300.0, 298.0, 400.0]]);
+    }
+
+    #[test]
+    fn a_picture_is_a_figure_and_a_page_sized_background_is_not() {
+        let marks = [
+            mark([0.0, 0.0, 612.0, 792.0], true),
+            mark([72.0, 100.0, 300.0, 250.0], true),
+        ];
+        assert_eq!(
+            figure_areas(&marks, &[], 612.0, 792.0),
+            vec![[72.0, 100.0, 300.0, 250.0]]
+        );
+    }
+
+    #[test]
+    fn captions_are_told_from_sentences_about_figures() {
+        assert!(is_figure_caption("Figure 3: The trace tree."));
+        assert!(is_figure_caption("Fig. 12. Speedup over the interpreter"));
+        assert!(!is_figure_caption("Figure out what the trace does."));
+        assert!(!is_figure_caption("Figures 3 and 4 show it."));
+        assert!(!is_figure_caption(
+            "Figure 7 shows basic trace tree compilation."
+        ));
+        assert!(is_figure_caption("Figure 2b: The same, later."));
+        assert!(is_figure_caption("Figure 4 \u{2014} Speedups."));
+    }
+
+    fn block(kind: PdfBlockKind, text: &str) -> PdfBlock {
+        PdfBlock {
+            kind,
+            text: text.into(),
+        }
+    }
+
+    const FIGURE: PdfBlockKind = PdfBlockKind::Figure {
+        area_pt: [1, 2, 3, 4],
+    };
+
+    #[test]
+    fn a_figure_takes_the_caption_before_it_when_none_follows() {
+        let figure = FIGURE;
+        let blocks = vec![
+            block(PdfBlockKind::Paragraph, "Figure 1: A chart."),
+            block(PdfBlockKind::Furniture, "Axis"),
+            block(figure, ""),
+            block(PdfBlockKind::Furniture, "Dept = A"),
+            block(PdfBlockKind::Paragraph, "Text after."),
+        ];
+        let texts: Vec<String> = captioned(blocks).into_iter().map(|b| b.text).collect();
+        assert_eq!(
+            texts,
+            ["Axis", "Figure 1: A chart.", "Dept = A", "Text after."]
+        );
+    }
+
+    #[test]
+    fn a_figure_takes_the_caption_after_it() {
+        let figure = FIGURE;
+        let blocks = vec![
+            block(PdfBlockKind::Paragraph, "Text before."),
+            block(figure, ""),
+            block(PdfBlockKind::Paragraph, "Figure 1: A chart."),
+            block(PdfBlockKind::Paragraph, "Text after."),
+        ];
+        let texts: Vec<(PdfBlockKind, String)> = captioned(blocks)
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (PdfBlockKind::Paragraph, "Text before.".to_owned()),
+                (figure, "Figure 1: A chart.".to_owned()),
+                (PdfBlockKind::Paragraph, "Text after.".to_owned()),
+            ]
+        );
+    }
+}
