@@ -281,6 +281,9 @@ pub enum ExportFormat {
     Markdown,
     /// The sidecar itself.
     Ron,
+    /// The article with its highlights and notes: one self-contained HTML
+    /// file (pictures inlined) that any browser prints or shares.
+    Html,
 }
 
 /// The JSON `marginalia inspect` prints.
@@ -376,6 +379,7 @@ impl From<ExportFormat> for crate::store::ExportFormat {
             ExportFormat::W3c => Self::W3c,
             ExportFormat::Markdown => Self::Markdown,
             ExportFormat::Ron => Self::Ron,
+            ExportFormat::Html => Self::Html,
         }
     }
 }

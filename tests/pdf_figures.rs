@@ -5,68 +5,10 @@
 
 mod common;
 
+use common::pdf::page_with_a_chart;
 use marginalia::document::{BlockKind, Document, PictureSource};
 use marginalia::import::import_path;
 use marginalia::ui::reader::decode_picture;
-use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
-
-/// A page: a paragraph, a bar chart of ten bars with a label inside it,
-/// its caption, and a paragraph after.
-fn page_with_a_chart() -> Vec<u8> {
-    let mut pdf = Pdf::new();
-    let (catalog, tree, page, content_id, font) = (
-        Ref::new(1),
-        Ref::new(2),
-        Ref::new(3),
-        Ref::new(4),
-        Ref::new(5),
-    );
-    pdf.catalog(catalog).pages(tree);
-    pdf.pages(tree).kids([page]).count(1);
-    let mut writer = pdf.page(page);
-    writer.media_box(Rect::new(0.0, 0.0, 595.0, 842.0));
-    writer.parent(tree);
-    writer.contents(content_id);
-    writer.resources().fonts().pair(Name(b"F1"), font);
-    drop(writer);
-    let mut content = Content::new();
-    let line = |content: &mut Content, text: &str, size: f32, (x, y): (f32, f32)| {
-        content.begin_text();
-        content.set_font(Name(b"F1"), size);
-        content.next_line(x, y);
-        content.show(Str(text.as_bytes()));
-        content.end_text();
-    };
-    line(
-        &mut content,
-        "The measurements before the chart were taken at dawn each day.",
-        10.0,
-        (72.0, 770.0),
-    );
-    content.set_fill_rgb(0.2, 0.4, 0.8);
-    for bar in 0..10 {
-        let x = 100.0 + 30.0 * bar as f32;
-        content.rect(x, 500.0, 20.0, 20.0 + 15.0 * bar as f32);
-        content.fill_nonzero();
-    }
-    content.set_fill_gray(0.0);
-    line(&mut content, "Rainfall", 7.0, (110.0, 640.0));
-    line(
-        &mut content,
-        "Figure 1: Ten bars of rising height.",
-        9.0,
-        (72.0, 480.0),
-    );
-    line(
-        &mut content,
-        "After the chart the text goes on about the rain and the river.",
-        10.0,
-        (72.0, 450.0),
-    );
-    pdf.stream(content_id, &content.finish());
-    pdf.type1_font(font).base_font(Name(b"Helvetica"));
-    pdf.finish()
-}
 
 fn figures(document: &Document) -> Vec<(usize, String)> {
     document

@@ -43,6 +43,9 @@ _marginalia() {
             marginalia,read-pdf)
                 cmd="marginalia__subcmd__read__subcmd__pdf"
                 ;;
+            marginalia,render-pdf-page)
+                cmd="marginalia__subcmd__render__subcmd__pdf__subcmd__page"
+                ;;
             marginalia,search)
                 cmd="marginalia__subcmd__search"
                 ;;
@@ -72,6 +75,9 @@ _marginalia() {
                 ;;
             marginalia__subcmd__help,read-pdf)
                 cmd="marginalia__subcmd__help__subcmd__read__subcmd__pdf"
+                ;;
+            marginalia__subcmd__help,render-pdf-page)
+                cmd="marginalia__subcmd__help__subcmd__render__subcmd__pdf__subcmd__page"
                 ;;
             marginalia__subcmd__help,search)
                 cmd="marginalia__subcmd__help__subcmd__search"
@@ -143,7 +149,7 @@ _marginalia() {
 
     case "${cmd}" in
         marginalia)
-            opts="-h -V --help --version inspect import export merge-sidecar git-setup library search install-files read-pdf help"
+            opts="-h -V --help --version inspect import export merge-sidecar git-setup library search install-files read-pdf render-pdf-page help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -164,7 +170,7 @@ _marginalia() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "w3c markdown ron" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "w3c markdown ron html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -197,7 +203,7 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__help)
-            opts="inspect import export merge-sidecar git-setup library search install-files read-pdf help"
+            opts="inspect import export merge-sidecar git-setup library search install-files read-pdf render-pdf-page help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -407,6 +413,20 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__help__subcmd__read__subcmd__pdf)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__help__subcmd__render__subcmd__pdf__subcmd__page)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -705,6 +725,20 @@ _marginalia() {
             return 0
             ;;
         marginalia__subcmd__read__subcmd__pdf)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        marginalia__subcmd__render__subcmd__pdf__subcmd__page)
             opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -44,6 +44,17 @@ impl HighlightColor {
         }
     }
 
+    /// The colour itself (sRGB), as the reader and exports paint it.
+    pub fn rgb(self) -> (u8, u8, u8) {
+        match self {
+            HighlightColor::Yellow => (0xFF, 0xD2, 0x1F),
+            HighlightColor::Green => (0x5C, 0xCB, 0x6A),
+            HighlightColor::Blue => (0x5A, 0xA6, 0xFF),
+            HighlightColor::Pink => (0xFF, 0x7A, 0xB0),
+            HighlightColor::Purple => (0xB0, 0x86, 0xFF),
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL
             .into_iter()

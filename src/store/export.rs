@@ -29,11 +29,15 @@ pub enum ExportFormat {
     Markdown,
     /// The sidecar itself.
     Ron,
+    /// The article with its highlights and notes, one self-contained HTML
+    /// file to print or share.
+    Html,
 }
 
 impl ExportFormat {
     /// The format a file name asks for: `.json`/`.jsonld` W3C, `.ron` the
-    /// sidecar, anything else Markdown.
+    /// sidecar, `.html` the article with its highlights, anything else
+    /// Markdown.
     pub fn for_file(path: &Path) -> Self {
         let extension = path
             .extension()
@@ -41,6 +45,7 @@ impl ExportFormat {
         match extension.as_deref() {
             Some("json" | "jsonld") => ExportFormat::W3c,
             Some("ron") => ExportFormat::Ron,
+            Some("html" | "htm" | "xhtml") => ExportFormat::Html,
             _ => ExportFormat::Markdown,
         }
     }
@@ -104,7 +109,42 @@ pub fn export_annotations(
             super::markdown_digest(&citation, &annotations, page_of)
         }
         ExportFormat::Ron => store.to_sidecar_string(),
+        ExportFormat::Html => {
+            let file_name = source.file_name();
+            let citation = Citation::of(document, file_name.as_deref());
+            super::html_export::article_html(document, &annotations, &citation)
+        }
     }
+}
+
+/// The export's text made later, on a worker: the HTML export draws a
+/// PDF's figures in child processes, which a frame must not wait for; the
+/// others are made now (they are quick) and handed over.
+pub fn export_job(
+    store: &AnnotationStore,
+    document: &Document,
+    source: ArticleSource<'_>,
+    format: ExportFormat,
+) -> Box<dyn FnOnce() -> String + Send> {
+    if format != ExportFormat::Html {
+        let text = export_annotations(store, document, source, format);
+        return Box::new(move || text);
+    }
+    let file_name = source.file_name();
+    let citation = Citation::of(document, file_name.as_deref());
+    let document = document.clone();
+    let annotations: Vec<(
+        crate::annotate::Annotation,
+        crate::annotate::AnchorResolution,
+    )> = store
+        .annotations()
+        .into_iter()
+        .map(|(annotation, resolution)| (annotation.clone(), resolution.clone()))
+        .collect();
+    Box::new(move || {
+        let borrowed: Vec<_> = annotations.iter().map(|(a, r)| (a, r)).collect();
+        super::html_export::article_html(&document, &borrowed, &citation)
+    })
 }
 
 /// What reading an annotation JSON file can run into; names the file.

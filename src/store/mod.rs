@@ -14,6 +14,8 @@ mod exchange;
 mod export;
 mod export_target;
 mod files;
+mod html_export;
+mod html_picture;
 mod import;
 mod merge;
 mod replace;
@@ -35,7 +37,7 @@ pub use exchange::{
 };
 pub use export::{
     AnnotationFile, AnnotationFileError, ArticleSource, ExportFormat, ImportSummary,
-    MAX_ANNOTATION_JSON_BYTES, export_annotations, read_annotation_file,
+    MAX_ANNOTATION_JSON_BYTES, export_annotations, export_job, read_annotation_file,
 };
 pub use export_target::{ExportTargetError, check_export_target, write_export};
 pub use files::{

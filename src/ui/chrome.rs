@@ -101,6 +101,7 @@ fn file_menu_ui(
     command_menu_item_ui(ui, Command::ShowLibraryFolders, now, commands);
     ui.separator();
     command_menu_item_ui(ui, Command::ShowExportDialog, now, commands);
+    command_menu_item_ui(ui, Command::ShowExportArticleDialog, now, commands);
     command_menu_item_ui(ui, Command::ShowImportDialog, now, commands);
     ui.menu_button("Export Library", |ui| {
         for format in [LibraryExportFormat::Markdown, LibraryExportFormat::W3c] {

@@ -21,6 +21,10 @@ pub(super) enum DialogPurpose {
     Export {
         title: String,
     },
+    /// Export the open article with its highlights, as HTML.
+    ExportArticle {
+        title: String,
+    },
     Import,
     AddLibraryFolder,
     ExportLibrary(LibraryExportFormat),
@@ -70,7 +74,16 @@ impl DialogPurpose {
                     vec![
                         ("Markdown digest", vec!["md"]),
                         ("W3C Web Annotation JSON", vec!["json"]),
+                        ("Article with highlights (HTML)", vec!["html"]),
                     ],
+                )
+            },
+            Self::ExportArticle { title } => DialogSpec {
+                file_name: Some(format!("{title} — with highlights.html")),
+                ..spec(
+                    "Export Article with Highlights",
+                    DialogKind::SaveFile,
+                    vec![("Web page (HTML)", vec!["html"])],
                 )
             },
             Self::Import => spec(
@@ -98,7 +111,7 @@ impl DialogPurpose {
     fn command(self, path: PathBuf) -> Command {
         match self {
             Self::Open => Command::Open(path),
-            Self::Export { .. } => Command::ExportTo(path),
+            Self::Export { .. } | Self::ExportArticle { .. } => Command::ExportTo(path),
             Self::Import => Command::ImportFrom(path),
             Self::AddLibraryFolder => Command::AddLibraryFolder(path),
             Self::ExportLibrary(format) => Command::ExportLibraryTo(path, format),

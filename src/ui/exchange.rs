@@ -11,7 +11,7 @@ use std::time::Duration;
 use eframe::egui;
 
 use crate::store::{
-    AnnotationFile, AnnotationFileError, ExportFormat, export_annotations, read_annotation_file,
+    AnnotationFile, AnnotationFileError, ExportFormat, export_job, read_annotation_file,
     write_atomically,
 };
 
@@ -26,6 +26,8 @@ pub(super) enum ExchangeDone {
     Exported {
         path: PathBuf,
         count: usize,
+        /// The article itself, with its highlights (HTML), not only them.
+        article: bool,
         result: std::io::Result<()>,
     },
     Read {
@@ -57,14 +59,15 @@ impl Exchanges {
         ctx: &egui::Context,
     ) -> Option<ExchangeDone> {
         let format = ExportFormat::for_file(path);
-        let text = export_annotations(open.store(), open.document(), open.source(), format);
+        let make_text = export_job(open.store(), open.document(), open.source(), format);
         let count = open.store().len();
         let path = path.to_path_buf();
         self.start(ctx, move || {
-            let result = write_atomically(&path, text.as_bytes()).map(|_| ());
+            let result = write_atomically(&path, make_text().as_bytes()).map(|_| ());
             ExchangeDone::Exported {
                 path,
                 count,
+                article: format == ExportFormat::Html,
                 result,
             }
         })
@@ -138,11 +141,23 @@ impl ExchangeDone {
             ExchangeDone::Exported {
                 path,
                 count,
+                article,
                 result: Ok(()),
-            } => (
-                format!("Exported {count} annotations to {}", path.display()),
-                true,
-            ),
+            } => {
+                let highlights = match count {
+                    1 => "1 highlight".to_owned(),
+                    n => format!("{n} highlights"),
+                };
+                let said = if article {
+                    format!(
+                        "Exported the article with {highlights} to {}",
+                        path.display()
+                    )
+                } else {
+                    format!("Exported {highlights} to {}", path.display())
+                };
+                (said, true)
+            }
             ExchangeDone::Exported {
                 path,
                 result: Err(error),

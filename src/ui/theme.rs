@@ -103,13 +103,7 @@ impl ThemeChoice {
 /// The paint of a highlight colour in this palette: translucent fills that
 /// keep text readable on light, sepia and dark pages; underlines opaque.
 pub fn highlight_paint(color: HighlightColor, palette: &Palette, underline: bool) -> Color32 {
-    let (r, g, b) = match color {
-        HighlightColor::Yellow => (0xFF, 0xD2, 0x1F),
-        HighlightColor::Green => (0x5C, 0xCB, 0x6A),
-        HighlightColor::Blue => (0x5A, 0xA6, 0xFF),
-        HighlightColor::Pink => (0xFF, 0x7A, 0xB0),
-        HighlightColor::Purple => (0xB0, 0x86, 0xFF),
-    };
+    let (r, g, b) = color.rgb();
     let alpha = match (underline, palette.dark) {
         (true, _) => 0xFF,
         (false, false) => 0x70,

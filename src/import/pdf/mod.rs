@@ -97,6 +97,36 @@ pub fn page_picture(
     }
 }
 
+/// The picture of a PDF's figure (a [`PictureSource::PdfRegion`]: a
+/// part of a page), drawn `width_px` wide by the renderer in its child,
+/// the file read within the importers' bound; why not, naming the page,
+/// when it cannot be. `None` for any other picture.
+pub fn pdf_figure_picture(
+    source: &PictureSource,
+    width_px: u32,
+) -> Option<Result<PagePicture, String>> {
+    let PictureSource::PdfRegion {
+        file,
+        page,
+        area_pt,
+        password,
+    } = source
+    else {
+        return None;
+    };
+    let bytes = match crate::regular_file::read_regular_file(file, crate::import::MAX_FILE_BYTES) {
+        Ok(Some(read)) => read.bytes,
+        Ok(None) => return Some(Err(format!("{} is no longer there", file.display()))),
+        Err(error) => return Some(Err(error.to_string())),
+    };
+    let crop = area_pt.map(|v| v as f32);
+    let password = password.as_ref().map(|p| &*p.0);
+    Some(
+        page_picture(&bytes, password, *page, width_px, Some(crop))
+            .map_err(|error| format!("page {} {error}", page + 1)),
+    )
+}
+
 /// The document of a PDF's text: its title and author, then each page's
 /// blocks; a page without a text layer says so in its place.
 pub fn document_of(

@@ -25,6 +25,8 @@ pub enum Command {
     RemoveRecent(PathBuf),
     ClearRecent,
     ShowExportDialog,
+    /// Export the article with its highlights and notes, as HTML.
+    ShowExportArticleDialog,
     ShowImportDialog,
     /// Write the annotations to this file (the export dialog's answer).
     ExportTo(PathBuf),
@@ -245,6 +247,7 @@ impl Command {
     pub fn available(&self, now: &Situation) -> bool {
         match self {
             Command::ShowExportDialog
+            | Command::ShowExportArticleDialog
             | Command::ShowImportDialog
             | Command::ExportTo(_)
             | Command::ImportFrom(_)

@@ -62,6 +62,7 @@ impl Command {
             Command::RemoveRecent(_) => row("Remove", "Remove from this list", Global, &[]),
             Command::ClearRecent => row("Clear List", "Forget every recent file", Global, &[]),
             Command::ShowExportDialog => row("Export Annotations…", "Save the annotations as a Markdown digest or W3C JSON", Global, &[]),
+            Command::ShowExportArticleDialog => row("Export Article with Highlights…", "One HTML file to print or share: the text and its pictures, your highlights in their colours, your notes beside them, the citation at the top", Global, &[]),
             Command::ShowImportDialog => row("Import Annotations…", "Add annotations from W3C or Hypothesis JSON", Global, &[]),
             Command::ExportTo(_) => row("Export", "Write the annotations to this file", Global, &[]),
             Command::ImportFrom(_) => row("Import", "Add the annotations in this file", Global, &[]),

@@ -44,15 +44,19 @@ impl DecodedPicture {
 
 /// Reads and decodes a picture, scaled to at most `max_width_px` wide.
 pub fn decode_picture(source: &PictureSource, max_width_px: u32) -> Result<DecodedPicture, String> {
-    if let PictureSource::PdfRegion {
-        file,
-        page,
-        area_pt,
-        password,
-    } = source
-    {
-        let password = password.as_ref().map(|p| &*p.0);
-        return pdf_region(file, *page, *area_pt, password, max_width_px);
+    let width_px = max_width_px.clamp(16, MAX_SIDE_PX);
+    if let Some(figure) = crate::import::pdf::pdf_figure_picture(source, width_px) {
+        // A figure's own size: its size on the page at 1.5 pixels a point.
+        let picture = figure?;
+        let natural = |points: f32| (points * 1.5).round() as u32;
+        return Ok(DecodedPicture {
+            natural_size_px: [
+                natural(picture.geometry.width_pt),
+                natural(picture.geometry.height_pt),
+            ],
+            size_px: [picture.width_px as usize, picture.height_px as usize],
+            rgba: picture.rgba,
+        });
     }
     let bytes = picture_bytes(source)?;
     let max_width_px = max_width_px.clamp(1, MAX_SIDE_PX);
@@ -66,34 +70,6 @@ pub fn decode_picture(source: &PictureSource, max_width_px: u32) -> Result<Decod
     } else {
         decode_raster(&bytes, max_width_px)
     }
-}
-
-/// A figure of a PDF page, drawn by the PDF renderer in its child.
-fn pdf_region(
-    file: &std::path::Path,
-    page: usize,
-    [left, top, right, bottom]: [u32; 4],
-    password: Option<&str>,
-    max_width_px: u32,
-) -> Result<DecodedPicture, String> {
-    let bytes = match crate::regular_file::read_regular_file(file, crate::import::MAX_FILE_BYTES) {
-        Ok(Some(file)) => file.bytes,
-        Ok(None) => return Err(format!("{} is no longer there", file.display())),
-        Err(error) => return Err(error.to_string()),
-    };
-    let natural_size_px = [
-        right.saturating_sub(left) * 3 / 2,
-        bottom.saturating_sub(top) * 3 / 2,
-    ];
-    let width_px = max_width_px.clamp(16, MAX_SIDE_PX);
-    let crop = [left, top, right, bottom].map(|v| v as f32);
-    let picture = crate::import::pdf::page_picture(&bytes, password, page, width_px, Some(crop))
-        .map_err(|error| format!("page {} {error}", page + 1))?;
-    Ok(DecodedPicture {
-        natural_size_px,
-        size_px: [picture.width_px as usize, picture.height_px as usize],
-        rgba: picture.rgba,
-    })
 }
 
 fn looks_like_svg(bytes: &[u8]) -> bool {

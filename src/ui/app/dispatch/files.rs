@@ -37,6 +37,11 @@ impl MarginaliaApp {
                     self.show_dialog(DialogPurpose::Export { title });
                 }
             }
+            Command::ShowExportArticleDialog => {
+                if let Some(title) = self.document().map(Document::display_title) {
+                    self.show_dialog(DialogPurpose::ExportArticle { title });
+                }
+            }
             Command::ShowImportDialog if self.document().is_some() => {
                 self.show_dialog(DialogPurpose::Import);
             }

@@ -30,6 +30,7 @@ impl MarginaliaApp {
             | Command::RemoveRecent(_)
             | Command::ClearRecent
             | Command::ShowExportDialog
+            | Command::ShowExportArticleDialog
             | Command::ShowImportDialog
             | Command::ExportTo(_)
             | Command::ImportFrom(_)
