@@ -251,6 +251,16 @@ fn hostile(name: &str) -> std::path::PathBuf {
 
 #[test]
 fn every_hostile_pdf_gives_text_or_a_clear_error_naming_it() {
+    let empty = import_path(&hostile("h_empty_file.pdf"))
+        .map(|_| ())
+        .map_err(|e| e.to_string());
+    assert!(
+        empty
+            .as_ref()
+            .is_err_and(|said| said
+                .ends_with("h_empty_file.pdf: is empty (0 bytes): there is no PDF in it")),
+        "{empty:?}"
+    );
     let files = common::corpus_files("pdf/hostile");
     assert!(files.len() >= 20, "{files:?}");
     for file in files {
@@ -312,6 +322,29 @@ fn a_file_named_pdf_that_is_not_one_is_refused_clearly() {
 }
 
 #[test]
+fn the_title_and_authors_come_from_the_xmp_packet_and_never_from_an_object_name() {
+    let xmp = r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Tides of the Harbour</rdf:li></rdf:Alt></dc:title><dc:creator><rdf:Seq><rdf:li>Ana Lima</rdf:li><rdf:li>Bo Chen</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"#;
+    let pages = [vec![
+        "A paragraph set in the body's size, long enough to be one.".to_owned(),
+    ]];
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("tides.pdf");
+    std::fs::write(&path, common::pdf::paper_with_xmp(&pages, Some(xmp))).expect("written");
+    let document = import_path(&path).expect("the PDF reads");
+    assert_eq!(
+        document.metadata.title.as_deref(),
+        Some("Tides of the Harbour")
+    );
+    assert_eq!(
+        document.metadata.byline.as_deref(),
+        Some("Ana Lima, Bo Chen")
+    );
+    // A Perl reference where the Info dictionary's author should be.
+    let review = read_paper("p13_tam_review");
+    assert_eq!(review.metadata.byline, None);
+}
+
+#[test]
 fn a_quote_from_a_pdf_is_cited_with_its_page() {
     use marginalia::annotate::{Annotation, HighlightColor, IndexedText};
     use marginalia::store::{
@@ -343,6 +376,17 @@ fn a_quote_from_a_pdf_is_cited_with_its_page() {
     // The Markdown digest names the page under the quote.
     let digest = export_annotations(&store, &document, source, ExportFormat::Markdown);
     assert!(digest.contains("\n*p. 2*\n"), "{digest}");
+    // The W3C export names the page as PDF viewers open it (RFC 3778).
+    let w3c = export_annotations(&store, &document, source, ExportFormat::W3c);
+    let page: serde_json::Value = serde_json::from_str(&w3c).expect("W3C JSON");
+    let item = &page["items"][0];
+    let fragment = item["target"]["selector"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["type"] == "FragmentSelector"))
+        .expect("a fragment selector");
+    assert_eq!(fragment["value"], "page=2");
+    assert_eq!(fragment["conformsTo"], "http://tools.ietf.org/rfc/rfc3778");
+    assert_eq!(item["marginalia"]["page"], "2");
 }
 
 #[test]

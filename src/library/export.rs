@@ -71,7 +71,8 @@ pub fn export_library(
         match format {
             LibraryExportFormat::W3c => {
                 let uri = ArticleSource::File(&place.article).uri();
-                if let Value::Array(page) = &mut w3c_page(&annotated, &uri)["items"] {
+                // The library keeps no article's pages: positions and quotes say where.
+                if let Value::Array(page) = &mut w3c_page(&annotated, &uri, &|_| None)["items"] {
                     items.append(page);
                 }
             }

@@ -2,7 +2,7 @@
 //! Hypothesis client's JSON export (import), and a Markdown digest.
 
 use jiff::Timestamp;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::citation::Citation;
@@ -318,60 +318,6 @@ fn id_of(id: &str) -> Uuid {
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
     uuid::Builder::from_random_bytes(bytes).into_uuid()
-}
-
-/// A W3C `AnnotationPage` of the annotations, in document order.
-pub fn w3c_page(annotations: &[(&Annotation, &AnchorResolution)], source_uri: &str) -> Value {
-    let items: Vec<Value> = annotations
-        .iter()
-        .map(|(a, resolution)| {
-            // The position selector describes the same text as the quote
-            // selector: for a fuzzy match or an orphan, the recorded one.
-            let (start, end) = (a.anchor.start_char, a.anchor.end_char);
-            let mut body: Vec<Value> = Vec::new();
-            if !a.note.is_empty() {
-                body.push(json!({
-                    "type": "TextualBody",
-                    "value": a.note,
-                    "format": "text/markdown",
-                    "purpose": "commenting",
-                }));
-            }
-            for tag in &a.tags {
-                body.push(json!({"type": "TextualBody", "value": tag, "purpose": "tagging"}));
-            }
-            json!({
-                "id": format!("urn:uuid:{}", a.id),
-                "type": "Annotation",
-                "motivation": if a.note.is_empty() { "highlighting" } else { "commenting" },
-                "created": a.created.to_string(),
-                "modified": a.modified.to_string(),
-                "body": body,
-                "target": {
-                    "source": source_uri,
-                    "selector": [
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": a.anchor.exact,
-                            "prefix": a.anchor.prefix,
-                            "suffix": a.anchor.suffix,
-                        },
-                        {"type": "TextPositionSelector", "start": start, "end": end},
-                    ],
-                },
-                "anchorStatus": resolution.status.name(),
-                "marginalia": {"color": a.color.name(), "style": match a.style {
-                    HighlightStyle::Highlight => "highlight",
-                    HighlightStyle::Underline => "underline",
-                }},
-            })
-        })
-        .collect();
-    json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "type": "AnnotationPage",
-        "items": items,
-    })
 }
 
 /// Tags as a notes app writes them: `#methods #to-read` (spaces as dashes).

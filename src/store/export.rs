@@ -98,7 +98,11 @@ pub fn export_annotations(
     let annotations = store.annotations();
     match format {
         ExportFormat::W3c => {
-            let page = super::w3c_page(&annotations, &source.uri());
+            let page_of = |at: usize| {
+                let index = document.page_index_at(at)?;
+                Some((index + 1, document.pages()[index].label.clone()))
+            };
+            let page = super::w3c_page(&annotations, &source.uri(), &page_of);
             // A `Value` always serialises.
             serde_json::to_string_pretty(&page).unwrap_or_default() + "\n"
         }

@@ -24,6 +24,7 @@ mod set;
 mod sidecar;
 mod unknown;
 mod version;
+mod w3c_export;
 
 pub use adopt::StoreNotice;
 pub use atomic::{follow_links, write_atomically};
@@ -33,7 +34,7 @@ pub use device::this_device;
 pub use error::StoreError;
 pub use exchange::{
     ExchangeError, ImportedAnnotation, MAX_NOTE_BYTES, SkippedItem, annotations_from_json,
-    annotations_from_json_with_skipped, hashtags, markdown_digest, w3c_page,
+    annotations_from_json_with_skipped, hashtags, markdown_digest,
 };
 pub use export::{
     AnnotationFile, AnnotationFileError, ArticleSource, ExportFormat, ImportSummary,
@@ -49,6 +50,7 @@ pub use merge::{CONFLICT_TAG, MergeReport, merge_sidecar_files, merge_sidecars, 
 pub use replace::ReplaceJob;
 pub use save::{FileStamp, SaveJob, SaveOutcome, read_sidecar};
 pub use set::AnnotationSet;
+pub use w3c_export::{PageOf, w3c_page};
 
 pub use sidecar::{
     DocumentInfo, FORMAT_NAME, FORMAT_VERSION, MAX_SIDECAR_BYTES, Sidecar, Tombstone,

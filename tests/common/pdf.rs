@@ -17,12 +17,25 @@ const LINE_CHARS: usize = 80;
 
 /// A PDF of `pages`, each a list of paragraphs, set in 10 pt Helvetica.
 pub fn paper(pages: &[Vec<String>]) -> Vec<u8> {
+    paper_with_xmp(pages, None)
+}
+
+/// [`paper`], its catalogue holding an XMP packet when one is given.
+pub fn paper_with_xmp(pages: &[Vec<String>], xmp: Option<&str>) -> Vec<u8> {
     let mut pdf = Pdf::new();
-    let (catalog, tree, font) = (Ref::new(1), Ref::new(2), Ref::new(3));
+    let (catalog, tree, font, metadata) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4));
     let page_ids: Vec<Ref> = (0..pages.len())
         .map(|i| Ref::new(10 + 2 * i as i32))
         .collect();
-    pdf.catalog(catalog).pages(tree);
+    let mut writer = pdf.catalog(catalog);
+    writer.pages(tree);
+    if xmp.is_some() {
+        writer.metadata(metadata);
+    }
+    drop(writer);
+    if let Some(xmp) = xmp {
+        pdf.metadata(metadata, xmp.as_bytes());
+    }
     pdf.pages(tree)
         .kids(page_ids.iter().copied())
         .count(pages.len() as i32);

@@ -10,11 +10,13 @@ use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_
 
 use super::figures::{Area, figure_areas, place_figures};
 use super::glyphs::{GlyphCollector, GlyphsOnly, Mark};
+use super::is_a_real_title;
 use super::labels::page_labels;
 use super::layout::{PageParagraphs, Paragraph, blocks_of, paragraphs_of};
 use super::lines::{Line, lines_of};
 use super::outline::outline_entries;
 use super::text::{NoText, PdfAnswer, PdfPage, PdfText};
+use super::xmp::{is_an_object_name, xmp_names};
 
 /// The most pages read (a longer document is read up to here).
 pub const MAX_PAGES: usize = 20_000;
@@ -52,10 +54,22 @@ pub fn read_pdf(bytes: Vec<u8>, password: &str) -> PdfAnswer {
             no_text,
         })
         .collect();
+    // The XMP packet's names first (Unicode, and kept up to date by most
+    // tools), then the Info dictionary's; neither when it names a file.
     let metadata = pdf.metadata();
+    let xmp = xmp_names(&pdf);
+    let info_title = metadata.title.as_deref().and_then(text_string);
+    let title = [xmp.title, info_title]
+        .into_iter()
+        .flatten()
+        .find(|title| is_a_real_title(title));
+    let author = xmp
+        .author
+        .or_else(|| metadata.author.as_deref().and_then(text_string))
+        .filter(|author| !is_an_object_name(author));
     PdfAnswer::Text(PdfText {
-        title: metadata.title.as_deref().and_then(text_string),
-        author: metadata.author.as_deref().and_then(text_string),
+        title,
+        author,
         labels: page_labels(&pdf, read.len()),
         pages,
     })

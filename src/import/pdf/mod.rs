@@ -20,6 +20,7 @@ mod outline;
 mod page_picture;
 mod places;
 mod text;
+mod xmp;
 
 pub use child::{
     ChildError, READ_PDF_COMMAND, READER_VARIABLE, RENDER_PAGE_COMMAND, serve_read_pdf,
@@ -50,6 +51,8 @@ pub enum PdfError {
     Child(#[from] ChildError),
     #[error("is a PDF with no text on any page (scanned pages have none)")]
     NoText,
+    #[error("is empty (0 bytes): there is no PDF in it")]
+    Empty,
 }
 
 /// Imports a PDF's bytes, read in a child process (decrypted with
@@ -59,6 +62,9 @@ pub fn document_from_pdf(
     metadata: Metadata,
     password: Option<&str>,
 ) -> Result<Document, PdfError> {
+    if bytes.is_empty() {
+        return Err(PdfError::Empty);
+    }
     match child::read_in_child(bytes, password.unwrap_or_default())? {
         PdfAnswer::Text(text) => document_of(text, metadata, password),
         PdfAnswer::NeedsPassword if password.is_some() => Err(PdfError::WrongPassword),
@@ -215,7 +221,7 @@ fn push_page(builder: &mut DocumentBuilder, page: &PdfPage, index: usize, figure
 /// Whether the file's information names the document, not the program
 /// or file it was made from ("Microsoft Word - draft.docx", "paper.dvi",
 /// "untitled").
-fn is_a_real_title(title: &str) -> bool {
+pub(super) fn is_a_real_title(title: &str) -> bool {
     let lower = title.trim().to_lowercase();
     let made_from = [
         ".doc", ".docx", ".dvi", ".tex", ".pdf", ".indd", ".ps", ".odt",
