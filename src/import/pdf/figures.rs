@@ -17,6 +17,9 @@ pub type Area = [f32; 4];
 const NEAR_PT: f32 = 6.0;
 /// Panels of one figure this far apart are joined.
 const PANEL_GAP_PT: f32 = 36.0;
+/// The smallest panel (either side), and the most panels joined on a page.
+const PANEL_LEAST_PT: f32 = 12.0;
+const MAX_PANELS: usize = 400;
 /// The smallest figure, in points.
 const MIN_WIDTH_PT: f32 = 60.0;
 const MIN_HEIGHT_PT: f32 = 36.0;
@@ -152,7 +155,7 @@ fn merged(mut gathered: Vec<Gathered>) -> Vec<Gathered> {
 
 /// The panels of one figure ("(a)", "(b)", a grid of plots) joined: two
 /// figures a little apart whose joined area holds no line of body text.
-fn panels_joined(mut gathered: Vec<Gathered>, lines: &[Line]) -> Vec<Gathered> {
+fn panels_joined(gathered: Vec<Gathered>, lines: &[Line]) -> Vec<Gathered> {
     let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
     sizes.sort_by(f32::total_cmp);
     let body = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
@@ -167,27 +170,45 @@ fn panels_joined(mut gathered: Vec<Gathered>, lines: &[Line]) -> Vec<Gathered> {
             .max(b[1] - a[3])
             .max(a[1] - b[3])
     };
-    'joining: loop {
-        for i in 0..gathered.len() {
-            for j in i + 1..gathered.len() {
-                let (a, b) = (gathered[i].area, gathered[j].area);
-                let joined = union(a, b);
-                let text_between = body_text.iter().any(|t| overlap(joined, *t) > 0.0);
-                if gap(a, b) <= PANEL_GAP_PT && !text_between {
-                    let other = gathered.remove(j);
-                    let g = &mut gathered[i];
-                    g.area = joined;
+    // Only pieces large enough to be a panel are joined (a scatter plot's
+    // thousand dots are not), the largest first, at most so many: each
+    // pass looks at every pair once, and passes go on while one joins.
+    let (mut panels, rest): (Vec<Gathered>, Vec<Gathered>) = gathered
+        .into_iter()
+        .partition(|g| width(g.area).min(height(g.area)) >= PANEL_LEAST_PT);
+    panels.sort_by(|a, b| area_of(b.area).total_cmp(&area_of(a.area)));
+    let others = panels.split_off(panels.len().min(MAX_PANELS));
+    let mut joined_any = true;
+    while joined_any {
+        joined_any = false;
+        let mut i = 0;
+        while i < panels.len() {
+            let mut j = i + 1;
+            while j < panels.len() {
+                let (a, b) = (panels[i].area, panels[j].area);
+                let close = gap(a, b) <= PANEL_GAP_PT;
+                if close && !body_text.iter().any(|t| overlap(union(a, b), *t) > 0.0) {
+                    let other = panels.remove(j);
+                    let g = &mut panels[i];
+                    g.area = union(a, b);
                     g.pictures += other.pictures;
                     g.paths += other.paths;
-                    continue 'joining;
+                    joined_any = true;
+                } else {
+                    j += 1;
                 }
             }
+            i += 1;
         }
-        return gathered;
     }
+    panels.into_iter().chain(others).chain(rest).collect()
 }
 
 /// How much of an area the text covers.
+fn area_of(area: Area) -> f32 {
+    width(area) * height(area)
+}
+
 fn text_share(area: Area, lines: &[Line]) -> f32 {
     let covered: f32 = lines
         .iter()
@@ -334,6 +355,36 @@ mod tests {
             .collect();
         let areas = figure_areas(&marks, &lines, 612.0, 792.0);
         assert_eq!(areas, vec![[100.0, 300.0, 298.0, 400.0]]);
+    }
+
+    #[test]
+    fn a_page_of_many_scattered_marks_is_gathered_quickly() {
+        // The most marks a page gives, each apart from the others: a
+        // scatter plot, or a hostile page of dots and squares.
+        let marks: Vec<Mark> = (0..MAX_MARKS)
+            .map(|k| {
+                let (x, y) = ((k % 68) as f32 * 9.0, (k / 68) as f32 * 9.0);
+                mark([x, y, x + 2.6, y + 2.6], false)
+            })
+            .collect();
+        // Lines of body text between them, so that no two may be joined.
+        let lines: Vec<Line> = (0..120)
+            .map(|k| {
+                line(
+                    "a line of the body's text",
+                    (k % 4) as f32 * 150.0,
+                    (k / 4) as f32 * 18.0 + 8.0,
+                )
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let areas = figure_areas(&marks, &lines, 612.0, 792.0);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(areas.len() <= 1, "{areas:?}");
     }
 
     #[test]
