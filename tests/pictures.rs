@@ -169,3 +169,26 @@ fn a_remote_picture_is_never_fetched_and_a_picture_is_drawn_with_its_caption() {
     }
     harness.snapshot("picture_with_caption");
 }
+
+#[test]
+fn a_row_of_badges_on_the_web_is_one_quiet_line_not_a_frame_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let readme = dir.path().join("README.md");
+    std::fs::write(
+        &readme,
+        "# Tool\n\n[![Build Status](https://img.shields.io/github/actions/workflow/status/x/y/ci.yml)](https://github.com/x/y/actions) \
+         [![Crates.io](https://img.shields.io/crates/v/y.svg)](https://crates.io/crates/y) \
+         [![Docs](https://docs.rs/y/badge.svg)](https://docs.rs/y)\n\nA tool that does things.\n",
+    )
+    .unwrap();
+    let mut harness = common::app::app(StartWith::File(readme), [760.0, 700.0]);
+    common::app::settle_pictures(&mut harness);
+    use egui_kittest::kittest::Queryable as _;
+    let first_sentence = harness.get_by_label("A tool that does things.").rect();
+    harness.snapshot("badges_in_one_line");
+    assert!(
+        first_sentence.top() < 400.0,
+        "the text starts at {}",
+        first_sentence.top()
+    );
+}

@@ -298,8 +298,12 @@ impl Reader {
             look.space_after = 0.0;
         }
         if let Some(picture) = document.picture_of(index) {
-            let size = self.pictures.picture_size(index, picture, style, measure);
-            look.space_before += size.y + picture_gap(style);
+            let size = self
+                .pictures
+                .picture_size(document, index, picture, style, measure);
+            if size.y > 0.0 {
+                look.space_before += size.y + picture_gap(style);
+            }
         }
         look
     }

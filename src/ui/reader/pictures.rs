@@ -64,13 +64,21 @@ struct Job {
 
 impl PictureShelf {
     /// How much room a figure's picture takes above its caption, in points.
+    /// A run of pictures on the web (a README's badges) takes one quiet
+    /// line, at its first.
     pub(super) fn picture_size(
         &self,
+        document: &Document,
         index: usize,
         picture: &Picture,
         style: &ReaderStyle,
         measure: f32,
     ) -> Vec2 {
+        match remote_run(document, index) {
+            RemoteRun::Head { .. } => return vec2(measure, remote_line_height(style)),
+            RemoteRun::Member => return Vec2::ZERO,
+            RemoteRun::NotRemote => {}
+        }
         if self.shows_placeholder(index, picture) {
             return vec2(measure, placeholder_height(style));
         }
@@ -179,13 +187,17 @@ impl PictureShelf {
     pub(super) fn paint(
         &self,
         painter: &Painter,
-        index: usize,
+        (document, index): (&Document, usize),
         picture: &Picture,
         caption: &str,
         rect: Rect,
         style: &ReaderStyle,
     ) {
         let palette = &style.palette;
+        if let RemoteRun::Head { count, hosts } = remote_run(document, index) {
+            paint_remote_line(painter, rect, count, &hosts, style);
+            return;
+        }
         match self.shelved.get(&index) {
             Some(Shelved::Ready(texture)) if !self.shows_placeholder(index, picture) => {
                 let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
@@ -236,6 +248,100 @@ fn upload(ctx: &egui::Context, index: usize, decoded: DecodedPicture) -> (Textur
         egui::TextureOptions::LINEAR,
     );
     (texture, decoded.natural_size_px)
+}
+
+/// Where a figure stands among pictures on the web that are not fetched.
+enum RemoteRun {
+    NotRemote,
+    /// The first of a run of them: how many, and on which hosts.
+    Head {
+        count: usize,
+        hosts: Vec<String>,
+    },
+    /// One after the first.
+    Member,
+}
+
+/// The longest run of pictures on the web said in one line.
+const MAX_REMOTE_RUN: usize = 200;
+
+fn remote_host(document: &Document, index: usize) -> Option<String> {
+    let Some(PictureSource::Remote(url)) = document.picture_of(index).map(|p| &p.source) else {
+        return None;
+    };
+    let host = url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned));
+    Some(host.unwrap_or_default())
+}
+
+fn remote_run(document: &Document, index: usize) -> RemoteRun {
+    if remote_host(document, index).is_none() {
+        return RemoteRun::NotRemote;
+    }
+    if index > 0
+        && remote_host(document, index - 1).is_some()
+        && !starts_remote_run(document, index)
+    {
+        return RemoteRun::Member;
+    }
+    let mut hosts: Vec<String> = Vec::new();
+    let mut count = 0;
+    for host in (index..document.blocks().len())
+        .take(MAX_REMOTE_RUN)
+        .map_while(|at| {
+            remote_host(document, at).filter(|_| at == index || !starts_remote_run(document, at))
+        })
+    {
+        count += 1;
+        if !host.is_empty() && !hosts.contains(&host) {
+            hosts.push(host);
+        }
+    }
+    RemoteRun::Head { count, hosts }
+}
+
+/// A run too long to say in one line starts again every so many pictures.
+fn starts_remote_run(document: &Document, index: usize) -> bool {
+    let mut first = index;
+    while first > 0
+        && remote_host(document, first - 1).is_some()
+        && index - first < MAX_REMOTE_RUN * 4
+    {
+        first -= 1;
+    }
+    (index - first).is_multiple_of(MAX_REMOTE_RUN)
+}
+
+fn remote_line_height(style: &ReaderStyle) -> f32 {
+    (style.font_size * 1.4).round()
+}
+
+/// "3 pictures on img.shields.io and docs.rs, not downloaded", quietly.
+fn paint_remote_line(
+    painter: &Painter,
+    rect: Rect,
+    count: usize,
+    hosts: &[String],
+    style: &ReaderStyle,
+) {
+    let on = match hosts {
+        [] => String::new(),
+        [one] => format!(" on {one}"),
+        [first @ .., last] => format!(" on {} and {last}", first.join(", ")),
+    };
+    let said = match count {
+        1 => format!("Picture{on}, not downloaded"),
+        n => format!("{n} pictures{on}, not downloaded"),
+    };
+    let galley = painter.layout(
+        said,
+        FontId::new(style.font_size * 0.75, FontFamily::Proportional),
+        style.palette.muted,
+        rect.width(),
+    );
+    let at = Align2::CENTER_CENTER.align_size_within_rect(galley.size(), rect);
+    painter.galley(at.min, galley, style.palette.muted);
 }
 
 fn placeholder_height(style: &ReaderStyle) -> f32 {
@@ -322,12 +428,16 @@ impl Reader {
         };
         let size = self
             .pictures
-            .picture_size(block.index, picture, style, measure);
+            .picture_size(document, block.index, picture, style, measure);
+        if size.y <= 0.0 {
+            return;
+        }
         let top = block.pos.y - picture_gap(style) - size.y;
         let left = column_left + ((measure - size.x) / 2.0).max(0.0);
         let rect = Rect::from_min_size(pos2(left, top), size);
         let caption = document.block_text(block.index);
+        let at = (document, block.index);
         self.pictures
-            .paint(painter, block.index, picture, caption, rect, style);
+            .paint(painter, at, picture, caption, rect, style);
     }
 }
