@@ -11,6 +11,7 @@ use marginalia::document::Document;
 use marginalia::import::import_bytes;
 use marginalia::ui::fonts::install_fonts;
 use marginalia::ui::reader::{Reader, ReaderHighlight, ReaderStyle};
+use marginalia::ui::text_settings::{ReadingFace, TextSettings};
 use marginalia::ui::theme::ThemeChoice;
 
 fn import_benchmark(c: &mut Criterion) {
@@ -55,10 +56,30 @@ fn frame(
     highlights: &[ReaderHighlight],
     scroll: f32,
 ) {
+    styled_frame(
+        ctx,
+        reader,
+        document,
+        highlights,
+        scroll,
+        Default::default(),
+    );
+}
+
+/// A frame with the text set as `text` says.
+fn styled_frame(
+    ctx: &egui::Context,
+    reader: &mut Reader,
+    document: &Document,
+    highlights: &[ReaderHighlight],
+    scroll: f32,
+    text: TextSettings,
+) {
     let style = ReaderStyle {
         font_size: 19.0,
         measure_chars: 70.0,
         palette: ThemeChoice::Light.palette(),
+        text,
     };
     let output = ctx.run_ui(raw_input(scroll), |ui| {
         egui::CentralPanel::default().show(ui, |ui| {
@@ -139,6 +160,27 @@ fn reader_frame_benchmark(c: &mut Criterion) {
         group.bench_function(format!("frame_idle_war_and_peace_middle{name}"), |b| {
             b.iter(|| frame(&ctx, &mut reader, &document, highlights, 0.0));
         });
+        // View ▸ Text: the face changed, every block's height estimated
+        // again and the visible text laid out again, in one frame.
+        let mut sans = false;
+        group.bench_function(
+            format!("frame_changing_face_war_and_peace_middle{name}"),
+            |b| {
+                b.iter(|| {
+                    sans = !sans;
+                    let face = if sans {
+                        ReadingFace::Sans
+                    } else {
+                        ReadingFace::Serif
+                    };
+                    let text = TextSettings {
+                        face,
+                        ..TextSettings::default()
+                    };
+                    styled_frame(&ctx, &mut reader, &document, highlights, 0.0, text);
+                });
+            },
+        );
     }
     group.finish();
 }

@@ -15,6 +15,7 @@ use super::reader::Reader;
 use super::reading_pace::{ReadingPace, time_to_read};
 use super::session::{DocumentSession, SaveState};
 use super::settings::{LineWidth, Settings};
+use super::text_settings::{ReadingFace, Spacing};
 use super::theme::ThemeChoice;
 use super::view_context::ViewContext;
 use super::widgets::{command_button_ui, command_menu_item_ui, command_toggle_ui};
@@ -162,20 +163,39 @@ fn view_menu_ui(ui: &mut Ui, settings: &Settings, now: &Situation, commands: &mu
         command_menu_item_ui(ui, command, now, commands);
     }
     ui.separator();
-    ui.label(RichText::new("Line width").weak());
-    for width in LineWidth::ALL {
-        let chosen = settings.line_width == width;
-        radio_ui(ui, chosen, Command::SetLineWidth(width), commands);
-    }
+    ui.menu_button("Text", |ui| text_menu_ui(ui, settings, commands));
     ui.separator();
-    ui.label(RichText::new("Theme").weak());
-    for theme in ThemeChoice::ALL {
-        radio_ui(
-            ui,
-            settings.theme == theme,
-            Command::SetTheme(theme),
-            commands,
-        );
+    let themes = ThemeChoice::ALL.map(|theme| (settings.theme == theme, Command::SetTheme(theme)));
+    radio_group_ui(ui, "Theme", themes, commands);
+}
+
+/// View ▸ Text: the face, the line width, the spacing, justification.
+fn text_menu_ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    let text = settings.text;
+    let faces = ReadingFace::ALL.map(|face| (text.face == face, Command::SetReadingFace(face)));
+    radio_group_ui(ui, "Face", faces, commands);
+    ui.separator();
+    let widths = LineWidth::ALL.map(|w| (settings.line_width == w, Command::SetLineWidth(w)));
+    radio_group_ui(ui, "Line width", widths, commands);
+    ui.separator();
+    let lines = Spacing::ALL.map(|s| (text.line_spacing == s, Command::SetLineSpacing(s)));
+    let paragraphs =
+        Spacing::ALL.map(|s| (text.paragraph_spacing == s, Command::SetParagraphSpacing(s)));
+    radio_group_ui(ui, "Spacing", lines.into_iter().chain(paragraphs), commands);
+    ui.separator();
+    command_toggle_ui(ui, text.justify, Command::ToggleJustify, commands);
+}
+
+/// A title, then a radio button for each (chosen, command).
+fn radio_group_ui(
+    ui: &mut Ui,
+    title: &str,
+    choices: impl IntoIterator<Item = (bool, Command)>,
+    commands: &mut Vec<Command>,
+) {
+    ui.label(RichText::new(title).weak());
+    for (chosen, command) in choices {
+        radio_ui(ui, chosen, command, commands);
     }
 }
 

@@ -61,6 +61,7 @@ pub mod session;
 pub mod settings;
 mod settings_file;
 mod signals;
+pub mod text_settings;
 pub mod theme;
 mod view_context;
 pub mod widgets;

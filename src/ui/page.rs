@@ -68,6 +68,7 @@ pub(super) fn reader_style(settings: &Settings) -> ReaderStyle {
         font_size: settings.font_size,
         measure_chars: settings.line_width.chars(),
         palette: settings.theme.palette(),
+        text: settings.text,
     }
 }
 

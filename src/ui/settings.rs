@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::annotate::HighlightColor;
 
 use super::reader::CaretBrowsing;
+use super::text_settings::TextSettings;
 use super::theme::ThemeChoice;
 
 pub const DEFAULT_FONT_SIZE: f32 = 19.0;
@@ -77,6 +78,8 @@ pub struct Settings {
     pub saved_searches: Vec<String>,
     /// The reader's own pace, chars a minute, once measured.
     pub reading_pace: Option<f32>,
+    /// The reading face, spacing and justification (View ▸ Text).
+    pub text: TextSettings,
 }
 
 impl Default for Settings {
@@ -94,6 +97,7 @@ impl Default for Settings {
             caret: CaretBrowsing::Untouched,
             saved_searches: Vec::new(),
             reading_pace: None,
+            text: TextSettings::default(),
         }
     }
 }

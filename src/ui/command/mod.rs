@@ -13,6 +13,7 @@ use crate::library::{AnnotationChange, LibraryExportFormat};
 
 use super::reader::ReaderCommand;
 use super::settings::LineWidth;
+use super::text_settings::{ReadingFace, Spacing};
 use super::theme::ThemeChoice;
 
 /// Everything the user can ask the app to do; menus, keys and panels produce these.
@@ -94,6 +95,12 @@ pub enum Command {
     FontSmaller,
     FontReset,
     SetLineWidth(LineWidth),
+    /// The face body text is set in.
+    SetReadingFace(ReadingFace),
+    SetLineSpacing(Spacing),
+    SetParagraphSpacing(Spacing),
+    /// Justified lines, or ragged right.
+    ToggleJustify,
     SetTheme(ThemeChoice),
     /// Keep the unreadable sidecar under another name and save the
     /// annotations shown in its place.
@@ -271,6 +278,22 @@ impl Command {
             Command::TurnOriginalPage(_) => now.original_page_shown,
             _ => true,
         }
+    }
+
+    /// Whether the command changes how the text is set: its size, face,
+    /// measure, spacing or justification.
+    pub fn changes_the_type(&self) -> bool {
+        matches!(
+            self,
+            Command::FontBigger
+                | Command::FontSmaller
+                | Command::FontReset
+                | Command::SetLineWidth(_)
+                | Command::SetReadingFace(_)
+                | Command::SetLineSpacing(_)
+                | Command::SetParagraphSpacing(_)
+                | Command::ToggleJustify
+        )
     }
 
     /// The first shortcut as the platform writes it ("Ctrl+O", "⌘O").

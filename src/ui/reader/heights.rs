@@ -18,6 +18,7 @@ pub(super) const TOP_PADDING_EM: f32 = 2.5;
 pub(super) struct LayoutKey {
     wrap_width: f32,
     font_size: f32,
+    text: crate::ui::text_settings::TextSettings,
     block_count: usize,
     char_count: usize,
 }
@@ -84,6 +85,7 @@ impl Reader {
         let key = LayoutKey {
             wrap_width: measure,
             font_size: style.font_size,
+            text: style.text,
             block_count: document.blocks().len(),
             char_count: document.char_count(),
         };

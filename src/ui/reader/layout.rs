@@ -366,6 +366,11 @@ pub(super) fn layout_block(
     } else {
         measure - look.indent
     };
+    job.justify = style.text.justify
+        && matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. }
+        );
     if block.spans.is_empty() {
         job.append(text, 0.0, base);
     } else {

@@ -7,6 +7,7 @@ use crate::document::BlockKind;
 
 use super::ReaderStyle;
 use crate::ui::fonts::{SERIF, SERIF_BOLD, SERIF_ITALIC};
+use crate::ui::text_settings::ReadingFace;
 
 /// How one kind of block is set.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,13 +32,17 @@ fn sans(size: f32) -> FontId {
 
 pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
     let f = style.font_size;
+    let text = style.text;
     let plain = BlockLook {
-        font: serif(f),
+        font: match text.face {
+            ReadingFace::Serif => serif(f),
+            ReadingFace::Sans => sans(f),
+        },
         color: style.palette.text,
-        line_height: (f * 1.55).round(),
+        line_height: (f * text.line_spacing.line_height_em()).round(),
         indent: 0.0,
         space_before: 0.0,
-        space_after: (f * 0.85).round(),
+        space_after: (f * text.paragraph_spacing.paragraph_space_em()).round(),
         centered: false,
     };
     match kind {

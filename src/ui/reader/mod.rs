@@ -69,6 +69,8 @@ pub struct ReaderStyle {
     /// About how many characters a line of body text holds.
     pub measure_chars: f32,
     pub palette: Palette,
+    /// The face, the spacing and justification of body text.
+    pub text: crate::ui::text_settings::TextSettings,
 }
 
 /// A selection: `anchor_char` is where it started, `cursor_char` where it

@@ -57,11 +57,8 @@ impl MarginaliaApp {
             | Command::GoToPage(_)
             | Command::ToggleOriginalPage
             | Command::TurnOriginalPage(_)
-            | Command::FontBigger
-            | Command::FontSmaller
-            | Command::FontReset
-            | Command::SetLineWidth(_)
             | Command::SetTheme(_) => self.apply_view(command),
+            command if command.changes_the_type() => self.apply_view(command),
             Command::ToggleLibrary
             | Command::OpenSample
             | Command::OpenAt(_)
@@ -151,6 +148,10 @@ impl MarginaliaApp {
             Command::FontSmaller => settings.change_font_size(-1.0),
             Command::FontReset => settings.font_size = DEFAULT_FONT_SIZE,
             Command::SetLineWidth(width) => settings.line_width = width,
+            Command::SetReadingFace(face) => settings.text.face = face,
+            Command::SetLineSpacing(spacing) => settings.text.line_spacing = spacing,
+            Command::SetParagraphSpacing(spacing) => settings.text.paragraph_spacing = spacing,
+            Command::ToggleJustify => settings.text.justify = !settings.text.justify,
             Command::SetTheme(theme) => settings.theme = theme,
             _ => {}
         }

@@ -1,0 +1,64 @@
+//! View ▸ Text: the reading face, the space between lines and between
+//! paragraphs, and justification change how the article is set, at once,
+//! and are remembered in the settings.
+
+mod common;
+
+use eframe::egui;
+use egui_kittest::kittest::Queryable as _;
+use marginalia::ui::text_settings::{ReadingFace, Spacing};
+use marginalia::ui::{Command, StartWith};
+
+/// The first two paragraphs of the body (after the lead, whose look is its
+/// own): their rectangles on screen.
+fn first_paragraphs(
+    harness: &egui_kittest::Harness<'_, marginalia::ui::MarginaliaApp>,
+) -> (egui::Rect, egui::Rect) {
+    let paragraphs: Vec<egui::Rect> = harness
+        .query_all_by_role(egui::accesskit::Role::Paragraph)
+        .map(|node| node.rect())
+        .filter(|rect| rect.height() > 60.0)
+        .collect();
+    assert!(paragraphs.len() >= 3, "paragraphs on screen");
+    (paragraphs[1], paragraphs[2])
+}
+
+#[test]
+fn spacing_face_and_justification_set_the_text_and_are_kept() {
+    let (_dir, article) = common::app::article_in_temp();
+    let mut harness = common::app::app(StartWith::File(article), [900.0, 900.0]);
+    let (first, second) = first_paragraphs(&harness);
+    let (usual_height, usual_gap) = (first.height(), second.top() - first.bottom());
+
+    harness
+        .state_mut()
+        .apply(Command::SetLineSpacing(Spacing::Loose));
+    harness.run_steps(3);
+    let (first, _) = first_paragraphs(&harness);
+    let ratio = first.height() / usual_height;
+    assert!(
+        ratio > 1.12 && ratio < 1.3,
+        "loose lines: {ratio:.3} as tall"
+    );
+
+    harness
+        .state_mut()
+        .apply(Command::SetParagraphSpacing(Spacing::Loose));
+    harness.run_steps(3);
+    let (first, second) = first_paragraphs(&harness);
+    assert!(
+        second.top() - first.bottom() > usual_gap + 8.0,
+        "loose paragraphs"
+    );
+
+    harness
+        .state_mut()
+        .apply(Command::SetReadingFace(ReadingFace::Sans));
+    harness.state_mut().apply(Command::ToggleJustify);
+    harness.run_steps(3);
+    let text = harness.state().settings().text;
+    assert_eq!(text.face, ReadingFace::Sans);
+    assert!(text.justify);
+    assert_eq!(text.line_spacing, Spacing::Loose);
+    harness.snapshot("sans_justified_loose");
+}
