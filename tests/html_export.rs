@@ -143,6 +143,38 @@ fn the_command_line_writes_the_html_file() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("0 highlights"));
     assert!(html.contains("A second paragraph about the wall."));
+    // Exported again over it: an earlier export is replaced without --force;
+    // another HTML file is not.
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args([
+            "export",
+            path.to_str().unwrap(),
+            "--format",
+            "html",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .expect("marginalia runs");
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let other = folder.path().join("other.html");
+    std::fs::write(&other, "<!DOCTYPE html>\n<html><body>Mine</body></html>\n").expect("written");
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args([
+            "export",
+            path.to_str().unwrap(),
+            "--format",
+            "html",
+            "-o",
+            other.to_str().unwrap(),
+        ])
+        .output()
+        .expect("marginalia runs");
+    assert!(!refused.status.success(), "another page is not replaced");
 }
 
 #[test]

@@ -15,6 +15,9 @@ pub enum ExportTargetError {
     NotAnExport { path: PathBuf },
 }
 
+/// What an HTML export's head says of it.
+pub(super) const HTML_EXPORT_MARK: &str = "<meta name=\"generator\" content=\"Marginalia\">";
+
 /// An export never lands on the article or the files that keep its
 /// annotations, nor on a file that is not an earlier export (unless forced).
 pub fn check_export_target(
@@ -102,6 +105,13 @@ fn resolve(path: &Path) -> PathBuf {
 /// Whether a file looks like something an export wrote: a W3C annotation
 /// page, a Markdown digest, or a sidecar. Read in bounded memory.
 fn is_earlier_export(path: &Path) -> bool {
+    // An article exported as HTML says it was, in its head.
+    if let Ok(Some(head)) = crate::regular_file::read_regular_head(path, 1024) {
+        let head = String::from_utf8_lossy(&head);
+        if head.starts_with("<!DOCTYPE html>") && head.contains(HTML_EXPORT_MARK) {
+            return true;
+        }
+    }
     let Ok(Some(text)) = read_regular_text(path, super::MAX_SIDECAR_BYTES) else {
         return false;
     };

@@ -14,6 +14,7 @@ use crate::annotate::{AnchorResolution, Annotation, HighlightStyle};
 use crate::document::{Block, BlockKind, Document, InlineStyle, NO_CAPTION, PictureSource};
 
 use super::citation::Citation;
+use super::export_target::HTML_EXPORT_MARK;
 use super::html_picture::picture_data_uri;
 
 /// A highlight as drawn: its chars, colour, style, and its note's number.
@@ -23,7 +24,7 @@ struct Drawn<'a> {
     note_number: Option<usize>,
 }
 
-const STYLE: &str = "body{font-family:Georgia,'DejaVu Serif',serif;line-height:1.55;max-width:38em;margin:2em auto;padding:0 1em;color:#222}\
+const STYLE: &str = "body{font-family:Georgia,'DejaVu Serif',serif;line-height:1.55;max-width:38em;margin:2em auto;padding:0 1em;color:#222;overflow-wrap:anywhere}\
 header.citation{border-bottom:1px solid #ccc;margin-bottom:1.5em;padding-bottom:.8em;color:#555;font-size:.9em}\
 mark{padding:0 .05em;border-radius:2px}\
 mark.underline{background:none;border-bottom:2px solid}\
@@ -67,7 +68,7 @@ pub fn article_html(
     let title = escape(&citation.title);
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"Marginalia\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n{HTML_EXPORT_MARK}\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
     );
     citation_html(&mut html, citation, drawn.len());
     for (index, block) in document.blocks().iter().enumerate() {
