@@ -116,6 +116,17 @@ fn the_article_is_exported_with_its_highlights_notes_and_pictures() {
     assert!(html.contains("<figcaption>A gull</figcaption>"), "{html}");
 }
 
+/// `marginalia export ARTICLE --format html -o OUT`.
+fn export_html(article: &Path, out: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .arg("export")
+        .arg(article)
+        .args(["--format", "html", "-o"])
+        .arg(out)
+        .output()
+        .expect("marginalia runs")
+}
+
 #[test]
 fn the_command_line_writes_the_html_file() {
     let folder = tempfile::tempdir().expect("a temporary folder");
@@ -123,17 +134,7 @@ fn the_command_line_writes_the_html_file() {
     std::fs::write(&path, ARTICLE).expect("the article is written");
     write_gull(folder.path());
     let out = folder.path().join("tides.html");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
-        .args([
-            "export",
-            path.to_str().unwrap(),
-            "--format",
-            "html",
-            "-o",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .expect("marginalia runs");
+    let output = export_html(&path, &out);
     assert!(
         output.status.success(),
         "{}",
@@ -145,17 +146,7 @@ fn the_command_line_writes_the_html_file() {
     assert!(html.contains("A second paragraph about the wall."));
     // Exported again over it: an earlier export is replaced without --force;
     // another HTML file is not.
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
-        .args([
-            "export",
-            path.to_str().unwrap(),
-            "--format",
-            "html",
-            "-o",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .expect("marginalia runs");
+    let again = export_html(&path, &out);
     assert!(
         again.status.success(),
         "{}",
@@ -163,17 +154,7 @@ fn the_command_line_writes_the_html_file() {
     );
     let other = folder.path().join("other.html");
     std::fs::write(&other, "<!DOCTYPE html>\n<html><body>Mine</body></html>\n").expect("written");
-    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
-        .args([
-            "export",
-            path.to_str().unwrap(),
-            "--format",
-            "html",
-            "-o",
-            other.to_str().unwrap(),
-        ])
-        .output()
-        .expect("marginalia runs");
+    let refused = export_html(&path, &other);
     assert!(!refused.status.success(), "another page is not replaced");
 }
 
