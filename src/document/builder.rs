@@ -137,6 +137,16 @@ impl DocumentBuilder {
         Some((last.kind, &self.text[last.bytes.clone()]))
     }
 
+    /// Sets the blocks from `first` on as page furniture (shown muted),
+    /// their pictures kept.
+    pub fn mute_from(&mut self, first: usize) {
+        for block in self.blocks.iter_mut().skip(first) {
+            if !matches!(block.kind, BlockKind::Figure { .. }) {
+                block.kind = BlockKind::Furniture;
+            }
+        }
+    }
+
     pub fn block_count(&self) -> usize {
         self.blocks.len()
     }

@@ -6,6 +6,7 @@
 //! runs and nothing is fetched. When no article is found, the page's body
 //! text is used: never an empty document.
 
+mod comments;
 mod walker;
 
 use dom_query::{Document as HtmlDocument, NodeRef};
@@ -24,14 +25,9 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let mut builder = DocumentBuilder::new(Format::Html, metadata);
     let page = parse_html(html);
     let head = PageHead::of(&page);
-    let headings: Vec<String> = page
-        .select("h1")
-        .nodes()
-        .iter()
-        .take(4)
-        .map(|h| collapse(&h.text()))
-        .collect();
+    let headings = first_headings(&page);
     remove_page_machinery(&page);
+    let comments = comments::take_comments(&page);
     pictures.page_url = head.url.clone();
     let (page_title, content, is_article) = match readable_article(page) {
         Ok(article) => {
@@ -75,6 +71,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     }
     walker.walk(&body, &mut builder);
     walker.flush(&mut builder);
+    comments::push_threads(comments, &mut walker, &mut builder);
     builder.finish()
 }
 
@@ -114,6 +111,16 @@ fn article_metadata(metadata: &mut Metadata, article: &dom_smoothie::Article, he
         .as_deref()
         .map(collapse)
         .or_else(|| head.published.clone());
+}
+
+/// The page's first `<h1>`s (a title is checked against them).
+fn first_headings(page: &HtmlDocument) -> Vec<String> {
+    page.select("h1")
+        .nodes()
+        .iter()
+        .take(4)
+        .map(|h| collapse(&h.text()))
+        .collect()
 }
 
 /// The page's `<title>`.

@@ -1,0 +1,113 @@
+//! A page's comment thread, told from its article: WordPress's
+//! `#comments` and `.commentlist`, Disqus's `#disqus_thread`, and the
+//! like, by their ids and classes. A short post beside a long thread would
+//! otherwise lose to it (Readability scores the thread's many paragraphs
+//! higher). The thread is taken out of the page before the article is
+//! found and walked after it as muted furniture — classified, never
+//! deleted.
+
+use dom_query::{Document as HtmlDocument, NodeRef};
+
+use crate::document::DocumentBuilder;
+
+use super::parse_html;
+use super::walker::Walker;
+
+/// Ids and classes (lowercase, `_` read as `-`) that name a comment thread.
+const THREAD_NAMES: &[&str] = &[
+    "comments",
+    "comment-list",
+    "commentlist",
+    "comments-list",
+    "comments-area",
+    "comments-section",
+    "comment-section",
+    "the-comments",
+    "post-comments",
+    "article-comments",
+    "dsq-comments",
+    "disqus-thread",
+    "respond",
+    "comment-respond",
+];
+
+/// Text the page must keep outside its threads for them to be taken out
+/// (a page that is only a thread is read as it is).
+const LEAST_ARTICLE_CHARS: usize = 80;
+
+fn names_a_thread(name: &str) -> bool {
+    let name = name.to_ascii_lowercase().replace('_', "-");
+    THREAD_NAMES.contains(&name.as_str())
+}
+
+fn is_thread(node: &NodeRef<'_>) -> bool {
+    let by_id = node.attr("id").is_some_and(|id| names_a_thread(id.trim()));
+    by_id
+        || node
+            .class()
+            .is_some_and(|c| c.split_whitespace().any(names_a_thread))
+}
+
+/// Takes the page's comment threads out of it (the outermost of each),
+/// unless too little text would be left outside them: their HTML, to be
+/// walked after the article.
+pub(super) fn take_comments(page: &HtmlDocument) -> Vec<String> {
+    let threads: Vec<NodeRef<'_>> = page
+        .root()
+        .descendants_it()
+        .filter(|node| node.is_element() && is_thread(node))
+        .filter(|node| !node.ancestors_it(None).any(|a| is_thread(&a)))
+        .collect();
+    if threads.is_empty() {
+        return Vec::new();
+    }
+    let thread_chars: usize = threads.iter().map(|t| t.text().chars().count()).sum();
+    let body = page.body().unwrap_or_else(|| page.root());
+    if body.text().chars().count().saturating_sub(thread_chars) < LEAST_ARTICLE_CHARS {
+        return Vec::new();
+    }
+    threads
+        .into_iter()
+        .map(|thread| {
+            let html = thread.html().to_string();
+            thread.remove_from_parent();
+            html
+        })
+        .collect()
+}
+
+/// The comment threads (their HTML) walked after the article, muted.
+pub(super) fn push_threads(
+    threads: Vec<String>,
+    walker: &mut Walker<'_>,
+    builder: &mut DocumentBuilder,
+) {
+    for thread in threads {
+        let first = builder.block_count();
+        let thread = parse_html(&thread);
+        walker.walk(&thread.root(), builder);
+        walker.flush(builder);
+        builder.mute_from(first);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn threads_are_named_by_their_ids_and_classes() {
+        let page = super::HtmlDocument::from(
+            "<html><body><article><p>A short post of a few words, enough to be an article.</p>\
+             <p>Another sentence of the post itself, long enough.</p></article>\
+             <div id=\"comments\"><ol class=\"commentlist\"><li>Great post!</li></ol></div>\
+             <div class=\"comments_popup_link\">5 comments</div></body></html>",
+        );
+        let threads = super::take_comments(&page);
+        assert_eq!(threads.len(), 1);
+        assert!(threads[0].contains("Great post!"));
+        assert!(!page.html().contains("Great post!"));
+        assert!(
+            page.html().contains("5 comments"),
+            "a link to the comments is not a thread"
+        );
+    }
+}

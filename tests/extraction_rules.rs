@@ -1,0 +1,75 @@
+//! Web pages whose article is not the page's biggest text: rules of the
+//! HTML importer that carry over to pages never seen, each on a short page
+//! written here. A short post beside a long comment thread is the article;
+//! the thread is kept after it, muted, every word of it.
+
+use marginalia::document::{BlockKind, Document};
+use marginalia::import::import_bytes;
+
+fn read(html: &str) -> Document {
+    import_bytes(html.as_bytes(), Some(std::path::Path::new("page.html"))).expect("the page reads")
+}
+
+fn kinds_of<'a>(document: &'a Document, starting: &str) -> Vec<(BlockKind, &'a str)> {
+    (0..document.blocks().len())
+        .filter(|&i| document.block_text(i).starts_with(starting))
+        .map(|i| (document.blocks()[i].kind, document.block_text(i)))
+        .collect()
+}
+
+/// A WordPress-like post of two short paragraphs and a thread of `count`
+/// long comments.
+fn post_with_comments(count: usize) -> String {
+    let comments: String = (0..count)
+        .map(|n| {
+            format!(
+                "<li class=\"comment\" id=\"comment-{n}\"><div class=\"comment-author vcard\">Reader {n}</div>\
+                 <div class=\"comment-body\"><p>Comment {n}: what a lovely outfit, the colours work so well together \
+                 and the shoes are perfect, I would wear this to work every single day of the week.</p></div></li>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>In St. Germain</title></head><body>\
+         <div id=\"sidebar\"><p>About me: a blog about clothes.</p></div>\
+         <div class=\"post\"><h2>In St. Germain</h2>\
+         <p>Post paragraph one: inspired by the autumn collection, my favourite.</p>\
+         <p>Post paragraph two: the shirt and tie are vintage, the bag is new.</p></div>\
+         <div id=\"comments\"><h3>{count} comments</h3><ol class=\"commentlist\">{comments}</ol></div>\
+         </body></html>"
+    )
+}
+
+#[test]
+fn a_short_post_beside_a_long_comment_thread_is_the_article() {
+    let document = read(&post_with_comments(25));
+    for paragraph in ["Post paragraph one", "Post paragraph two"] {
+        let found = kinds_of(&document, paragraph);
+        assert_eq!(found.len(), 1, "{paragraph}: {:#?}", document.blocks());
+        assert_eq!(found[0].0, BlockKind::Paragraph, "{paragraph}");
+    }
+    // Every comment is kept, muted, after the post.
+    let comments = kinds_of(&document, "Comment ");
+    assert_eq!(comments.len(), 25);
+    assert!(
+        comments
+            .iter()
+            .all(|(kind, _)| *kind == BlockKind::Furniture)
+    );
+    let post = document
+        .text()
+        .find("Post paragraph two")
+        .expect("the post");
+    let first_comment = document.text().find("Comment 0:").expect("the thread");
+    assert!(post < first_comment);
+}
+
+#[test]
+fn a_page_that_is_only_a_thread_is_read_as_it_is() {
+    let html = "<html><body><div id=\"comments\"><p>Only comments here, the whole page is a thread of them.</p>\
+                <p>A second comment, also long enough to be read as a paragraph of text.</p></div></body></html>";
+    let document = read(html);
+    let found = kinds_of(&document, "Only comments here");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, BlockKind::Paragraph);
+}
