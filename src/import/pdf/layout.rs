@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::figures::captioned;
+use super::figure_captions::captioned;
 use super::flow::{in_reading_order, is_footnote};
 use super::lines::Line;
 use super::outline::comparable;

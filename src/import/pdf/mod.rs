@@ -10,6 +10,7 @@
 
 mod child;
 mod extract;
+mod figure_captions;
 mod figures;
 mod flow;
 mod glyphs;

@@ -26,6 +26,7 @@ mod look;
 mod paint;
 mod picture_decode;
 mod pictures;
+mod remote_pictures;
 mod table;
 mod table_scroll;
 

@@ -16,6 +16,7 @@ use crate::document::{Document, Picture, PictureSource};
 
 use super::layout::{PlacedBlock, picture_gap};
 use super::picture_decode::{DecodedPicture, decode_picture};
+use super::remote_pictures::{RemoteRun, paint_remote_line, remote_line_height, remote_run};
 use super::{Reader, ReaderStyle};
 
 /// The widest a picture is decoded, in pixels.
@@ -248,100 +249,6 @@ fn upload(ctx: &egui::Context, index: usize, decoded: DecodedPicture) -> (Textur
         egui::TextureOptions::LINEAR,
     );
     (texture, decoded.natural_size_px)
-}
-
-/// Where a figure stands among pictures on the web that are not fetched.
-enum RemoteRun {
-    NotRemote,
-    /// The first of a run of them: how many, and on which hosts.
-    Head {
-        count: usize,
-        hosts: Vec<String>,
-    },
-    /// One after the first.
-    Member,
-}
-
-/// The longest run of pictures on the web said in one line.
-const MAX_REMOTE_RUN: usize = 200;
-
-fn remote_host(document: &Document, index: usize) -> Option<String> {
-    let Some(PictureSource::Remote(url)) = document.picture_of(index).map(|p| &p.source) else {
-        return None;
-    };
-    let host = url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned));
-    Some(host.unwrap_or_default())
-}
-
-fn remote_run(document: &Document, index: usize) -> RemoteRun {
-    if remote_host(document, index).is_none() {
-        return RemoteRun::NotRemote;
-    }
-    if index > 0
-        && remote_host(document, index - 1).is_some()
-        && !starts_remote_run(document, index)
-    {
-        return RemoteRun::Member;
-    }
-    let mut hosts: Vec<String> = Vec::new();
-    let mut count = 0;
-    for host in (index..document.blocks().len())
-        .take(MAX_REMOTE_RUN)
-        .map_while(|at| {
-            remote_host(document, at).filter(|_| at == index || !starts_remote_run(document, at))
-        })
-    {
-        count += 1;
-        if !host.is_empty() && !hosts.contains(&host) {
-            hosts.push(host);
-        }
-    }
-    RemoteRun::Head { count, hosts }
-}
-
-/// A run too long to say in one line starts again every so many pictures.
-fn starts_remote_run(document: &Document, index: usize) -> bool {
-    let mut first = index;
-    while first > 0
-        && remote_host(document, first - 1).is_some()
-        && index - first < MAX_REMOTE_RUN * 4
-    {
-        first -= 1;
-    }
-    (index - first).is_multiple_of(MAX_REMOTE_RUN)
-}
-
-fn remote_line_height(style: &ReaderStyle) -> f32 {
-    (style.font_size * 1.4).round()
-}
-
-/// "3 pictures on img.shields.io and docs.rs, not downloaded", quietly.
-fn paint_remote_line(
-    painter: &Painter,
-    rect: Rect,
-    count: usize,
-    hosts: &[String],
-    style: &ReaderStyle,
-) {
-    let on = match hosts {
-        [] => String::new(),
-        [one] => format!(" on {one}"),
-        [first @ .., last] => format!(" on {} and {last}", first.join(", ")),
-    };
-    let said = match count {
-        1 => format!("Picture{on}, not downloaded"),
-        n => format!("{n} pictures{on}, not downloaded"),
-    };
-    let galley = painter.layout(
-        said,
-        FontId::new(style.font_size * 0.75, FontFamily::Proportional),
-        style.palette.muted,
-        rect.width(),
-    );
-    let at = Align2::CENTER_CENTER.align_size_within_rect(galley.size(), rect);
-    painter.galley(at.min, galley, style.palette.muted);
 }
 
 fn placeholder_height(style: &ReaderStyle) -> f32 {
