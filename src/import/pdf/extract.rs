@@ -8,7 +8,8 @@ use hayro_interpret::kurbo::{Affine, Rect};
 use hayro_interpret::util::TransformExt as _;
 use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_page};
 
-use super::figures::{Area, figure_areas, place_figures};
+use super::figure_placing::{PlacedFigure, place_figures, without_inner_caption};
+use super::figures::{Area, figure_areas};
 use super::glyphs::{GlyphCollector, GlyphsOnly, Mark};
 use super::is_a_real_title;
 use super::labels::page_labels;
@@ -118,7 +119,7 @@ fn figures_of(
     marks: &[Mark],
     lines: &[Line],
     paragraphs: &mut [Paragraph],
-) -> Vec<(usize, [u32; 4])> {
+) -> Vec<PlacedFigure<[u32; 4]>> {
     let crop = page.crop_box();
     // The collector's places are PDF space flipped at the crop box's top;
     // the renderer's, the page as shown (its crop box's corner at 0,
@@ -127,6 +128,7 @@ fn figures_of(
     let height = (crop.y1 - crop.y0) as f32;
     let areas: Vec<(Area, [u32; 4])> = figure_areas(marks, lines, crop.x1 as f32, height)
         .into_iter()
+        .map(|area| without_inner_caption(area, paragraphs))
         .map(|area| {
             let pdf = Rect::new(
                 f64::from(area[0]),

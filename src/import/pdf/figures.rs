@@ -5,9 +5,7 @@
 //! reaches it, the text printed inside it (a chart's labels) muted as the
 //! figure's own, and a "Figure 3:" paragraph beside it taken as its caption.
 
-use super::figure_captions::is_figure_caption;
 use super::glyphs::Mark;
-use super::layout::Paragraph;
 use super::lines::Line;
 
 /// Left, top, right, bottom, top-down in points.
@@ -21,18 +19,18 @@ const PANEL_GAP_PT: f32 = 36.0;
 const PANEL_LEAST_PT: f32 = 12.0;
 const MAX_PANELS: usize = 400;
 /// The smallest figure, in points.
-const MIN_WIDTH_PT: f32 = 60.0;
-const MIN_HEIGHT_PT: f32 = 36.0;
+pub(super) const MIN_WIDTH_PT: f32 = 60.0;
+pub(super) const MIN_HEIGHT_PT: f32 = 36.0;
 /// A path thinner than this is a rule (a table's, an underline), not a drawing.
 const RULE_PT: f32 = 2.5;
 /// The most marks gathered into figures on one page.
 const MAX_MARKS: usize = 4_000;
 
-fn width(area: Area) -> f32 {
+pub(super) fn width(area: Area) -> f32 {
     area[2] - area[0]
 }
 
-fn height(area: Area) -> f32 {
+pub(super) fn height(area: Area) -> f32 {
     area[3] - area[1]
 }
 
@@ -45,7 +43,7 @@ fn union(a: Area, b: Area) -> Area {
     ]
 }
 
-fn overlap(a: Area, b: Area) -> f32 {
+pub(super) fn overlap(a: Area, b: Area) -> f32 {
     let w = a[2].min(b[2]) - a[0].max(b[0]);
     let h = a[3].min(b[3]) - a[1].max(b[1]);
     w.max(0.0) * h.max(0.0)
@@ -205,7 +203,7 @@ fn panels_joined(gathered: Vec<Gathered>, lines: &[Line]) -> Vec<Gathered> {
 }
 
 /// How much of an area the text covers.
-fn area_of(area: Area) -> f32 {
+pub(super) fn area_of(area: Area) -> f32 {
     width(area) * height(area)
 }
 
@@ -224,43 +222,6 @@ fn line_area(line: &Line) -> Area {
         line.end_x,
         line.y + line.size * 0.2,
     ]
-}
-
-/// Where each figure goes among the page's paragraphs (the index of the
-/// paragraph it goes before): before the first paragraph printed inside
-/// it or, when none is, the first below it in its column; the paragraphs
-/// inside it are marked as its own. Each figure comes with its area as
-/// the page is shown (`shown`), which it keeps.
-pub fn place_figures<T: Copy>(
-    paragraphs: &mut [Paragraph],
-    areas: &[(Area, T)],
-) -> Vec<(usize, T)> {
-    let mut placed: Vec<(usize, T)> = areas
-        .iter()
-        .map(|&(area, shown)| {
-            let inside = |p: &Paragraph| {
-                let text = [p.left, p.top, p.right, p.bottom];
-                overlap(area, text) >= (width(text) * height(text)).max(0.01) * 0.8
-            };
-            let below =
-                |p: &Paragraph| p.top >= area[3] - 2.0 && p.left < area[2] && p.right > area[0];
-            let at = paragraphs
-                .iter()
-                .position(inside)
-                .or_else(|| paragraphs.iter().position(below))
-                .unwrap_or(paragraphs.len());
-            // A caption printed inside the figure's frame stays a caption.
-            for paragraph in paragraphs
-                .iter_mut()
-                .filter(|p| inside(p) && !is_figure_caption(&p.text))
-            {
-                paragraph.in_figure = true;
-            }
-            (at, shown)
-        })
-        .collect();
-    placed.sort_by_key(|(at, _)| *at);
-    placed
 }
 
 #[cfg(test)]

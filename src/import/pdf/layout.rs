@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::figure_captions::captioned;
+use super::figure_placing::PlacedFigure;
 use super::flow::{in_reading_order, is_footnote};
 use super::lines::Line;
 use super::outline::comparable;
@@ -38,7 +38,7 @@ pub struct Paragraph {
 pub struct PageParagraphs {
     pub paragraphs: Vec<Paragraph>,
     pub height: f32,
-    pub figures: Vec<(usize, [u32; 4])>,
+    pub figures: Vec<PlacedFigure<[u32; 4]>>,
 }
 
 /// Whether `line` starts a paragraph after `previous` (both of one page).
@@ -127,16 +127,29 @@ pub fn blocks_of(pages: &[PageParagraphs], outline: &[(u8, String)]) -> Vec<Vec<
         .iter()
         .enumerate()
         .map(|(page_index, page)| {
+            let captions: Vec<usize> = page.figures.iter().filter_map(|f| f.caption).collect();
+            let figure_block = |figure: &PlacedFigure<[u32; 4]>| PdfBlock {
+                kind: PdfBlockKind::Figure {
+                    area_pt: figure.shown,
+                },
+                text: figure
+                    .caption
+                    .and_then(|i| page.paragraphs.get(i))
+                    .map(|p| p.text.clone())
+                    .unwrap_or_default(),
+            };
             let mut figures = page.figures.iter().peekable();
             let mut blocks: Vec<(PdfBlock, bool)> = Vec::new();
             for (index, paragraph) in page.paragraphs.iter().enumerate() {
-                while let Some((_, area_pt)) = figures.next_if(|(at, _)| *at <= index) {
-                    blocks.push((figure_block(*area_pt), true));
+                while let Some(figure) = figures.next_if(|f| f.at <= index) {
+                    blocks.push((figure_block(figure), true));
                 }
-                blocks.extend(classes.blocks_of(paragraph, page, page_index == 0));
+                if !captions.contains(&index) {
+                    blocks.extend(classes.blocks_of(paragraph, page, page_index == 0));
+                }
             }
-            blocks.extend(figures.map(|(_, area_pt)| (figure_block(*area_pt), true)));
-            captioned(in_reading_order(blocks))
+            blocks.extend(figures.map(|figure| (figure_block(figure), true)));
+            in_reading_order(blocks)
         })
         .collect()
 }
@@ -191,13 +204,6 @@ impl Classes {
         }
         let text = paragraph.text.clone();
         vec![(PdfBlock { kind, text }, note)]
-    }
-}
-
-fn figure_block(area_pt: [u32; 4]) -> PdfBlock {
-    PdfBlock {
-        kind: PdfBlockKind::Figure { area_pt },
-        text: String::new(),
     }
 }
 

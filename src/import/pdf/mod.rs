@@ -11,6 +11,7 @@
 mod child;
 mod extract;
 mod figure_captions;
+mod figure_placing;
 mod figures;
 mod flow;
 mod glyphs;
