@@ -46,8 +46,9 @@ pub struct PlacedFigure<T> {
     pub caption: Option<usize>,
 }
 
-/// How far from a figure its caption may be printed, in points.
-const CAPTION_GAP_PT: f32 = 48.0;
+/// How far from a figure its caption may be printed, in points (an inch:
+/// a plot's own margins are part of the gap).
+const CAPTION_GAP_PT: f32 = 72.0;
 
 /// Where each figure goes among the page's paragraphs: before the first
 /// paragraph printed inside it or, when none is, the first below it in
