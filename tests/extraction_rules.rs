@@ -73,3 +73,21 @@ fn a_page_that_is_only_a_thread_is_read_as_it_is() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].0, BlockKind::Paragraph);
 }
+
+#[test]
+fn a_wordpress_caption_is_its_pictures_caption_not_a_paragraph() {
+    let html = "<html><head><title>Harbour</title></head><body><article>\
+                <p>The boats came in before the light, as they do every morning in the season.</p>\
+                <div class=\"wp-caption aligncenter\"><img src=\"boats.jpg\" alt=\"\">\
+                <p class=\"wp-caption-text\">The harbour at dawn, before the market opens.</p></div>\
+                <p>By seven the market was open and the first crates were on the quay.</p>\
+                </article></body></html>";
+    let document = read(html);
+    let caption = kinds_of(&document, "The harbour at dawn");
+    assert_eq!(caption.len(), 1, "{:#?}", document.blocks());
+    assert!(
+        matches!(caption[0].0, BlockKind::Figure { .. }),
+        "{:?}",
+        caption[0].0
+    );
+}

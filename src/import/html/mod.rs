@@ -136,7 +136,8 @@ fn page_title_of(page: &HtmlDocument) -> String {
 /// the classes the big sites use: Wikipedia's "[edit]" links, contents box
 /// and navigation boxes, and text hidden from the eye for screen readers
 /// ("Photo", "Continue reading the main story"). Wikipedia's thumbnails
-/// become figures, their captions captions.
+/// and WordPress's captioned pictures (`wp-caption`) become figures, their
+/// captions (`thumbcaption`, `wp-caption-text`) captions.
 fn remove_page_machinery(page: &HtmlDocument) {
     const MACHINERY: &[&str] = &[
         "mw-editsection",
@@ -155,7 +156,9 @@ fn remove_page_machinery(page: &HtmlDocument) {
     let mut captions = Vec::new();
     let is_figure = |node: &NodeRef<'_>| {
         node.node_name().is_some_and(|n| {
-            n.as_ref() == "figure" || (n.as_ref() == "div" && node.has_class("thumb"))
+            n.as_ref() == "figure"
+                || (n.as_ref() == "div"
+                    && (node.has_class("thumb") || node.has_class("wp-caption")))
         })
     };
     for node in page.root().descendants_it() {
@@ -169,11 +172,11 @@ fn remove_page_machinery(page: &HtmlDocument) {
         let classes = || class.split_whitespace();
         if classes().any(|c| MACHINERY.contains(&c)) || is_toc() {
             machinery.push(node);
-        } else if classes().any(|c| c == "thumb")
+        } else if classes().any(|c| c == "thumb" || c == "wp-caption")
             && node.node_name().is_some_and(|n| n.as_ref() == "div")
         {
             figures.push(node);
-        } else if classes().any(|c| c == "thumbcaption")
+        } else if classes().any(|c| c == "thumbcaption" || c == "wp-caption-text")
             && node.ancestors_it(None).any(|a| is_figure(&a))
         {
             captions.push(node);
