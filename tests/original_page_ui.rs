@@ -65,6 +65,12 @@ fn the_original_page_shows_highlights_and_makes_them() {
         Some(1)
     );
 
+    // Saved first: the status bar's save state is then the same every run.
+    step_until(
+        &mut harness,
+        "the highlight to be saved",
+        common::app::saved,
+    );
     harness.key_press(Key::F6);
     wait_for_paper(&mut harness);
     assert_eq!(

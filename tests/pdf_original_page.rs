@@ -101,3 +101,34 @@ fn a_papers_words_are_found_where_its_pages_print_them() {
     check_paper("p03_revtex_apssamp", 0..2, 0.98);
     check_paper("p05_elsarticle_5p", 0..2, 0.98);
 }
+
+/// The two files that take seconds (two million text operators drawn; a
+/// decompression bomb stopped by the memory limit) only with
+/// `MARGINALIA_LONG_TESTS=1`: in the debug child they take 15–40 s.
+const SLOW_TO_DRAW: [&str; 2] = ["h_2M_text_ops.pdf", "h_flate_bomb_1GiB.pdf"];
+
+#[test]
+fn every_hostile_pdf_is_drawn_or_refused_within_the_childs_limits() {
+    let long = std::env::var_os("MARGINALIA_LONG_TESTS").is_some();
+    for file in common::corpus_files("pdf/hostile") {
+        let slow = file
+            .file_name()
+            .is_some_and(|n| SLOW_TO_DRAW.iter().any(|s| n == *s));
+        if slow && !long {
+            continue;
+        }
+        let bytes = std::fs::read(&file).expect("the file's bytes");
+        let started = std::time::Instant::now();
+        let drawn = page_picture(&bytes, None, 0, 300, None);
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+        match drawn {
+            Ok(picture) => assert_eq!(
+                picture.rgba.len() as u32,
+                picture.width_px * picture.height_px * 4,
+                "{name:?}"
+            ),
+            Err(error) => assert!(!error.to_string().is_empty(), "{name:?}"),
+        }
+        eprintln!("{name:?}: {:?}", started.elapsed());
+    }
+}

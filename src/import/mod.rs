@@ -21,7 +21,7 @@ pub use html::document_from_html;
 pub use link_target::{LinkTarget, link_target};
 pub use markdown::{document_from_markdown, markdown_plain_text};
 pub use page::{metadata_line, readable_date};
-pub use picture::{MAX_PICTURE_BYTES, picture_bytes};
+pub use picture::{MAX_PICTURE_BYTES, looks_like_svg, picture_bytes};
 pub use text::document_from_text;
 
 use std::path::{Path, PathBuf};

@@ -181,6 +181,13 @@ pub fn picture_bytes(source: &PictureSource) -> Result<Cow<'_, [u8]>, String> {
     }
 }
 
+/// Whether a picture's bytes are an SVG document (by its first kilobyte).
+pub fn looks_like_svg(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<svg") || (head.starts_with('<') && head.contains("<svg"))
+}
+
 /// The most a picture's bytes may be (a file, or an entry inflated).
 pub const MAX_PICTURE_BYTES: u64 = 64 * 1024 * 1024;
 

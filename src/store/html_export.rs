@@ -198,7 +198,7 @@ fn figure_html(html: &mut String, document: &Document, index: usize, caption: &s
         },
         None => html.push_str("<p class=\"missing-picture\">A picture</p>\n"),
     }
-    if caption != escape(NO_CAPTION) && !caption.is_empty() {
+    if document.block_text(index) != NO_CAPTION && !caption.is_empty() {
         let _ = writeln!(html, "<figcaption>{caption}</figcaption>");
     }
     html.push_str("</figure>\n");

@@ -7,7 +7,7 @@
 use std::io::Cursor;
 
 use crate::document::PictureSource;
-use crate::import::picture_bytes;
+use crate::import::{looks_like_svg, picture_bytes};
 
 use super::html_export::data_uri;
 
@@ -32,19 +32,15 @@ pub fn picture_data_uri(source: &PictureSource) -> Result<String, String> {
     Ok(data_uri(mime, &bytes))
 }
 
-/// What kind of picture the bytes are, by their first bytes.
+/// What kind of picture the bytes are, by their first bytes: one a
+/// browser shows (PNG, JPEG, GIF, WebP, SVG).
 fn mime_of(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        Some("image/gif")
-    } else if bytes.len() > 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
-        Some("image/webp")
-    } else {
-        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
-        head.contains("<svg").then_some("image/svg+xml")
+    use image::ImageFormat;
+    match image::guess_format(bytes) {
+        Ok(
+            format @ (ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP),
+        ) => Some(format.to_mime_type()),
+        _ => looks_like_svg(bytes).then_some("image/svg+xml"),
     }
 }
 

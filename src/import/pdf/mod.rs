@@ -105,6 +105,16 @@ pub fn page_picture(
     }
 }
 
+/// A PDF's bytes, read again to draw its pages (a regular file, within the
+/// importers' bound); why not, naming the file.
+pub fn pdf_file_bytes(file: &std::path::Path) -> Result<Vec<u8>, String> {
+    match crate::regular_file::read_regular_file(file, crate::import::MAX_FILE_BYTES) {
+        Ok(Some(read)) => Ok(read.bytes),
+        Ok(None) => Err(format!("{} is no longer there", file.display())),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
 /// The picture of a PDF's figure (a [`PictureSource::PdfRegion`]: a
 /// part of a page), drawn `width_px` wide by the renderer in its child,
 /// the file read within the importers' bound; why not, naming the page,
@@ -122,10 +132,9 @@ pub fn pdf_figure_picture(
     else {
         return None;
     };
-    let bytes = match crate::regular_file::read_regular_file(file, crate::import::MAX_FILE_BYTES) {
-        Ok(Some(read)) => read.bytes,
-        Ok(None) => return Some(Err(format!("{} is no longer there", file.display()))),
-        Err(error) => return Some(Err(error.to_string())),
+    let bytes = match pdf_file_bytes(file) {
+        Ok(bytes) => bytes,
+        Err(why) => return Some(Err(why)),
     };
     let crop = area_pt.map(|v| v as f32);
     let password = password.as_ref().map(|p| &*p.0);

@@ -1,6 +1,7 @@
 //! The original pages near the one shown: each rendered in the PDF
-//! child on a worker thread (the file read there, within its size bound),
-//! its canonical text's letters found among its glyphs on the worker too,
+//! child on a worker thread (the file read there once, within its size
+//! bound, and kept for the next pages; its canonical text's letters found
+//! among its glyphs on the worker too),
 //! the picture made a texture when it arrives. One page is rendered at a
 //! time, the one shown first, then its neighbours; pages further away are
 //! dropped. A page too narrow for the window is rendered again, wider.
@@ -13,9 +14,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use eframe::egui::{self, ColorImage, TextureHandle, TextureOptions};
 
-use crate::import::MAX_FILE_BYTES;
-use crate::import::pdf::{MAX_PICTURE_SIDE_PX, PagePlaces, page_picture};
-use crate::regular_file::read_regular_file;
+use crate::import::pdf::{MAX_PICTURE_SIDE_PX, PagePlaces, page_picture, pdf_file_bytes};
 
 use super::super::session::DocumentSession;
 
@@ -40,17 +39,21 @@ pub(super) enum Shelved {
     Failed(String),
 }
 
-/// What a worker sends back: the page, the width asked, and the picture
-/// with its places, or why there is none.
-type Rendered = (
-    usize,
-    u32,
-    Result<(ColorImage, egui::Vec2, PagePlaces), String>,
-);
+/// What a worker sends back: the page, the width asked, the PDF's bytes
+/// (read once, for the next pages), and the picture with its places, or
+/// why there is none.
+struct Rendered {
+    index: usize,
+    width_px: u32,
+    bytes: Option<Arc<Vec<u8>>>,
+    result: Result<(ColorImage, egui::Vec2, PagePlaces), String>,
+}
 
 /// What a worker needs to render a page.
 struct Job {
     path: PathBuf,
+    /// The PDF's bytes when they were read already.
+    bytes: Option<Arc<Vec<u8>>>,
     password: Option<String>,
     index: usize,
     width_px: u32,
@@ -61,9 +64,12 @@ pub(super) struct PageShelf {
     pages: HashMap<usize, Shelved>,
     /// The text the pages were found in: a document read again has new pages.
     text: Option<Arc<String>>,
+    /// The PDF's bytes, read by the first page's worker.
+    bytes: Option<Arc<Vec<u8>>>,
     sender: Sender<Rendered>,
     results: Receiver<Rendered>,
-    in_flight: Option<usize>,
+    /// A page is being rendered (one at a time).
+    rendering: bool,
 }
 
 impl Default for PageShelf {
@@ -72,9 +78,10 @@ impl Default for PageShelf {
         Self {
             pages: HashMap::new(),
             text: None,
+            bytes: None,
             sender,
             results,
-            in_flight: None,
+            rendering: false,
         }
     }
 }
@@ -88,6 +95,7 @@ impl PageShelf {
     pub(super) fn clear(&mut self) {
         self.pages.clear();
         self.text = None;
+        self.bytes = None;
     }
 
     /// Takes what the workers finished, and starts the next page wanted
@@ -100,17 +108,21 @@ impl PageShelf {
         width_px: u32,
     ) {
         let text = open.document().shared_text();
+        // A document read again (the file changed) has new pages and bytes.
         if !self.text.as_ref().is_some_and(|t| Arc::ptr_eq(t, &text)) {
             self.pages.clear();
+            self.bytes = None;
             self.text = Some(text);
         }
-        while let Ok((page, asked_px, rendered)) = self.results.try_recv() {
-            self.in_flight = None;
-            self.arrive(ctx, open, page, asked_px, rendered);
+        while let Ok(rendered) = self.results.try_recv() {
+            self.rendering = false;
+            self.bytes = self.bytes.take().or(rendered.bytes);
+            let (page, asked_px) = (rendered.index, rendered.width_px);
+            self.arrive(ctx, open, page, asked_px, rendered.result);
         }
         self.pages
             .retain(|page, _| page.abs_diff(index) <= KEPT_AROUND);
-        if self.in_flight.is_some() {
+        if self.rendering {
             return;
         }
         let count = open.document().pages().len();
@@ -163,6 +175,7 @@ impl PageShelf {
         };
         let job = Job {
             path: path.to_path_buf(),
+            bytes: self.bytes.clone(),
             password: open.pdf_password().map(str::to_owned),
             index,
             width_px: width_px.min(MAX_PICTURE_SIDE_PX),
@@ -170,30 +183,46 @@ impl PageShelf {
         };
         // A page already drawn stays on screen while it is drawn wider.
         self.pages.entry(index).or_insert(Shelved::Rendering);
-        self.in_flight = Some(index);
+        self.rendering = true;
         let (sender, ctx) = (self.sender.clone(), ctx.clone());
         std::thread::spawn(move || {
-            let rendered = render(&job);
+            let rendered = render(job);
             // The receiver is gone only when the window closed.
-            let _ = sender.send((job.index, job.width_px, rendered));
+            let _ = sender.send(rendered);
             ctx.request_repaint();
         });
     }
 }
 
-/// A page's picture and places, made on a worker.
-fn render(job: &Job) -> Result<(ColorImage, egui::Vec2, PagePlaces), String> {
+/// A page's picture and places, made on a worker (the PDF read first,
+/// unless it was read for an earlier page).
+fn render(job: Job) -> Rendered {
+    let bytes = match job.bytes.clone() {
+        Some(bytes) => Ok(bytes),
+        None => pdf_file_bytes(&job.path).map(Arc::new),
+    };
+    let result = bytes
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|bytes| picture_and_places(&job, bytes));
+    Rendered {
+        index: job.index,
+        width_px: job.width_px,
+        bytes: bytes.ok(),
+        result,
+    }
+}
+
+fn picture_and_places(
+    job: &Job,
+    bytes: &[u8],
+) -> Result<(ColorImage, egui::Vec2, PagePlaces), String> {
     let name = job.path.file_name().map_or_else(
         || job.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let bytes = match read_regular_file(&job.path, MAX_FILE_BYTES) {
-        Ok(Some(file)) => file.bytes,
-        Ok(None) => return Err(format!("{name} is no longer there.")),
-        Err(error) => return Err(error.to_string()),
-    };
     let picture = page_picture(
-        &bytes,
+        bytes,
         job.password.as_deref(),
         job.index,
         job.width_px,

@@ -7,7 +7,7 @@ use std::io::Cursor;
 use std::path::{Component, Path, PathBuf};
 
 use crate::document::PictureSource;
-use crate::import::{MAX_PICTURE_BYTES, picture_bytes};
+use crate::import::{MAX_PICTURE_BYTES, looks_like_svg, picture_bytes};
 use crate::regular_file::read_regular_file;
 
 /// The largest side a picture may declare, in pixels.
@@ -70,12 +70,6 @@ pub fn decode_picture(source: &PictureSource, max_width_px: u32) -> Result<Decod
     } else {
         decode_raster(&bytes, max_width_px)
     }
-}
-
-fn looks_like_svg(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    head.starts_with("<svg") || (head.starts_with('<') && head.contains("<svg"))
 }
 
 fn decode_raster(bytes: &[u8], max_width_px: u32) -> Result<DecodedPicture, String> {

@@ -212,13 +212,6 @@ impl PictureShelf {
             }
             shelved => {
                 let why = match (&picture.source, shelved) {
-                    (PictureSource::Remote(url), _) => {
-                        let host = url::Url::parse(url)
-                            .ok()
-                            .and_then(|u| u.host_str().map(str::to_owned))
-                            .unwrap_or_default();
-                        format!("Picture on {host}, not downloaded")
-                    }
                     (_, Some(Shelved::Failed(message))) => {
                         format!("Picture not shown: {message}")
                     }

@@ -21,9 +21,17 @@ pub(super) enum RemoteRun {
     Member,
 }
 
-/// The longest run of pictures on the web said in one line.
-const MAX_REMOTE_RUN: usize = 200;
+/// The most pictures of a run counted (a longer run says "1,000 or more").
+const MAX_COUNTED: usize = 1_000;
 
+fn is_remote(document: &Document, index: usize) -> bool {
+    matches!(
+        document.picture_of(index).map(|p| &p.source),
+        Some(PictureSource::Remote(_))
+    )
+}
+
+/// The host a picture on the web is on ("" when its address has none).
 fn remote_host(document: &Document, index: usize) -> Option<String> {
     let Some(PictureSource::Remote(url)) = document.picture_of(index).map(|p| &p.source) else {
         return None;
@@ -34,23 +42,20 @@ fn remote_host(document: &Document, index: usize) -> Option<String> {
     Some(host.unwrap_or_default())
 }
 
+/// A figure among consecutive pictures on the web: the first says the
+/// run, the others take no room.
 pub(super) fn remote_run(document: &Document, index: usize) -> RemoteRun {
-    if remote_host(document, index).is_none() {
+    if !is_remote(document, index) {
         return RemoteRun::NotRemote;
     }
-    if index > 0
-        && remote_host(document, index - 1).is_some()
-        && !starts_remote_run(document, index)
-    {
+    if index > 0 && is_remote(document, index - 1) {
         return RemoteRun::Member;
     }
     let mut hosts: Vec<String> = Vec::new();
     let mut count = 0;
     for host in (index..document.blocks().len())
-        .take(MAX_REMOTE_RUN)
-        .map_while(|at| {
-            remote_host(document, at).filter(|_| at == index || !starts_remote_run(document, at))
-        })
+        .take(MAX_COUNTED)
+        .map_while(|at| remote_host(document, at))
     {
         count += 1;
         if !host.is_empty() && !hosts.contains(&host) {
@@ -58,18 +63,6 @@ pub(super) fn remote_run(document: &Document, index: usize) -> RemoteRun {
         }
     }
     RemoteRun::Head { count, hosts }
-}
-
-/// A run too long to say in one line starts again every so many pictures.
-fn starts_remote_run(document: &Document, index: usize) -> bool {
-    let mut first = index;
-    while first > 0
-        && remote_host(document, first - 1).is_some()
-        && index - first < MAX_REMOTE_RUN * 4
-    {
-        first -= 1;
-    }
-    (index - first).is_multiple_of(MAX_REMOTE_RUN)
 }
 
 pub(super) fn remote_line_height(style: &ReaderStyle) -> f32 {
@@ -91,6 +84,7 @@ pub(super) fn paint_remote_line(
     };
     let said = match count {
         1 => format!("Picture{on}, not downloaded"),
+        MAX_COUNTED => format!("{MAX_COUNTED} or more pictures{on}, not downloaded"),
         n => format!("{n} pictures{on}, not downloaded"),
     };
     let galley = painter.layout(
