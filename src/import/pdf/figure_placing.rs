@@ -1,8 +1,9 @@
-//! Where a page's figures go among its paragraphs: before the first
-//! paragraph printed inside one (its labels, then muted as its own), else
-//! the first below it in its column; its caption the "Figure 3:" paragraph
-//! printed nearest below it (or above it), cut off its picture when its
-//! frame encloses it.
+//! Where a page's figures go among its paragraphs: a captioned figure
+//! where its caption is read (its labels, muted as its own, before it, as
+//! the page's text draws them); else before the first paragraph printed
+//! inside it, else the first below it in its column. Its caption is the
+//! "Figure 3:" paragraph printed nearest below it (or above it), cut off
+//! its picture when its frame encloses it.
 
 use super::figure_captions::is_figure_caption;
 use super::figures::{Area, MIN_HEIGHT_PT, MIN_WIDTH_PT, area_of, height, overlap, width};
@@ -50,9 +51,9 @@ pub struct PlacedFigure<T> {
 /// a plot's own margins are part of the gap).
 const CAPTION_GAP_PT: f32 = 72.0;
 
-/// Where each figure goes among the page's paragraphs: before the first
-/// paragraph printed inside it or, when none is, the first below it in
-/// its column; the paragraphs inside it are marked as its own. Its caption
+/// Where each figure goes among the page's paragraphs: where its caption
+/// is read, or before the first paragraph printed inside it or, when none
+/// is, the first below it in its column; the paragraphs inside it are marked as its own. Its caption
 /// is the "Figure 3:" paragraph printed nearest below it in its column (or
 /// above it), one caption to a figure.
 pub fn place_figures<T: Copy>(
@@ -76,6 +77,9 @@ pub fn place_figures<T: Copy>(
                 .unwrap_or(paragraphs.len());
             let caption = caption_of(area, paragraphs, &taken);
             taken.extend(caption);
+            // A captioned figure is read where its caption is printed: its
+            // labels, drawn before the caption, come before it.
+            let at = caption.unwrap_or(at);
             // A caption printed inside the figure's frame stays a caption.
             for paragraph in paragraphs
                 .iter_mut()
@@ -165,6 +169,9 @@ mod tests {
         };
         assert_eq!(caption_of(1), Some(2));
         assert_eq!(caption_of(2), Some(3));
+        // Each is read where its caption is: the lower one's label first.
+        let at: Vec<usize> = placed.iter().map(|f| f.at).collect();
+        assert_eq!(at, [2, 3]);
         assert!(
             paragraphs[0].in_figure,
             "the lower figure's label is its own"
