@@ -150,9 +150,11 @@ fn best_scores(name: &str, text: &str) -> (f64, f64) {
 }
 
 /// Each paper's floors, word F1 and order: what it reads at now, a little
-/// under, so a change that reads worse fails. (The books are read with MARGINALIA_LONG_TESTS=1.)
+/// under, so a change that reads worse fails. (Tracemonkey's references
+/// hold the mojibake of its charts' labels, `!"# $!"#`, which it says it
+/// cannot read instead: 0.985 against them, 0.998 before.) (The books are read with MARGINALIA_LONG_TESTS=1.)
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("p01_tracemonkey", 0.995, 0.995),
+    ("p01_tracemonkey", 0.98, 0.995),
     ("p03_revtex_apssamp", 0.982, 0.99),
     ("p04_mnras_guide", 0.995, 0.995),
     ("p05_elsarticle_5p", 0.99, 0.98),
@@ -264,6 +266,28 @@ fn a_paper_is_a_document_with_its_title_headings_and_pages() {
         Some("2")
     );
     assert_eq!(document.page_at(0).map(|p| p.label.as_str()), Some("1"));
+}
+
+#[test]
+fn text_whose_font_lies_about_its_letters_is_said_unreadable_in_its_place() {
+    // Tracemonkey's charts on pages 10, 11 and 13 label their bars in a subset
+    // font whose codes read as "!", '"', "#" …: both references print
+    // `!"# $!"# %!"#`.
+    let document = read_paper("p01_tracemonkey");
+    let pages = page_text(&document);
+    let pages: Vec<&str> = pages.split('\u{C}').collect();
+    for number in [10, 11, 13] {
+        let page = pages[number - 1];
+        assert!(
+            page.contains(
+                "[Text that cannot be read: its font does not say which letters it draws.]"
+            ),
+            "page {number} says nothing of its unreadable labels"
+        );
+        assert!(!page.contains("!\"#"), "page {number} shows mojibake");
+        assert!(page.contains("Figure"), "page {number} lost its text");
+    }
+    assert!(!pages[1].contains("cannot be read"), "page 2 reads well");
 }
 
 #[test]

@@ -10,6 +10,7 @@ use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_
 
 use super::figure_placing::{PlacedFigure, place_figures, without_inner_caption};
 use super::figures::{Area, figure_areas};
+use super::garbled::garbled_fonts;
 use super::glyphs::{GlyphCollector, GlyphsOnly, Mark};
 use super::is_a_real_title;
 use super::labels::page_labels;
@@ -92,10 +93,16 @@ fn read_page<'a>(
         InterpreterSettings::default(),
     );
     interpret_page(page, &mut context, &mut GlyphsOnly(&mut collector));
-    let known = collector.glyphs.len();
-    let no_text = if known == 0 && collector.unknown == 0 {
+    let garbled_fonts = garbled_fonts(&collector.glyphs);
+    let mut garbled = 0;
+    for glyph in &mut collector.glyphs {
+        glyph.garbled = garbled_fonts.contains(&glyph.font);
+        garbled += usize::from(glyph.garbled);
+    }
+    let known = collector.glyphs.len() - garbled;
+    let no_text = if known == 0 && collector.unknown == 0 && garbled == 0 {
         Some(NoText::NoTextLayer)
-    } else if collector.unknown > known {
+    } else if collector.unknown + garbled > known {
         Some(NoText::UnknownLetters)
     } else {
         None

@@ -139,6 +139,7 @@ mod tests {
             right: 380.0,
             turned: false,
             in_figure: false,
+            garbled: false,
         }
     }
 

@@ -241,6 +241,7 @@ mod tests {
             size: 10.0,
             bold: false,
             turned: false,
+            garbled: false,
         }
     }
 

@@ -2,7 +2,7 @@
 //! text, where it starts and ends on the page (top-down, in points), its
 //! size and whether its font is bold.
 
-use hayro_interpret::font::{Glyph, GlyphRun};
+use hayro_interpret::font::{Glyph, GlyphRun, OutlineFontData};
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape as _};
 use hayro_interpret::{
@@ -28,6 +28,10 @@ pub struct PlacedGlyph {
     pub bold: bool,
     /// Not upright: turned (a side stamp, a rotated table).
     pub turned: bool,
+    /// Which font drew it (0: a Type 3 font, or one not known).
+    pub font: u64,
+    /// Its font reads its codes as letters they are not (see `garbled`).
+    pub garbled: bool,
 }
 
 /// Collects a page's glyphs.
@@ -91,6 +95,10 @@ impl GlyphCollector {
         let start = transform * Point::ZERO;
         let end = transform * Point::new(f64::from(advance), 0.0);
         let turned = b.abs() > a.abs() * 0.1 || a <= 0.0;
+        let font = match glyph {
+            Glyph::Outline(outline) => outline.font_data(),
+            Glyph::Type3(_) => None,
+        };
         // Turned text is measured along its own baseline: its letters
         // follow one another there as upright letters do across the page.
         let (x, y, end_x) = if turned {
@@ -108,8 +116,11 @@ impl GlyphCollector {
             y: y as f32,
             end_x: end_x as f32,
             size,
-            bold: is_bold(glyph),
+            bold: font.as_ref().is_some_and(is_bold),
             turned,
+            // Any bits of the font's key tell fonts apart; 0 is "none".
+            font: font.map_or(0, |data| (data.cache_key as u64).max(1)),
+            garbled: false,
         });
     }
 }
@@ -136,18 +147,12 @@ pub(super) fn glyph_text(glyph: &Glyph<'_>) -> GlyphText {
     }
 }
 
-/// Whether the glyph's font is bold (by its weight, else its name).
-fn is_bold(glyph: &Glyph<'_>) -> bool {
-    let Glyph::Outline(outline) = glyph else {
-        return false;
-    };
-    let Some(data) = outline.font_data() else {
-        return false;
-    };
+/// Whether a font is bold (by its weight, else its name).
+fn is_bold(data: &OutlineFontData) -> bool {
     if data.weight.is_some_and(|w| w >= 600) {
         return true;
     }
-    data.postscript_name.is_some_and(|name| {
+    data.postscript_name.as_ref().is_some_and(|name| {
         let name = name.to_ascii_lowercase();
         ["bold", "black", "heavy", "semibold", "demi", ".b", "-b"]
             .iter()

@@ -29,6 +29,8 @@ pub struct Paragraph {
     pub turned: bool,
     /// Printed inside a figure (a chart's labels): the figure's own text.
     pub in_figure: bool,
+    /// Drawn in a font that lies about its letters: no text is kept of it.
+    pub garbled: bool,
 }
 
 /// A page's paragraphs and its height, and its figures: the index of the
@@ -49,6 +51,7 @@ fn starts_paragraph(previous: &Line, line: &Line, left: f32) -> bool {
         .text
         .ends_with(['.', '?', '!', ':', '"', '\u{201D}']);
     line.turned != previous.turned
+        || line.garbled != previous.garbled
         || (line.size - previous.size).abs() > size * 0.15
         || line.bold != previous.bold
         || step > size * 1.75
@@ -85,6 +88,7 @@ pub fn paragraphs_of(lines: &[Line]) -> Vec<Paragraph> {
                     right: line.end_x,
                     turned: line.turned,
                     in_figure: false,
+                    garbled: line.garbled,
                 });
             }
         }
@@ -108,6 +112,11 @@ pub(super) fn join_line(text: &mut String, line: &str) {
     }
     text.push_str(line);
 }
+
+/// What stands in the text where a font lies about its letters (a chart's
+/// labels read as `!"# $!"#`): said once for a run of such paragraphs.
+pub const GARBLED_TEXT: &str =
+    "[Text that cannot be read: its font does not say which letters it draws.]";
 
 /// Every page's blocks, classified over the whole document.
 pub fn blocks_of(pages: &[PageParagraphs], outline: &[(u8, String)]) -> Vec<Vec<PdfBlock>> {
@@ -144,7 +153,9 @@ pub fn blocks_of(pages: &[PageParagraphs], outline: &[(u8, String)]) -> Vec<Vec<
                 while let Some(figure) = figures.next_if(|f| f.at <= index) {
                     blocks.push((figure_block(figure), true));
                 }
-                if !captions.contains(&index) {
+                let said_just_before =
+                    paragraph.garbled && blocks.last().is_some_and(|(b, _)| b.text == GARBLED_TEXT);
+                if !captions.contains(&index) && !said_just_before {
                     blocks.extend(classes.blocks_of(paragraph, page, page_index == 0));
                 }
             }
@@ -173,6 +184,16 @@ impl Classes {
         page: &PageParagraphs,
         first_page: bool,
     ) -> Vec<(PdfBlock, bool)> {
+        if paragraph.garbled {
+            let text = GARBLED_TEXT.to_owned();
+            return vec![(
+                PdfBlock {
+                    kind: PdfBlockKind::Furniture,
+                    text,
+                },
+                false,
+            )];
+        }
         let (body, outline) = (self.body, &self.outline);
         let mut kind = kind_of(paragraph, page, body, &self.repeated, &self.heading_sizes);
         if paragraph.in_figure {
@@ -383,6 +404,7 @@ mod tests {
             size: 10.0,
             bold: false,
             turned: false,
+            garbled: false,
         }
     }
 

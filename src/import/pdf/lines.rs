@@ -21,6 +21,8 @@ pub struct Line {
     /// Most of its letters are bold.
     pub bold: bool,
     pub turned: bool,
+    /// Drawn in a font that lies about its letters: no text is kept of it.
+    pub garbled: bool,
 }
 
 /// A line being gathered.
@@ -39,6 +41,8 @@ struct Gathering {
     accent: Option<char>,
     /// The letters' advances so far, for the width of a word space.
     advances: f32,
+    /// Glyphs of a font that lies about its letters, left out of the text.
+    garbled: usize,
 }
 
 impl Gathering {
@@ -62,6 +66,11 @@ impl Gathering {
     }
 
     fn push(&mut self, glyph: &PlacedGlyph) {
+        if glyph.garbled {
+            self.garbled += 1;
+            self.end_x = self.end_x.max(glyph.end_x);
+            return;
+        }
         let text = spelt_out(&glyph.text);
         if text.trim().is_empty() {
             if !self.text.is_empty() && !self.text.ends_with(' ') {
@@ -118,7 +127,8 @@ impl Gathering {
 
     fn finish(self) -> Option<Line> {
         let text: String = self.text.trim().nfc().collect();
-        if text.is_empty() {
+        let garbled = text.is_empty() && self.garbled > 0;
+        if text.is_empty() && !garbled {
             return None;
         }
         let size = self
@@ -134,6 +144,7 @@ impl Gathering {
             size,
             bold: self.bold_letters * 2 > self.letters,
             turned: self.turned,
+            garbled,
         })
     }
 }
@@ -205,6 +216,8 @@ mod tests {
             size: 10.0,
             bold: false,
             turned: false,
+            font: 1,
+            garbled: false,
         }
     }
 

@@ -14,6 +14,7 @@ mod figure_captions;
 mod figure_placing;
 mod figures;
 mod flow;
+mod garbled;
 mod glyphs;
 mod labels;
 mod layout;
