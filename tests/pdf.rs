@@ -393,6 +393,59 @@ fn a_password_protected_pdf_says_so() {
     assert!(document.is_ok_and(|d| d.text().contains("LayoutParser")));
 }
 
+/// The letters of right-to-left lines as a renderer places them: each
+/// line in its visual order, 6 pt a letter, ending at 523 pt (right
+/// aligned), 13 pt from one baseline to the next; spaces are gaps.
+fn placed_right_to_left(lines: &[&str]) -> Vec<Vec<(f32, f32, char)>> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(row, logical)| {
+            let info = unicode_bidi::BidiInfo::new(logical, None);
+            let paragraph = &info.paragraphs[0];
+            let visual: Vec<char> = info
+                .reorder_line(paragraph, paragraph.range.clone())
+                .chars()
+                .collect();
+            let left = 523.0 - 6.0 * visual.len() as f32;
+            let baseline = 100.0 + 13.0 * row as f32;
+            (visual.iter().enumerate())
+                .filter(|(_, c)| **c != ' ')
+                .map(|(i, c)| (left + 6.0 * i as f32, baseline, *c))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn right_to_left_text_is_read_in_logical_order_however_it_was_drawn() {
+    let lines = [
+        "שלום עולם, זהו מאמר משנת 2026 על Marginalia",
+        "והוא נקרא מימין לשמאל.",
+    ];
+    let paragraph = "שלום עולם, זהו מאמר משנת 2026 על Marginalia והוא נקרא מימין לשמאל.";
+    let placed = placed_right_to_left(&lines);
+    // Most producers draw a line's letters from the left; some from the
+    // right, in the order they are read.
+    let from_the_left: Vec<_> = placed.iter().flatten().copied().collect();
+    let from_the_right: Vec<_> = placed
+        .iter()
+        .flat_map(|line| line.iter().rev())
+        .copied()
+        .collect();
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for (name, letters) in [("left", from_the_left), ("right", from_the_right)] {
+        let path = folder.path().join(format!("drawn-from-the-{name}.pdf"));
+        std::fs::write(&path, common::pdf::placed_letters(&letters)).expect("written");
+        let document = import_path(&path).expect("the PDF is read");
+        let text = document.text();
+        assert!(
+            text.contains(paragraph),
+            "drawn from the {name}: read as {text:?}"
+        );
+    }
+}
+
 #[test]
 fn a_file_named_pdf_that_is_not_one_is_refused_clearly() {
     let error = import_path(&hostile("h_empty_file.pdf")).err();

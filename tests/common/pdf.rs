@@ -83,10 +83,9 @@ pub fn wrapped(paragraph: &str) -> Vec<String> {
     lines
 }
 
-/// A page: a paragraph, a bar chart of ten bars with a label inside it,
-/// its caption, and a paragraph after.
-pub fn page_with_a_chart() -> Vec<u8> {
-    let mut pdf = Pdf::new();
+/// An A4 document of one page, its font F1: the ids of the page's
+/// content stream and of the font, both still to be written.
+fn one_page(pdf: &mut Pdf) -> (Ref, Ref) {
     let (catalog, tree, page, content_id, font) = (
         Ref::new(1),
         Ref::new(2),
@@ -97,11 +96,18 @@ pub fn page_with_a_chart() -> Vec<u8> {
     pdf.catalog(catalog).pages(tree);
     pdf.pages(tree).kids([page]).count(1);
     let mut writer = pdf.page(page);
-    writer.media_box(Rect::new(0.0, 0.0, 595.0, 842.0));
+    writer.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH_PT, PAGE_HEIGHT_PT));
     writer.parent(tree);
     writer.contents(content_id);
     writer.resources().fonts().pair(Name(b"F1"), font);
-    drop(writer);
+    (content_id, font)
+}
+
+/// A page: a paragraph, a bar chart of ten bars with a label inside it,
+/// its caption, and a paragraph after.
+pub fn page_with_a_chart() -> Vec<u8> {
+    let mut pdf = Pdf::new();
+    let (content_id, font) = one_page(&mut pdf);
     let mut content = Content::new();
     let line = |content: &mut Content, text: &str, size: f32, (x, y): (f32, f32)| {
         content.begin_text();
@@ -138,5 +144,59 @@ pub fn page_with_a_chart() -> Vec<u8> {
     );
     pdf.stream(content_id, &content.finish());
     pdf.type1_font(font).base_font(Name(b"Helvetica"));
+    pdf.finish()
+}
+
+/// A one-page PDF whose letters are drawn one by one, in the order given,
+/// each at its place (x, and its baseline from the top of the page), in
+/// 10 pt Courier through a font whose ToUnicode names each letter — as a
+/// producer draws a right-to-left line, in either order.
+pub fn placed_letters(letters: &[(f32, f32, char)]) -> Vec<u8> {
+    let mut pdf = Pdf::new();
+    let (content_id, font) = one_page(&mut pdf);
+    let to_unicode = Ref::new(6);
+    // Each letter its own code, from "A" on.
+    let mut codes: Vec<char> = Vec::new();
+    let mut content = Content::new();
+    for &(x, y, letter) in letters {
+        let code = match codes.iter().position(|&c| c == letter) {
+            Some(index) => index,
+            None => {
+                codes.push(letter);
+                codes.len() - 1
+            }
+        };
+        content.begin_text();
+        content.set_font(Name(b"F1"), 10.0);
+        content.next_line(x, PAGE_HEIGHT_PT - y);
+        content.show(Str(&[b'A' + code as u8]));
+        content.end_text();
+    }
+    pdf.stream(content_id, &content.finish());
+    let mut cmap = String::from(
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Letters def /CMapType 2 def\n\
+         1 begincodespacerange <00> <FF> endcodespacerange\n",
+    );
+    cmap.push_str(&format!("{} beginbfchar\n", codes.len()));
+    for (index, letter) in codes.iter().enumerate() {
+        let mut units = [0u16; 2];
+        let hex: String = letter
+            .encode_utf16(&mut units)
+            .iter()
+            .map(|unit| format!("{unit:04X}"))
+            .collect();
+        cmap.push_str(&format!("<{:02X}> <{hex}>\n", b'A' as usize + index));
+    }
+    cmap.push_str("endbfchar endcmap CMapName currentdict /CMap defineresource pop end end\n");
+    pdf.stream(to_unicode, cmap.as_bytes());
+    let mut writer = pdf.type1_font(font);
+    writer.base_font(Name(b"Courier"));
+    writer.first_char(32);
+    writer.last_char(255);
+    writer.widths(std::iter::repeat_n(600.0, 224));
+    writer.to_unicode(to_unicode);
+    drop(writer);
     pdf.finish()
 }

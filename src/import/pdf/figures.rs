@@ -242,6 +242,7 @@ mod tests {
             bold: false,
             turned: false,
             garbled: false,
+            right_to_left: false,
         }
     }
 

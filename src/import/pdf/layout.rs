@@ -43,29 +43,37 @@ pub struct PageParagraphs {
     pub figures: Vec<PlacedFigure<[u32; 4]>>,
 }
 
-/// Whether `line` starts a paragraph after `previous` (both of one page).
-fn starts_paragraph(previous: &Line, line: &Line, left: f32) -> bool {
+/// Whether `line` starts a paragraph after `previous` (both of one page),
+/// the paragraph so far spanning `left` to `right`. A right-to-left line
+/// is measured from the right: its paragraph's lines end there, and its
+/// first line is indented from it.
+fn starts_paragraph(previous: &Line, line: &Line, (left, right): (f32, f32)) -> bool {
     let size = previous.size.max(1.0);
     let step = line.y - previous.y;
     let ended = previous
         .text
         .ends_with(['.', '?', '!', ':', '"', '\u{201D}']);
+    let (from_edge, indented) = if line.right_to_left {
+        ((right - line.end_x).abs(), right - line.end_x)
+    } else {
+        ((line.x - left).abs(), line.x - left)
+    };
     line.turned != previous.turned
         || line.garbled != previous.garbled
         || (line.size - previous.size).abs() > size * 0.15
         || line.bold != previous.bold
         || step > size * 1.75
         || step < size * 0.3
-        || (line.x - left).abs() > size * 12.0
-        || (line.x > left + size * 0.8 && ended)
+        || from_edge > size * 12.0
+        || (indented > size * 0.8 && ended)
 }
 
 /// The page's lines as paragraphs.
 pub fn paragraphs_of(lines: &[Line]) -> Vec<Paragraph> {
     let mut paragraphs: Vec<Paragraph> = Vec::new();
-    let mut left = 0.0;
+    let (mut left, mut right) = (0.0, 0.0);
     for (i, line) in lines.iter().enumerate() {
-        let joins = i > 0 && !starts_paragraph(&lines[i - 1], line, left);
+        let joins = i > 0 && !starts_paragraph(&lines[i - 1], line, (left, right));
         match paragraphs.last_mut() {
             Some(paragraph) if joins => {
                 join_line(&mut paragraph.text, &line.text);
@@ -74,9 +82,10 @@ pub fn paragraphs_of(lines: &[Line]) -> Vec<Paragraph> {
                 paragraph.left = paragraph.left.min(line.x);
                 paragraph.right = paragraph.right.max(line.end_x);
                 left = left.min(line.x);
+                right = f32::max(right, line.end_x);
             }
             _ => {
-                left = line.x;
+                (left, right) = (line.x, line.end_x);
                 paragraphs.push(Paragraph {
                     text: line.text.clone(),
                     size: line.size,
@@ -405,6 +414,7 @@ mod tests {
             bold: false,
             turned: false,
             garbled: false,
+            right_to_left: false,
         }
     }
 

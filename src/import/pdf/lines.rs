@@ -6,6 +6,7 @@
 
 use unicode_normalization::UnicodeNormalization as _;
 
+use super::bidi::{Piece, is_right_to_left, logical_text};
 use super::glyphs::PlacedGlyph;
 
 /// A line of text on a page.
@@ -23,6 +24,8 @@ pub struct Line {
     pub turned: bool,
     /// Drawn in a font that lies about its letters: no text is kept of it.
     pub garbled: bool,
+    /// Most of its letters are written right to left.
+    pub right_to_left: bool,
 }
 
 /// A line being gathered.
@@ -43,6 +46,14 @@ struct Gathering {
     advances: f32,
     /// Glyphs of a font that lies about its letters, left out of the text.
     garbled: usize,
+    /// Where each glyph's text stands: its ends on the page, and its bytes
+    /// in `text` (for a line with right-to-left letters, read again in
+    /// the order they stand).
+    pieces: Vec<(f32, f32, std::ops::Range<usize>)>,
+    /// Right-to-left letters (Hebrew, Arabic).
+    right_to_left: usize,
+    /// Where the glyph drawn last ends.
+    last_end_x: f32,
 }
 
 impl Gathering {
@@ -59,10 +70,22 @@ impl Gathering {
     /// Whether `glyph` goes on another line.
     fn breaks_before(&self, glyph: &PlacedGlyph) -> bool {
         let size = glyph.size.max(1.0);
-        glyph.turned != self.turned
-            || (glyph.y - self.y).abs() > size * 0.6
-            || glyph.x < self.end_x - size * 0.6
-            || glyph.x > self.end_x + size * 6.0
+        if glyph.turned != self.turned || (glyph.y - self.y).abs() > size * 0.6 {
+            return true;
+        }
+        let onwards = glyph.x >= self.end_x - size * 0.6 && glyph.x <= self.end_x + size * 6.0;
+        if onwards {
+            return false;
+        }
+        if self.right_to_left == 0 && !glyph.text.chars().any(is_right_to_left) {
+            return true;
+        }
+        // Right-to-left text drawn right to left: a glyph left of all the
+        // line has (within a wide gap), or one going on from the glyph
+        // before it (a number inside the line), is on the line.
+        let leftwards = glyph.end_x <= self.x + size * 0.6 && glyph.end_x >= self.x - size * 6.0;
+        let after_last = (glyph.x - self.last_end_x).abs() < size * 0.6;
+        !(leftwards || after_last)
     }
 
     fn push(&mut self, glyph: &PlacedGlyph) {
@@ -71,6 +94,8 @@ impl Gathering {
             self.end_x = self.end_x.max(glyph.end_x);
             return;
         }
+        self.x = self.x.min(glyph.x);
+        self.last_end_x = glyph.end_x;
         let text = spelt_out(&glyph.text);
         if text.trim().is_empty() {
             if !self.text.is_empty() && !self.text.ends_with(' ') {
@@ -83,20 +108,36 @@ impl Gathering {
             // Over the letter before it, or the one after it.
             if self.letters > 0 && glyph.x < self.end_x - glyph.size * 0.05 {
                 self.text.push(accent);
+                self.extend_last_piece();
             } else {
                 self.accent = Some(accent);
             }
+            return;
+        }
+        if self.letters > 0 && text.chars().all(is_combining) {
+            // A mark drawn after its letter (Hebrew points, Arabic vowels).
+            self.text.push_str(&text);
+            self.extend_last_piece();
             return;
         }
         let gap = glyph.x - self.end_x;
         if self.letters > 0 && gap > self.word_space(glyph) && !self.text.ends_with(' ') {
             self.text.push(' ');
         }
+        let start = self.text.len();
         self.text.push_str(&text);
         if let Some(accent) = self.accent.take() {
             self.text.push(accent);
         }
-        let letters = text.chars().count();
+        self.pieces
+            .push((glyph.x, glyph.end_x, start..self.text.len()));
+        self.right_to_left += text.chars().filter(|&c| is_right_to_left(c)).count();
+        self.count_letters(glyph, text.chars().count());
+    }
+
+    /// The glyph's letters counted: for the line's size, weight and word
+    /// spaces.
+    fn count_letters(&mut self, glyph: &PlacedGlyph, letters: usize) {
         self.advances += (glyph.end_x - glyph.x).max(0.0);
         self.letters += letters;
         if glyph.bold {
@@ -113,6 +154,12 @@ impl Gathering {
         self.end_x = self.end_x.max(glyph.end_x);
     }
 
+    fn extend_last_piece(&mut self) {
+        if let Some((_, _, bytes)) = self.pieces.last_mut() {
+            bytes.end = self.text.len();
+        }
+    }
+
     /// The narrowest gap that is a word space: a third of the average
     /// letter's advance (about a sixth of an em), measured on the page, so
     /// a font whose size reads wrong is spaced as it looks.
@@ -126,7 +173,22 @@ impl Gathering {
     }
 
     fn finish(self) -> Option<Line> {
-        let text: String = self.text.trim().nfc().collect();
+        let text = if self.right_to_left > 0 {
+            let mut pieces: Vec<Piece> = self
+                .pieces
+                .iter()
+                .map(|(x, end_x, bytes)| Piece {
+                    x: *x,
+                    end_x: *end_x,
+                    text: self.text[bytes.clone()].to_owned(),
+                })
+                .collect();
+            let space = self.advances / self.letters.max(1) as f32 * 0.3;
+            logical_text(&mut pieces, space)
+        } else {
+            self.text
+        };
+        let text: String = text.trim().nfc().collect();
         let garbled = text.is_empty() && self.garbled > 0;
         if text.is_empty() && !garbled {
             return None;
@@ -145,6 +207,7 @@ impl Gathering {
             bold: self.bold_letters * 2 > self.letters,
             turned: self.turned,
             garbled,
+            right_to_left: self.right_to_left * 2 > self.letters,
         })
     }
 }
@@ -177,6 +240,11 @@ fn spelt_out(text: &str) -> String {
         }
     }
     out
+}
+
+/// A mark set on the letter before it (a combining class of its own).
+fn is_combining(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) != 0
 }
 
 /// The combining mark a spacing accent glyph stands for.

@@ -8,6 +8,7 @@
 //! picture and its glyphs' boxes (`page_picture`); `places` finds the
 //! canonical text's letters among those glyphs.
 
+mod bidi;
 mod child;
 mod extract;
 mod figure_captions;
