@@ -1,8 +1,13 @@
-//! Import throughput per format, and a 3 MB web page.
+//! Import throughput per format, a 3 MB web page, and PDFs read in the
+//! limited child (a paper, and a page of 20,000 scattered marks).
 
 use std::path::Path;
 
 mod common;
+// The PDFs the tests write (pdf-writer).
+#[path = "../tests/common/pdf.rs"]
+#[allow(dead_code)]
+mod test_pdfs;
 
 use common::corpus;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -94,5 +99,46 @@ fn format_benchmarks(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, format_benchmarks);
+/// A page of 20,000 dots, each apart from the others, with lines of body
+/// text between them: the most marks a page's figures are gathered from
+/// (a scatter plot, or a hostile page).
+fn page_of_scattered_marks() -> Vec<u8> {
+    use pdf_writer::{Content, Name, Pdf, Str};
+    let mut pdf = Pdf::new();
+    let (content_id, font) = test_pdfs::one_page(&mut pdf);
+    let mut content = Content::new();
+    for k in 0..20_000 {
+        let (x, y) = ((k % 68) as f32 * 9.0, (k / 68) as f32 * 2.6);
+        content.rect(x, y, 2.0, 1.0);
+        content.fill_nonzero();
+    }
+    for k in 0..120 {
+        content.begin_text();
+        content.set_font(Name(b"F1"), 8.0);
+        content.next_line((k % 4) as f32 * 150.0, 780.0 - (k / 4) as f32 * 18.0);
+        content.show(Str(b"a line of the body's text"));
+        content.end_text();
+    }
+    pdf.stream(content_id, &content.finish());
+    pdf.type1_font(font).base_font(Name(b"Helvetica"));
+    pdf.finish()
+}
+
+/// A PDF read in the limited child, as the window reads it.
+fn pdf_benchmarks(c: &mut Criterion) {
+    let mut group = c.benchmark_group("import_pdf");
+    group.sample_size(10);
+    let path = corpus("pdf/papers/p01_tracemonkey.pdf");
+    let paper = std::fs::read(&path).expect("tracemonkey");
+    group.bench_function("tracemonkey_14_pages", |b| {
+        b.iter(|| import_bytes(&paper, Some(&path)).expect("import"))
+    });
+    let scattered = page_of_scattered_marks();
+    group.bench_function("page_of_20000_scattered_marks", |b| {
+        b.iter(|| import_bytes(&scattered, Some(Path::new("scattered.pdf"))).expect("import"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, format_benchmarks, pdf_benchmarks);
 criterion_main!(benches);

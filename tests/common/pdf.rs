@@ -85,7 +85,7 @@ pub fn wrapped(paragraph: &str) -> Vec<String> {
 
 /// An A4 document of one page, its font F1: the ids of the page's
 /// content stream and of the font, both still to be written.
-fn one_page(pdf: &mut Pdf) -> (Ref, Ref) {
+pub fn one_page(pdf: &mut Pdf) -> (Ref, Ref) {
     let (catalog, tree, page, content_id, font) = (
         Ref::new(1),
         Ref::new(2),

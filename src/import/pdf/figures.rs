@@ -272,7 +272,7 @@ mod tests {
     }
 
     #[test]
-    fn a_page_of_many_scattered_marks_is_gathered_quickly() {
+    fn a_page_of_many_scattered_marks_apart_is_no_figure() {
         // The most marks a page gives, each apart from the others: a
         // scatter plot, or a hostile page of dots and squares.
         let marks: Vec<Mark> = (0..MAX_MARKS)
@@ -291,13 +291,8 @@ mod tests {
                 )
             })
             .collect();
-        let started = std::time::Instant::now();
+        // (Its time is the criterion bench `pdf_figures_of_scattered_marks`.)
         let areas = figure_areas(&marks, &lines, 612.0, 792.0);
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(5),
-            "{:?}",
-            started.elapsed()
-        );
         assert!(areas.len() <= 1, "{areas:?}");
     }
 
