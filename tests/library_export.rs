@@ -174,6 +174,49 @@ fn the_w3c_collection_imports_back_into_each_article() {
     assert_eq!(after, before);
 }
 
+#[test]
+fn a_pdfs_highlights_are_exported_with_their_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("articles");
+    std::fs::create_dir_all(&root).unwrap();
+    let article = root.join("paper.pdf");
+    let pages = [
+        vec!["The first page speaks of the method and of nothing else.".to_owned()],
+        vec!["The second page holds the finding that matters most.".to_owned()],
+    ];
+    std::fs::write(&article, common::pdf::paper(&pages)).unwrap();
+    let document = import_path(&article).unwrap();
+    let mut store = AnnotationStore::open(&article, &document);
+    store.add(common::highlight(&document, "the finding that matters"));
+    store.save_now(&document).unwrap();
+
+    let w3c = dir.path().join("w3c");
+    export_library(&indexed(&root), &w3c, LibraryExportFormat::W3c, |_, _| {}).unwrap();
+    let collection: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(w3c.join(W3C_FILE_NAME)).unwrap()).unwrap();
+    let item = &collection["first"]["items"][0];
+    assert_eq!(item["marginalia"]["page"], "2", "{item:#}");
+    let selectors = item["target"]["selector"].as_array().unwrap();
+    assert!(
+        selectors
+            .iter()
+            .any(|s| s["type"] == "FragmentSelector" && s["value"] == "page=2"),
+        "{selectors:#?}"
+    );
+
+    let markdown = dir.path().join("markdown");
+    export_library(
+        &indexed(&root),
+        &markdown,
+        LibraryExportFormat::Markdown,
+        |_, _| {},
+    )
+    .unwrap();
+    let file = &markdown_files(&markdown)[0];
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains("· p. 2"), "{text}");
+}
+
 /// What the library's thread finds for `query`.
 fn search(service: &LibraryService, query: &str) -> Vec<SearchHit> {
     service.send(LibraryRequest::Search {

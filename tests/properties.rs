@@ -123,7 +123,7 @@ proptest! {
             .collect();
         let resolutions = anchor_all(&indexed, &annotations.iter().map(|a| &a.anchor).collect::<Vec<_>>());
         let pairs: Vec<_> = annotations.iter().zip(resolutions.iter()).collect();
-        let json = serde_json::to_string(&w3c_page(&pairs, "file:///article.txt", &|_| None)).unwrap();
+        let json = serde_json::to_string(&w3c_page(&pairs, "file:///article.txt", &[])).unwrap();
         let imported = annotations_from_json(&json);
         if annotations.is_empty() {
             return Ok(());

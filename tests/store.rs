@@ -241,7 +241,7 @@ fn w3c_export_round_trips_through_import() {
     annotation.tags = vec!["history".into(), "cold war".into()];
     annotation.color = HighlightColor::Purple;
     store.add(annotation.clone());
-    let page = w3c_page(&store.annotations(), &source_uri(&article), &|_| None);
+    let page = w3c_page(&store.annotations(), &source_uri(&article), &[]);
     let json = serde_json::to_string(&page).unwrap();
     let imported = annotations_from_json(&json).unwrap();
     assert_eq!(imported.len(), 1);

@@ -199,6 +199,12 @@ pub struct PageStart {
     pub label: String,
 }
 
+/// The index of the page of `pages` (in order) that `offset_char` is on.
+pub fn page_index_in(pages: &[PageStart], offset_char: usize) -> Option<usize> {
+    let after = pages.partition_point(|p| p.start_char <= offset_char);
+    after.checked_sub(1)
+}
+
 impl Document {
     /// Where an internal link leads: a link target `#NAME` names the anchor
     /// `NAME`. `None` for a web link or a place the article does not have.
@@ -227,14 +233,12 @@ impl Document {
 
     /// The index (from 0) of the page `offset_char` is on.
     pub fn page_index_at(&self, offset_char: usize) -> Option<usize> {
-        let after = self.pages.partition_point(|p| p.start_char <= offset_char);
-        after.checked_sub(1)
+        page_index_in(&self.pages, offset_char)
     }
 
     /// The page `offset_char` is on, when the document has pages.
     pub fn page_at(&self, offset_char: usize) -> Option<&PageStart> {
-        let after = self.pages.partition_point(|p| p.start_char <= offset_char);
-        self.pages.get(after.checked_sub(1)?)
+        self.pages.get(self.page_index_at(offset_char)?)
     }
 
     /// The pictures that `Figure` blocks show, by their `picture` index.

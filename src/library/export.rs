@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::annotate::{AnchorResolution, AnchorStatus, Annotation, IndexedText, resolve_anchor};
-use crate::document::Document;
+use crate::document::{Document, PageStart};
 use crate::import::import_path;
 use crate::regular_file::read_regular_text;
 use crate::store::{ArticleSource, read_sidecar, w3c_page, write_atomically};
@@ -71,8 +71,8 @@ pub fn export_library(
         match format {
             LibraryExportFormat::W3c => {
                 let uri = ArticleSource::File(&place.article).uri();
-                // The library keeps no article's pages: positions and quotes say where.
-                if let Value::Array(page) = &mut w3c_page(&annotated, &uri, &|_| None)["items"] {
+                let page = &mut w3c_page(&annotated, &uri, &article.pages);
+                if let Value::Array(page) = &mut page["items"] {
                     items.append(page);
                 }
             }
@@ -145,6 +145,8 @@ pub(super) struct ExportedArticle {
     pub(super) source: Option<String>,
     pub(super) date: Option<String>,
     pub(super) annotations: Vec<(Annotation, AnchorResolution)>,
+    /// Where its pages start, when it has pages (a PDF) and was read.
+    pub(super) pages: Vec<PageStart>,
 }
 
 /// Reads an article's sidecar (and the article, to place its annotations
@@ -196,6 +198,7 @@ fn read_article(place: &ArticlePlace) -> Result<Option<ExportedArticle>, Library
         source: metadata.source,
         date: metadata.date,
         annotations,
+        pages: document.map(|d| d.pages().to_vec()).unwrap_or_default(),
     }))
 }
 

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::annotate::{AnchorResolution, Annotation};
+use crate::document::page_index_in;
 use crate::regular_file::read_regular_head;
 use crate::store::hashtags;
 
@@ -274,6 +275,13 @@ fn marked_body(
             out.push_str(&format!("\n{}\n", annotation.note.trim()));
         }
         let mut facts = vec![format!("colour: {}", annotation.color.name())];
+        let page = resolution
+            .range
+            .as_ref()
+            .and_then(|range| page_index_in(&article.pages, range.start));
+        if let Some(index) = page {
+            facts.push(format!("p. {}", article.pages[index].label));
+        }
         if !annotation.tags.is_empty() {
             facts.push(format!("tags: {}", hashtags(&annotation.tags)));
         }

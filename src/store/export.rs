@@ -98,11 +98,7 @@ pub fn export_annotations(
     let annotations = store.annotations();
     match format {
         ExportFormat::W3c => {
-            let page_of = |at: usize| {
-                let index = document.page_index_at(at)?;
-                Some((index + 1, document.pages()[index].label.clone()))
-            };
-            let page = super::w3c_page(&annotations, &source.uri(), &page_of);
+            let page = super::w3c_page(&annotations, &source.uri(), document.pages());
             // A `Value` always serialises.
             serde_json::to_string_pretty(&page).unwrap_or_default() + "\n"
         }

@@ -50,7 +50,7 @@ pub use merge::{CONFLICT_TAG, MergeReport, merge_sidecar_files, merge_sidecars, 
 pub use replace::ReplaceJob;
 pub use save::{FileStamp, SaveJob, SaveOutcome, read_sidecar};
 pub use set::AnnotationSet;
-pub use w3c_export::{PageOf, w3c_page};
+pub use w3c_export::w3c_page;
 
 pub use sidecar::{
     DocumentInfo, FORMAT_NAME, FORMAT_VERSION, MAX_SIDECAR_BYTES, Sidecar, Tombstone,

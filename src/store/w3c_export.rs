@@ -4,23 +4,21 @@
 use serde_json::{Value, json};
 
 use crate::annotate::{AnchorResolution, Annotation, HighlightStyle};
-
-/// The page (its number from 1, and its label) a char of the text is on,
-/// for an article that has pages.
-pub type PageOf<'a> = &'a dyn Fn(usize) -> Option<(usize, String)>;
+use crate::document::{PageStart, page_index_in};
 
 /// A W3C `AnnotationPage` of the annotations, in document order. For a
 /// paged article (a PDF) each target also names its page: a
 /// `FragmentSelector` of RFC 3778 (`page=N`, as PDF viewers open it) and
-/// the page's label in `marginalia.page`.
+/// the page's label in `marginalia.page`; `pages` is empty for an article
+/// without pages.
 pub fn w3c_page(
     annotations: &[(&Annotation, &AnchorResolution)],
     source_uri: &str,
-    page_of: PageOf<'_>,
+    pages: &[PageStart],
 ) -> Value {
     let items: Vec<Value> = annotations
         .iter()
-        .map(|(a, resolution)| w3c_item(a, resolution, source_uri, page_of))
+        .map(|(a, resolution)| w3c_item(a, resolution, source_uri, pages))
         .collect();
     json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -34,7 +32,7 @@ fn w3c_item(
     a: &Annotation,
     resolution: &AnchorResolution,
     source_uri: &str,
-    page_of: PageOf<'_>,
+    pages: &[PageStart],
 ) -> Value {
     // The position selector describes the same text as the quote
     // selector: for a fuzzy match or an orphan, the recorded one.
@@ -77,15 +75,22 @@ fn w3c_item(
         }},
     });
     let at = resolution.range.as_ref().map_or(start, |range| range.start);
-    if let Some((number, label)) = page_of(at) {
-        if let Some(selectors) = item["target"]["selector"].as_array_mut() {
-            selectors.push(json!({
-                "type": "FragmentSelector",
-                "conformsTo": "http://tools.ietf.org/rfc/rfc3778",
-                "value": format!("page={number}"),
-            }));
-        }
-        item["marginalia"]["page"] = json!(label);
-    }
+    name_the_page(&mut item, pages, at);
     item
+}
+
+/// The page a target's text (from char `at`) is on, named in its item:
+/// a `FragmentSelector` of RFC 3778 and `marginalia.page`, the label.
+fn name_the_page(item: &mut Value, pages: &[PageStart], at: usize) {
+    let Some(index) = page_index_in(pages, at) else {
+        return;
+    };
+    if let Some(selectors) = item["target"]["selector"].as_array_mut() {
+        selectors.push(json!({
+            "type": "FragmentSelector",
+            "conformsTo": "http://tools.ietf.org/rfc/rfc3778",
+            "value": format!("page={}", index + 1),
+        }));
+    }
+    item["marginalia"]["page"] = json!(pages[index].label);
 }
