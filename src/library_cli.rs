@@ -275,7 +275,12 @@ pub fn print_hits(hits: &[crate::library::SearchHit]) {
             .as_deref()
             .or(file_name.as_deref())
             .unwrap_or("(untitled)");
-        println!("{title} — {} @{}", hit.article.display(), hit.start);
+        let page = hit
+            .page
+            .as_ref()
+            .map(|p| format!(" (p. {p})"))
+            .unwrap_or_default();
+        println!("{title} — {} @{}{page}", hit.article.display(), hit.start);
         match hit.kind {
             SearchHitKind::Annotation => {
                 let quote = hit.quote.as_deref().unwrap_or_default();
@@ -289,7 +294,12 @@ pub fn print_hits(hits: &[crate::library::SearchHit]) {
             }
             SearchHitKind::Text if hit.passages.len() > 1 => {
                 for passage in hit.passages.iter().take(PASSAGES_PRINTED) {
-                    println!("  @{} {}", passage.start, passage.snippet);
+                    let page = passage
+                        .page
+                        .as_ref()
+                        .map(|p| format!(" p. {p}"))
+                        .unwrap_or_default();
+                    println!("  @{}{page} {}", passage.start, passage.snippet);
                 }
                 println!("  {} passages in all", hit.passage_count);
             }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::library::{indexed, library};
+use common::library::{annotated_pdf, indexed, library, run_at_home};
 use marginalia::import::import_path;
 use marginalia::library::{Index, Query, SearchHitKind, scan};
 use marginalia::store::AnnotationStore;
@@ -176,21 +176,9 @@ fn the_command_line_adds_scans_and_searches_as_json() {
     let home = dir.path().join("home");
     library(&dir.path().join("articles"));
     let run = |args: &[&str]| {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
-            .args(args)
-            .env("HOME", &home)
-            .env_remove("XDG_CACHE_HOME")
-            .env_remove("XDG_DATA_HOME")
-            .env_remove("MARGINALIA_DATA_DIR")
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8(output.stdout).unwrap();
-        assert!(
-            output.status.success(),
-            "{args:?}: {stdout}{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        stdout
+        let (succeeded, said, stderr) = run_at_home(&home, args);
+        assert!(succeeded, "{args:?}: {said}{stderr}");
+        said
     };
     let added = run(&[
         "library",
@@ -283,4 +271,45 @@ fn a_changed_sidecar_of_an_unchanged_article_reuses_the_indexed_text() {
     assert_eq!(found(&index, "Pierre"), ["text of war.md"]);
     assert!(found(&index, "Pavel").is_empty());
     assert_eq!(index.counts().unwrap(), (2, 4, 0));
+}
+
+/// A PDF's passages and highlights are found with the page they are on:
+/// in the index's answer, and on the command line.
+#[test]
+fn a_search_names_the_page_of_a_pdfs_passages_and_highlights() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("articles");
+    let pages = [
+        vec!["The report opens with the harbour and its boats.".to_owned()],
+        vec![format!(
+            "On the second page the lighthouse is first named. {}",
+            "The boats came in and went out again with the tide. ".repeat(6)
+        )],
+        vec!["The third page says the lighthouse keeper stayed.".to_owned()],
+    ];
+    annotated_pdf(&root, "report.pdf", &pages, "lighthouse keeper stayed");
+
+    let hits = indexed(&root)
+        .search(&Query::parse("lighthouse").unwrap(), 10)
+        .unwrap();
+    let highlight = hits
+        .iter()
+        .find(|hit| hit.kind == SearchHitKind::Annotation)
+        .expect("the highlight is found");
+    assert_eq!(highlight.page.as_deref(), Some("3"));
+    let text = hits
+        .iter()
+        .find(|hit| hit.kind == SearchHitKind::Text)
+        .expect("the text is found");
+    let passage_pages: Vec<Option<&str>> =
+        text.passages.iter().map(|p| p.page.as_deref()).collect();
+    assert_eq!(passage_pages, [Some("2"), Some("3")]);
+    assert_eq!(text.page.as_deref(), Some("2"));
+
+    let home = dir.path().join("home");
+    let run = |args: &[&str]| run_at_home(&home, args).1;
+    run(&["library", "add", root.to_str().unwrap()]);
+    let said = run(&["search", "lighthouse"]);
+    assert!(said.contains("(p. 3)"), "{said}");
+    assert!(said.contains(" p. 2 "), "{said}");
 }

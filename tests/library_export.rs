@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::library::{annotated, indexed, library, wait_for};
+use common::library::{annotated, annotated_pdf, indexed, library, wait_for};
 use marginalia::annotate::HighlightColor;
 use marginalia::import::import_path;
 use marginalia::library::{
@@ -178,17 +178,11 @@ fn the_w3c_collection_imports_back_into_each_article() {
 fn a_pdfs_highlights_are_exported_with_their_pages() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("articles");
-    std::fs::create_dir_all(&root).unwrap();
-    let article = root.join("paper.pdf");
     let pages = [
         vec!["The first page speaks of the method and of nothing else.".to_owned()],
         vec!["The second page holds the finding that matters most.".to_owned()],
     ];
-    std::fs::write(&article, common::pdf::paper(&pages)).unwrap();
-    let document = import_path(&article).unwrap();
-    let mut store = AnnotationStore::open(&article, &document);
-    store.add(common::highlight(&document, "the finding that matters"));
-    store.save_now(&document).unwrap();
+    annotated_pdf(&root, "paper.pdf", &pages, "the finding that matters");
 
     let w3c = dir.path().join("w3c");
     export_library(&indexed(&root), &w3c, LibraryExportFormat::W3c, |_, _| {}).unwrap();

@@ -32,6 +32,8 @@ pub struct OpenedText {
     pub byline: Option<String>,
     pub format: String,
     pub char_count: usize,
+    /// Where its pages start, when it has pages (a PDF).
+    pub pages: Vec<crate::document::PageStart>,
 }
 
 impl OpenedText {
@@ -50,6 +52,7 @@ impl OpenedText {
             byline: document.metadata.byline.clone(),
             format: document.format.name().to_owned(),
             char_count: document.char_count(),
+            pages: document.pages().to_vec(),
         }
     }
 
@@ -63,6 +66,7 @@ impl OpenedText {
             format: self.format,
             char_count: self.char_count,
             body: self.text,
+            pages: self.pages,
         }
     }
 }

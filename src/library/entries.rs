@@ -31,6 +31,8 @@ pub struct LocationEntry {
     pub char_count: usize,
     /// The article's canonical text, when it could be read.
     pub body: Option<std::sync::Arc<String>>,
+    /// Where its pages start, when it was read and has pages (a PDF).
+    pub pages: Vec<crate::document::PageStart>,
     pub annotations: Vec<AnnotationEntry>,
 }
 
@@ -136,12 +138,21 @@ fn put_article(
     entry: &LocationEntry,
 ) -> Result<i64, LibraryError> {
     let article_id: i64 = transaction.query_row(
-    "INSERT INTO articles (text_hash, title, byline, format, char_count) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO articles (text_hash, title, byline, format, char_count, pages)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
      ON CONFLICT(text_hash) DO UPDATE SET
-         title = coalesce(excluded.title, title), byline = coalesce(excluded.byline, byline)
+         title = coalesce(excluded.title, title), byline = coalesce(excluded.byline, byline),
+         pages = CASE WHEN excluded.pages <> '' THEN excluded.pages ELSE pages END
      RETURNING id",
-    params![entry.text_hash, entry.title, entry.byline, entry.format, entry.char_count as i64],
-    |row| row.get(0),
+        params![
+            entry.text_hash,
+            entry.title,
+            entry.byline,
+            entry.format,
+            entry.char_count as i64,
+            super::pages::pages_column(&entry.pages)
+        ],
+        |row| row.get(0),
     )?;
     if let Some(body) = &entry.body {
         transaction.execute("DELETE FROM texts_fts WHERE rowid = ?", [article_id])?;
@@ -256,7 +267,7 @@ pub(super) fn location_entry(
 ) -> LocationEntry {
     let annotations = annotation_entries(parsed, article.as_ref());
     let present = article.is_some();
-    let (text_hash, title, byline, char_count, body) = match article {
+    let (text_hash, title, byline, char_count, body, pages) = match article {
         Some(ArticleText { indexed, read_now }) => (
             indexed.text_hash,
             indexed.title.or_else(|| parsed.document.title.clone()),
@@ -264,6 +275,7 @@ pub(super) fn location_entry(
             indexed.char_count,
             // Only a text read anew is indexed anew.
             read_now.then_some(indexed.body),
+            indexed.pages,
         ),
         None => (
             parsed.document.text_hash.clone(),
@@ -271,6 +283,7 @@ pub(super) fn location_entry(
             None,
             parsed.document.char_count,
             None,
+            Vec::new(),
         ),
     };
     LocationEntry {
@@ -287,6 +300,7 @@ pub(super) fn location_entry(
         format: parsed.document.format.name().to_owned(),
         char_count,
         body,
+        pages,
         annotations,
     }
 }

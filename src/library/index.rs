@@ -13,7 +13,7 @@ use super::LibraryError;
 use super::index_files::{self, rebuild_lock, remove_index_files};
 
 /// The index's layout; a file of another version is rebuilt.
-const SCHEMA_VERSION: i32 = 4;
+const SCHEMA_VERSION: i32 = 5;
 
 /// The tables the layout makes: an index that lacks one is rebuilt.
 const TABLES: [&str; 7] = [
@@ -33,7 +33,8 @@ CREATE TABLE articles (
     title TEXT,
     byline TEXT,
     format TEXT NOT NULL,
-    char_count INTEGER NOT NULL
+    char_count INTEGER NOT NULL,
+    pages TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE locations (
     article_path TEXT PRIMARY KEY,
@@ -122,6 +123,8 @@ pub struct IndexedArticle {
     /// The canonical text (shared with the window's document when it
     /// offered it).
     pub body: std::sync::Arc<String>,
+    /// Where its pages start, when it has pages (a PDF).
+    pub pages: Vec<crate::document::PageStart>,
 }
 
 impl Index {
@@ -286,7 +289,7 @@ impl Index {
         Ok(self
             .connection
             .query_row(
-                "SELECT a.text_hash, a.title, a.byline, a.format, a.char_count, t.body
+                "SELECT a.text_hash, a.title, a.byline, a.format, a.char_count, t.body, a.pages
                  FROM locations l JOIN articles a ON a.id = l.article_id
                  JOIN texts_fts t ON t.rowid = a.id
                  WHERE l.article_path = ? AND l.article_present",
@@ -299,6 +302,7 @@ impl Index {
                         format: row.get(3)?,
                         char_count: row.get::<_, i64>(4)? as usize,
                         body: std::sync::Arc::new(row.get(5)?),
+                        pages: super::pages::pages_of_column(&row.get::<_, String>(6)?),
                     })
                 },
             )

@@ -21,6 +21,7 @@ mod folders;
 mod index;
 mod index_files;
 mod markdown_export;
+mod pages;
 mod passages;
 mod query;
 mod reading;

@@ -8,7 +8,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::document::FoldedText;
+use crate::document::{FoldedText, PageStart};
+
+use super::pages::page_label_at;
 
 /// Matches closer than this (chars, from a passage's first) are one passage.
 const PASSAGE_CHARS: usize = 200;
@@ -28,11 +30,20 @@ pub struct Passage {
     pub end: usize,
     /// The words around, the matched words between `**`, on one line.
     pub snippet: String,
+    /// The label of the page it is on, when the article has pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
 }
 
 /// An article's passages for `terms`: the first `keep` of them, in the
-/// order of the text, and how many there are in all.
-pub fn passages(body: &str, terms: &[String], keep: usize) -> (Vec<Passage>, usize) {
+/// order of the text, each with its page (of `pages`, when it has pages),
+/// and how many there are in all.
+pub fn passages(
+    body: &str,
+    pages: &[PageStart],
+    terms: &[String],
+    keep: usize,
+) -> (Vec<Passage>, usize) {
     let folded = FoldedText::new(body, false);
     let mut matches: Vec<Range<usize>> = terms
         .iter()
@@ -52,6 +63,7 @@ pub fn passages(body: &str, terms: &[String], keep: usize) -> (Vec<Passage>, usi
             start: group[0].start,
             end: group[0].end,
             snippet: snippet(body, &chars, group),
+            page: page_label_at(pages, group[0].start),
         })
         .collect();
     (kept, count)
@@ -119,7 +131,7 @@ mod tests {
         let body = format!(
             "Performance matters.{filler}Its performance, and performance again.{filler}\nThe end: performance."
         );
-        let (kept, count) = passages(&body, &terms(&["performance"]), 10);
+        let (kept, count) = passages(&body, &[], &terms(&["performance"]), 10);
         assert_eq!(count, 3);
         assert_eq!(kept.len(), 3);
         assert_eq!(kept[0].start, 0);
@@ -142,14 +154,14 @@ mod tests {
             "{}",
             kept[2].snippet
         );
-        let (kept, count) = passages(&body, &terms(&["performance"]), 1);
+        let (kept, count) = passages(&body, &[], &terms(&["performance"]), 1);
         assert_eq!((kept.len(), count), (1, 3));
     }
 
     #[test]
     fn words_only_whole_and_offsets_in_chars() {
         let body = "Natásha’s trust in Rust: the rust belt. Ünïcode rust.";
-        let (kept, count) = passages(body, &terms(&["rust"]), 10);
+        let (kept, count) = passages(body, &[], &terms(&["rust"]), 10);
         assert_eq!(count, 1, "all three within one passage");
         let text: Vec<char> = body.chars().collect();
         let first: String = text[kept[0].start..kept[0].end].iter().collect();
@@ -158,6 +170,6 @@ mod tests {
             kept[0].snippet,
             "Natásha’s trust in **Rust**: the **rust** belt. Ünïcode **rust**."
         );
-        assert!(passages(body, &terms(&["rus"]), 10).0.is_empty());
+        assert!(passages(body, &[], &terms(&["rus"]), 10).0.is_empty());
     }
 }

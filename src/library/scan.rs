@@ -254,6 +254,7 @@ pub(super) fn index_article(
         format: indexed.format,
         char_count: indexed.char_count,
         body: Some(indexed.body),
+        pages: indexed.pages,
         annotations: Vec::new(),
     })?;
     Ok(true)

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::LibraryError;
 use super::index::{Index, TAG_SEPARATOR};
+use super::pages::{page_label_at, pages_of_column};
 use super::passages::{Passage, passages};
 use super::query::{Query, Scope};
 
@@ -31,6 +32,9 @@ pub struct SearchHit {
     pub id: Option<String>,
     pub start: usize,
     pub end: usize,
+    /// The label of the page `start` is on, when the article has pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,7 +118,8 @@ impl Index {
         };
         let mut values = vec![Value::Text(expression)];
         let mut sql = String::from(
-            "SELECT l.article_path, ar.title, snippet(texts_fts, 2, '**', '**', '…', 16), texts_fts.body, ar.id
+            "SELECT l.article_path, ar.title, snippet(texts_fts, 2, '**', '**', '…', 16), texts_fts.body, ar.id,
+                    ar.pages
              FROM texts_fts JOIN articles ar ON ar.id = texts_fts.rowid
              JOIN locations l ON l.article_id = ar.id AND l.article_present = 1
              WHERE texts_fts MATCH ?",
@@ -125,45 +130,63 @@ impl Index {
         values.push(Value::Integer(limit as i64));
         let mut statement = self.connection.prepare(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, Option<String>>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, i64>(4)?,
-            ))
+            Ok(TextRow {
+                article: row.get(0)?,
+                title: row.get(1)?,
+                fts_snippet: row.get(2)?,
+                body: row.get(3)?,
+                article_id: row.get(4)?,
+                pages: row.get(5)?,
+            })
         })?;
         let mut hits = Vec::new();
         let mut articles_seen = std::collections::HashSet::new();
         for row in rows {
-            let (article, title, fts_snippet, body, article_id) = row?;
+            let row = row?;
             // An article in two places: its first place only.
-            if !articles_seen.insert(article_id) {
-                continue;
+            if articles_seen.insert(row.article_id) {
+                hits.push(text_hit(row, &query.terms));
             }
-            let (kept, count) = passages(&body, &query.terms, PASSAGES_KEPT);
-            // Found by the title or byline alone: the start, the index's snippet.
-            let first = kept.first().cloned().unwrap_or(Passage {
-                start: 0,
-                end: 0,
-                snippet: fts_snippet,
-            });
-            hits.push(SearchHit {
-                kind: SearchHitKind::Text,
-                article: PathBuf::from(article),
-                title,
-                id: None,
-                start: first.start,
-                end: first.end,
-                quote: None,
-                note: None,
-                tags: None,
-                snippet: first.snippet,
-                passages: kept,
-                passage_count: count,
-            });
         }
         Ok(hits)
+    }
+}
+
+/// An article whose text a search found, as the index gives it.
+struct TextRow {
+    article: String,
+    title: Option<String>,
+    fts_snippet: String,
+    body: String,
+    article_id: i64,
+    pages: String,
+}
+
+/// An article's text as a hit: its passages for `terms`, each with its page.
+fn text_hit(row: TextRow, terms: &[String]) -> SearchHit {
+    let pages = pages_of_column(&row.pages);
+    let (kept, count) = passages(&row.body, &pages, terms, PASSAGES_KEPT);
+    // Found by the title or byline alone: the start, the index's snippet.
+    let first = kept.first().cloned().unwrap_or(Passage {
+        start: 0,
+        end: 0,
+        snippet: row.fts_snippet,
+        page: page_label_at(&pages, 0),
+    });
+    SearchHit {
+        kind: SearchHitKind::Text,
+        article: PathBuf::from(row.article),
+        title: row.title,
+        id: None,
+        start: first.start,
+        end: first.end,
+        page: first.page,
+        quote: None,
+        note: None,
+        tags: None,
+        snippet: first.snippet,
+        passages: kept,
+        passage_count: count,
     }
 }
 
@@ -208,13 +231,13 @@ fn annotation_query(query: &Query, columns: &[&str]) -> (String, Vec<Value>, boo
     );
     let order = match query.fts_match(columns) {
         Some(expression) => {
-            sql += "snippet(annotations_fts, -1, '**', '**', '…', 16)
+            sql += "snippet(annotations_fts, -1, '**', '**', '…', 16), ar.pages
                     FROM annotations_fts JOIN annotations a ON a.id = annotations_fts.rowid ";
             values.push(Value::Text(expression));
             "annotations_fts MATCH ?"
         }
         None => {
-            sql += "a.quote FROM annotations a ";
+            sql += "a.quote, ar.pages FROM annotations a ";
             "1"
         }
     };
@@ -254,13 +277,16 @@ fn annotation_query(query: &Query, columns: &[&str]) -> (String, Vec<Value>, boo
 /// A row of the annotation search.
 fn annotation_hit(row: &rusqlite::Row) -> rusqlite::Result<SearchHit> {
     let tags: String = row.get(7)?;
+    let start = row.get::<_, i64>(3)? as usize;
+    let pages = pages_of_column(&row.get::<_, String>(9)?);
     Ok(SearchHit {
         kind: SearchHitKind::Annotation,
         id: Some(row.get(0)?),
         article: PathBuf::from(row.get::<_, String>(1)?),
         title: row.get(2)?,
-        start: row.get::<_, i64>(3)? as usize,
+        start,
         end: row.get::<_, i64>(4)? as usize,
+        page: page_label_at(&pages, start),
         quote: Some(row.get(5)?),
         note: Some(row.get(6)?),
         tags: Some(split_tags(&tags)),

@@ -33,6 +33,35 @@ pub fn annotated(
     article
 }
 
+/// Writes a PDF of `pages` (paragraphs each) to `dir/name` and highlights `quote`.
+pub fn annotated_pdf(dir: &Path, name: &str, pages: &[Vec<String>], quote: &str) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let article = dir.join(name);
+    std::fs::write(&article, super::pdf::paper(pages)).unwrap();
+    let document = import_path(&article).unwrap();
+    let mut store = AnnotationStore::open(&article, &document);
+    store.add(super::highlight(&document, quote));
+    store.save_now(&document).unwrap();
+    article
+}
+
+/// Runs `marginalia ARGS` for a user whose home is `home` (its cache and
+/// data folders the usual ones in it): whether it succeeded, what it
+/// printed and what it said on its standard error.
+pub fn run_at_home(home: &Path, args: &[&str]) -> (bool, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args(args)
+        .env("HOME", home)
+        .env_remove("XDG_CACHE_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("MARGINALIA_DATA_DIR")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.success(), stdout, stderr)
+}
+
 /// A library of two articles in `root/news` and `root/notes`.
 pub fn library(root: &Path) {
     annotated(

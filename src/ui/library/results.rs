@@ -247,22 +247,10 @@ fn line_look(
         indent: 12.0,
     };
     Some(match line {
-        ResultLine::Head(_) => {
-            let kind = match hit.kind {
-                SearchHitKind::Annotation => "Highlight",
-                SearchHitKind::Text => "In the text",
-            };
-            let title = title_or_file_name(hit.title.as_deref(), &hit.article);
-            LineLook {
-                indent: 0.0,
-                ..look(
-                    format!("{kind} · {title}{}", passages_said(hit)),
-                    small,
-                    palette.muted,
-                    false,
-                )
-            }
-        }
+        ResultLine::Head(_) => LineLook {
+            indent: 0.0,
+            ..look(head_text(hit), small, palette.muted, false)
+        },
         ResultLine::Quote(_) => look(quote_marked(hit), normal, palette.text, true),
         ResultLine::Note(_) => {
             let note = markdown_plain_text(hit.note.as_deref().unwrap_or_default());
@@ -272,10 +260,7 @@ fn line_look(
             let tags: Vec<String> = hit.tags.iter().flatten().map(|t| format!("#{t}")).collect();
             look(tags.join("  "), small, palette.link, false)
         }
-        ResultLine::Passage(_, p) => {
-            let snippet = hit.passages.get(p).map_or(&hit.snippet, |p| &p.snippet);
-            look(snippet.clone(), normal, palette.text, true)
-        }
+        ResultLine::Passage(_, p) => look(passage_text(hit, p), normal, palette.text, true),
         ResultLine::More(_) if expanded.contains(&hit.article) => {
             look("Show fewer passages".to_owned(), small, palette.link, false)
         }
@@ -285,6 +270,31 @@ fn line_look(
         }
         ResultLine::Gap => return None,
     })
+}
+
+/// A result's head: what it is, the article, and a highlight's page (an
+/// article's passages each say theirs) or how many passages it has.
+fn head_text(hit: &SearchHit) -> String {
+    let kind = match hit.kind {
+        SearchHitKind::Annotation => "Highlight",
+        SearchHitKind::Text => "In the text",
+    };
+    let title = title_or_file_name(hit.title.as_deref(), &hit.article);
+    let page = match (&hit.kind, &hit.page) {
+        (SearchHitKind::Annotation, Some(page)) => format!(" · p. {page}"),
+        _ => String::new(),
+    };
+    format!("{kind} · {title}{page}{}", passages_said(hit))
+}
+
+/// Passage `p` of an article's hit: its snippet, after its page.
+fn passage_text(hit: &SearchHit, p: usize) -> String {
+    let passage = hit.passages.get(p);
+    let snippet = passage.map_or(&hit.snippet, |p| &p.snippet);
+    match passage.map_or(&hit.page, |p| &p.page) {
+        Some(page) => format!("p. {page} · {snippet}"),
+        None => snippet.clone(),
+    }
 }
 
 /// The quote, its matched words marked when the quote matched.
@@ -356,6 +366,7 @@ mod tests {
                 start: p * 100,
                 end: p * 100 + 5,
                 snippet: format!("passage {p}"),
+                page: None,
             })
             .collect();
         SearchHit {
@@ -365,6 +376,7 @@ mod tests {
             id: None,
             start: 0,
             end: 5,
+            page: None,
             quote: None,
             note: None,
             tags: None,
