@@ -103,11 +103,13 @@ fn caption_of(area: Area, paragraphs: &[Paragraph], taken: &[usize]) -> Option<u
             && p.left < area[2]
             && p.right > area[0]
     });
+    let foot = foot_with_labels(area, paragraphs);
     let mut best: Option<(f32, usize)> = None;
     for (index, p) in candidates {
-        // Below: from the figure's foot to the caption's head; above: the
-        // other way, and a little farther (a caption above is rarer).
-        let gap_below = p.top - area[3];
+        // Below: from the figure's foot (its labels) to the caption's head;
+        // above: the other way, and a little farther (a caption above is
+        // rarer).
+        let gap_below = p.top - foot;
         let gap_above = area[1] - p.bottom;
         let gap = if gap_below >= -4.0 {
             gap_below
@@ -121,6 +123,33 @@ fn caption_of(area: Area, paragraphs: &[Paragraph], taken: &[usize]) -> Option<u
         }
     }
     best.map(|(_, index)| index)
+}
+
+/// The foot of a figure with the labels printed under it (a chart's axis
+/// ticks and its axis's name, drawn outside the box its marks make): short
+/// lines, each within two lines of the figure or of the label above it.
+fn foot_with_labels(area: Area, paragraphs: &[Paragraph]) -> f32 {
+    let is_label = |p: &Paragraph| {
+        p.lines == 1
+            && p.text.chars().count() <= 60
+            && !is_figure_caption(&p.text)
+            && p.left < area[2]
+            && p.right > area[0]
+    };
+    let mut foot = area[3];
+    // Each pass takes the labels next below; a label is taken once.
+    for _ in 0..paragraphs.len() {
+        let next = paragraphs
+            .iter()
+            .filter(|p| is_label(p) && p.top >= foot - 2.0 && p.top <= foot + p.size * 2.0)
+            .map(|p| p.bottom + p.size * 0.3)
+            .fold(foot, f32::max);
+        if next <= foot {
+            break;
+        }
+        foot = next;
+    }
+    foot
 }
 
 #[cfg(test)]
@@ -177,6 +206,30 @@ mod tests {
             paragraphs[0].in_figure,
             "the lower figure's label is its own"
         );
+    }
+
+    #[test]
+    fn a_caption_under_a_charts_axis_labels_is_its_caption() {
+        // zoo p. 9: the plot's marks end at 645 pt, its dates and the
+        // axis's name are printed under them, the caption under those.
+        let mut paragraphs = vec![
+            paragraph("Feb 01 Feb 15 Mar 01 Mar 15", 657.0, 667.0),
+            paragraph("Index", 680.0, 690.0),
+            paragraph("Figure 1: Example of a single panel plot", 718.0, 729.0),
+        ];
+        let placed = place_figures(&mut paragraphs, &[([173.0, 518.0, 453.0, 645.0], 1)]);
+        assert_eq!(placed[0].caption, Some(2));
+        // Body text under a figure is no label: a caption past it is not its.
+        let mut paragraphs = vec![
+            {
+                let mut body = paragraph("A paragraph of body text under it.", 657.0, 700.0);
+                body.lines = 4;
+                body
+            },
+            paragraph("Figure 1: Far below.", 718.0, 729.0),
+        ];
+        let placed = place_figures(&mut paragraphs, &[([173.0, 518.0, 453.0, 630.0], 1)]);
+        assert_eq!(placed[0].caption, None);
     }
 
     #[test]
