@@ -80,6 +80,7 @@ fn styled_frame(
         measure_chars: 70.0,
         palette: ThemeChoice::Light.palette(),
         text,
+        fonts_generation: 0,
     };
     let output = ctx.run_ui(raw_input(scroll), |ui| {
         egui::CentralPanel::default().show(ui, |ui| {

@@ -62,3 +62,54 @@ fn spacing_face_and_justification_set_the_text_and_are_kept() {
     assert_eq!(text.line_spacing, Spacing::Loose);
     harness.snapshot("sans_justified_loose");
 }
+
+/// A family installed on the computer as the reading face: listed and read
+/// on a worker, the text drawn in it once read, remembered.
+#[test]
+fn an_installed_family_sets_the_text_once_it_is_read() {
+    let (_dir, article) = common::app::article_in_temp();
+    let mut harness = common::app::app(StartWith::File(article), [900.0, 900.0]);
+    let (_, serif_second) = first_paragraphs(&harness);
+
+    harness.state_mut().apply(Command::ListInstalledFaces);
+    // scripts/setup-system.sh installs DejaVu (fonts-dejavu-core).
+    harness
+        .state_mut()
+        .apply(Command::SetInstalledFace("DejaVu Sans".to_owned()));
+    let mut tries = 0;
+    while harness
+        .state()
+        .installed_families()
+        .is_none_or(<[String]>::is_empty)
+        || harness.state().fonts_generation() == 0
+    {
+        tries += 1;
+        assert!(tries < 400, "the installed faces are never listed or read");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run_steps(1);
+    }
+    harness.run_steps(3);
+    let families = harness.state().installed_families().unwrap_or_default();
+    assert!(families.iter().any(|f| f == "DejaVu Sans"), "{families:?}");
+    let settings = harness.state().settings();
+    assert_eq!(settings.text.face, ReadingFace::Installed);
+    assert_eq!(settings.installed_face.as_deref(), Some("DejaVu Sans"));
+    // The installed face's family holds DejaVu Sans before the serif.
+    let installed = egui::FontFamily::Name("installed".into());
+    let first_face = harness.ctx.fonts(|f| {
+        f.definitions()
+            .families
+            .get(&installed)
+            .and_then(|family| family.first().cloned())
+    });
+    assert_eq!(first_face.as_deref(), Some("installed"));
+    // DejaVu Sans is wider than Noto Serif: its paragraphs are longer.
+    let (_, second) = first_paragraphs(&harness);
+    assert!(
+        second.bottom() > serif_second.bottom() + 10.0,
+        "{} → {}",
+        serif_second.bottom(),
+        second.bottom()
+    );
+    harness.snapshot("installed_face_dejavu_sans");
+}

@@ -20,6 +20,7 @@ use super::dialogs::Dialogs;
 use super::exchange::Exchanges;
 use super::find::FindBar;
 use super::fonts::install_fonts;
+use super::installed_faces::InstalledFaces;
 use super::keymap::commands_from_input;
 use super::library::LibraryView;
 use super::notices::Notices;
@@ -74,6 +75,8 @@ pub struct MarginaliaApp {
     exchanges: Exchanges,
     /// The library view, and the library working on its own thread.
     library: LibraryView,
+    /// The font families installed on the computer, as reading faces.
+    faces: InstalledFaces,
 }
 
 impl MarginaliaApp {
@@ -125,7 +128,9 @@ impl MarginaliaApp {
             dialogs: Dialogs::default(),
             exchanges: Exchanges::default(),
             library: LibraryView::start(library, &cc.egui_ctx),
+            faces: InstalledFaces::default(),
         };
+        app.read_installed_face();
         match start {
             StartWith::Sample => app.open_sample(),
             StartWith::LastRead => app.open_last_read(),
@@ -210,6 +215,16 @@ impl MarginaliaApp {
         self.original.shown_page().map(|page| (page, drawn))
     }
 
+    /// The font families installed on the computer, once listed.
+    pub fn installed_families(&self) -> Option<&[String]> {
+        self.faces.families()
+    }
+
+    /// How many times an installed face was read and set in egui's fonts.
+    pub fn fonts_generation(&self) -> u64 {
+        self.faces.generation()
+    }
+
     /// The library view (Ctrl+L) is shown instead of the article.
     pub fn library_view(&self) -> &LibraryView {
         &self.library
@@ -247,6 +262,9 @@ impl MarginaliaApp {
         self.poll_closing();
         self.poll_exchanges();
         self.poll_library();
+        if let Some(why) = self.faces.poll(ctx) {
+            self.notices.problem(why);
+        }
         self.tick_session();
         // The review's note and tags, saved once typing rests.
         for command in self.library.review_edits_due(ctx, false) {
@@ -262,11 +280,17 @@ impl MarginaliaApp {
 
     /// The menus, the banner, the find bar and the status bar.
     fn chrome_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let view = ViewContext::new(self.workspace.session(), &self.settings, self.situation());
+        let view = ViewContext::new(
+            self.workspace.session(),
+            &self.settings,
+            self.situation(),
+            self.faces.generation(),
+        );
         let shown = Shown {
             library: self.library.is_shown(),
             shortcuts: self.overlays.shortcuts_shown(),
             about: self.overlays.about_shown(),
+            installed_faces: self.faces.families(),
         };
         menu_bar_ui(ui, &view, &shown, commands);
         self.notices
@@ -287,7 +311,12 @@ impl MarginaliaApp {
 
     /// The side panels and the page, and what floats over the page.
     fn pages_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let view = ViewContext::new(self.workspace.session(), &self.settings, self.situation());
+        let view = ViewContext::new(
+            self.workspace.session(),
+            &self.settings,
+            self.situation(),
+            self.faces.generation(),
+        );
         if self.library.is_shown() {
             self.library.page_ui(ui, &view, commands);
             return;
@@ -368,7 +397,12 @@ impl eframe::App for MarginaliaApp {
         self.window.offer_selection(reader.selection(), || {
             document.and_then(|document| reader.selected_text(document))
         });
-        let view = ViewContext::new(self.workspace.session(), &self.settings, self.situation());
+        let view = ViewContext::new(
+            self.workspace.session(),
+            &self.settings,
+            self.situation(),
+            self.faces.generation(),
+        );
         self.overlays.popups_ui(ui.ctx(), &view, &mut commands);
         if !commands.is_empty() {
             ui.ctx().request_repaint();

@@ -14,18 +14,20 @@ use super::keymap::tooltip;
 use super::reader::Reader;
 use super::reading_pace::{ReadingPace, time_to_read};
 use super::session::{DocumentSession, SaveState};
-use super::settings::{LineWidth, Settings};
-use super::text_settings::{ReadingFace, Spacing};
+use super::settings::Settings;
+use super::text_menu::text_menu_ui;
 use super::theme::ThemeChoice;
 use super::view_context::ViewContext;
 use super::widgets::{command_button_ui, command_menu_item_ui, command_toggle_ui};
 use super::workspace::file_name;
 
 /// What the menus show as on or off, beyond the settings.
-pub(super) struct Shown {
+pub(super) struct Shown<'a> {
     pub(super) library: bool,
     pub(super) shortcuts: bool,
     pub(super) about: bool,
+    /// The font families installed on the computer, once listed.
+    pub(super) installed_faces: Option<&'a [String]>,
 }
 
 /// What the status bar says, beyond the open article.
@@ -56,7 +58,9 @@ pub(super) fn menu_bar_ui(
                 file_menu_ui(ui, settings, shown, now, commands)
             });
             ui.menu_button("Edit", |ui| edit_menu_ui(ui, now, commands));
-            ui.menu_button("View", |ui| view_menu_ui(ui, settings, now, commands));
+            ui.menu_button("View", |ui| {
+                view_menu_ui(ui, settings, shown, now, commands)
+            });
             ui.menu_button("Help", |ui| {
                 command_toggle_ui(ui, shown.shortcuts, Command::ToggleShortcuts, commands);
                 ui.separator();
@@ -147,7 +151,13 @@ fn recent_menu_ui(ui: &mut Ui, settings: &Settings, now: &Situation, commands: &
     command_button_ui(ui, Command::ClearRecent, now, commands);
 }
 
-fn view_menu_ui(ui: &mut Ui, settings: &Settings, now: &Situation, commands: &mut Vec<Command>) {
+fn view_menu_ui(
+    ui: &mut Ui,
+    settings: &Settings,
+    shown: &Shown,
+    now: &Situation,
+    commands: &mut Vec<Command>,
+) {
     command_toggle_ui(ui, settings.show_panel, Command::TogglePanel, commands);
     command_toggle_ui(ui, settings.show_outline, Command::ToggleOutline, commands);
     if now.has_pages {
@@ -163,31 +173,16 @@ fn view_menu_ui(ui: &mut Ui, settings: &Settings, now: &Situation, commands: &mu
         command_menu_item_ui(ui, command, now, commands);
     }
     ui.separator();
-    ui.menu_button("Text", |ui| text_menu_ui(ui, settings, commands));
+    ui.menu_button("Text", |ui| {
+        text_menu_ui(ui, settings, shown.installed_faces, commands)
+    });
     ui.separator();
     let themes = ThemeChoice::ALL.map(|theme| (settings.theme == theme, Command::SetTheme(theme)));
     radio_group_ui(ui, "Theme", themes, commands);
 }
 
-/// View ▸ Text: the face, the line width, the spacing, justification.
-fn text_menu_ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
-    let text = settings.text;
-    let faces = ReadingFace::ALL.map(|face| (text.face == face, Command::SetReadingFace(face)));
-    radio_group_ui(ui, "Face", faces, commands);
-    ui.separator();
-    let widths = LineWidth::ALL.map(|w| (settings.line_width == w, Command::SetLineWidth(w)));
-    radio_group_ui(ui, "Line width", widths, commands);
-    ui.separator();
-    let lines = Spacing::ALL.map(|s| (text.line_spacing == s, Command::SetLineSpacing(s)));
-    let paragraphs =
-        Spacing::ALL.map(|s| (text.paragraph_spacing == s, Command::SetParagraphSpacing(s)));
-    radio_group_ui(ui, "Spacing", lines.into_iter().chain(paragraphs), commands);
-    ui.separator();
-    command_toggle_ui(ui, text.justify, Command::ToggleJustify, commands);
-}
-
 /// A title, then a radio button for each (chosen, command).
-fn radio_group_ui(
+pub(super) fn radio_group_ui(
     ui: &mut Ui,
     title: &str,
     choices: impl IntoIterator<Item = (bool, Command)>,

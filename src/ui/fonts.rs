@@ -16,9 +16,43 @@ pub const SERIF: &str = "serif";
 pub const SERIF_BOLD: &str = "serif-bold";
 pub const SERIF_ITALIC: &str = "serif-italic";
 
-/// Adds the bundled reading fonts to egui's defaults.
+/// The face installed on the computer that the reader chose (View ▸ Text),
+/// in its three styles: the bundled serif's until it is read.
+pub const INSTALLED: &str = "installed";
+pub const INSTALLED_BOLD: &str = "installed-bold";
+pub const INSTALLED_ITALIC: &str = "installed-italic";
+
+/// An installed family's faces, read: regular, bold and italic (a style
+/// the family lacks is its regular face).
+pub struct InstalledFace {
+    pub family: String,
+    pub regular: FontData,
+    pub bold: Option<FontData>,
+    pub italic: Option<FontData>,
+}
+
+/// Adds the bundled reading fonts to egui's defaults, and the system's
+/// fonts as the last fallback.
 pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(reading_fonts(None));
+    ctx.add_font_provider(Arc::new(SystemFallback::default()));
+}
+
+/// Sets the installed face the reader chose as the reading face.
+pub fn use_installed_face(ctx: &egui::Context, face: &InstalledFace) {
+    ctx.set_fonts(reading_fonts(Some(face)));
+}
+
+/// egui's fonts with the bundled reading faces, each family falling back
+/// to egui's proportional fonts (emoji, symbols); the installed families
+/// the chosen face's (falling back to the serif), else the serif's.
+fn reading_fonts(installed: Option<&InstalledFace>) -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
+    let proportional = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
     let faces: [(&str, &'static [u8]); 3] = [
         (
             SERIF,
@@ -37,19 +71,51 @@ pub fn install_fonts(ctx: &egui::Context) {
         fonts
             .font_data
             .insert(name.to_owned(), FontData::from_static(bytes).into());
-        // Each family falls back to egui's proportional fonts (emoji, symbols).
-        let mut family = vec![name.to_owned()];
-        family.extend(
-            fonts
-                .families
-                .get(&FontFamily::Proportional)
-                .cloned()
-                .unwrap_or_default(),
-        );
+        let family = std::iter::once(name.to_owned()).chain(proportional.iter().cloned());
+        fonts
+            .families
+            .insert(FontFamily::Name(name.into()), family.collect());
+    }
+    let styles = [
+        (INSTALLED, SERIF, installed.map(|f| &f.regular)),
+        (
+            INSTALLED_BOLD,
+            SERIF_BOLD,
+            installed.map(|f| f.bold.as_ref().unwrap_or(&f.regular)),
+        ),
+        (
+            INSTALLED_ITALIC,
+            SERIF_ITALIC,
+            installed.map(|f| f.italic.as_ref().unwrap_or(&f.regular)),
+        ),
+    ];
+    for (name, serif, data) in styles {
+        let mut family = Vec::new();
+        if let Some(data) = data {
+            fonts.font_data.insert(name.to_owned(), data.clone().into());
+            family.push(name.to_owned());
+        }
+        family.push(serif.to_owned());
+        family.extend(proportional.iter().cloned());
         fonts.families.insert(FontFamily::Name(name.into()), family);
     }
-    ctx.set_fonts(fonts);
-    ctx.add_font_provider(Arc::new(SystemFallback::default()));
+    fonts
+}
+
+/// The family an inline style of text set in `family` is drawn in: the
+/// installed face's bold or italic for the installed face, else the
+/// bundled serif's (the sans serif borrows them too).
+pub fn styled_family(family: &FontFamily, bold: bool) -> FontFamily {
+    let installed = *family == FontFamily::Name(INSTALLED.into());
+    FontFamily::Name(
+        match (installed, bold) {
+            (true, true) => INSTALLED_BOLD,
+            (true, false) => INSTALLED_ITALIC,
+            (false, true) => SERIF_BOLD,
+            (false, false) => SERIF_ITALIC,
+        }
+        .into(),
+    )
 }
 
 /// The system's fonts, listed on the first character no installed face

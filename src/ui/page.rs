@@ -63,12 +63,14 @@ pub(super) struct Page {
 }
 
 /// How the reader draws the text, from the settings.
-pub(super) fn reader_style(settings: &Settings) -> ReaderStyle {
+pub(super) fn reader_style(view: &ViewContext<'_>) -> ReaderStyle {
+    let settings = view.settings;
     ReaderStyle {
         font_size: settings.font_size,
         measure_chars: settings.line_width.chars(),
         palette: settings.theme.palette(),
         text: settings.text,
+        fonts_generation: view.fonts_generation,
     }
 }
 
@@ -224,7 +226,7 @@ impl Page {
         let (palette, now) = (view.palette, &view.now);
         let text = self
             .reader
-            .min_text_width(ui, &reader_style(view.settings), MIN_LINE_CHARS);
+            .min_text_width(ui, &reader_style(view), MIN_LINE_CHARS);
         let mut room = ui.available_width() - text;
         if view.settings.show_panel {
             let contents =
@@ -266,7 +268,7 @@ impl Page {
         opening: bool,
         commands: &mut Vec<Command>,
     ) -> Option<PageOutput> {
-        let style = reader_style(view.settings);
+        let style = reader_style(view);
         let emphasis = self.flash.map(|f| f.id).or(self.selected);
         if let Some(open) = view.open {
             self.painted

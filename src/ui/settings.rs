@@ -80,6 +80,9 @@ pub struct Settings {
     pub reading_pace: Option<f32>,
     /// The reading face, spacing and justification (View ▸ Text).
     pub text: TextSettings,
+    /// The installed family the text is set in when its face is
+    /// `ReadingFace::Installed`.
+    pub installed_face: Option<String>,
 }
 
 impl Default for Settings {
@@ -98,6 +101,7 @@ impl Default for Settings {
             saved_searches: Vec::new(),
             reading_pace: None,
             text: TextSettings::default(),
+            installed_face: None,
         }
     }
 }

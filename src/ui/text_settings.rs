@@ -1,5 +1,5 @@
 //! How the reader sets the text, as the reader chose in View ▸ Text: the
-//! reading face, the space between lines and between paragraphs, and
+//! reading face (bundled, or a family installed on the computer), the space between lines and between paragraphs, and
 //! whether lines are justified. Remembered with the other settings.
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,8 @@ pub enum ReadingFace {
     Serif,
     /// The bundled sans serif.
     Sans,
+    /// A family installed on the computer (`Settings::installed_face`).
+    Installed,
 }
 
 impl ReadingFace {
@@ -21,6 +23,7 @@ impl ReadingFace {
         match self {
             ReadingFace::Serif => "Serif",
             ReadingFace::Sans => "Sans Serif",
+            ReadingFace::Installed => "Installed Face",
         }
     }
 }

@@ -16,6 +16,8 @@ pub(super) struct ViewContext<'a> {
     pub(super) settings: &'a Settings,
     pub(super) palette: Palette,
     pub(super) now: Situation,
+    /// Which of egui's fonts draw the faces (see `ReaderStyle`).
+    pub(super) fonts_generation: u64,
 }
 
 impl<'a> ViewContext<'a> {
@@ -23,12 +25,14 @@ impl<'a> ViewContext<'a> {
         open: Option<&'a DocumentSession>,
         settings: &'a Settings,
         now: Situation,
+        fonts_generation: u64,
     ) -> Self {
         Self {
             open,
             settings,
             palette: settings.theme.palette(),
             now,
+            fonts_generation,
         }
     }
 

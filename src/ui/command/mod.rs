@@ -97,6 +97,10 @@ pub enum Command {
     SetLineWidth(LineWidth),
     /// The face body text is set in.
     SetReadingFace(ReadingFace),
+    /// Lists the font families installed on the computer (on a worker).
+    ListInstalledFaces,
+    /// Sets body text in an installed family (read on a worker).
+    SetInstalledFace(String),
     SetLineSpacing(Spacing),
     SetParagraphSpacing(Spacing),
     /// Justified lines, or ragged right.
@@ -290,6 +294,7 @@ impl Command {
                 | Command::FontReset
                 | Command::SetLineWidth(_)
                 | Command::SetReadingFace(_)
+                | Command::SetInstalledFace(_)
                 | Command::SetLineSpacing(_)
                 | Command::SetParagraphSpacing(_)
                 | Command::ToggleJustify

@@ -19,6 +19,7 @@ pub(super) struct LayoutKey {
     wrap_width: f32,
     font_size: f32,
     text: crate::ui::text_settings::TextSettings,
+    fonts_generation: u64,
     block_count: usize,
     char_count: usize,
 }
@@ -86,6 +87,7 @@ impl Reader {
             wrap_width: measure,
             font_size: style.font_size,
             text: style.text,
+            fonts_generation: style.fonts_generation,
             block_count: document.blocks().len(),
             char_count: document.char_count(),
         };

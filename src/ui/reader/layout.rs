@@ -5,12 +5,10 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use eframe::egui::{
-    self, FontFamily, FontId, Galley, Pos2, Rangef, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2,
-};
+use eframe::egui::{self, FontId, Galley, Pos2, Rangef, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
 use crate::document::{BlockKind, Document, InlineStyle, NO_CAPTION, StyledSpan};
-use crate::ui::fonts::{SERIF_BOLD, SERIF_ITALIC};
+use crate::ui::fonts::styled_family;
 use crate::ui::theme::Palette;
 
 use super::heights::TOP_PADDING_EM;
@@ -418,10 +416,10 @@ fn apply_inline_style(format: &mut egui::TextFormat, inline: &InlineStyle, palet
     let size = format.font_id.size;
     match inline {
         InlineStyle::Emphasis => {
-            format.font_id = FontId::new(size, FontFamily::Name(SERIF_ITALIC.into()));
+            format.font_id = FontId::new(size, styled_family(&format.font_id.family, false));
         }
         InlineStyle::Strong => {
-            format.font_id = FontId::new(size, FontFamily::Name(SERIF_BOLD.into()));
+            format.font_id = FontId::new(size, styled_family(&format.font_id.family, true));
         }
         InlineStyle::Code => {
             format.font_id = FontId::monospace(size * 0.88);

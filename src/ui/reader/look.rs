@@ -6,7 +6,7 @@ use eframe::egui::{self, Color32, FontFamily, FontId, Ui};
 use crate::document::BlockKind;
 
 use super::ReaderStyle;
-use crate::ui::fonts::{SERIF, SERIF_BOLD, SERIF_ITALIC};
+use crate::ui::fonts::{INSTALLED, SERIF, SERIF_BOLD, SERIF_ITALIC};
 use crate::ui::text_settings::ReadingFace;
 
 /// How one kind of block is set.
@@ -37,6 +37,7 @@ pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
         font: match text.face {
             ReadingFace::Serif => serif(f),
             ReadingFace::Sans => sans(f),
+            ReadingFace::Installed => FontId::new(f, FontFamily::Name(INSTALLED.into())),
         },
         color: style.palette.text,
         line_height: (f * text.line_spacing.line_height_em()).round(),

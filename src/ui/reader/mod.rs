@@ -72,6 +72,9 @@ pub struct ReaderStyle {
     pub palette: Palette,
     /// The face, the spacing and justification of body text.
     pub text: crate::ui::text_settings::TextSettings,
+    /// Which of egui's fonts draw the faces (changed when an installed
+    /// face is read): text set in the same face is as long only in the same fonts.
+    pub fonts_generation: u64,
 }
 
 /// A selection: `anchor_char` is where it started, `cursor_char` where it

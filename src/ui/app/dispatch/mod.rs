@@ -18,6 +18,7 @@ use super::super::command::Command;
 use super::super::find::{FindEffect, FindInputs};
 use super::super::reader::{ReaderCommand, Selection};
 use super::super::settings::DEFAULT_FONT_SIZE;
+use super::super::text_settings::ReadingFace;
 use super::MarginaliaApp;
 
 impl MarginaliaApp {
@@ -58,6 +59,7 @@ impl MarginaliaApp {
             | Command::ToggleOriginalPage
             | Command::TurnOriginalPage(_)
             | Command::SetTheme(_) => self.apply_view(command),
+            Command::ListInstalledFaces | Command::SetInstalledFace(_) => self.apply_face(command),
             command if command.changes_the_type() => self.apply_view(command),
             Command::ToggleLibrary
             | Command::OpenSample
@@ -116,6 +118,29 @@ impl MarginaliaApp {
             }
             LinkTarget::Article(path) => self.apply(Command::Open(path)),
             LinkTarget::Nowhere(why) => self.notices.note(why),
+        }
+    }
+
+    /// The installed families: listed, or one chosen as the reading face.
+    fn apply_face(&mut self, command: Command) {
+        match command {
+            Command::ListInstalledFaces => self.faces.list(self.window.ctx()),
+            Command::SetInstalledFace(family) => {
+                self.settings.text.face = ReadingFace::Installed;
+                self.settings.installed_face = Some(family);
+                self.read_installed_face();
+            }
+            _ => {}
+        }
+    }
+
+    /// Reads the installed face the text is set in (on a worker), when
+    /// it is set in one.
+    pub(in super::super) fn read_installed_face(&mut self) {
+        if self.settings.text.face == ReadingFace::Installed
+            && let Some(family) = &self.settings.installed_face
+        {
+            self.faces.read(self.window.ctx(), family);
         }
     }
 
