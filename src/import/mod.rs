@@ -11,6 +11,7 @@ mod link_target;
 mod markdown;
 mod nesting;
 mod page;
+mod page_title;
 pub mod pdf;
 mod picture;
 mod text;

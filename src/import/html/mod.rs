@@ -15,7 +15,8 @@ use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
 
 use super::inline::collapse;
 use super::nesting::{MAX_HTML_DEPTH, flatten_deep_nesting};
-use super::page::{PageHead, metadata_line, title_as_headed, title_without_site};
+use super::page::{PageHead, metadata_line};
+use super::page_title::{SiteNames, TitleSources, article_title};
 use super::picture::{FilePictures, PictureResolver};
 use walker::Walker;
 
@@ -26,6 +27,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let page = parse_html(html);
     let head = PageHead::of(&page);
     let headings = first_headings(&page);
+    let title_element = page_title_of(&page);
     remove_page_machinery(&page);
     let comments = comments::take_comments(&page);
     pictures.page_url = head.url.clone();
@@ -54,12 +56,12 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     };
     let metadata = builder.metadata_mut();
     metadata.url = head.url.as_ref().map(ToString::to_string);
-    let title = title_without_site(
-        &title_as_headed(&page_title, &headings),
-        metadata.source.as_deref(),
-        head.url.as_ref(),
-        metadata.byline.as_deref(),
-    );
+    let sources = TitleSources {
+        title_element: &title_element,
+        og_title: head.og_title.as_deref(),
+        headings: &headings,
+    };
+    let title = article_title(&page_title, &sources, &site_names(metadata, &head));
     let mut walker = Walker::new(&mut pictures, head.url.clone());
     if !title.is_empty() {
         builder.metadata_mut().title = Some(title.clone());
@@ -111,6 +113,15 @@ fn article_metadata(metadata: &mut Metadata, article: &dom_smoothie::Article, he
         .as_deref()
         .map(collapse)
         .or_else(|| head.published.clone());
+}
+
+/// What names the page's site: its name, its address, the byline.
+fn site_names(metadata: &Metadata, head: &PageHead) -> SiteNames {
+    SiteNames::new(
+        metadata.source.as_deref(),
+        head.url.as_ref(),
+        metadata.byline.as_deref(),
+    )
 }
 
 /// The page's first `<h1>`s (a title is checked against them).
