@@ -3,7 +3,8 @@
 #   scripts/setup-system.sh run    what the window needs (X11/Wayland, GL, zenity for dialogs,
 #                                  fonts for every script)
 #   scripts/setup-system.sh test   also Xvfb, xdotool and ImageMagick for headless tests, and
-#                                  the desktop entry and AppStream validators, git (merge driver)
+#                                  the desktop entry and AppStream validators, git (merge driver),
+#                                  python3 (the extraction benchmark's scorer)
 #   scripts/setup-system.sh measure  also what scripts/measure-launch.sh compares and reads with
 set -euo pipefail
 
@@ -14,7 +15,8 @@ packages=(build-essential pkg-config zenity libxcursor1 libxi6 libxrandr2 libxkb
   # text needs them: box drawing and symbols, CJK, and monochrome emoji.
   fontconfig fonts-dejavu-core fonts-droid-fallback fonts-symbola)
 if [ "${1:-run}" = test ] || [ "${1:-run}" = measure ]; then
-  packages+=(xvfb xauth xdotool xclip imagemagick desktop-file-utils appstream git)
+  packages+=(xvfb xauth xdotool xclip imagemagick desktop-file-utils appstream git
+    python3)  # the corpus's scorers (tests/extraction_benchmark.rs)
 fi
 if [ "${1:-run}" = measure ]; then
   # The launch benchmark: a window manager, a plain editor to compare
