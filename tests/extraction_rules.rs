@@ -91,3 +91,35 @@ fn a_wordpress_caption_is_its_pictures_caption_not_a_paragraph() {
         caption[0].0
     );
 }
+
+/// A one-line post (a craft and its pictures) beside a long sidebar of
+/// category links: Readability takes the links for the article; the
+/// post's own container (`entry-content`) is the article.
+#[test]
+fn a_short_post_beside_a_long_list_of_links_is_the_article() {
+    let categories: String = (0..80)
+        .map(|n| {
+            format!(
+                "<li><a href=\"/category/{n}\">Crafts for ages {n} to {}</a></li>",
+                n + 3
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Fall Leaf Bunting - The Crafty Blog</title></head><body>\
+         <div class=\"entry\"><h3 class=\"entry-header\">Fall Leaf Bunting</h3>\
+         <div class=\"entry-content\"><div class=\"entry-body\">\
+         <p><img src=\"bunting.jpg\" alt=\"\"><br>Simple fall leaf bunting</p>\
+         </div></div></div>\
+         <div class=\"module\"><h2>Categories</h2><div class=\"module-content\"><ul>{categories}</ul></div></div>\
+         </body></html>"
+    );
+    let document = read(&html);
+    let post = kinds_of(&document, "Simple fall leaf bunting");
+    assert_eq!(post.len(), 1, "{:#?}", document.blocks());
+    assert_eq!(post[0].0, BlockKind::Paragraph);
+    assert!(
+        kinds_of(&document, "Crafts for ages").is_empty(),
+        "the category links are not the article"
+    );
+}

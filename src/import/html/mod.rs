@@ -7,6 +7,7 @@
 //! text is used: never an empty document.
 
 mod comments;
+mod post_container;
 mod walker;
 
 use dom_query::{Document as HtmlDocument, NodeRef};
@@ -30,11 +31,13 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let title_element = page_title_of(&page);
     remove_page_machinery(&page);
     let comments = comments::take_comments(&page);
+    let post = post_container::post_container_html(&page);
     pictures.page_url = head.url.clone();
     let (page_title, content, is_article) = match readable_article(page) {
         Ok(article) => {
             article_metadata(builder.metadata_mut(), &article, &head);
             let content = HtmlDocument::from(article.content.to_string());
+            let content = post_container::unless_mostly_links(content, post);
             (collapse(&article.title), content, true)
         }
         Err(unread_page) => {
