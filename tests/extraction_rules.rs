@@ -123,3 +123,39 @@ fn a_short_post_beside_a_long_list_of_links_is_the_article() {
         "the category links are not the article"
     );
 }
+
+/// A short post, then its comments side by side with no thread around
+/// them (Movable Type's `commentbody`s): the comments are furniture after
+/// the post, every word kept.
+#[test]
+fn comments_side_by_side_without_a_thread_are_comments() {
+    let comments: String = (0..8)
+        .map(|n| {
+            format!(
+                "<div class=\"commentbody by-reader-{n}\"><div id=\"c{n}\"><p>Comment {n}: I took this course \
+                 last spring and the programming labs were the best part of it, though the proofs took me \
+                 a long time to follow, every week of the six.</p></div>\
+                 <p class=\"posted\">Posted by: Reader {n} at November 13, 2012 6:31 AM</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Free Online Cryptography Course</title></head><body>\
+         <div class=\"entry\"><h3>Free Online Cryptography Course</h3>\
+         <p>Post paragraph: a free online cryptography course runs for six weeks, starting last week.</p></div>\
+         <div class=\"commentform\"><h2 id=\"comments\">Comments</h2></div>{comments}\
+         </body></html>"
+    );
+    let document = read(&html);
+    let post = kinds_of(&document, "Post paragraph");
+    assert_eq!(post.len(), 1, "{:#?}", document.blocks());
+    assert_eq!(post[0].0, BlockKind::Paragraph);
+    let comments = kinds_of(&document, "Comment ");
+    assert_eq!(comments.len(), 8, "every comment is kept");
+    assert!(
+        comments
+            .iter()
+            .all(|(kind, _)| *kind == BlockKind::Furniture),
+        "{comments:#?}"
+    );
+}

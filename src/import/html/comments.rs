@@ -1,6 +1,7 @@
 //! A page's comment thread, told from its article: WordPress's
 //! `#comments` and `.commentlist`, Disqus's `#disqus_thread`, and the
-//! like, by their ids and classes. A short post beside a long thread would
+//! like, by their ids and classes; and comments side by side with no
+//! thread around them (two or more `.comment`s or `.commentbody`s). A short post beside a long thread would
 //! otherwise lose to it (Readability scores the thread's many paragraphs
 //! higher). The thread is taken out of the page before the article is
 //! found and walked after it as muted furniture — classified, never
@@ -31,6 +32,11 @@ const THREAD_NAMES: &[&str] = &[
     "comment-respond",
 ];
 
+/// Classes (lowercase, `_` read as `-`) that name one comment: a run of
+/// two or more side by side is a thread without a container of its own
+/// (Movable Type's `commentbody`s under a "Comments" heading).
+const COMMENT_NAMES: &[&str] = &["comment", "commentbody", "comment-item", "single-comment"];
+
 /// Text the page must keep outside its threads for them to be taken out
 /// (a page that is only a thread is read as it is).
 const LEAST_ARTICLE_CHARS: usize = 80;
@@ -38,6 +44,32 @@ const LEAST_ARTICLE_CHARS: usize = 80;
 fn names_a_thread(name: &str) -> bool {
     let name = name.to_ascii_lowercase().replace('_', "-");
     THREAD_NAMES.contains(&name.as_str())
+}
+
+/// One comment of a run of them side by side.
+fn is_comment_of_a_run(node: &NodeRef<'_>) -> bool {
+    let names_a_comment = |node: &NodeRef<'_>| {
+        node.is_element()
+            && node.class().is_some_and(|c| {
+                c.split_whitespace().any(|name| {
+                    let name = name.to_ascii_lowercase().replace('_', "-");
+                    COMMENT_NAMES.contains(&name.as_str())
+                })
+            })
+    };
+    names_a_comment(node)
+        && node.parent().is_some_and(|parent| {
+            parent
+                .children_it(false)
+                .filter(|sibling| names_a_comment(sibling))
+                .nth(1)
+                .is_some()
+        })
+}
+
+/// A thread, or a comment of a run of them outside any thread.
+fn is_taken(node: &NodeRef<'_>) -> bool {
+    node.is_element() && (is_thread(node) || is_comment_of_a_run(node))
 }
 
 fn is_thread(node: &NodeRef<'_>) -> bool {
@@ -55,8 +87,8 @@ pub(super) fn take_comments(page: &HtmlDocument) -> Vec<String> {
     let threads: Vec<NodeRef<'_>> = page
         .root()
         .descendants_it()
-        .filter(|node| node.is_element() && is_thread(node))
-        .filter(|node| !node.ancestors_it(None).any(|a| is_thread(&a)))
+        .filter(is_taken)
+        .filter(|node| !node.ancestors_it(None).any(|a| is_taken(&a)))
         .collect();
     if threads.is_empty() {
         return Vec::new();
