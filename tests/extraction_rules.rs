@@ -159,3 +159,40 @@ fn comments_side_by_side_without_a_thread_are_comments() {
         "{comments:#?}"
     );
 }
+
+/// Comments with no container at all, after a heading that names them
+/// (TypePad: `<h2><a id="comments"></a>Comments</h2>`, then the comments'
+/// paragraphs): the heading and what follows it are the thread.
+#[test]
+fn comments_after_their_heading_are_comments() {
+    let comments: String = (0..10)
+        .map(|n| {
+            format!(
+                "<a id=\"c{n}\"></a><p>Comment {n}: great list, I would add the resource hog and the \
+                 one who never finishes anything, both are in every office I have worked in.</p>\
+                 <p class=\"posted\">Posted by: Reader {n} | Mar 20, 2007 10:19:46 PM</p>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Is your app an employee?</title></head><body><div class=\"content\">\
+         <h3>Is your app an employee?</h3>\
+         <p>Post paragraph one: if your app was an employee, what kind of employee would it be?</p>\
+         <p>Post paragraph two: what other app and product employee types are there, do you know?</p>\
+         <h2><a id=\"comments\"></a>Comments</h2>{comments}</div></body></html>"
+    );
+    let document = read(&html);
+    for paragraph in ["Post paragraph one", "Post paragraph two"] {
+        let found = kinds_of(&document, paragraph);
+        assert_eq!(found.len(), 1, "{paragraph}: {:#?}", document.blocks());
+        assert_eq!(found[0].0, BlockKind::Paragraph, "{paragraph}");
+    }
+    let comments = kinds_of(&document, "Comment ");
+    assert_eq!(comments.len(), 10, "every comment is kept");
+    assert!(
+        comments
+            .iter()
+            .all(|(kind, _)| *kind == BlockKind::Furniture),
+        "{comments:#?}"
+    );
+}

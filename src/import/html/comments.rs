@@ -1,7 +1,8 @@
 //! A page's comment thread, told from its article: WordPress's
 //! `#comments` and `.commentlist`, Disqus's `#disqus_thread`, and the
-//! like, by their ids and classes; and comments side by side with no
-//! thread around them (two or more `.comment`s or `.commentbody`s). A short post beside a long thread would
+//! like, by their ids and classes; comments side by side with no thread
+//! around them (two or more `.comment`s or `.commentbody`s); and where a
+//! thread's name marks only a heading, the heading and what follows it. A short post beside a long thread would
 //! otherwise lose to it (Readability scores the thread's many paragraphs
 //! higher). The thread is taken out of the page before the article is
 //! found and walked after it as muted furniture — classified, never
@@ -36,6 +37,10 @@ const THREAD_NAMES: &[&str] = &[
 /// two or more side by side is a thread without a container of its own
 /// (Movable Type's `commentbody`s under a "Comments" heading).
 const COMMENT_NAMES: &[&str] = &["comment", "commentbody", "comment-item", "single-comment"];
+
+/// The most text a heading that marks a thread holds ("Comments", "9
+/// Responses to “…”").
+const MARKER_CHARS: usize = 120;
 
 /// Text the page must keep outside its threads for them to be taken out
 /// (a page that is only a thread is read as it is).
@@ -84,28 +89,59 @@ fn is_thread(node: &NodeRef<'_>) -> bool {
 /// unless too little text would be left outside them: their HTML, to be
 /// walked after the article.
 pub(super) fn take_comments(page: &HtmlDocument) -> Vec<String> {
-    let threads: Vec<NodeRef<'_>> = page
+    let threads: Vec<Vec<NodeRef<'_>>> = page
         .root()
         .descendants_it()
         .filter(is_taken)
         .filter(|node| !node.ancestors_it(None).any(|a| is_taken(&a)))
+        .map(|node| comments_after_heading(&node).unwrap_or_else(|| vec![node]))
         .collect();
     if threads.is_empty() {
         return Vec::new();
     }
-    let thread_chars: usize = threads.iter().map(|t| t.text().chars().count()).sum();
+    let thread_chars: usize = threads
+        .iter()
+        .flatten()
+        .map(|node| node.text().chars().count())
+        .sum();
     let body = page.body().unwrap_or_else(|| page.root());
     if body.text().chars().count().saturating_sub(thread_chars) < LEAST_ARTICLE_CHARS {
         return Vec::new();
     }
     threads
         .into_iter()
-        .map(|thread| {
-            let html = thread.html().to_string();
-            thread.remove_from_parent();
+        .map(|nodes| {
+            let html: String = nodes.iter().map(|node| node.html().to_string()).collect();
+            for node in nodes {
+                node.remove_from_parent();
+            }
             html
         })
         .collect()
+}
+
+/// Where a thread's name marks only a heading ("<h2><a id="comments">
+/// </a>Comments</h2>", the comments below it with no container of their
+/// own): the heading and everything after it in its parent.
+fn comments_after_heading<'a>(marker: &NodeRef<'a>) -> Option<Vec<NodeRef<'a>>> {
+    let is_heading = |node: &NodeRef<'_>| {
+        node.node_name()
+            .is_some_and(|name| matches!(name.as_ref(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+    };
+    let heading = std::iter::once(marker.clone())
+        .chain(marker.ancestors_it(Some(2)))
+        .find(is_heading)?;
+    // A heading's words, not a thread's.
+    if heading.text().chars().count() > MARKER_CHARS {
+        return None;
+    }
+    let mut nodes = vec![heading.clone()];
+    let mut next = heading.next_sibling();
+    while let Some(node) = next {
+        next = node.next_sibling();
+        nodes.push(node);
+    }
+    (nodes.len() > 1).then_some(nodes)
 }
 
 /// The comment threads (their HTML) walked after the article, muted.
