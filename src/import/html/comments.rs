@@ -128,14 +128,14 @@ fn comments_after_heading<'a>(marker: &NodeRef<'a>) -> Option<Vec<NodeRef<'a>>> 
         node.node_name()
             .is_some_and(|name| matches!(name.as_ref(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
     };
-    let heading = std::iter::once(marker.clone())
+    let heading = std::iter::once(*marker)
         .chain(marker.ancestors_it(Some(2)))
         .find(is_heading)?;
     // A heading's words, not a thread's.
     if heading.text().chars().count() > MARKER_CHARS {
         return None;
     }
-    let mut nodes = vec![heading.clone()];
+    let mut nodes = vec![heading];
     let mut next = heading.next_sibling();
     while let Some(node) = next {
         next = node.next_sibling();
