@@ -17,6 +17,18 @@ fn kinds_of<'a>(document: &'a Document, starting: &str) -> Vec<(BlockKind, &'a s
         .collect()
 }
 
+/// Every one of the page's `count` comments ("Comment N: …") is kept, muted.
+fn assert_comments_kept_muted(document: &Document, count: usize) {
+    let comments = kinds_of(document, "Comment ");
+    assert_eq!(comments.len(), count, "every comment is kept");
+    assert!(
+        comments
+            .iter()
+            .all(|(kind, _)| *kind == BlockKind::Furniture),
+        "{comments:#?}"
+    );
+}
+
 /// A WordPress-like post of two short paragraphs and a thread of `count`
 /// long comments.
 fn post_with_comments(count: usize) -> String {
@@ -49,13 +61,7 @@ fn a_short_post_beside_a_long_comment_thread_is_the_article() {
         assert_eq!(found[0].0, BlockKind::Paragraph, "{paragraph}");
     }
     // Every comment is kept, muted, after the post.
-    let comments = kinds_of(&document, "Comment ");
-    assert_eq!(comments.len(), 25);
-    assert!(
-        comments
-            .iter()
-            .all(|(kind, _)| *kind == BlockKind::Furniture)
-    );
+    assert_comments_kept_muted(&document, 25);
     let post = document
         .text()
         .find("Post paragraph two")
@@ -150,14 +156,7 @@ fn comments_side_by_side_without_a_thread_are_comments() {
     let post = kinds_of(&document, "Post paragraph");
     assert_eq!(post.len(), 1, "{:#?}", document.blocks());
     assert_eq!(post[0].0, BlockKind::Paragraph);
-    let comments = kinds_of(&document, "Comment ");
-    assert_eq!(comments.len(), 8, "every comment is kept");
-    assert!(
-        comments
-            .iter()
-            .all(|(kind, _)| *kind == BlockKind::Furniture),
-        "{comments:#?}"
-    );
+    assert_comments_kept_muted(&document, 8);
 }
 
 /// Comments with no container at all, after a heading that names them
@@ -187,12 +186,5 @@ fn comments_after_their_heading_are_comments() {
         assert_eq!(found.len(), 1, "{paragraph}: {:#?}", document.blocks());
         assert_eq!(found[0].0, BlockKind::Paragraph, "{paragraph}");
     }
-    let comments = kinds_of(&document, "Comment ");
-    assert_eq!(comments.len(), 10, "every comment is kept");
-    assert!(
-        comments
-            .iter()
-            .all(|(kind, _)| *kind == BlockKind::Furniture),
-        "{comments:#?}"
-    );
+    assert_comments_kept_muted(&document, 10);
 }
