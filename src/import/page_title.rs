@@ -181,6 +181,18 @@ mod tests {
         Url::parse(s).unwrap()
     }
 
+    fn sources<'a>(
+        title_element: &'a str,
+        og_title: Option<&'a str>,
+        headings: &'a [String],
+    ) -> TitleSources<'a> {
+        TitleSources {
+            title_element,
+            og_title,
+            headings,
+        }
+    }
+
     #[test]
     fn the_site_name_leaves_the_title() {
         let wiki = url("https://en.wikipedia.org/wiki/Mozilla");
@@ -291,11 +303,6 @@ mod tests {
 
     #[test]
     fn an_article_title_is_never_the_sites_name_nor_cut_short() {
-        let sources = |title_element, og_title, headings| TitleSources {
-            title_element,
-            og_title,
-            headings,
-        };
         // Readability took the site's name (the og:title): the page's own
         // title is the headline.
         let site = SiteNames::new(Some("International Biathlon Union - IBU"), None, None);
@@ -328,11 +335,6 @@ mod tests {
 
     #[test]
     fn the_heading_side_of_a_page_title_and_a_site_before_a_bar() {
-        let sources = |title_element, og_title, headings| TitleSources {
-            title_element,
-            og_title,
-            headings,
-        };
         let site = SiteNames::new(None, None, None);
         // "Heading : Site's long name", Readability taking the site's side.
         let heading = "Pflegefinanzierung: Papier der Kirche fordert Reform".to_owned();

@@ -136,18 +136,19 @@ fn foot_with_labels(area: Area, paragraphs: &[Paragraph]) -> f32 {
             && p.left < area[2]
             && p.right > area[0]
     };
+    let mut labels: Vec<&Paragraph> = paragraphs
+        .iter()
+        .filter(|p| is_label(p) && p.top >= area[3] - 2.0)
+        .collect();
+    labels.sort_by(|a, b| a.top.total_cmp(&b.top));
+    // Down the page from the figure's foot: each label within two lines
+    // of the foot so far moves it below itself.
     let mut foot = area[3];
-    // Each pass takes the labels next below; a label is taken once.
-    for _ in 0..paragraphs.len() {
-        let next = paragraphs
-            .iter()
-            .filter(|p| is_label(p) && p.top >= foot - 2.0 && p.top <= foot + p.size * 2.0)
-            .map(|p| p.bottom + p.size * 0.3)
-            .fold(foot, f32::max);
-        if next <= foot {
+    for label in labels {
+        if label.top > foot + label.size * 2.0 {
             break;
         }
-        foot = next;
+        foot = foot.max(label.bottom + label.size * 0.3);
     }
     foot
 }

@@ -13,6 +13,10 @@ use super::glyphs::PlacedGlyph;
 /// order of first use says anything.
 const FEWEST_LETTERS: usize = 3;
 
+/// The most different letters of a font followed (a page of a CJK font
+/// draws thousands; a chart's labels a few dozen): its first ones decide.
+const MOST_LETTERS: usize = 256;
+
 /// The fonts of a page (by [`PlacedGlyph::font`]) whose letters are their
 /// codes counted from "!": the first letters the page draws in them are
 /// "!", '"', "#" … in that order, and they draw no letter beyond what
@@ -25,7 +29,7 @@ pub fn garbled_fonts(glyphs: &[PlacedGlyph]) -> HashSet<u64> {
             continue;
         };
         let seen = first_used.entry(glyph.font).or_default();
-        if !letter.is_whitespace() && !seen.contains(&letter) {
+        if seen.len() < MOST_LETTERS && !letter.is_whitespace() && !seen.contains(&letter) {
             seen.push(letter);
         }
     }

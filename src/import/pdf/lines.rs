@@ -114,8 +114,10 @@ impl Gathering {
             }
             return;
         }
-        if self.letters > 0 && text.chars().all(is_combining) {
-            // A mark drawn after its letter (Hebrew points, Arabic vowels).
+        let over_the_last = glyph.x < self.end_x - glyph.size * 0.05;
+        if self.letters > 0 && over_the_last && text.chars().all(is_combining) {
+            // A mark drawn over the letter before it (Hebrew points, Arabic
+            // vowels); one apart from it is set as any glyph is.
             self.text.push_str(&text);
             self.extend_last_piece();
             return;
