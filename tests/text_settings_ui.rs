@@ -5,7 +5,7 @@
 mod common;
 
 use eframe::egui;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use marginalia::ui::text_settings::{ReadingFace, Spacing};
 use marginalia::ui::{Command, StartWith};
 
@@ -112,4 +112,62 @@ fn an_installed_family_sets_the_text_once_it_is_read() {
         second.bottom()
     );
     harness.snapshot("installed_face_dejavu_sans");
+}
+
+/// Long words break at a line's end with a hyphen that is drawn, never
+/// text: the caret's block read as text runs (its rows) shows a row ending
+/// inside a word, and the rows together are the article's own text.
+#[test]
+fn words_break_at_line_ends_with_a_hyphen_that_is_not_text() {
+    let (_dir, article) = common::app::article_in_temp();
+    let original = std::fs::read_to_string(&article).unwrap();
+    let mut harness = common::app::app(StartWith::File(article), [560.0, 900.0]);
+    harness.state_mut().apply(Command::ToggleJustify);
+    harness.run_steps(3);
+    assert!(
+        harness.state().settings().text.hyphenate,
+        "hyphenation is on by default"
+    );
+    let broken_block = |harness: &mut egui_kittest::Harness<'_, marginalia::ui::MarginaliaApp>| {
+        harness.key_press(egui::Key::F7);
+        harness.run_steps(2);
+        for _ in 0..40 {
+            let runs: Vec<String> = harness
+                .get_by_role(egui::accesskit::Role::Document)
+                .query_all_by_role(egui::accesskit::Role::TextRun)
+                .filter_map(|node| node.accesskit_node().value())
+                .collect();
+            let inside_a_word = runs
+                .split_last()
+                .is_some_and(|(_, rows)| rows.iter().any(|r| r.ends_with(char::is_alphabetic)));
+            if inside_a_word {
+                harness.key_press(egui::Key::F7);
+                harness.run_steps(2);
+                return Some(runs);
+            }
+            harness.key_press(egui::Key::ArrowDown);
+            harness.run_steps(2);
+        }
+        harness.key_press(egui::Key::F7);
+        harness.run_steps(2);
+        None
+    };
+    let runs = broken_block(&mut harness).expect("a row that ends inside a word");
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words(&original).contains(&words(&runs.concat())),
+        "the rows are the article's text, without hyphens: {runs:?}"
+    );
+    harness.key_press(egui::Key::Home);
+    harness.run_steps(3);
+    harness.snapshot("hyphenated_justified");
+
+    harness.state_mut().apply(Command::ToggleHyphenate);
+    harness.run_steps(3);
+    assert!(!harness.state().settings().text.hyphenate);
+    assert_eq!(
+        broken_block(&mut harness),
+        None,
+        "no word broken once turned off"
+    );
 }

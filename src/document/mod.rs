@@ -7,6 +7,7 @@
 //! start offset.
 
 mod builder;
+pub mod language;
 mod outline;
 mod picture;
 pub mod pieces;
@@ -172,6 +173,9 @@ pub struct Metadata {
     /// The file's size and modification time when it was read
     /// (`import::file_stamp`), to tell later whether it changed since.
     pub file_stamp: Option<String>,
+    /// The language it is written in, as its primary subtag ("en", "de"):
+    /// as declared, else as its text reads (`language::detected_language`).
+    pub language: Option<String>,
 }
 
 /// An imported article.

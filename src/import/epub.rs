@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use epub::doc::{EpubDoc, NavPoint};
 
+use crate::document::language::primary_subtag;
 use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
 
 use super::html::{append_html_body, first_heading};
@@ -83,6 +84,9 @@ fn push_front_matter<R: std::io::Read + std::io::Seek>(
     metadata.byline = book.mdata("creator").map(|m| collapse(&m.value));
     metadata.date = book.mdata("date").map(|m| collapse(&m.value));
     metadata.source = book.mdata("publisher").map(|m| collapse(&m.value));
+    metadata.language = book
+        .mdata("language")
+        .and_then(|m| primary_subtag(&m.value));
     if let Some(title) = &title {
         builder.push(BlockKind::Title, title);
     }

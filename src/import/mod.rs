@@ -27,6 +27,7 @@ pub use text::document_from_text;
 
 use std::path::{Path, PathBuf};
 
+use crate::document::language::detected_language;
 use crate::document::{Document, Format, Metadata};
 use crate::regular_file::{RegularFileError, read_regular_file};
 
@@ -160,6 +161,19 @@ pub fn import_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Document, Impor
 
 /// [`import_bytes`], a PDF decrypted with `password` when one is given.
 pub fn import_bytes_with_password(
+    bytes: &[u8],
+    path: Option<&Path>,
+    password: Option<&str>,
+) -> Result<Document, ImportError> {
+    let mut document = import_format(bytes, path, password)?;
+    if document.metadata.language.is_none() {
+        document.metadata.language = detected_language(document.text()).map(str::to_owned);
+    }
+    Ok(document)
+}
+
+/// The document in the file's format, as it declares itself.
+fn import_format(
     bytes: &[u8],
     path: Option<&Path>,
     password: Option<&str>,

@@ -19,6 +19,8 @@ pub(super) struct PageHead {
     pub(super) published: Option<String>,
     /// The title it gives for sharing (`og:title`).
     pub(super) og_title: Option<String>,
+    /// The language it declares (`<html lang>`, else `og:locale`), as given.
+    pub(super) language: Option<String>,
 }
 
 /// Where a page says something about itself: an element's name, one of its
@@ -36,6 +38,13 @@ const SITE_NAME_SOURCES: &[Source] = &[
     ("meta", "name", "application-name", "content"),
 ];
 const OG_TITLE_SOURCES: &[Source] = &[("meta", "property", "og:title", "content")];
+const LANGUAGE_SOURCES: &[Source] = &[
+    ("html", "lang", "", "lang"),
+    ("html", "xml:lang", "", "xml:lang"),
+    ("meta", "http-equiv", "Content-Language", "content"),
+    ("meta", "http-equiv", "content-language", "content"),
+    ("meta", "property", "og:locale", "content"),
+];
 const DATE_SOURCES: &[Source] = &[
     ("meta", "property", "article:published_time", "content"),
     ("meta", "itemprop", "datePublished", "content"),
@@ -53,6 +62,7 @@ impl PageHead {
             SITE_NAME_SOURCES,
             DATE_SOURCES,
             OG_TITLE_SOURCES,
+            LANGUAGE_SOURCES,
         ]
         .concat();
         // The first value each source gives.
@@ -61,7 +71,7 @@ impl PageHead {
             let Some(name) = node.node_name() else {
                 continue;
             };
-            if !matches!(name.as_ref(), "base" | "link" | "meta" | "time") {
+            if !matches!(name.as_ref(), "base" | "link" | "meta" | "time" | "html") {
                 continue;
             }
             for (index, (element, key, wanted, holder)) in all_sources.iter().enumerate() {
@@ -93,11 +103,13 @@ impl PageHead {
         let site_name = first_of(SITE_NAME_SOURCES).into_iter().next();
         let published = first_of(DATE_SOURCES).into_iter().next();
         let og_title = first_of(OG_TITLE_SOURCES).into_iter().next();
+        let language = first_of(LANGUAGE_SOURCES).into_iter().next();
         Self {
             url,
             site_name,
             published,
             og_title,
+            language,
         }
     }
 }
@@ -212,7 +224,7 @@ mod tests {
     #[test]
     fn the_head_names_the_page() {
         let page = HtmlDocument::from(
-            r#"<html><head><link rel="canonical" href="https://example.org/a/b.html">
+            r#"<html lang="fr-CA"><head><link rel="canonical" href="https://example.org/a/b.html">
             <meta property="og:site_name" content="Example">
             <meta itemprop="datePublished" content="2017-01-13T00:00:04-05:00"></head></html>"#,
         );
@@ -220,5 +232,6 @@ mod tests {
         assert_eq!(head.url, Some(url("https://example.org/a/b.html")));
         assert_eq!(head.site_name.as_deref(), Some("Example"));
         assert_eq!(head.published.as_deref(), Some("2017-01-13T00:00:04-05:00"));
+        assert_eq!(head.language.as_deref(), Some("fr-CA"));
     }
 }

@@ -43,6 +43,7 @@ pub(super) fn text_menu_ui(
     radio_group_ui(ui, "Spacing", lines.into_iter().chain(paragraphs), commands);
     ui.separator();
     command_toggle_ui(ui, text.justify, Command::ToggleJustify, commands);
+    command_toggle_ui(ui, text.hyphenate, Command::ToggleHyphenate, commands);
 }
 
 /// The installed families, each in its own face once the text is set in

@@ -1,6 +1,6 @@
 //! How the reader sets the text, as the reader chose in View ▸ Text: the
 //! reading face (bundled, or a family installed on the computer), the space between lines and between paragraphs, and
-//! whether lines are justified. Remembered with the other settings.
+//! whether lines are justified and words hyphenated. Remembered with the other settings.
 
 use serde::{Deserialize, Serialize};
 
@@ -76,7 +76,7 @@ impl Spacing {
 }
 
 /// How body text is set.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TextSettings {
     pub face: ReadingFace,
@@ -84,4 +84,19 @@ pub struct TextSettings {
     pub paragraph_spacing: Spacing,
     /// Lines of paragraphs, quotes and list items set flush at both edges.
     pub justify: bool,
+    /// Words of paragraphs, quotes and list items broken at a line's end
+    /// with a hyphen (in the article's language, where it has patterns).
+    pub hyphenate: bool,
+}
+
+impl Default for TextSettings {
+    fn default() -> Self {
+        Self {
+            face: ReadingFace::default(),
+            line_spacing: Spacing::default(),
+            paragraph_spacing: Spacing::default(),
+            justify: false,
+            hyphenate: true,
+        }
+    }
 }

@@ -12,6 +12,7 @@ mod walker;
 
 use dom_query::{Document as HtmlDocument, NodeRef};
 
+use crate::document::language::primary_subtag;
 use crate::document::{BlockKind, Document, DocumentBuilder, Format, Metadata};
 
 use super::inline::collapse;
@@ -59,6 +60,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     };
     let metadata = builder.metadata_mut();
     metadata.url = head.url.as_ref().map(ToString::to_string);
+    metadata.language = head.language.as_deref().and_then(primary_subtag);
     let sources = TitleSources {
         title_element: &title_element,
         og_title: head.og_title.as_deref(),

@@ -105,6 +105,8 @@ pub enum Command {
     SetParagraphSpacing(Spacing),
     /// Justified lines, or ragged right.
     ToggleJustify,
+    /// Words hyphenated at a line's end, or never broken.
+    ToggleHyphenate,
     SetTheme(ThemeChoice),
     /// Keep the unreadable sidecar under another name and save the
     /// annotations shown in its place.
@@ -298,6 +300,7 @@ impl Command {
                 | Command::SetLineSpacing(_)
                 | Command::SetParagraphSpacing(_)
                 | Command::ToggleJustify
+                | Command::ToggleHyphenate
         )
     }
 

@@ -104,7 +104,7 @@ impl Command {
             Command::FontSmaller => row("Smaller Text", "Make the article's text smaller", Global, keys!(key(COMMAND, Key::Minus))),
             Command::FontReset => row("Actual Size", "Set the text at its default size", Global, keys!(key(COMMAND, Key::Num0))),
             Command::SetLineWidth(width) => row(width.label(), "How long a line of text is", Global, &[]),
-            Command::SetReadingFace(_) | Command::ListInstalledFaces | Command::SetInstalledFace(_) | Command::SetLineSpacing(_) | Command::SetParagraphSpacing(_) | Command::ToggleJustify => text_info(self),
+            Command::SetReadingFace(_) | Command::ListInstalledFaces | Command::SetInstalledFace(_) | Command::SetLineSpacing(_) | Command::SetParagraphSpacing(_) | Command::ToggleJustify | Command::ToggleHyphenate => text_info(self),
             Command::SetTheme(theme) => row(theme.label(), "The reading theme", Global, &[]),
             Command::ReplaceUnreadableSidecar => row("Replace the unreadable file", "Keep it under another name and save your annotations in its place", Global, &[]),
             Command::DismissBanner => row("Dismiss", "Hide this message", Global, &[]),
@@ -123,6 +123,7 @@ fn text_info(command: &Command) -> CommandInfo {
         Command::SetInstalledFace(_) => row("Installed Face", "Set the article's text in this installed family", Global, &[]),
         Command::SetLineSpacing(spacing) => row(spacing.line_label(), "The space between the lines of a paragraph", Global, &[]),
         Command::SetParagraphSpacing(spacing) => row(spacing.paragraph_label(), "The space between paragraphs", Global, &[]),
+        Command::ToggleHyphenate => row("Hyphenate", "Break long words at a line's end with a hyphen, in the article's language (the hyphen is never part of the text)", Global, &[]),
         _ => row("Justify", "Set lines flush at both edges (else ragged right)", Global, &[]),
     }
 }

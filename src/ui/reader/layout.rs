@@ -12,6 +12,7 @@ use crate::ui::fonts::styled_family;
 use crate::ui::theme::Palette;
 
 use super::heights::TOP_PADDING_EM;
+use super::line_breaks::{hyphenated_galley, hyphenation_language};
 use super::look::{BlockLook, average_char_width, look_of};
 use super::table::layout_table;
 use super::{Reader, ReaderHighlight, ReaderOutput, ReaderStyle, Selection};
@@ -364,17 +365,21 @@ pub(super) fn layout_block(
     } else {
         measure - look.indent
     };
-    job.justify = style.text.justify
-        && matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. }
-        );
+    let prose = matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. }
+    );
+    job.justify = style.text.justify && prose;
     if block.spans.is_empty() {
         job.append(text, 0.0, base);
     } else {
         append_styled(&mut job, text, &block.spans, &base, &style.palette);
     }
-    ctx.fonts_mut(|f| f.layout_job(job))
+    let language = document.metadata.language.as_deref();
+    match hyphenation_language(language).filter(|_| style.text.hyphenate && prose) {
+        Some(lang) => hyphenated_galley(ctx, job, lang, style.font_size, style.fonts_generation),
+        None => ctx.fonts_mut(|f| f.layout_job(job)),
+    }
 }
 
 /// Appends `text` in sections, one per run of the same inline styles

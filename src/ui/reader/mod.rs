@@ -22,6 +22,7 @@ mod heights;
 mod highlights;
 mod input;
 mod layout;
+mod line_breaks;
 mod look;
 mod paint;
 mod picture_decode;

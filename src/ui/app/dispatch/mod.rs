@@ -177,6 +177,7 @@ impl MarginaliaApp {
             Command::SetLineSpacing(spacing) => settings.text.line_spacing = spacing,
             Command::SetParagraphSpacing(spacing) => settings.text.paragraph_spacing = spacing,
             Command::ToggleJustify => settings.text.justify = !settings.text.justify,
+            Command::ToggleHyphenate => settings.text.hyphenate = !settings.text.hyphenate,
             Command::SetTheme(theme) => settings.theme = theme,
             _ => {}
         }
