@@ -12,7 +12,8 @@ use crate::ui::fonts::styled_family;
 use crate::ui::theme::Palette;
 
 use super::heights::TOP_PADDING_EM;
-use super::line_breaks::{hyphenated_galley, hyphenation_language};
+use super::hyphenated::hyphenated_galley;
+use super::line_breaks::hyphenation_language;
 use super::look::{BlockLook, average_char_width, look_of};
 use super::table::layout_table;
 use super::{Reader, ReaderHighlight, ReaderOutput, ReaderStyle, Selection};

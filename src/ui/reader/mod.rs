@@ -20,6 +20,7 @@ mod caret;
 mod cursor;
 mod heights;
 mod highlights;
+mod hyphenated;
 mod input;
 mod layout;
 mod line_breaks;
