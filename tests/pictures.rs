@@ -192,3 +192,46 @@ fn a_row_of_badges_on_the_web_is_one_quiet_line_not_a_frame_each() {
         first_sentence.top()
     );
 }
+
+/// A README's badges on the computer: small pictures stand in one line at
+/// text height (not a figure each with its alt text under it), and a badge
+/// that is a link follows it.
+#[test]
+fn small_pictures_stand_in_a_line_at_text_height_and_follow_their_links() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    for (name, width) in [("build", 90), ("crates", 110), ("docs", 80)] {
+        std::fs::write(dir.join(format!("{name}.png")), png(width, 20)).unwrap();
+    }
+    let install = dir.join("install.md");
+    std::fs::write(&install, "# Installing\n\nRun the installer.\n").unwrap();
+    let readme = dir.join("README.md");
+    std::fs::write(
+        &readme,
+        "# Tool\n\n[![build](build.png)](install.md) [![crates io](crates.png)](https://crates.io/crates/y) \
+         ![docs](docs.png)\n\nA tool that does things.\n",
+    )
+    .unwrap();
+    let mut harness = common::app::app(StartWith::File(readme), [760.0, 700.0]);
+    common::app::settle_pictures(&mut harness);
+    let title = harness.get_by_label("Tool").rect();
+    let sentence = harness.get_by_label("A tool that does things.").rect();
+    assert!(
+        sentence.top() - title.bottom() < 90.0,
+        "one line of badges between the title and the text: {title:?} {sentence:?}"
+    );
+    harness.snapshot("small_pictures_in_a_line");
+    // The run's first block: its text (the alt text) is invisible, at the
+    // foot of the badges' line.
+    let run = harness.get_by_label("build").rect();
+    let first_badge = eframe::egui::pos2(sentence.left() + 10.0, run.top() - 10.0);
+    harness.hover_at(first_badge);
+    // Tooltips wait for the pointer to rest.
+    harness.run_steps(60);
+    harness.get_by_label_contains("Opens install.md");
+    common::app::click_released_last(&mut harness, first_badge);
+    common::app::step_until(&mut harness, "the badge's link to open", |app| {
+        !app.is_opening() && app.document_path() == Some(install.as_path())
+    });
+}

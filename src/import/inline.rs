@@ -69,6 +69,11 @@ impl Inline {
         }
     }
 
+    /// The styles open now, outermost first (a link around a picture).
+    pub fn open_styles(&self) -> Vec<InlineStyle> {
+        self.open.iter().map(|(style, _)| style.clone()).collect()
+    }
+
     pub fn take(&mut self) -> (String, Vec<StyledSpan>) {
         while !self.open.is_empty() {
             self.close();

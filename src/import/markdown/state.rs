@@ -141,14 +141,21 @@ impl MarkdownState {
             Tag::Link { dest_url, .. } => self.inline.open(InlineStyle::Link {
                 target: dest_url.to_string(),
             }),
-            // A picture is a figure of its own; its alt text (the Text
-            // events inside the tag) is its caption.
-            Tag::Image { dest_url, .. } => {
-                self.flush_text(builder);
-                self.image = Some(dest_url.to_string());
-            }
+            Tag::Image { dest_url, .. } => self.start_image(dest_url.to_string(), builder),
             _ => {}
         }
+    }
+
+    /// A picture is a figure of its own; its alt text (the Text events
+    /// inside the tag) is its caption, in the link (or emphasis) around the
+    /// picture: a badge's link is its alt text's.
+    fn start_image(&mut self, src: String, builder: &mut DocumentBuilder) {
+        let around = self.inline.open_styles();
+        self.flush_text(builder);
+        for style in around {
+            self.inline.open(style);
+        }
+        self.image = Some(src);
     }
 
     fn end(&mut self, tag: TagEnd, builder: &mut DocumentBuilder) {
@@ -181,6 +188,7 @@ impl MarkdownState {
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => self.inline.close(),
             TagEnd::Image => {
+                let around = self.inline.open_styles();
                 let (alt, spans) = self.inline.take();
                 if let Some(src) = self.image.take() {
                     let picture = Picture {
@@ -190,6 +198,10 @@ impl MarkdownState {
                         declared_size_px: None,
                     };
                     builder.push_figure(picture, &alt, spans);
+                }
+                // What goes on after the picture is still inside them.
+                for style in around {
+                    self.inline.open(style);
                 }
             }
             _ => {}

@@ -125,6 +125,33 @@ mod blocks {
     }
 }
 
+mod pictures {
+    use super::super::*;
+
+    #[test]
+    fn a_badges_link_is_its_alt_texts_and_goes_on_after_it() {
+        let doc = document_from_markdown(
+            "[![build](b.png)](https://ci.example.org) and [![x](x.png) more](https://x.org)\n",
+            Metadata::default(),
+        );
+        let links: Vec<(String, Option<&str>)> = (0..doc.blocks().len())
+            .map(|i| {
+                let block = &doc.blocks()[i];
+                (doc.block_text(i).to_owned(), doc.link_at(block.chars.start))
+            })
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("build".to_owned(), Some("https://ci.example.org")),
+                ("and".to_owned(), None),
+                ("x".to_owned(), Some("https://x.org")),
+                ("more".to_owned(), Some("https://x.org")),
+            ]
+        );
+    }
+}
+
 mod lists {
     use super::super::*;
 

@@ -71,9 +71,15 @@ impl Reader {
         placed: &[PlacedBlock],
         viewport: Rect,
         document: &Document,
+        column_left: f32,
     ) -> PointerHits {
-        let hit = |pos: Pos2| char_at(placed, document, viewport.clamp(pos));
-        let touched = |pos: Pos2| char_touched(placed, document, pos);
+        // A small picture set in a line is pointed at as its alt text's
+        // first char (its link is the picture's).
+        let pictures = self.inline_picture_rects(placed, document, column_left);
+        let picture_at = |pos: Pos2| pictures.iter().find(|(r, _)| r.contains(pos)).map(|p| p.1);
+        let hit =
+            |pos: Pos2| picture_at(pos).or_else(|| char_at(placed, document, viewport.clamp(pos)));
+        let touched = |pos: Pos2| picture_at(pos).or_else(|| char_touched(placed, document, pos));
         let clicked_at = self.clicks(ui, response, &hit, document);
         if response.drag_started() {
             self.drag_started(ui, &hit);

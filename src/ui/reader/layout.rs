@@ -15,6 +15,7 @@ use super::heights::TOP_PADDING_EM;
 use super::hyphenated::hyphenated_galley;
 use super::line_breaks::hyphenation_language;
 use super::look::{BlockLook, average_char_width, look_of};
+use super::picture_runs::PictureRun;
 use super::table::layout_table;
 use super::{Reader, ReaderHighlight, ReaderOutput, ReaderStyle, Selection};
 
@@ -128,7 +129,7 @@ impl Reader {
             }
             _ => 0..0,
         };
-        let hits = self.pointer_input(ui, &response, &placed, screen_viewport, document);
+        let hits = self.pointer_input(ui, &response, &placed, screen_viewport, document, origin.x);
         let painted = self.paint(
             ui,
             &placed,
@@ -297,21 +298,41 @@ impl Reader {
         if blocks.get(index + 1).is_some_and(|next| next.continues) {
             look.space_after = 0.0;
         }
-        if let Some(picture) = document.picture_of(index) {
-            let size = self
-                .pictures
-                .picture_size(document, index, picture, style, measure);
-            if size.y > 0.0 {
-                look.space_before += size.y + picture_gap(style);
+        let Some(picture) = document.picture_of(index) else {
+            return look;
+        };
+        let run = self.pictures.run_of(document, index, style);
+        if let PictureRun::Head { .. } | PictureRun::Member { .. } = run {
+            (look.hidden, look.line_height) = (true, 0.0);
+        }
+        if let PictureRun::Member { last } = run {
+            look.space_before = 0.0;
+            if !last {
+                look.space_after = 0.0;
             }
+        }
+        if let PictureRun::Head { blocks, .. } = &run
+            && blocks.len() > 1
+        {
+            look.space_after = 0.0;
+        }
+        let size = self
+            .pictures
+            .picture_size(document, index, picture, style, measure);
+        if size.y > 0.0 {
+            look.space_before += size.y + picture_gap(&run, style);
         }
         look
     }
 }
 
-/// The space between a picture and its caption.
-pub(super) fn picture_gap(style: &ReaderStyle) -> f32 {
-    (style.font_size * 0.5).round()
+/// The space between a picture and its caption (a picture set in a line
+/// has none).
+pub(super) fn picture_gap(run: &PictureRun, style: &ReaderStyle) -> f32 {
+    match run {
+        PictureRun::Alone => (style.font_size * 0.5).round(),
+        _ => 0.0,
+    }
 }
 
 /// Where a block's galley sits: from the column's left edge and the top of
@@ -334,21 +355,10 @@ pub(super) fn layout_block(
     measure: f32,
 ) -> Arc<Galley> {
     let block = &document.blocks()[index];
-    // A figure without a caption has no text to show (its one char stays,
-    // invisible, so offsets into the galley stay offsets into the block).
-    let text = match document.block_text(index) {
-        NO_CAPTION => "\u{200B}",
-        // A preformatted piece ends after a line: the break between the
-        // pieces is that line break, not an empty row at this one's end.
-        text if document
-            .blocks()
-            .get(index + 1)
-            .is_some_and(|next| next.continues) =>
-        {
-            text.strip_suffix('\n').unwrap_or(text)
-        }
-        text => text,
-    };
+    let text = shown_text(document, index);
+    if look.hidden {
+        return hidden_galley(ctx, text);
+    }
     let base = egui::TextFormat {
         font_id: look.font.clone(),
         color: look.color,
@@ -381,6 +391,39 @@ pub(super) fn layout_block(
         Some(lang) => hyphenated_galley(ctx, job, lang, style.font_size, style.fonts_generation),
         None => ctx.fonts_mut(|f| f.layout_job(job)),
     }
+}
+
+/// The text a block's galley is laid out from: one char for each of the
+/// block's.
+fn shown_text(document: &Document, index: usize) -> &str {
+    match document.block_text(index) {
+        // A figure without a caption has no text to show (its one char
+        // stays, invisible).
+        NO_CAPTION => "\u{200B}",
+        // A preformatted piece ends after a line: the break between the
+        // pieces is that line break, not an empty row at this one's end.
+        text if document
+            .blocks()
+            .get(index + 1)
+            .is_some_and(|next| next.continues) =>
+        {
+            text.strip_suffix('\n').unwrap_or(text)
+        }
+        text => text,
+    }
+}
+
+/// `text` laid out for its chars (offsets into the galley stay offsets
+/// into the block), invisible and without height.
+fn hidden_galley(ctx: &egui::Context, text: &str) -> Arc<Galley> {
+    let hidden = egui::TextFormat {
+        font_id: FontId::proportional(1.0),
+        color: egui::Color32::TRANSPARENT,
+        line_height: Some(0.0),
+        ..Default::default()
+    };
+    let job = egui::text::LayoutJob::single_section(text.replace('\n', " "), hidden);
+    ctx.fonts_mut(|f| f.layout_job(job))
 }
 
 /// Appends `text` in sections, one per run of the same inline styles

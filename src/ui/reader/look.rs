@@ -19,6 +19,9 @@ pub(super) struct BlockLook {
     pub(super) space_before: f32,
     pub(super) space_after: f32,
     pub(super) centered: bool,
+    /// The text is laid out invisible and without height (the alt text of
+    /// a picture set in a line, which the picture stands for).
+    pub(super) hidden: bool,
 }
 
 /// Faces of the reading font at a size.
@@ -45,6 +48,7 @@ pub(super) fn look_of(kind: BlockKind, style: &ReaderStyle) -> BlockLook {
         space_before: 0.0,
         space_after: (f * text.paragraph_spacing.paragraph_space_em()).round(),
         centered: false,
+        hidden: false,
     };
     match kind {
         BlockKind::Title

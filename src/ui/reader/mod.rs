@@ -27,6 +27,7 @@ mod line_breaks;
 mod look;
 mod paint;
 mod picture_decode;
+mod picture_runs;
 mod pictures;
 mod remote_pictures;
 mod table;

@@ -16,7 +16,8 @@ use crate::document::{Document, Picture, PictureSource};
 
 use super::layout::{PlacedBlock, picture_gap};
 use super::picture_decode::{DecodedPicture, decode_picture};
-use super::remote_pictures::{RemoteRun, paint_remote_line, remote_line_height, remote_run};
+use super::picture_runs::{InlineKind, PictureRun};
+use super::remote_pictures::{hosts_of, paint_remote_line, remote_line_height};
 use super::{Reader, ReaderStyle};
 
 /// The widest a picture is decoded, in pixels.
@@ -75,20 +76,27 @@ impl PictureShelf {
         style: &ReaderStyle,
         measure: f32,
     ) -> Vec2 {
-        match remote_run(document, index) {
-            RemoteRun::Head { .. } => return vec2(measure, remote_line_height(style)),
-            RemoteRun::Member => return Vec2::ZERO,
-            RemoteRun::NotRemote => {}
+        match self.run_of(document, index, style) {
+            PictureRun::Head {
+                kind: InlineKind::Remote,
+                ..
+            } => return vec2(measure, remote_line_height(style)),
+            PictureRun::Head {
+                kind: InlineKind::Small,
+                blocks,
+            } => {
+                return vec2(
+                    measure,
+                    self.inline_places(document, blocks, style, measure).1,
+                );
+            }
+            PictureRun::Member { .. } => return Vec2::ZERO,
+            PictureRun::Alone => {}
         }
         if self.shows_placeholder(index, picture) {
             return vec2(measure, placeholder_height(style));
         }
-        let Some([width, height]) = self
-            .sizes_px
-            .get(&index)
-            .copied()
-            .or(picture.declared_size_px)
-        else {
+        let Some([width, height]) = self.natural_size(index, picture) else {
             // Not decoded yet and no size declared: a guess, corrected once read.
             return vec2(measure, (measure * 0.6).round());
         };
@@ -98,7 +106,15 @@ impl PictureShelf {
         vec2((width * scale).round(), (height * scale).round())
     }
 
-    fn shows_placeholder(&self, index: usize, picture: &Picture) -> bool {
+    /// A picture's size in pixels: as decoded, else as its page declares it.
+    pub(super) fn natural_size(&self, index: usize, picture: &Picture) -> Option<[u32; 2]> {
+        self.sizes_px
+            .get(&index)
+            .copied()
+            .or(picture.declared_size_px)
+    }
+
+    pub(super) fn shows_placeholder(&self, index: usize, picture: &Picture) -> bool {
         !picture.source.is_readable()
             || matches!(self.shelved.get(&index), Some(Shelved::Failed(_)))
     }
@@ -188,17 +204,13 @@ impl PictureShelf {
     pub(super) fn paint(
         &self,
         painter: &Painter,
-        (document, index): (&Document, usize),
+        index: usize,
         picture: &Picture,
         caption: &str,
         rect: Rect,
         style: &ReaderStyle,
     ) {
         let palette = &style.palette;
-        if let RemoteRun::Head { count, hosts } = remote_run(document, index) {
-            paint_remote_line(painter, rect, count, &hosts, style);
-            return;
-        }
         match self.shelved.get(&index) {
             Some(Shelved::Ready(texture)) if !self.shows_placeholder(index, picture) => {
                 let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
@@ -313,7 +325,8 @@ impl Reader {
         self.pictures.want(ctx, document, near, keep, max_width_px);
     }
 
-    /// Paints the picture of a placed figure block above its caption.
+    /// Paints the picture of a placed figure block above its caption; the
+    /// first of a run of pictures set in a line paints the run.
     pub(super) fn paint_picture(
         &self,
         painter: &Painter,
@@ -323,21 +336,47 @@ impl Reader {
         column_left: f32,
         measure: f32,
     ) {
-        let Some(picture) = document.picture_of(block.index) else {
+        let index = block.index;
+        let Some(picture) = document.picture_of(index) else {
             return;
         };
-        let size = self
-            .pictures
-            .picture_size(document, block.index, picture, style, measure);
+        let shelf = &self.pictures;
+        let size = shelf.picture_size(document, index, picture, style, measure);
         if size.y <= 0.0 {
             return;
         }
-        let top = block.pos.y - picture_gap(style) - size.y;
-        let left = column_left + ((measure - size.x) / 2.0).max(0.0);
-        let rect = Rect::from_min_size(pos2(left, top), size);
-        let caption = document.block_text(block.index);
-        let at = (document, block.index);
-        self.pictures
-            .paint(painter, at, picture, caption, rect, style);
+        let run = shelf.run_of(document, index, style);
+        let top = block.pos.y - picture_gap(&run, style) - size.y;
+        match run {
+            PictureRun::Alone => {
+                let left = column_left + ((measure - size.x) / 2.0).max(0.0);
+                let rect = Rect::from_min_size(pos2(left, top), size);
+                let caption = document.block_text(index);
+                shelf.paint(painter, index, picture, caption, rect, style);
+            }
+            PictureRun::Head {
+                kind: InlineKind::Remote,
+                blocks,
+            } => {
+                let rect = Rect::from_min_size(pos2(column_left, top), size);
+                let hosts = hosts_of(document, blocks.clone());
+                paint_remote_line(painter, rect, blocks.len(), &hosts, style);
+            }
+            PictureRun::Head {
+                kind: InlineKind::Small,
+                blocks,
+            } => {
+                let (places, _) = shelf.inline_places(document, blocks, style, measure);
+                for (at, place) in places {
+                    let Some(picture) = document.picture_of(at) else {
+                        continue;
+                    };
+                    let rect = place.translate(vec2(column_left, top));
+                    let caption = document.block_text(at);
+                    shelf.paint(painter, at, picture, caption, rect, style);
+                }
+            }
+            PictureRun::Member { .. } => {}
+        }
     }
 }

@@ -1,7 +1,8 @@
-//! Pictures on the web, never fetched: each takes one quiet line in the
-//! page, and a run of them (a README's row of badges) one line for the
-//! run — "3 pictures on img.shields.io and docs.rs, not downloaded" —
-//! said at its first; the others take no room.
+//! Pictures on the web, never fetched: a run of them (a README's row of
+//! badges; `picture_runs`) takes one quiet line — "3 pictures on
+//! img.shields.io and docs.rs, not downloaded" — at its first.
+
+use std::ops::Range;
 
 use eframe::egui::{Align2, FontFamily, FontId, Painter, Rect};
 
@@ -9,26 +10,15 @@ use crate::document::{Document, PictureSource};
 
 use super::ReaderStyle;
 
-/// Where a figure stands among pictures on the web that are not fetched.
-pub(super) enum RemoteRun {
-    NotRemote,
-    /// The first of a run of them: how many, and on which hosts.
-    Head {
-        count: usize,
-        hosts: Vec<String>,
-    },
-    /// One after the first.
-    Member,
-}
-
-/// The most pictures of a run counted (a longer run says "1,000 or more").
-const MAX_COUNTED: usize = 1_000;
-
-fn is_remote(document: &Document, index: usize) -> bool {
-    matches!(
-        document.picture_of(index).map(|p| &p.source),
-        Some(PictureSource::Remote(_))
-    )
+/// The hosts the pictures of `blocks` are on, each once, in order.
+pub(super) fn hosts_of(document: &Document, blocks: Range<usize>) -> Vec<String> {
+    let mut hosts: Vec<String> = Vec::new();
+    for host in blocks.filter_map(|at| remote_host(document, at)) {
+        if !host.is_empty() && !hosts.contains(&host) {
+            hosts.push(host);
+        }
+    }
+    hosts
 }
 
 /// The host a picture on the web is on ("" when its address has none).
@@ -40,29 +30,6 @@ fn remote_host(document: &Document, index: usize) -> Option<String> {
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned));
     Some(host.unwrap_or_default())
-}
-
-/// A figure among consecutive pictures on the web: the first says the
-/// run, the others take no room.
-pub(super) fn remote_run(document: &Document, index: usize) -> RemoteRun {
-    if !is_remote(document, index) {
-        return RemoteRun::NotRemote;
-    }
-    if index > 0 && is_remote(document, index - 1) {
-        return RemoteRun::Member;
-    }
-    let mut hosts: Vec<String> = Vec::new();
-    let mut count = 0;
-    for host in (index..document.blocks().len())
-        .take(MAX_COUNTED)
-        .map_while(|at| remote_host(document, at))
-    {
-        count += 1;
-        if !host.is_empty() && !hosts.contains(&host) {
-            hosts.push(host);
-        }
-    }
-    RemoteRun::Head { count, hosts }
 }
 
 pub(super) fn remote_line_height(style: &ReaderStyle) -> f32 {
@@ -84,7 +51,6 @@ pub(super) fn paint_remote_line(
     };
     let said = match count {
         1 => format!("Picture{on}, not downloaded"),
-        MAX_COUNTED => format!("{MAX_COUNTED} or more pictures{on}, not downloaded"),
         n => format!("{n} pictures{on}, not downloaded"),
     };
     let galley = painter.layout(
