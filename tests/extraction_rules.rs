@@ -188,3 +188,49 @@ fn comments_after_their_heading_are_comments() {
     }
     assert_comments_kept_muted(&document, 10);
 }
+
+/// A video page: three paragraphs of description in a container whose
+/// name Readability holds against it ("meta", "media"), and a page foot
+/// with a long notice. Readability takes the foot; the article is the
+/// description, where the page's paragraphs are.
+#[test]
+fn a_page_whose_article_readability_finds_in_its_foot_is_read_from_its_paragraphs() {
+    let links: String = [
+        "Mobile site",
+        "Terms of Use",
+        "About us",
+        "Privacy",
+        "Help",
+        "Cookies",
+        "Contact Us",
+    ]
+    .iter()
+    .map(|name| format!("<li><a href=\"/{name}\">{name}</a></li>"))
+    .collect();
+    let page = format!(
+        "<html><head><title>Couple pack for the trip</title></head><body>\
+         <div id=\"main\"><h1>Couple pack for the trip</h1>\
+         <div class=\"player\"><object></object></div>\
+         <div id=\"meta-information\" class=\"media-description\">\
+         <p>Description one: people from all over the world are coming to see the games.</p>\
+         <p>Description two: a couple from Idaho are among the thousands making the trip.</p>\
+         <p>Description three: they made a home movie about getting ready for the visit.</p></div></div>\
+         <div id=\"site-foot\"><h2>Site links</h2><ul>{links}</ul>\
+         <p>This page is best viewed in an up-to-date web browser with style sheets enabled, \
+         while you will be able to view the content of this page in your current browser, \
+         you will not be able to get the full visual experience, so please consider upgrading, \
+         if you are able to do so, or enabling style sheets, if you are able, in your browser.</p></div>\
+         </body></html>"
+    );
+    let document = read(&page);
+    for paragraph in ["Description one", "Description two", "Description three"] {
+        let found = kinds_of(&document, paragraph);
+        assert_eq!(found.len(), 1, "{paragraph}: {:#?}", document.blocks());
+        assert_eq!(found[0].0, BlockKind::Paragraph, "{found:?}");
+    }
+    assert!(
+        kinds_of(&document, "This page is best viewed").is_empty(),
+        "the foot is not the article: {:#?}",
+        document.blocks()
+    );
+}

@@ -3,7 +3,9 @@
 //! and a picture — scores lower than a long sidebar, but blogs and CMSs
 //! mark where a post's text is (`entry-content`, `post-body`, schema.org's
 //! `articleBody`), and that is the article when it holds text that is not
-//! mostly links.
+//! mostly links. A page that names no such container has its text where
+//! most of its paragraphs' own text is (a video page's three-paragraph
+//! description beside a footer of links).
 
 use dom_query::{Document as HtmlDocument, NodeRef};
 
@@ -24,11 +26,31 @@ const LEAST_POST_CHARS: usize = 20;
 /// An article whose text is more than this share links is a list of them.
 const MOSTLY_LINKS: f32 = 0.5;
 
+/// The least paragraph text (not in links) a container holds to be taken
+/// when the page names none.
+const LEAST_PARAGRAPH_CHARS: usize = 80;
+
+/// Where a page's machinery is, not its text: a container inside one of
+/// these is never taken for the post.
+const MACHINERY: &[&str] = &[
+    "foot", "nav", "header", "aside", "menu", "sidebar", "comment", "share", "related", "banner",
+    "promo",
+];
+
 /// Readability's article, or the post's container (`post`, its HTML) when
-/// the article is a list of links.
+/// the article is a list of links or the page's foot (Readability falls
+/// back on the longest text it saw when no candidate is long enough).
 pub(super) fn unless_mostly_links(article: HtmlDocument, post: Option<String>) -> HtmlDocument {
+    let misread = || {
+        link_density(&article.root()) > MOSTLY_LINKS
+            || article
+                .select("#readability-page-1 > *")
+                .nodes()
+                .first()
+                .is_some_and(|top| is_page_foot(top))
+    };
     match post {
-        Some(post) if link_density(&article.root()) > MOSTLY_LINKS => HtmlDocument::from(post),
+        Some(post) if misread() => HtmlDocument::from(post),
         _ => article,
     }
 }
@@ -54,8 +76,13 @@ pub(super) fn link_density(root: &NodeRef<'_>) -> f32 {
 
 /// The page's post container (its HTML): the first kind of container the
 /// page has, the one of them with the most text, when that text is not
-/// mostly links.
+/// mostly links; else the element whose own paragraphs hold the most text
+/// outside links.
 pub(super) fn post_container_html(page: &HtmlDocument) -> Option<String> {
+    named_post_container(page).or_else(|| paragraphs_container(page))
+}
+
+fn named_post_container(page: &HtmlDocument) -> Option<String> {
     POST_SELECTORS.iter().find_map(|selector| {
         let matches = page.select(selector);
         let nodes = matches.nodes();
@@ -65,6 +92,77 @@ pub(super) fn post_container_html(page: &HtmlDocument) -> Option<String> {
         let enough = largest.text().trim().chars().count() >= LEAST_POST_CHARS;
         (enough && link_density(largest) < MOSTLY_LINKS).then(|| largest.html().to_string())
     })
+}
+
+/// The element whose child paragraphs hold the most text outside links,
+/// outside the page's machinery (footers, navigation, sidebars, comments).
+fn paragraphs_container(page: &HtmlDocument) -> Option<String> {
+    let mut text_by_parent: Vec<(NodeRef<'_>, usize)> = Vec::new();
+    let paragraphs = page.select("p");
+    for paragraph in paragraphs.nodes() {
+        let Some(parent) = paragraph.parent() else {
+            continue;
+        };
+        let chars = paragraph.text().trim().chars().count();
+        let own = (chars as f32 * (1.0 - link_density(paragraph))) as usize;
+        match text_by_parent
+            .iter_mut()
+            .find(|(node, _)| node.id == parent.id)
+        {
+            Some((_, sum)) => *sum += own,
+            None => text_by_parent.push((parent, own)),
+        }
+    }
+    text_by_parent.retain(|(node, chars)| *chars >= LEAST_PARAGRAPH_CHARS && !in_machinery(node));
+    let (best, _) = text_by_parent.into_iter().max_by_key(|(_, chars)| *chars)?;
+    Some(best.html().to_string())
+}
+
+/// Whether an element is part of the page's machinery or inside it (by
+/// its tag, class or id).
+fn in_machinery(node: &NodeRef<'_>) -> bool {
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .any(|element| is_machinery(&element))
+}
+
+/// Whether an element is the page's foot or navigation: its tag, or a
+/// word of its class or id.
+fn is_page_foot(element: &NodeRef<'_>) -> bool {
+    const FOOT: &[&str] = &["footer", "foot", "nav", "navigation", "menu", "copyright"];
+    let tag = element
+        .node_name()
+        .is_some_and(|n| matches!(n.as_ref(), "footer" | "nav"));
+    let words = [element.attr("class"), element.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(|said| {
+            said.to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>();
+    tag || words.iter().any(|word| FOOT.contains(&word.as_str()))
+}
+
+/// Whether an element's tag, class or id says it is page machinery.
+fn is_machinery(element: &NodeRef<'_>) -> bool {
+    let name = element.node_name().map(|n| n.to_ascii_lowercase());
+    let names = [
+        name.unwrap_or_default(),
+        element
+            .attr("class")
+            .map(|c| c.to_ascii_lowercase())
+            .unwrap_or_default(),
+        element
+            .attr("id")
+            .map(|c| c.to_ascii_lowercase())
+            .unwrap_or_default(),
+    ];
+    names
+        .iter()
+        .any(|said| MACHINERY.iter().any(|m| said.contains(m)))
 }
 
 #[cfg(test)]
@@ -87,5 +185,21 @@ mod tests {
         assert!(link_density(&content.nodes()[0]) < 0.1);
         let bare = HtmlDocument::from("<html><body><p>No container here.</p></body></html>");
         assert_eq!(post_container_html(&bare), None);
+    }
+
+    #[test]
+    fn a_page_foot_is_told_by_its_tag_or_a_word_of_its_name() {
+        let page = HtmlDocument::from(
+            "<html><body><div id='blq-foot'></div><footer></footer><nav></nav>\
+             <div id='contentWithSidebar'></div><div class='gigya-share-btns'></div>\
+             <div class='footnotes'></div></body></html>",
+        );
+        let feet: Vec<bool> = page
+            .select("body > *")
+            .nodes()
+            .iter()
+            .map(is_page_foot)
+            .collect();
+        assert_eq!(feet, [true, true, true, false, false, false]);
     }
 }
