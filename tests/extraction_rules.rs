@@ -234,3 +234,64 @@ fn a_page_whose_article_readability_finds_in_its_foot_is_read_from_its_paragraph
         document.blocks()
     );
 }
+
+/// Inside the article, a related-stories block and a newsletter box are
+/// kept as furniture and a gallery as its figures, where they stood —
+/// classified, never deleted — in any language (the page's names say what
+/// they are, not their words).
+#[test]
+fn related_stories_and_a_gallery_inside_the_article_are_kept_muted_and_as_figures() {
+    let english = std::fs::read_to_string("tests/fixtures/html/related-and-gallery.html").unwrap();
+    let german = english
+        .replace("Related stories", "Ähnliche Artikel")
+        .replace("related-stories", "ähnliche related-articles")
+        .replace("Image 1 of 3", "Bild 1 von 3");
+    for page in [english, german] {
+        let document = read(&page);
+        let kinds: Vec<(BlockKind, &str)> = (0..document.blocks().len())
+            .map(|i| (document.blocks()[i].kind, document.block_text(i)))
+            .collect();
+        let kind_of = |start: &str| {
+            kinds
+                .iter()
+                .find(|(_, text)| text.starts_with(start))
+                .map(|(kind, _)| *kind)
+        };
+        for paragraph in [
+            "For the first time",
+            "Volunteers counted",
+            "The return of the seals",
+            "\"We did not",
+        ] {
+            assert_eq!(
+                kind_of(paragraph),
+                Some(BlockKind::Paragraph),
+                "{paragraph}: {kinds:#?}"
+            );
+        }
+        for link in [
+            "Otters spotted upstream",
+            "Paper mill site",
+            "How volunteers count",
+        ] {
+            assert_eq!(
+                kind_of(link),
+                Some(BlockKind::Furniture),
+                "{link}: {kinds:#?}"
+            );
+        }
+        let figures = kinds
+            .iter()
+            .filter(|(kind, _)| matches!(kind, BlockKind::Figure { .. }))
+            .count();
+        assert_eq!(
+            figures, 3,
+            "the gallery's pictures with their captions: {kinds:#?}"
+        );
+        // Where they stood: the gallery after the second paragraph, the
+        // related stories before the last.
+        let at = |start: &str| kinds.iter().position(|(_, t)| t.starts_with(start));
+        assert!(at("Volunteers counted") < at("Otters spotted upstream"));
+        assert!(at("Otters spotted upstream") < at("\"We did not"));
+    }
+}

@@ -75,7 +75,9 @@ fn body_text(document: &marginalia::document::Document) -> String {
         .iter()
         .take_while(|b| matches!(b.kind, BlockKind::Title | BlockKind::Byline))
         .count();
+    // Furniture is shown, muted, as what is not the article.
     (skip..document.blocks().len())
+        .filter(|&i| document.blocks()[i].kind != BlockKind::Furniture)
         .map(|i| document.block_text(i))
         .collect::<Vec<_>>()
         .join("\n\n")

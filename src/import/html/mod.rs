@@ -7,6 +7,7 @@
 //! text is used: never an empty document.
 
 mod comments;
+mod kept_asides;
 mod post_container;
 mod walker;
 
@@ -32,21 +33,18 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let title_element = page_title_of(&page);
     remove_page_machinery(&page);
     let comments = comments::take_comments(&page);
-    let post = post_container::post_container_html(&page);
+    let asides = kept_asides::take_asides(&page);
+    let post = post_container::post_container_html(&page).map(|post| asides.restore(&post));
     pictures.page_url = head.url.clone();
     let (page_title, content, is_article) = match readable_article(page) {
         Ok(article) => {
             article_metadata(builder.metadata_mut(), &article, &head);
-            let content = HtmlDocument::from(article.content.to_string());
+            let content = HtmlDocument::from(asides.restore(&article.content));
             let content = post_container::unless_mostly_links(content, post);
             (collapse(&article.title), content, true)
         }
         Err(unread_page) => {
-            let content = unread_page.unwrap_or_else(|| {
-                let page = parse_html(html);
-                remove_page_machinery(&page);
-                page
-            });
+            let content = unread_content(unread_page, html, &asides);
             let metadata = builder.metadata_mut();
             metadata.source = head.site_name.clone();
             metadata.date = head.published.clone();
@@ -80,6 +78,22 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     walker.flush(&mut builder);
     comments::push_threads(comments, &mut walker, &mut builder);
     builder.finish()
+}
+
+/// A page Readability did not read: as parsed (its asides put back), or
+/// parsed again when Readability found no text in it.
+fn unread_content(
+    unread_page: Option<HtmlDocument>,
+    html: &str,
+    asides: &kept_asides::KeptAsides,
+) -> HtmlDocument {
+    unread_page
+        .map(|page| HtmlDocument::from(asides.restore(&page.html())))
+        .unwrap_or_else(|| {
+            let page = parse_html(html);
+            remove_page_machinery(&page);
+            page
+        })
 }
 
 /// The article Readability finds in the page; else the page itself when

@@ -8,6 +8,7 @@ use crate::document::{BlockKind, DocumentBuilder, InlineStyle};
 
 use super::super::inline::{Inline, Lists, collapse, prose_kind, same_words, table_text};
 use super::super::picture::PictureResolver;
+use super::kept_asides::MUTED_CLASS;
 
 mod figures;
 mod links;
@@ -64,6 +65,11 @@ enum Exit {
     Pre,
     Figure,
     Caption,
+    /// What an aside kept from the article (`kept_asides`) held, muted:
+    /// the blocks from this one on.
+    Muted {
+        first_block: usize,
+    },
     Nothing,
 }
 
@@ -147,6 +153,12 @@ impl<'r> Walker<'r> {
                 self.flush(builder);
                 self.figure = Some(FigureParts::default());
                 Some(Exit::Figure)
+            }
+            _ if node.has_class(MUTED_CLASS) => {
+                self.flush(builder);
+                Some(Exit::Muted {
+                    first_block: builder.block_count(),
+                })
             }
             "figcaption" if self.figure.is_some() => {
                 self.inline.take();
@@ -296,6 +308,10 @@ impl<'r> Walker<'r> {
                         figure.caption = Some((text, spans));
                     }
                 }
+            }
+            Exit::Muted { first_block } => {
+                self.flush(builder);
+                builder.mute_from(first_block);
             }
             Exit::Nothing => {}
         }

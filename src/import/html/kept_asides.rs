@@ -1,0 +1,209 @@
+//! What Readability would delete inside an article is kept — classified,
+//! never deleted: a related-stories list, a newsletter or share box, an
+//! `<aside>` becomes furniture (shown muted), a gallery its figures with
+//! their captions and its machinery ("1 of 24", "Full Screen", "Close")
+//! furniture, each where it stood. Before Readability reads the page each
+//! is swapped for a marker paragraph (too short to count in its scoring);
+//! the markers that end up in its article are swapped back, wrapped so
+//! that the walk mutes them. What lay outside the article goes with the
+//! rest of the page, as before.
+
+use dom_query::{Document as HtmlDocument, NodeRef};
+
+/// The class the walk mutes (`Walker`): what it holds becomes furniture.
+pub(super) const MUTED_CLASS: &str = "marginalia-muted";
+
+/// Words of a class or id that name an aside to the article.
+const ASIDE_WORDS: &[&str] = &[
+    "related",
+    "recommended",
+    "recommendations",
+    "promo",
+    "newsletter",
+    "outbrain",
+    "taboola",
+    "trending",
+    "mostread",
+    "morestories",
+    "readmore",
+    "share",
+    "sharing",
+    "social",
+];
+
+/// Words of a class or id that name a gallery of pictures.
+const GALLERY_WORDS: &[&str] = &["gallery", "slideshow", "carousel", "slider", "lightbox"];
+
+/// An aside with more long paragraphs than this is the article's own text
+/// (a wrapper named "social-article"), not an aside.
+const MOST_LONG_PARAGRAPHS: usize = 2;
+
+/// Marker paragraphs are `<p>` + `MARK_OPEN` + index + `MARK_CLOSE` + `</p>`
+/// (private-use chars: never in a page's text).
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
+/// What was taken out of the page (its HTML), by marker index.
+#[derive(Debug, Default)]
+pub(super) struct KeptAsides {
+    kept: Vec<String>,
+}
+
+/// Swaps the page's asides and galleries for markers (outside its header,
+/// footer and navigation, which are not the article's).
+pub(super) fn take_asides(page: &HtmlDocument) -> KeptAsides {
+    let page_text = paragraph_chars(&page.root());
+    let mut taken: Vec<NodeRef<'_>> = Vec::new();
+    for node in page.root().descendants_it() {
+        if !is_aside(&node) {
+            continue;
+        }
+        // Half the page's paragraphs are the article, whatever its name.
+        if paragraph_chars(&node) * 2 > page_text {
+            continue;
+        }
+        let inside_taken = node
+            .ancestors_it(None)
+            .any(|a| taken.iter().any(|t| t.id == a.id));
+        if !inside_taken && !in_page_frame(&node) {
+            taken.push(node);
+        }
+    }
+    let mut kept = KeptAsides::default();
+    for node in taken {
+        let index = kept.kept.len();
+        kept.kept.push(node.html().to_string());
+        node.replace_with_html(format!("<p>{MARK_OPEN}{index}{MARK_CLOSE}</p>"));
+    }
+    kept
+}
+
+impl KeptAsides {
+    /// The article's HTML with each marker in it swapped back for what it
+    /// stood for, wrapped to be muted.
+    pub(super) fn restore(&self, article: &str) -> String {
+        if self.kept.is_empty() {
+            return article.to_owned();
+        }
+        let mut restored = String::with_capacity(article.len());
+        let mut rest = article;
+        while let Some(open) = rest.find(MARK_OPEN) {
+            restored.push_str(&rest[..open]);
+            let after = &rest[open + MARK_OPEN.len_utf8()..];
+            let Some(close) = after.find(MARK_CLOSE) else {
+                rest = after;
+                continue;
+            };
+            let index = after[..close].parse::<usize>().ok();
+            if let Some(html) = index.and_then(|i| self.kept.get(i)) {
+                restored.push_str(&format!("<div class=\"{MUTED_CLASS}\">{html}</div>"));
+            }
+            rest = &after[close + MARK_CLOSE.len_utf8()..];
+        }
+        restored.push_str(rest);
+        restored
+    }
+}
+
+/// Whether an element is an aside to the article or a gallery.
+fn is_aside(node: &NodeRef<'_>) -> bool {
+    // Blocks only: a share button or a span inside a paragraph is the
+    // paragraph's (a marker there would split it).
+    let tag = node
+        .node_name()
+        .map(|n| n.to_ascii_lowercase())
+        .unwrap_or_default();
+    if !matches!(
+        tag.as_str(),
+        "aside" | "div" | "section" | "ul" | "ol" | "dl" | "table"
+    ) {
+        return false;
+    }
+    let words = name_words(node);
+    let named = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if !(tag == "aside" || named(ASIDE_WORDS) || named(GALLERY_WORDS)) {
+        return false;
+    }
+    let long_paragraphs = paragraphs(node)
+        .filter(|p| p.text().trim().chars().count() > 200)
+        .count();
+    long_paragraphs <= MOST_LONG_PARAGRAPHS
+}
+
+/// How much text an element's paragraphs hold, in chars.
+fn paragraph_chars(node: &NodeRef<'_>) -> usize {
+    paragraphs(node)
+        .map(|p| p.text().trim().chars().count())
+        .sum()
+}
+
+/// The `<p>` elements inside an element.
+fn paragraphs<'a>(node: &NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
+    node.descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p")))
+}
+
+/// The words of an element's class and id, in lower case.
+fn name_words(node: &NodeRef<'_>) -> Vec<String> {
+    [node.attr("class"), node.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(|said| {
+            said.to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Whether an element is inside the page's header, footer or navigation.
+fn in_page_frame(node: &NodeRef<'_>) -> bool {
+    node.ancestors_it(None).any(|a| {
+        a.node_name()
+            .is_some_and(|n| matches!(n.to_ascii_lowercase().as_str(), "header" | "footer" | "nav"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asides_and_galleries_are_swapped_for_markers_and_back() {
+        let page = HtmlDocument::from(
+            "<html><body><header><div class='share'>Share</div></header><article>\
+             <p>Text one.</p><aside class='related-stories'><a href='/a'>Other story</a></aside>\
+             <div class='photo-gallery'><figure><img src='a.jpg'><figcaption>One</figcaption></figure></div>\
+             <div class='social-article'><p>{long}</p><p>{long}</p><p>{long}</p></div>\
+             </article></body></html>"
+                .replace("{long}", &"Words of the article itself. ".repeat(10)),
+        );
+        let kept = take_asides(&page);
+        assert_eq!(kept.kept.len(), 2, "{kept:?}");
+        let html = page.html().to_string();
+        assert!(
+            !html.contains("Other story") && !html.contains("figcaption"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Share"),
+            "the page's header is not the article's"
+        );
+        assert!(
+            html.contains("Words of the article itself"),
+            "an aside of long paragraphs is not one"
+        );
+        let restored = kept.restore(&html);
+        assert!(
+            restored.contains(&format!("<div class=\"{MUTED_CLASS}\"><aside")),
+            "{restored}"
+        );
+        assert!(
+            restored.contains("<figcaption>One</figcaption>"),
+            "{restored}"
+        );
+        assert!(!restored.contains(MARK_OPEN));
+    }
+}
