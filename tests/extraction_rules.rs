@@ -295,3 +295,20 @@ fn related_stories_and_a_gallery_inside_the_article_are_kept_muted_and_as_figure
         assert!(at("Otters spotted upstream") < at("\"We did not"));
     }
 }
+
+/// A `<noscript>` that opens an element and never closes it does not hide
+/// the rest of the page (a browser with scripts reads it as text).
+#[test]
+fn an_unclosed_element_in_a_noscript_hides_nothing() {
+    let paragraph = "Sono almeno nove le femmine di orso che si sono riprodotte quest'anno nel parco, \
+                     il valore più alto osservato in quattordici anni di monitoraggio.";
+    let page = format!(
+        "<html><head><title>Orso marsicano</title></head><body><noscript><div id=\"nojava\"></noscript>\
+         <div id=\"testo\"><h1>Orso marsicano: un anno da record</h1><p>{paragraph}</p><p>{paragraph}</p></div>\
+         </body></html>"
+    );
+    let document = read(&page);
+    let found = kinds_of(&document, "Sono almeno nove");
+    assert_eq!(found.len(), 2, "{:#?}", document.blocks());
+    assert!(found.iter().all(|(kind, _)| *kind == BlockKind::Paragraph));
+}

@@ -8,6 +8,7 @@
 
 mod comments;
 mod kept_asides;
+mod noscript;
 mod post_container;
 mod walker;
 
@@ -226,7 +227,8 @@ fn remove_page_machinery(page: &HtmlDocument) {
 /// Parses HTML, its nesting bounded first (see `nesting`): every HTML the
 /// importers read goes through here.
 fn parse_html(html: &str) -> HtmlDocument {
-    HtmlDocument::from(&*flatten_deep_nesting(html, MAX_HTML_DEPTH).text)
+    let html = noscript::without_noscript(html);
+    HtmlDocument::from(&*flatten_deep_nesting(&html, MAX_HTML_DEPTH).text)
 }
 
 /// Pages nested deeper than this skip article extraction (real articles
