@@ -312,3 +312,22 @@ fn an_unclosed_element_in_a_noscript_hides_nothing() {
     assert_eq!(found.len(), 2, "{:#?}", document.blocks());
     assert!(found.iter().all(|(kind, _)| *kind == BlockKind::Paragraph));
 }
+
+/// A ruby's readings are a reading aid, not text: the paragraph reads as
+/// written, so it is found and quoted as written.
+#[test]
+fn ruby_readings_are_not_part_of_the_text() {
+    let ruby = "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための\
+                <ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が子どもを教育するために、\
+                たたいたり蹴ったりする体罰を禁止することになりました。</p>";
+    let page = format!(
+        "<html lang=\"ja\"><head><title>体罰を禁止する法律</title></head><body><article>\
+         <h1>体罰を禁止する法律</h1>{ruby}{ruby}</article></body></html>"
+    );
+    let document = read(&page);
+    let found = kinds_of(
+        &document,
+        "子どもへの虐待をなくすための法律ができて、親が子どもを",
+    );
+    assert_eq!(found.len(), 2, "{:#?}", document.blocks());
+}

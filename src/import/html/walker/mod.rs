@@ -33,9 +33,12 @@ pub(super) struct Walker<'r> {
     pub(super) anchor_scope: Option<String>,
 }
 
+/// Elements whose content is not the article's text. A ruby's readings
+/// (`<rt>`, and `<rp>`'s fallback brackets) are a reading aid over the
+/// text, not text: "子(こ)ども" is "子ども" to search and quote.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "head", "svg", "iframe", "button", "form", "input",
-    "select", "textarea", "object", "embed", "canvas", "audio", "video", "math",
+    "select", "textarea", "object", "embed", "canvas", "audio", "video", "math", "rt", "rp",
 ];
 
 const CONTAINERS: &[&str] = &[
