@@ -331,3 +331,62 @@ fn ruby_readings_are_not_part_of_the_text() {
     );
     assert_eq!(found.len(), 2, "{:#?}", document.blocks());
 }
+
+/// Paragraphs that are all links, four or more in a row (a roundup's list
+/// of posts, "more stories" set as paragraphs), are not the article's
+/// text: kept, muted. Fewer, or paragraphs with a link among their words,
+/// are the article's.
+#[test]
+fn a_run_of_paragraphs_that_are_all_links_is_furniture() {
+    let linked = |title: &str| format!("<p><a href=\"/{}\">{title}</a></p>", title.len());
+    let roundup: String = [
+        "Fifteen funny posts for the Fourth of July",
+        "Facts to ponder on Saint Patrick's Day",
+        "Christmas posts: music, cartoons and recipes",
+        "A new design to thank the military",
+        "Fathers Day: a cheeky quote a day",
+    ]
+    .iter()
+    .map(|title| linked(title))
+    .collect();
+    let pair: String = ["Zwei Links sind nur zwei", "Und das ist der zweite"]
+        .iter()
+        .map(|title| linked(title))
+        .collect();
+    let page = format!(
+        "<html><head><title>Posts roundup</title></head><body><article><h1>Posts roundup</h1>\
+         <p>From the editor: a hundred days before the election there is a lot stirring in the news, \
+         and both campaigns work hard to sway the polls.</p>\
+         <p>Meanwhile the store has slowed down my writing, but <a href=\"/store\">the new designs</a> \
+         are worth a look, and so are the posts below.</p>{roundup}\
+         <p>Thanks so much for your support over the past four years, my readers.</p>{pair}</article></body></html>"
+    );
+    let document = read(&page);
+    for title in [
+        "Fifteen funny posts",
+        "Facts to ponder",
+        "Christmas posts",
+        "A new design",
+        "Fathers Day",
+    ] {
+        assert_eq!(
+            kinds_of(&document, title)[0].0,
+            BlockKind::Furniture,
+            "{title}"
+        );
+    }
+    for text in [
+        "From the editor",
+        "Meanwhile the store",
+        "Thanks so much",
+        "Zwei Links",
+        "Und das ist",
+    ] {
+        assert_eq!(
+            kinds_of(&document, text)[0].0,
+            BlockKind::Paragraph,
+            "{text}: {:#?}",
+            document.blocks()
+        );
+    }
+}

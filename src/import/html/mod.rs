@@ -75,8 +75,10 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
             builder.push(BlockKind::Byline, &line);
         }
     }
+    let first_of_body = builder.block_count();
     walker.walk(&body, &mut builder);
     walker.flush(&mut builder);
+    builder.mute_runs_of_links(first_of_body, LEAST_LINK_RUN);
     comments::push_threads(comments, &mut walker, &mut builder);
     builder.finish()
 }
@@ -230,6 +232,10 @@ fn parse_html(html: &str) -> HtmlDocument {
     let html = noscript::without_noscript(html);
     HtmlDocument::from(&*flatten_deep_nesting(&html, MAX_HTML_DEPTH).text)
 }
+
+/// This many paragraphs in a row that are all links are a list of other
+/// pages (a roundup's, "more stories"), not the article's text.
+const LEAST_LINK_RUN: usize = 4;
 
 /// Pages nested deeper than this skip article extraction (real articles
 /// are nested a few dozen elements deep).
