@@ -54,6 +54,7 @@ pub(super) struct KeptAsides {
 pub(super) fn take_asides(page: &HtmlDocument) -> KeptAsides {
     let page_text = paragraph_chars(&page.root());
     let mut taken: Vec<NodeRef<'_>> = Vec::new();
+    let mut taken_ids = std::collections::HashSet::new();
     for node in page.root().descendants_it() {
         if !is_aside(&node) {
             continue;
@@ -62,10 +63,9 @@ pub(super) fn take_asides(page: &HtmlDocument) -> KeptAsides {
         if paragraph_chars(&node) * 2 > page_text {
             continue;
         }
-        let inside_taken = node
-            .ancestors_it(None)
-            .any(|a| taken.iter().any(|t| t.id == a.id));
+        let inside_taken = node.ancestors_it(None).any(|a| taken_ids.contains(&a.id));
         if !inside_taken && !in_page_frame(&node) {
+            taken_ids.insert(node.id);
             taken.push(node);
         }
     }
