@@ -144,7 +144,7 @@ fn paragraphs<'a>(node: &NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
 }
 
 /// The words of an element's class and id, in lower case.
-fn name_words(node: &NodeRef<'_>) -> Vec<String> {
+pub(super) fn name_words(node: &NodeRef<'_>) -> Vec<String> {
     [node.attr("class"), node.attr("id")]
         .into_iter()
         .flatten()

@@ -9,6 +9,8 @@
 
 use dom_query::{Document as HtmlDocument, NodeRef};
 
+use super::kept_asides::name_words;
+
 /// Where blogs and CMSs put a post's text, most telling first.
 const POST_SELECTORS: &[&str] = &[
     "[itemprop=articleBody]",
@@ -133,17 +135,9 @@ fn is_page_foot(element: &NodeRef<'_>) -> bool {
     let tag = element
         .node_name()
         .is_some_and(|n| matches!(n.as_ref(), "footer" | "nav"));
-    let words = [element.attr("class"), element.attr("id")]
-        .into_iter()
-        .flatten()
-        .flat_map(|said| {
-            said.to_ascii_lowercase()
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect::<Vec<_>>();
-    tag || words.iter().any(|word| FOOT.contains(&word.as_str()))
+    tag || name_words(element)
+        .iter()
+        .any(|word| FOOT.contains(&word.as_str()))
 }
 
 /// Whether an element's tag, class or id says it is page machinery.

@@ -37,12 +37,11 @@ pub(super) fn hyphenated_galley(
     ctx: &eframe::egui::Context,
     job: LayoutJob,
     lang: hypher::Lang,
-    font_size: f32,
     fonts_generation: u64,
 ) -> Arc<Galley> {
     let key = {
         let mut hasher = std::hash::DefaultHasher::new();
-        (&job, lang, font_size.to_bits(), fonts_generation).hash(&mut hasher);
+        (&job, lang, fonts_generation).hash(&mut hasher);
         ctx.pixels_per_point().to_bits().hash(&mut hasher);
         hasher.finish()
     };
@@ -71,7 +70,7 @@ pub(super) fn hyphenated_galley(
     if let Some(galley) = kept {
         return galley;
     }
-    let galley = ctx.fonts_mut(|fonts| layout_hyphenated(fonts, job, lang, font_size));
+    let galley = ctx.fonts_mut(|fonts| layout_hyphenated(fonts, job, lang));
     ctx.data_mut(|data| {
         let kept = data.get_temp_mut_or_default::<HyphenatedGalleys>(Id::NULL);
         kept.current.insert(key, galley.clone());
@@ -80,12 +79,12 @@ pub(super) fn hyphenated_galley(
 }
 
 /// Lays out `job` (a paragraph's sections, wrapped at `job.wrap.max_width`,
-/// justified when `job.justify`) with hyphenation in `lang`.
+/// justified when `job.justify`) with hyphenation in `lang`; a loose line
+/// is measured in the ems of its first section's face.
 pub(super) fn layout_hyphenated(
     fonts: &mut FontsView<'_>,
     job: LayoutJob,
     lang: hypher::Lang,
-    font_size: f32,
 ) -> Arc<Galley> {
     let width = job.wrap.max_width;
     let (Some(first), true) = (job.sections.first(), width.is_finite()) else {
@@ -95,7 +94,7 @@ pub(super) fn layout_hyphenated(
     let measure = Measure {
         width,
         hyphen_width: hyphen.size().x,
-        min_slack: font_size * MIN_SLACK_EM,
+        min_slack: first.format.font_id.size * MIN_SLACK_EM,
     };
     let mut one_line = job.clone();
     one_line.wrap.max_width = f32::INFINITY;

@@ -58,7 +58,7 @@ fn hyphenated(text: &str, width: f32, justify: bool) -> Arc<Galley> {
         job.append(text, 0.0, format(Color32::WHITE));
         job.wrap.max_width = width;
         job.justify = justify;
-        galley = Some(ui.fonts_mut(|f| layout_hyphenated(f, job, hypher::Lang::English, 14.0)));
+        galley = Some(ui.fonts_mut(|f| layout_hyphenated(f, job, hypher::Lang::English)));
     });
     output.textures_delta.clear();
     galley.expect("laid out")
@@ -134,19 +134,13 @@ fn a_paragraph_on_screen_is_broken_once() {
     let mut galleys = Vec::new();
     for _ in 0..3 {
         let mut output = ctx.run_ui(Default::default(), |ui| {
-            galleys.push(hyphenated_galley(
-                ui.ctx(),
-                job(),
-                hypher::Lang::English,
-                14.0,
-                0,
-            ));
+            galleys.push(hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0));
         });
         output.textures_delta.clear();
     }
     assert!(Arc::ptr_eq(&galleys[0], &galleys[1]) && Arc::ptr_eq(&galleys[1], &galleys[2]));
     let mut output = ctx.run_ui(Default::default(), |ui| {
-        let other_fonts = hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 14.0, 1);
+        let other_fonts = hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 1);
         assert!(
             !Arc::ptr_eq(&galleys[0], &other_fonts),
             "laid out again in other fonts"

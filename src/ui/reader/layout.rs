@@ -318,7 +318,7 @@ impl Reader {
         }
         let size = self
             .pictures
-            .picture_size(document, index, picture, style, measure);
+            .picture_size((document, index), picture, &run, style, measure);
         if size.y > 0.0 {
             look.space_before += size.y + picture_gap(&run, style);
         }
@@ -388,7 +388,7 @@ pub(super) fn layout_block(
     }
     let language = document.metadata.language.as_deref();
     match hyphenation_language(language).filter(|_| style.text.hyphenate && prose) {
-        Some(lang) => hyphenated_galley(ctx, job, lang, style.font_size, style.fonts_generation),
+        Some(lang) => hyphenated_galley(ctx, job, lang, style.fonts_generation),
         None => ctx.fonts_mut(|f| f.layout_job(job)),
     }
 }

@@ -65,18 +65,18 @@ struct Job {
 }
 
 impl PictureShelf {
-    /// How much room a figure's picture takes above its caption, in points.
-    /// A run of pictures on the web (a README's badges) takes one quiet
-    /// line, at its first.
+    /// How much room a figure's picture takes above its caption, in points,
+    /// where it stands in its run (`run_of`, found once by the caller): a
+    /// run's first block takes the run's room, the others none.
     pub(super) fn picture_size(
         &self,
-        document: &Document,
-        index: usize,
+        (document, index): (&Document, usize),
         picture: &Picture,
+        run: &PictureRun,
         style: &ReaderStyle,
         measure: f32,
     ) -> Vec2 {
-        match self.run_of(document, index, style) {
+        match run {
             PictureRun::Head {
                 kind: InlineKind::Remote,
                 ..
@@ -87,7 +87,8 @@ impl PictureShelf {
             } => {
                 return vec2(
                     measure,
-                    self.inline_places(document, blocks, style, measure).1,
+                    self.inline_places(document, blocks.clone(), style, measure)
+                        .1,
                 );
             }
             PictureRun::Member { .. } => return Vec2::ZERO,
@@ -341,11 +342,11 @@ impl Reader {
             return;
         };
         let shelf = &self.pictures;
-        let size = shelf.picture_size(document, index, picture, style, measure);
+        let run = shelf.run_of(document, index, style);
+        let size = shelf.picture_size((document, index), picture, &run, style, measure);
         if size.y <= 0.0 {
             return;
         }
-        let run = shelf.run_of(document, index, style);
         let top = block.pos.y - picture_gap(&run, style) - size.y;
         match run {
             PictureRun::Alone => {
