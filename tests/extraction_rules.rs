@@ -390,3 +390,33 @@ fn a_run_of_paragraphs_that_are_all_links_is_furniture() {
         );
     }
 }
+
+/// A short post (a line and a list) on a blog whose sidebar holds a long
+/// "about me": Readability finds no candidate long enough, falls back on
+/// the longest text it saw — the profile in the sidebar — and the post's
+/// own container (`post-body`) is the article.
+#[test]
+fn a_short_post_beside_a_long_profile_in_the_sidebar_is_the_article() {
+    let dislikes =
+        "capri pants, brunch, golf, parades, greeting cards, fondue fountains, ".repeat(12);
+    let html = format!(
+        "<html><head><title>Ad Blog: The top posts</title></head><body><div id=\"content\">\
+         <div id=\"main\"><div class=\"post\"><h3 class=\"post-title\">The top posts</h3>\
+         <div class=\"post-body\">The most honest ad of the week.<br>\
+         • Subway poster placements that went wrong.<br>• The best zoo ads of five years.<br>\
+         </div><p class=\"post-footer\">posted by copyranter</p></div></div>\
+         <div id=\"sidebar\"><div id=\"sidebar2\"><div id=\"profile-container\">\
+         <p class=\"profile-textblock\">An ad blogger who hates {dislikes}and you.</p>\
+         <p><a href=\"/profile\">View my complete profile</a></p></div></div></div>\
+         </div></body></html>"
+    );
+    let document = read(&html);
+    let post = kinds_of(&document, "The most honest ad");
+    assert_eq!(post.len(), 1, "{:#?}", document.blocks());
+    assert_eq!(post[0].0, BlockKind::Paragraph);
+    assert!(
+        kinds_of(&document, "An ad blogger").is_empty(),
+        "the sidebar's profile is not the article: {:#?}",
+        document.blocks()
+    );
+}

@@ -35,13 +35,14 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     remove_page_machinery(&page);
     let comments = comments::take_comments(&page);
     let asides = kept_asides::take_asides(&page);
-    let post = post_container::post_container_html(&page).map(|post| asides.restore(&post));
+    let mut fallback = post_container::PostFallback::of(&page);
+    fallback.post = fallback.post.map(|post| asides.restore(&post));
     pictures.page_url = head.url.clone();
     let (page_title, content, is_article) = match readable_article(page) {
         Ok(article) => {
             article_metadata(builder.metadata_mut(), &article, &head);
             let content = HtmlDocument::from(asides.restore(&article.content));
-            let content = post_container::unless_mostly_links(content, post);
+            let content = fallback.unless_misread(content);
             (collapse(&article.title), content, true)
         }
         Err(unread_page) => {

@@ -7,6 +7,8 @@
 //! most of its paragraphs' own text is (a video page's three-paragraph
 //! description beside a footer of links).
 
+use std::collections::HashSet;
+
 use dom_query::{Document as HtmlDocument, NodeRef};
 
 use super::kept_asides::name_words;
@@ -39,21 +41,55 @@ const MACHINERY: &[&str] = &[
     "promo",
 ];
 
-/// Readability's article, or the post's container (`post`, its HTML) when
-/// the article is a list of links or the page's foot (Readability falls
-/// back on the longest text it saw when no candidate is long enough).
-pub(super) fn unless_mostly_links(article: HtmlDocument, post: Option<String>) -> HtmlDocument {
-    let misread = || {
-        link_density(&article.root()) > MOSTLY_LINKS
-            || article
-                .select("#readability-page-1 > *")
-                .nodes()
-                .first()
-                .is_some_and(|top| is_page_foot(top))
-    };
-    match post {
-        Some(post) if misread() => HtmlDocument::from(post),
-        _ => article,
+/// The post's container and where the page's machinery is, taken from
+/// the page before Readability reads it (it gives back its article without
+/// the elements around it).
+pub(super) struct PostFallback {
+    /// The post's container (its HTML), when the page has one.
+    pub post: Option<String>,
+    /// The ids of the elements in the page's sidebars (a blog's profile
+    /// box).
+    sidebar_ids: HashSet<String>,
+}
+
+impl PostFallback {
+    pub fn of(page: &HtmlDocument) -> Self {
+        let sidebar_ids = page
+            .select("[id]")
+            .nodes()
+            .iter()
+            .filter(|node| in_sidebar(node))
+            .filter_map(|node| node.attr("id").map(|id| id.to_string()))
+            .collect();
+        Self {
+            post: post_container_html(page),
+            sidebar_ids,
+        }
+    }
+
+    /// Readability's article, or the post's container when the article is
+    /// a list of links, the page's foot, or an element of its sidebar
+    /// (Readability falls back on the longest text it saw when no
+    /// candidate is long enough).
+    pub fn unless_misread(self, article: HtmlDocument) -> HtmlDocument {
+        let misread = || {
+            link_density(&article.root()) > MOSTLY_LINKS
+                || article
+                    .select("#readability-page-1 > *")
+                    .nodes()
+                    .first()
+                    .is_some_and(|top| is_page_foot(top) || self.is_in_sidebar(top))
+        };
+        match &self.post {
+            Some(post) if misread() => HtmlDocument::from(post.as_str()),
+            _ => article,
+        }
+    }
+
+    fn is_in_sidebar(&self, element: &NodeRef<'_>) -> bool {
+        element
+            .attr("id")
+            .is_some_and(|id| self.sidebar_ids.contains(id.as_ref()))
     }
 }
 
@@ -80,7 +116,7 @@ pub(super) fn link_density(root: &NodeRef<'_>) -> f32 {
 /// page has, the one of them with the most text, when that text is not
 /// mostly links; else the element whose own paragraphs hold the most text
 /// outside links.
-pub(super) fn post_container_html(page: &HtmlDocument) -> Option<String> {
+fn post_container_html(page: &HtmlDocument) -> Option<String> {
     named_post_container(page).or_else(|| paragraphs_container(page))
 }
 
@@ -118,6 +154,34 @@ fn paragraphs_container(page: &HtmlDocument) -> Option<String> {
     text_by_parent.retain(|(node, chars)| *chars >= LEAST_PARAGRAPH_CHARS && !in_machinery(node));
     let (best, _) = text_by_parent.into_iter().max_by_key(|(_, chars)| *chars)?;
     Some(best.html().to_string())
+}
+
+/// Whether an element is a sidebar, a widget or an `<aside>`, or inside
+/// one (by its tag or a word of its class or id: `sidebar2`,
+/// `widget-area`), nearer than the page's main part (`<main>`, `<article>`,
+/// `role=main`: a layout's `st-sidebar__main` holds the article) and below
+/// its body (a body's `right-sidebar` says only where the sidebar is).
+fn in_sidebar(node: &NodeRef<'_>) -> bool {
+    const SIDE: &[&str] = &["sidebar", "sidebars", "widget", "widgets"];
+    for element in std::iter::once(*node).chain(node.ancestors_it(None)) {
+        let tag = element.node_name().map(|n| n.to_ascii_lowercase());
+        let tag = tag.as_deref().unwrap_or_default();
+        let main = matches!(tag, "main" | "article" | "body" | "html")
+            || element
+                .attr("role")
+                .is_some_and(|role| role.as_ref() == "main");
+        if main {
+            return false;
+        }
+        let side = tag == "aside"
+            || name_words(&element)
+                .iter()
+                .any(|word| SIDE.contains(&word.trim_end_matches(|c: char| c.is_ascii_digit())));
+        if side {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether an element is part of the page's machinery or inside it (by
@@ -195,5 +259,20 @@ mod tests {
             .map(is_page_foot)
             .collect();
         assert_eq!(feet, [true, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn a_sidebar_is_told_below_the_body_and_outside_the_main_part() {
+        let page = HtmlDocument::from(
+            "<html><body class='right-sidebar'><p id='a'></p>\
+             <div id='sidebar2'><p id='b'></p></div><aside><p id='c'></p></aside>\
+             <div class='st-sidebar__container'><div role='main'><p id='d'></p></div></div>\
+             <div class='widget-area'><p id='e'></p></div></body></html>",
+        );
+        let sides: Vec<bool> = ["#a", "#b", "#c", "#d", "#e"]
+            .iter()
+            .map(|id| in_sidebar(&page.select(id).nodes()[0]))
+            .collect();
+        assert_eq!(sides, [false, true, true, false, true]);
     }
 }
