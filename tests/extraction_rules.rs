@@ -420,3 +420,114 @@ fn a_short_post_beside_a_long_profile_in_the_sidebar_is_the_article() {
         document.blocks()
     );
 }
+
+/// An article of six long paragraphs, `promo` standing between its third
+/// and fourth.
+fn article_with_promotion(promo: &str) -> String {
+    let paragraph = |n: usize| {
+        format!(
+            "<p>Paragraph {n} of the article: the council met on Tuesday evening and voted \
+             on the new budget for the harbour, the schools and the roads, after a long \
+             debate in which every member spoke at least once.</p>"
+        )
+    };
+    let first: String = (1..=3).map(paragraph).collect();
+    let last: String = (4..=6).map(paragraph).collect();
+    format!(
+        "<html><head><title>The council votes</title></head><body><article>\
+         <h1>The council votes</h1>{first}{promo}{last}</article></body></html>"
+    )
+}
+
+/// Lines that send the reader elsewhere — a label and the headline it
+/// links, a label standing alone and the links under it — are muted, in
+/// each language; the article's paragraphs around them stay plain, and so
+/// does a sentence that only begins like a promotion.
+#[test]
+fn promotions_inside_an_article_are_muted_in_every_language() {
+    let cases = [
+        (
+            "<p>READ MORE: <a href='/a'>Harbour fees to rise next year</a></p>",
+            "READ MORE",
+        ),
+        (
+            "<p><strong>Lesen Sie auch:</strong></p><ul><li><a href='/a'>Hafengebühren steigen</a></li>\
+          <li><a href='/b'>Neue Schulen im Norden</a></li></ul>",
+            "Lesen Sie auch",
+        ),
+        (
+            "<p>Czytaj też</p><p><a href='/a'>Były dowódca wojsk USA o porcie</a></p>",
+            "Czytaj też",
+        ),
+        (
+            "<p>Mire: <a href='/a'>El cantante da positivo a COVID-19</a></p>",
+            "Mire",
+        ),
+        (
+            "<p>À lire aussi : <a href='/a'>Le port de Marseille s'agrandit</a></p>",
+            "À lire aussi",
+        ),
+        (
+            "<p>Leia também: <a href='/a'>O porto vai crescer</a></p>",
+            "Leia também",
+        ),
+        (
+            "<p>Leggi anche: <a href='/a'>Il porto cresce</a></p>",
+            "Leggi anche",
+        ),
+        (
+            "<p>相关阅读：<a href='/a'>港口费用明年上涨</a></p>",
+            "相关阅读",
+        ),
+        (
+            "<p>関連記事</p><p><a href='/a'>港の料金が来年上がる</a></p>",
+            "関連記事",
+        ),
+    ];
+    for (promo, label) in cases {
+        let document = read(&article_with_promotion(promo));
+        let blocks: Vec<(BlockKind, &str)> = (0..document.blocks().len())
+            .map(|i| (document.blocks()[i].kind, document.block_text(i)))
+            .collect();
+        let promoted = blocks
+            .iter()
+            .skip_while(|(_, text)| !text.starts_with(label))
+            .take_while(|(_, text)| !text.starts_with("Paragraph 4"))
+            .collect::<Vec<_>>();
+        assert!(
+            promoted.len() >= 2 || !promo.contains("</li>"),
+            "{blocks:#?}"
+        );
+        assert!(
+            !promoted.is_empty()
+                && promoted
+                    .iter()
+                    .all(|(kind, _)| *kind == BlockKind::Furniture),
+            "{label}: {blocks:#?}"
+        );
+        let paragraphs = kinds_of(&document, "Paragraph ");
+        assert_eq!(paragraphs.len(), 6, "{label}: every paragraph kept");
+        assert!(
+            paragraphs
+                .iter()
+                .all(|(kind, _)| *kind == BlockKind::Paragraph)
+        );
+    }
+    // A paragraph that begins as a promotion but is the article's
+    // sentence, or goes on at length, stays the article's.
+    for line in [
+        "<p><a href='/q'>Read more on the mayor's quote here.</a></p>",
+        "<p>Read more about the harbour in the council's report, which sets out the fees \
+         for each kind of ship and the dates on which they change.</p>",
+        "<p>Lesen Sie auch, was der Rat zu den Schulen beschlossen hat: die Gebäude im \
+         Norden werden bis zum Sommer erneuert, die im Süden erst im nächsten Jahr.</p>",
+    ] {
+        let document = read(&article_with_promotion(line));
+        let found: Vec<_> = ["Read more", "Lesen Sie"]
+            .iter()
+            .flat_map(|start| kinds_of(&document, start))
+            .collect();
+        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
+        assert_eq!(found[0].0, BlockKind::Paragraph, "{line}");
+    }
+}

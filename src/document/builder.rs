@@ -9,6 +9,21 @@ use super::{
     BLOCK_SEPARATOR, Block, BlockKind, Document, Format, Metadata, NO_CAPTION, Picture, StyledSpan,
 };
 
+/// The share of a block's chars that are inside links.
+fn linked_share(block: &Block) -> f32 {
+    let linked: usize = block
+        .spans
+        .iter()
+        .filter(|span| matches!(span.style, super::InlineStyle::Link { .. }))
+        .map(|span| span.chars.len())
+        .sum();
+    if block.chars.is_empty() {
+        0.0
+    } else {
+        linked as f32 / block.chars.len() as f32
+    }
+}
+
 /// Collects blocks into a [`Document`].
 #[derive(Debug)]
 pub struct DocumentBuilder {
@@ -131,6 +146,12 @@ impl DocumentBuilder {
         Some(self.blocks.get(index)?.kind)
     }
 
+    /// The share of block `index`'s chars that are inside links (0 for a
+    /// block that is not there or empty).
+    pub fn linked_share(&self, index: usize) -> f32 {
+        self.blocks.get(index).map_or(0.0, linked_share)
+    }
+
     /// The last block and its text.
     pub fn last_block(&self) -> Option<(BlockKind, &str)> {
         let last = self.blocks.last()?;
@@ -157,14 +178,7 @@ impl DocumentBuilder {
                 block.kind,
                 BlockKind::Paragraph | BlockKind::ListItem { .. }
             );
-            let length = block.chars.len();
-            let linked: usize = block
-                .spans
-                .iter()
-                .filter(|span| matches!(span.style, super::InlineStyle::Link { .. }))
-                .map(|span| span.chars.len())
-                .sum();
-            prose && length > 0 && linked * 10 >= length * 9
+            prose && !block.chars.is_empty() && linked_share(block) >= 0.9
         };
         let mut at = first;
         while at < self.blocks.len() {

@@ -10,6 +10,7 @@ mod comments;
 mod kept_asides;
 mod noscript;
 mod post_container;
+mod promo_lines;
 mod walker;
 
 use dom_query::{Document as HtmlDocument, NodeRef};
@@ -80,6 +81,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     walker.walk(&body, &mut builder);
     walker.flush(&mut builder);
     builder.mute_runs_of_links(first_of_body, LEAST_LINK_RUN);
+    promo_lines::mute_promotions(&mut builder, first_of_body);
     comments::push_threads(comments, &mut walker, &mut builder);
     builder.finish()
 }
