@@ -531,3 +531,57 @@ fn promotions_inside_an_article_are_muted_in_every_language() {
         assert_eq!(found[0].0, BlockKind::Paragraph, "{line}");
     }
 }
+
+/// Sections of the site's machinery under a heading that names them —
+/// the most read stories, an author's biography, tags — are muted with
+/// their lines, in each language; a long paragraph after such a heading
+/// is the article going on, and stays.
+#[test]
+fn machinery_sections_after_their_headings_are_muted() {
+    let cases = [
+        (
+            "<h3>Most Popular</h3><ul><li><a href='/a'>Harbour fees to rise</a></li>\
+             <li><a href='/b'>New schools in the north</a></li><li>1,204 shares</li></ul>",
+            [
+                "Most Popular",
+                "Harbour fees",
+                "New schools",
+                "1,204 shares",
+            ]
+            .as_slice(),
+        ),
+        (
+            "<h2>Najczęściej czytane</h2><p><a href='/a'>Opłaty portowe wzrosną</a></p>",
+            ["Najczęściej czytane", "Opłaty portowe"].as_slice(),
+        ),
+        (
+            "<h4>Lo más leído</h4><p><a href='/a'>Suben las tasas del puerto</a></p>",
+            ["Lo más leído", "Suben las tasas"].as_slice(),
+        ),
+        (
+            "<h3>About the Author</h3><p>Jane Doe has covered the council for the paper since \
+             2009, and before that wrote about schools and roads for a weekly in the north of \
+             the county.</p>",
+            ["About the Author", "Jane Doe has covered"].as_slice(),
+        ),
+        (
+            "<p>Tags:</p><p><a href='/t/a'>harbour</a>, <a href='/t/b'>budget</a></p>",
+            ["Tags:", "harbour, budget"].as_slice(),
+        ),
+    ];
+    for (section, lines) in cases {
+        let document = read(&article_with_promotion(section));
+        for line in lines {
+            let found = kinds_of(&document, line);
+            assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
+            assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+        }
+        let paragraphs = kinds_of(&document, "Paragraph ");
+        assert_eq!(paragraphs.len(), 6, "every paragraph kept");
+        assert!(
+            paragraphs
+                .iter()
+                .all(|(kind, _)| *kind == BlockKind::Paragraph)
+        );
+    }
+}

@@ -8,6 +8,7 @@
 
 mod comments;
 mod kept_asides;
+mod machinery_sections;
 mod noscript;
 mod post_container;
 mod promo_lines;
@@ -82,6 +83,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     walker.flush(&mut builder);
     builder.mute_runs_of_links(first_of_body, LEAST_LINK_RUN);
     promo_lines::mute_promotions(&mut builder, first_of_body);
+    machinery_sections::mute_machinery_sections(&mut builder, first_of_body);
     comments::push_threads(comments, &mut walker, &mut builder);
     builder.finish()
 }

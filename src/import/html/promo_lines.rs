@@ -224,7 +224,7 @@ fn after_promo_opening(text: &str) -> Option<&str> {
 
 /// Whether block `index` is a paragraph, heading or list item that is at
 /// least half a link and short (a headline linked).
-fn is_line_of_links(builder: &DocumentBuilder, index: usize) -> bool {
+pub(super) fn is_line_of_links(builder: &DocumentBuilder, index: usize) -> bool {
     builder.block_kind(index).is_some_and(is_prose)
         && builder
             .block_text(index)
@@ -232,7 +232,7 @@ fn is_line_of_links(builder: &DocumentBuilder, index: usize) -> bool {
         && builder.linked_share(index) >= 0.5
 }
 
-fn is_prose(kind: BlockKind) -> bool {
+pub(super) fn is_prose(kind: BlockKind) -> bool {
     matches!(
         kind,
         BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading { .. }

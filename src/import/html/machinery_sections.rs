@@ -1,0 +1,254 @@
+//! Sections of a page's machinery that Readability leaves in an article:
+//! a heading (or a line standing as one) that names what follows as the
+//! site's — "Most popular", "Tags", "3 Comments", "About the author",
+//! "Lo más leído", "Komentarze", "热门文章" — and the short or linked
+//! lines under it. They are muted, never dropped; the section ends at the
+//! first line of prose (a long paragraph that is not a link) or the next
+//! heading as large, so an article that goes on after such a heading is
+//! still the article.
+
+use super::promo_lines::{is_line_of_links, is_prose};
+use crate::document::{BlockKind, DocumentBuilder};
+
+/// Section headings of a page's machinery, lower case, whole (after a
+/// count such as "3" and the punctuation around them are taken off).
+const MACHINERY_HEADINGS: &[&str] = &[
+    // English
+    "most popular",
+    "most read",
+    "most viewed",
+    "most shared",
+    "popular posts",
+    "popular stories",
+    "popular articles",
+    "featured",
+    "featured posts",
+    "featured content",
+    "featured stories",
+    "top stories",
+    "our top stories",
+    "trending",
+    "trending now",
+    "recent posts",
+    "recent articles",
+    "recent stories",
+    "latest posts",
+    "latest news",
+    "latest stories",
+    "more stories",
+    "more news",
+    "related",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "related links",
+    "related topics",
+    "you may also like",
+    "you might also like",
+    "we also recommend",
+    "recommended",
+    "recommended for you",
+    "tags",
+    "categories",
+    "archives",
+    "subscribe",
+    "newsletter",
+    "newsletters",
+    "follow us",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "comment",
+    "comments",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "about the author",
+    // German
+    "meistgelesen",
+    "meistgelesene artikel",
+    "das könnte sie auch interessieren",
+    "weitere artikel",
+    "mehr zum thema",
+    "themen",
+    "schlagwörter",
+    "kommentare",
+    "kommentar schreiben",
+    "teilen",
+    "artikel teilen",
+    "über den autor",
+    "zur person",
+    // French
+    "les plus lus",
+    "sur le même sujet",
+    "dans la même rubrique",
+    "articles similaires",
+    "commentaires",
+    "partager",
+    "à propos de l'auteur",
+    "à propos de l’auteur",
+    // Spanish
+    "lo más leído",
+    "más leídas",
+    "más leído",
+    "noticias relacionadas",
+    "comentarios",
+    "compartir",
+    "te puede interesar",
+    "sobre el autor",
+    "etiquetas",
+    "temas",
+    // Portuguese
+    "mais lidas",
+    "mais lidos",
+    "comentários",
+    "compartilhe",
+    "notícias relacionadas",
+    "sobre o autor",
+    // Italian
+    "i più letti",
+    "più letti",
+    "commenti",
+    "condividi",
+    "articoli correlati",
+    // Polish
+    "najczęściej czytane",
+    "najpopularniejsze",
+    "komentarze",
+    "udostępnij",
+    "podobne artykuły",
+    "tagi",
+    "o autorze",
+    // Chinese
+    "热门文章",
+    "相关文章",
+    "评论",
+    "分享",
+    "推荐阅读",
+    "熱門文章",
+    "相關文章",
+    "評論",
+    // Japanese
+    "人気記事",
+    "関連記事",
+    "コメント",
+    "シェア",
+];
+
+/// Headings under which a paragraph of prose is the site's too: an
+/// author's biography.
+const BIOGRAPHY_HEADINGS: &[&str] = &[
+    "about the author",
+    "über den autor",
+    "zur person",
+    "à propos de l'auteur",
+    "à propos de l’auteur",
+    "sobre el autor",
+    "sobre o autor",
+    "o autorze",
+];
+
+/// A line under a machinery heading is the section's when it is a line
+/// of links or at most this many chars.
+const SHORT_LINE_CHARS: usize = 120;
+
+/// The most lines a machinery section holds.
+const MOST_SECTION_LINES: usize = 40;
+
+/// The most long paragraphs of a biography (what follows is the article
+/// going on, when the biography stands inside it).
+const MOST_BIOGRAPHY_PARAGRAPHS: usize = 1;
+
+/// Mutes, from block `first` on, each machinery heading and the lines of
+/// its section.
+pub(super) fn mute_machinery_sections(builder: &mut DocumentBuilder, first: usize) {
+    let mut at = first;
+    while at < builder.block_count() {
+        let Some(label) = machinery_label_at(builder, at) else {
+            at += 1;
+            continue;
+        };
+        let level = match builder.block_kind(at) {
+            Some(BlockKind::Heading { level }) => level,
+            _ => u8::MAX,
+        };
+        builder.set_kind(at, BlockKind::Furniture);
+        at += 1;
+        let mut biography = if BIOGRAPHY_HEADINGS.contains(&label.as_str()) {
+            MOST_BIOGRAPHY_PARAGRAPHS
+        } else {
+            0
+        };
+        let mut lines = 0;
+        while lines < MOST_SECTION_LINES && at < builder.block_count() {
+            let Some(kind) = builder.block_kind(at) else {
+                break;
+            };
+            let ends = match kind {
+                BlockKind::Heading { level: next } => next <= level || level == u8::MAX,
+                kind => !is_prose(kind),
+            };
+            let short = builder
+                .block_text(at)
+                .is_some_and(|text| text.chars().count() <= SHORT_LINE_CHARS);
+            let in_section = short || is_line_of_links(builder, at) || biography > 0;
+            if ends || !in_section {
+                break;
+            }
+            if !short && biography > 0 {
+                biography -= 1;
+            }
+            builder.set_kind(at, BlockKind::Furniture);
+            at += 1;
+            lines += 1;
+        }
+    }
+}
+
+/// The machinery heading block `index` is (normalised), when it is one: a
+/// heading, or a paragraph standing as one.
+fn machinery_label_at(builder: &DocumentBuilder, index: usize) -> Option<String> {
+    let kind = builder.block_kind(index)?;
+    if !matches!(kind, BlockKind::Heading { .. } | BlockKind::Paragraph) {
+        return None;
+    }
+    let label = heading_label(builder.block_text(index)?);
+    MACHINERY_HEADINGS
+        .contains(&label.as_str())
+        .then_some(label)
+}
+
+/// A heading's words, lower case, without a count before them ("3
+/// Comments", "(12) Kommentare") and punctuation around them.
+fn heading_label(text: &str) -> String {
+    let is_edge = |c: char| !c.is_alphanumeric();
+    let text = text.trim_matches(is_edge);
+    let without_count =
+        text.trim_start_matches(|c: char| c.is_ascii_digit() || !c.is_alphanumeric());
+    without_count
+        .trim_matches(is_edge)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headings_label_is_its_words_without_count_or_punctuation() {
+        assert_eq!(heading_label("3 Comments:"), "comments");
+        assert_eq!(heading_label("(12) Kommentare"), "kommentare");
+        assert_eq!(heading_label("» Most Popular «"), "most popular");
+        assert_eq!(
+            heading_label("À propos de l’auteur"),
+            "à propos de l’auteur"
+        );
+        assert_eq!(heading_label("热门文章："), "热门文章");
+        assert_eq!(heading_label("2012 in review"), "in review");
+    }
+}
