@@ -439,6 +439,22 @@ fn article_with_promotion(promo: &str) -> String {
     )
 }
 
+/// The six paragraphs of [`article_with_promotion`] are all there, plain.
+fn assert_paragraphs_plain(document: &Document) {
+    let paragraphs = kinds_of(document, "Paragraph ");
+    assert_eq!(
+        paragraphs.len(),
+        6,
+        "every paragraph kept: {:#?}",
+        document.blocks()
+    );
+    assert!(
+        paragraphs
+            .iter()
+            .all(|(kind, _)| *kind == BlockKind::Paragraph)
+    );
+}
+
 /// Lines that send the reader elsewhere — a label and the headline it
 /// links, a label standing alone and the links under it — are muted, in
 /// each language; the article's paragraphs around them stay plain, and so
@@ -505,13 +521,7 @@ fn promotions_inside_an_article_are_muted_in_every_language() {
                     .all(|(kind, _)| *kind == BlockKind::Furniture),
             "{label}: {blocks:#?}"
         );
-        let paragraphs = kinds_of(&document, "Paragraph ");
-        assert_eq!(paragraphs.len(), 6, "{label}: every paragraph kept");
-        assert!(
-            paragraphs
-                .iter()
-                .all(|(kind, _)| *kind == BlockKind::Paragraph)
-        );
+        assert_paragraphs_plain(&document);
     }
     // A paragraph that begins as a promotion but is the article's
     // sentence, or goes on at length, stays the article's.
@@ -576,12 +586,36 @@ fn machinery_sections_after_their_headings_are_muted() {
             assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
             assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
         }
-        let paragraphs = kinds_of(&document, "Paragraph ");
-        assert_eq!(paragraphs.len(), 6, "every paragraph kept");
-        assert!(
-            paragraphs
-                .iter()
-                .all(|(kind, _)| *kind == BlockKind::Paragraph)
-        );
+        assert_paragraphs_plain(&document);
+    }
+}
+
+/// Lines that are boilerplate by what they say — an advertisement's
+/// label, a picture's credit, a row of share buttons, a copyright line —
+/// are muted wherever they stand in the article.
+#[test]
+fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
+    for (line, start) in [
+        ("<p>ADVERTISEMENT</p>", "ADVERTISEMENT"),
+        ("<p>Anzeige</p>", "Anzeige"),
+        ("<p>Continue Reading Below</p>", "Continue Reading Below"),
+        ("<p>(Image: GETTY)</p>", "(Image: GETTY)"),
+        ("<p>Foto: Marco Bertorello</p>", "Foto:"),
+        (
+            "<p>Matt McClain/The Washington Post via Getty Images</p>",
+            "Matt McClain",
+        ),
+        (
+            "<p><a href='/s'>Share</a> <a href='/f'>Facebook</a> <a href='/w'>WhatsApp</a></p>",
+            "Share",
+        ),
+        ("<p>© 2022 The Harbour Gazette</p>", "© 2022"),
+        ("<p>Wszelkie prawa zastrzeżone.</p>", "Wszelkie prawa"),
+    ] {
+        let document = read(&article_with_promotion(line));
+        let found = kinds_of(&document, start);
+        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
+        assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+        assert_paragraphs_plain(&document);
     }
 }

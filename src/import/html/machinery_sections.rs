@@ -187,6 +187,11 @@ pub(super) fn mute_machinery_sections(builder: &mut DocumentBuilder, first: usiz
             let Some(kind) = builder.block_kind(at) else {
                 break;
             };
+            if kind == BlockKind::Furniture {
+                // Already muted (a share count): still the section's.
+                at += 1;
+                continue;
+            }
             let ends = match kind {
                 BlockKind::Heading { level: next } => next <= level || level == u8::MAX,
                 kind => !is_prose(kind),

@@ -6,6 +6,7 @@
 //! runs and nothing is fetched. When no article is found, the page's body
 //! text is used: never an empty document.
 
+mod boilerplate_lines;
 mod comments;
 mod kept_asides;
 mod machinery_sections;
@@ -82,6 +83,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     walker.walk(&body, &mut builder);
     walker.flush(&mut builder);
     builder.mute_runs_of_links(first_of_body, LEAST_LINK_RUN);
+    boilerplate_lines::mute_boilerplate_lines(&mut builder, first_of_body);
     promo_lines::mute_promotions(&mut builder, first_of_body);
     machinery_sections::mute_machinery_sections(&mut builder, first_of_body);
     comments::push_threads(comments, &mut walker, &mut builder);

@@ -1,0 +1,228 @@
+//! Lines that are a page's boilerplate by what they say, wherever they
+//! stand: an advertisement's label ("ADVERTISEMENT", "Anzeige",
+//! "Continue reading below"), a picture's credit ("(Image: GETTY)",
+//! "Photo: Om Malik", "Matt McClain/The Washington Post via Getty
+//! Images"), a row of share buttons ("Tweet", "Share Facebook WhatsApp
+//! Pinterest") and a copyright line. Each is muted, never dropped.
+
+use super::promo_lines::is_prose;
+use crate::document::{BlockKind, DocumentBuilder};
+
+/// An advertisement's label, lower case, the whole line.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "advertise here",
+    "sponsored",
+    "sponsored content",
+    "continue reading below",
+    "continue reading the main story",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below",
+    "article continues below advertisement",
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "publicidade",
+    "reklama",
+    "广告",
+    "広告",
+];
+
+/// How a picture's credit begins, lower case.
+const CREDIT_OPENINGS: &[&str] = &[
+    "photo:",
+    "photos:",
+    "photo credit",
+    "photograph:",
+    "image:",
+    "images:",
+    "image credit",
+    "picture:",
+    "credit:",
+    "credits:",
+    "copyright:",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "bildquelle:",
+    "imagen:",
+    "imágenes:",
+    "fot.",
+    "zdjęcie:",
+];
+
+/// Picture agencies a credit names.
+const PICTURE_AGENCIES: &[&str] = &[
+    "getty images",
+    "shutterstock",
+    "istock",
+    "istockphoto",
+    "thinkstock",
+    "ap photo",
+    "afp",
+    "reuters",
+    "epa",
+    "dpa",
+    "picture alliance",
+    "picture-alliance",
+    "imago",
+    "alamy",
+];
+
+/// Networks a row of share buttons names (one at least).
+#[rustfmt::skip]
+const NETWORKS: &[&str] = &[
+    "tweet", "tweets", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit",
+    "tumblr", "telegram", "messenger", "google", "flipboard", "pocket", "xing", "vk", "weibo",
+    "wechat",
+];
+
+/// The other words of a row of share buttons (lower case).
+#[rustfmt::skip]
+const SHARE_WORDS: &[&str] = &[
+    "share", "shares", "sharing", "like", "likes", "pin", "it", "email", "e", "mail", "print",
+    "x", "plus", "copy", "link", "sms", "on", "via", "this", "article", "story", "post",
+    "compartir", "teilen", "partager", "condividi", "udostępnij", "compartilhe", "comment",
+    "comments", "k",
+];
+
+/// Copyright's words.
+const RESERVED: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tous droits réservés",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+    "wszelkie prawa zastrzeżone",
+];
+
+/// A credit line is at most this many chars.
+const CREDIT_CHARS: usize = 100;
+
+/// A copyright line is at most this many chars.
+const COPYRIGHT_CHARS: usize = 300;
+
+/// A line that begins with the copyright sign and says nothing of rights
+/// is a copyright line when at most this many chars.
+const SHORT_COPYRIGHT_CHARS: usize = 100;
+
+/// Mutes, from block `first` on, each paragraph, heading or list item that
+/// is boilerplate by what it says.
+pub(super) fn mute_boilerplate_lines(builder: &mut DocumentBuilder, first: usize) {
+    for index in first..builder.block_count() {
+        let boilerplate = builder.block_kind(index).is_some_and(is_prose)
+            && builder.block_text(index).is_some_and(is_boilerplate);
+        if boilerplate {
+            builder.set_kind(index, BlockKind::Furniture);
+        }
+    }
+}
+
+/// Whether a line is an advertisement's label, a picture's credit, a row
+/// of share buttons or a copyright line.
+fn is_boilerplate(text: &str) -> bool {
+    let lower: String = text.trim().chars().flat_map(char::to_lowercase).collect();
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    AD_LABELS.contains(&bare) || is_credit(&lower) || is_share_row(&lower) || is_copyright(&lower)
+}
+
+/// "(Image: GETTY)", "Photo: Om Malik", "X/The Post via Getty Images": a
+/// short line that begins as a credit or names a picture agency, and is
+/// not a sentence.
+fn is_credit(lower: &str) -> bool {
+    let chars = lower.chars().count();
+    let inner = lower.trim_start_matches(['(', '[', ' ']);
+    let sentence = lower.trim_end().ends_with(['.', '!', '?']);
+    let begins = CREDIT_OPENINGS
+        .iter()
+        .any(|opening| inner.starts_with(opening));
+    let names_agency = lower.split_whitespace().count() <= 10
+        && PICTURE_AGENCIES.iter().any(|agency| {
+            lower.match_indices(agency).any(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + agency.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+        && (lower.contains('/') || lower.contains("via ") || lower.contains('('));
+    chars <= CREDIT_CHARS && !sentence && (begins || names_agency)
+}
+
+/// "Tweet", "Share: Facebook | WhatsApp | Pinterest", "852 Tweets": every
+/// word a share button's, one of them a network's.
+fn is_share_row(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .map(|word| word.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .filter(|word| !word.is_empty())
+        .collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|word| SHARE_WORDS.contains(word) || NETWORKS.contains(word))
+        && words.iter().any(|word| NETWORKS.contains(word))
+}
+
+/// "© 2012 msnbc.com", "Copyright 2020 …", "… All rights reserved": a
+/// line that reserves the rights, or a short one that begins with the
+/// copyright sign or word (a long one goes on to the article's text: a
+/// caption's credit run into its paragraph).
+fn is_copyright(lower: &str) -> bool {
+    let begins = ["©", "(c)", "copyright", "&copy;"]
+        .iter()
+        .any(|sign| lower.starts_with(sign));
+    let chars = lower.chars().count();
+    let reserves = ["reproduc", "licen"]
+        .iter()
+        .chain(RESERVED)
+        .any(|words| lower.contains(words));
+    chars <= COPYRIGHT_CHARS
+        && ((begins && (chars <= SHORT_COPYRIGHT_CHARS || reserves))
+            || RESERVED.iter().any(|words| lower.contains(words)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_is_told_by_what_it_says() {
+        for line in [
+            "ADVERTISEMENT",
+            "— Anzeige —",
+            "Continue Reading Below",
+            "(Image: GETTY)",
+            "Photo: Om Malik",
+            "Credit: iStockphoto/Thinkstock",
+            "Matt McClain/The Washington Post via Getty Images",
+            "AFP / MARCO BERTORELLO",
+            "Tweet",
+            "Share: Facebook | WhatsApp | Pinterest",
+            "852Tweets",
+            "© 2012 msnbc.com Reprints",
+            "Copyright 2020 The Paper. All Rights Reserved.",
+            "© Kamps Consulting Ltd. This article is licenced for use on Pixiq only. Please do not reproduce it.",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+        for line in [
+            "Advertisement spending rose by a tenth last year.",
+            "Photo: the council's new harbour, from the north.",
+            "Reuters reported that the talks had failed.",
+            "The agencies (AFP and Reuters) disagreed on the count of the crowd",
+            "Share the road with cyclists",
+            "Like it or not, the vote is final",
+            "© Provided by Business Insider Nintendo/Apple Nintendo and Apple shocked the world this year by announcing Super Mario Run",
+            "The copyright of the photographs stays with their authors, as agreed with the paper and the agency in 2019 after a long dispute about the fees they were owed for each picture printed.",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
+        }
+    }
+}
