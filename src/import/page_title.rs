@@ -91,7 +91,17 @@ pub(super) struct TitleSources<'a> {
 /// the site's name the page's other titles' first that is not, and where
 /// it was cut short the one that goes on from it.
 pub(super) fn article_title(chosen: &str, sources: &TitleSources<'_>, site: &SiteNames) -> String {
-    let clean = |title: &str| title_without_site(&title_as_headed(title, sources.headings), site);
+    // The side of a title that is a heading, unless that heading is the
+    // site's logo ("Post @ Blog :: PIXNET ::" beside an <h1> "PIXNET").
+    let as_headed = |title: &str| {
+        let headed = title_as_headed(title, sources.headings);
+        if site.named_by(&headed) {
+            title.to_owned()
+        } else {
+            headed
+        }
+    };
+    let clean = |title: &str| title_without_site(&as_headed(title), site);
     let others: Vec<&str> = [sources.title_element]
         .into_iter()
         .chain(sources.og_title)
@@ -101,7 +111,7 @@ pub(super) fn article_title(chosen: &str, sources: &TitleSources<'_>, site: &Sit
     let mut title = clean(chosen);
     // The page's <title> is "Heading : Site's long name", its heading an
     // <h1>, and Readability took the other side.
-    let headed = title_as_headed(sources.title_element, sources.headings);
+    let headed = as_headed(sources.title_element);
     let other_side = headed != sources.title_element
         && sources.title_element.contains(chosen.trim())
         && !comparable(&headed).contains(&comparable(chosen));
@@ -361,6 +371,20 @@ mod tests {
                 &site
             ),
             "子どもへの体罰を禁止する法律ができる"
+        );
+    }
+
+    #[test]
+    fn a_heading_that_is_the_sites_logo_is_not_the_titles_side() {
+        // The page's <h1>s: the host's logo, then the blog's name.
+        let headings = ["痞客邦 PIXNET".to_owned(), "史蒂文的家_藍天".to_owned()];
+        let host = url("http://stevenhgm.pixnet.net/blog/post/39926056");
+        let site = SiteNames::new(Some("史蒂文的家_藍天"), Some(&host), None);
+        let title = "新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::";
+        let page = sources(title, Some(title), &headings);
+        assert_eq!(
+            article_title("痞客邦 PIXNET ::", &page, &site),
+            "新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天"
         );
     }
 }
