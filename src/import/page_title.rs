@@ -74,7 +74,33 @@ pub(super) fn title_without_site(title: &str, site: &SiteNames) -> String {
             title = title[at + separator.len()..].to_owned();
         }
     }
-    title.trim().to_owned()
+    without_date_side(title.trim())
+}
+
+/// The title without a date standing as one side of it ("23.01.2022 -
+/// Headline", "Headline | 2022-01-23"): a date is when, not what.
+fn without_date_side(title: &str) -> String {
+    let is_date = |side: &str| {
+        let side = side.trim();
+        side.chars().filter(char::is_ascii_digit).count() >= 4
+            && side.contains(['.', '/', '-'])
+            && side
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ' '))
+    };
+    for separator in TITLE_SEPARATORS {
+        if let Some(at) = title.find(separator)
+            && is_date(&title[..at])
+        {
+            return title[at + separator.len()..].trim().to_owned();
+        }
+        if let Some(at) = title.rfind(separator)
+            && is_date(&title[at + separator.len()..])
+        {
+            return title[..at].trim().to_owned();
+        }
+    }
+    title.to_owned()
 }
 
 /// Where a page names itself, besides the title Readability chose: its
@@ -308,6 +334,22 @@ mod tests {
         assert_eq!(
             title_as_headed("Cats - a history", &whole),
             "Cats - a history"
+        );
+    }
+
+    #[test]
+    fn a_date_standing_as_a_side_of_the_title_leaves_it() {
+        let site = SiteNames::new(Some("Biathlon Antholz"), None, None);
+        for title in [
+            "23.01.2022 - Wierer darf noch jubeln - Biathlon Antholz",
+            "Wierer darf noch jubeln | 2022-01-23",
+        ] {
+            assert_eq!(title_without_site(title, &site), "Wierer darf noch jubeln");
+        }
+        // A number that is the headline's stays.
+        assert_eq!(
+            title_without_site("1984 - a novel", &site),
+            "1984 - a novel"
         );
     }
 
