@@ -619,3 +619,37 @@ fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
         assert_paragraphs_plain(&document);
     }
 }
+
+/// A news page saved with the next stories loaded below the first (an
+/// infinite scroll): Readability takes the longest story; the article is
+/// the one the page's title names.
+#[test]
+fn the_story_the_page_is_titled_for_is_the_article_among_several() {
+    let story = |n: usize, paragraphs: usize| {
+        let text: String = (0..paragraphs)
+            .map(|p| {
+                format!(
+                    "<p>Story {n} paragraph {p}: la procesión sale de la iglesia a las nueve y \
+                     recorre las calles del centro hasta la plaza, donde se bendicen los coches.</p>"
+                )
+            })
+            .collect();
+        format!("<article class='entry'><h1>Titular de la noticia {n}</h1>{text}</article>")
+    };
+    let html = format!(
+        "<html><head><title>Diario | Titular de la noticia 1</title></head><body>\
+         <main><div class='scrollblock'>{}{}{}</div></main></body></html>",
+        story(1, 3),
+        story(2, 12),
+        story(3, 2)
+    );
+    let document = read(&html);
+    let first = kinds_of(&document, "Story 1 ");
+    assert_eq!(first.len(), 3, "{:#?}", document.blocks());
+    assert!(first.iter().all(|(kind, _)| *kind == BlockKind::Paragraph));
+    assert!(
+        kinds_of(&document, "Story 2 ").is_empty(),
+        "the longer story is another article: {:#?}",
+        document.blocks()
+    );
+}

@@ -13,6 +13,7 @@ mod machinery_sections;
 mod noscript;
 mod post_container;
 mod promo_lines;
+mod titled_article;
 mod walker;
 
 use dom_query::{Document as HtmlDocument, NodeRef};
@@ -25,6 +26,7 @@ use super::nesting::{MAX_HTML_DEPTH, flatten_deep_nesting};
 use super::page::{PageHead, metadata_line};
 use super::page_title::{SiteNames, TitleSources, article_title};
 use super::picture::{FilePictures, PictureResolver};
+use titled_article::TitledStory;
 use walker::Walker;
 
 /// Imports a web page (decoded text) as a document.
@@ -40,12 +42,20 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let asides = kept_asides::take_asides(&page);
     let mut fallback = post_container::PostFallback::of(&page);
     fallback.post = fallback.post.map(|post| asides.restore(&post));
+    let titles = [Some(title_element.as_str()), head.og_title.as_deref()];
+    let titled = TitledStory::of(&page, &titles.into_iter().flatten().collect::<Vec<_>>());
     pictures.page_url = head.url.clone();
     let (page_title, content, is_article) = match readable_article(page) {
         Ok(article) => {
             article_metadata(builder.metadata_mut(), &article, &head);
             let content = HtmlDocument::from(asides.restore(&article.content));
             let content = fallback.unless_misread(content);
+            let content = match titled {
+                Some(story) if story.is_not_alone_in(&content.root().text()) => {
+                    HtmlDocument::from(asides.restore(&story.html))
+                }
+                _ => content,
+            };
             (collapse(&article.title), content, true)
         }
         Err(unread_page) => {

@@ -186,7 +186,7 @@ fn in_sidebar(node: &NodeRef<'_>) -> bool {
 
 /// Whether an element is part of the page's machinery or inside it (by
 /// its tag, class or id).
-fn in_machinery(node: &NodeRef<'_>) -> bool {
+pub(super) fn in_machinery(node: &NodeRef<'_>) -> bool {
     std::iter::once(*node)
         .chain(node.ancestors_it(None))
         .any(|element| is_machinery(&element))
