@@ -304,7 +304,7 @@ fn an_unclosed_element_in_a_noscript_hides_nothing() {
                      il valore più alto osservato in quattordici anni di monitoraggio.";
     let page = format!(
         "<html><head><title>Orso marsicano</title></head><body><noscript><div id=\"nojava\"></noscript>\
-         <div id=\"testo\"><h1>Orso marsicano: un anno da record</h1><p>{paragraph}</p><p>{paragraph}</p></div>\
+         <div id=\"testo\"><h1>Orso marsicano: un anno da record</h1><p>{paragraph}</p><p>{paragraph} Lo dice il parco.</p></div>\
          </body></html>"
     );
     let document = read(&page);
@@ -652,4 +652,35 @@ fn the_story_the_page_is_titled_for_is_the_article_among_several() {
         "the longer story is another article: {:#?}",
         document.blocks()
     );
+}
+
+/// A page that prints its story twice (a preview, then the story again
+/// with the byline as a heading): the second time is muted, every word
+/// kept, so the article reads once.
+#[test]
+fn a_story_printed_twice_reads_once() {
+    let story: String = (1..=3)
+        .map(|n| {
+            format!(
+                "<p>Paragraph {n} of the story: manufacturing activity declined in July but at \
+                 a more moderate pace, according to an early gauge of the economy.</p>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Data hint at improvement</title></head><body><article>\
+         <h1>Data hint at improvement</h1><p class='byline'>By Aaron Back</p>{story}\
+         <div class='full'><h3>BY AARON BACK</h3>{story}</div></article></body></html>"
+    );
+    let document = read(&html);
+    let paragraphs = kinds_of(&document, "Paragraph ");
+    assert_eq!(
+        paragraphs.len(),
+        6,
+        "every word kept: {:#?}",
+        document.blocks()
+    );
+    let kinds: Vec<BlockKind> = paragraphs.iter().map(|(kind, _)| *kind).collect();
+    assert_eq!(kinds[..3], [BlockKind::Paragraph; 3]);
+    assert_eq!(kinds[3..], [BlockKind::Furniture; 3]);
 }

@@ -13,6 +13,7 @@ mod machinery_sections;
 mod noscript;
 mod post_container;
 mod promo_lines;
+mod repeated_blocks;
 mod titled_article;
 mod walker;
 
@@ -93,6 +94,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     walker.walk(&body, &mut builder);
     walker.flush(&mut builder);
     builder.mute_runs_of_links(first_of_body, LEAST_LINK_RUN);
+    repeated_blocks::mute_repeated_blocks(&mut builder, first_of_body);
     boilerplate_lines::mute_boilerplate_lines(&mut builder, first_of_body);
     promo_lines::mute_promotions(&mut builder, first_of_body);
     machinery_sections::mute_machinery_sections(&mut builder, first_of_body);
