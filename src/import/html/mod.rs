@@ -27,7 +27,6 @@ use super::nesting::{MAX_HTML_DEPTH, flatten_deep_nesting};
 use super::page::{PageHead, metadata_line};
 use super::page_title::{SiteNames, TitleSources, article_title};
 use super::picture::{FilePictures, PictureResolver};
-use titled_article::TitledStory;
 use walker::Walker;
 
 /// Imports a web page (decoded text) as a document.
@@ -41,22 +40,12 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     remove_page_machinery(&page);
     let comments = comments::take_comments(&page);
     let asides = kept_asides::take_asides(&page);
-    let mut fallback = post_container::PostFallback::of(&page);
-    fallback.post = fallback.post.map(|post| asides.restore(&post));
-    let titles = [Some(title_element.as_str()), head.og_title.as_deref()];
-    let titled = TitledStory::of(&page, &titles.into_iter().flatten().collect::<Vec<_>>());
+    let others = post_container::OtherArticles::of(&page, &title_element, &head, &asides);
     pictures.page_url = head.url.clone();
     let (page_title, content, is_article) = match readable_article(page) {
         Ok(article) => {
             article_metadata(builder.metadata_mut(), &article, &head);
-            let content = HtmlDocument::from(asides.restore(&article.content));
-            let content = fallback.unless_misread(content);
-            let content = match titled {
-                Some(story) if story.is_not_alone_in(&content.root().text()) => {
-                    HtmlDocument::from(asides.restore(&story.html))
-                }
-                _ => content,
-            };
+            let content = others.unless_misread(&article.content, &asides);
             (collapse(&article.title), content, true)
         }
         Err(unread_page) => {
@@ -93,13 +82,20 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let first_of_body = builder.block_count();
     walker.walk(&body, &mut builder);
     walker.flush(&mut builder);
-    builder.mute_runs_of_links(first_of_body, LEAST_LINK_RUN);
-    repeated_blocks::mute_repeated_blocks(&mut builder, first_of_body);
-    boilerplate_lines::mute_boilerplate_lines(&mut builder, first_of_body);
-    promo_lines::mute_promotions(&mut builder, first_of_body);
-    machinery_sections::mute_machinery_sections(&mut builder, first_of_body);
+    mute_page_machinery(&mut builder, first_of_body);
     comments::push_threads(comments, &mut walker, &mut builder);
     builder.finish()
+}
+
+/// Mutes, from block `first` on, what the article's container holds that
+/// is the page's, not the article's: runs of links, text printed twice,
+/// boilerplate lines, promotions and the machinery's sections.
+fn mute_page_machinery(builder: &mut DocumentBuilder, first: usize) {
+    builder.mute_runs_of_links(first, LEAST_LINK_RUN);
+    repeated_blocks::mute_repeated_blocks(builder, first);
+    boilerplate_lines::mute_boilerplate_lines(builder, first);
+    promo_lines::mute_promotions(builder, first);
+    machinery_sections::mute_machinery_sections(builder, first);
 }
 
 /// A page Readability did not read: as parsed (its asides put back), or

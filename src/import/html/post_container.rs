@@ -11,7 +11,9 @@ use std::collections::HashSet;
 
 use dom_query::{Document as HtmlDocument, NodeRef};
 
-use super::kept_asides::name_words;
+use super::super::page::PageHead;
+use super::kept_asides::{KeptAsides, name_words};
+use super::titled_article::TitledStory;
 
 /// Where blogs and CMSs put a post's text, most telling first.
 const POST_SELECTORS: &[&str] = &[
@@ -40,6 +42,48 @@ const MACHINERY: &[&str] = &[
     "foot", "nav", "header", "aside", "menu", "sidebar", "comment", "share", "related", "banner",
     "promo",
 ];
+
+/// Where the article is when Readability's is not it, taken from the page
+/// before Readability reads it: the post's container, and the story the
+/// page is titled for among several.
+pub(super) struct OtherArticles {
+    fallback: PostFallback,
+    titled: Option<TitledStory>,
+}
+
+impl OtherArticles {
+    pub fn of(
+        page: &HtmlDocument,
+        title_element: &str,
+        head: &PageHead,
+        asides: &KeptAsides,
+    ) -> Self {
+        let mut fallback = PostFallback::of(page);
+        fallback.post = fallback.post.map(|post| asides.restore(&post));
+        let titles: Vec<&str> = [Some(title_element), head.og_title.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        Self {
+            fallback,
+            titled: TitledStory::of(page, &titles),
+        }
+    }
+
+    /// Readability's article (`content`, its asides put back), unless it
+    /// was misread (see [`PostFallback::unless_misread`])
+    /// or holds a story other than the one the page is titled for.
+    pub fn unless_misread(self, content: &str, asides: &KeptAsides) -> HtmlDocument {
+        let content = HtmlDocument::from(asides.restore(content));
+        let content = self.fallback.unless_misread(content);
+        match self.titled {
+            Some(story) if story.is_not_alone_in(&content.root().text()) => {
+                HtmlDocument::from(asides.restore(&story.html))
+            }
+            _ => content,
+        }
+    }
+}
 
 /// The post's container and where the page's machinery is, taken from
 /// the page before Readability reads it (it gives back its article without
