@@ -575,6 +575,11 @@ fn machinery_sections_after_their_headings_are_muted() {
             ["About the Author", "Jane Doe has covered"].as_slice(),
         ),
         (
+            "<h4>Written by Jane Doe</h4><p>Jane Doe is the founder of the Gazette, and has \
+             written about the harbour, its ships and its workers for twenty years.</p>",
+            ["Written by Jane Doe", "Jane Doe is the founder"].as_slice(),
+        ),
+        (
             "<p>Tags:</p><p><a href='/t/a'>harbour</a>, <a href='/t/b'>budget</a></p>",
             ["Tags:", "harbour, budget"].as_slice(),
         ),
@@ -591,8 +596,9 @@ fn machinery_sections_after_their_headings_are_muted() {
 }
 
 /// Lines that are boilerplate by what they say — an advertisement's
-/// label, a picture's credit, a row of share buttons, a copyright line —
-/// are muted wherever they stand in the article.
+/// label, a picture's credit, a row of share buttons, a copyright line, a
+/// link to the previous article, a prompt to subscribe, the tags the
+/// article is filed under — are muted wherever they stand in the article.
 #[test]
 fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
     for (line, start) in [
@@ -611,6 +617,18 @@ fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
         ),
         ("<p>© 2022 The Harbour Gazette</p>", "© 2022"),
         ("<p>Wszelkie prawa zastrzeżone.</p>", "Wszelkie prawa"),
+        (
+            "<p><a href='/prev'>« Harbour fees to rise</a> | <a href='/'>Main</a></p>",
+            "« Harbour",
+        ),
+        (
+            "<p>Sign up for the Gazette's free newsletter.</p>",
+            "Sign up",
+        ),
+        (
+            "<p>Tagged as: <a href='/t/a'>harbour</a>, <a href='/t/b'>budget</a></p>",
+            "Tagged as",
+        ),
     ] {
         let document = read(&article_with_promotion(line));
         let found = kinds_of(&document, start);

@@ -102,6 +102,61 @@ const RESERVED: &[&str] = &[
     "wszelkie prawa zastrzeżone",
 ];
 
+/// What a link to the next or previous article says.
+const PAGER_WORDS: &[&str] = &[
+    "previous post",
+    "next post",
+    "previous article",
+    "next article",
+    "previous story",
+    "next story",
+    "previous entry",
+    "next entry",
+    "older post",
+    "newer post",
+    "vorheriger artikel",
+    "nächster artikel",
+    "article précédent",
+    "article suivant",
+    "artículo anterior",
+    "artículo siguiente",
+    "articolo precedente",
+    "articolo successivo",
+    "poprzedni artykuł",
+    "następny artykuł",
+    "post anterior",
+    "próximo post",
+];
+
+/// How a prompt to subscribe asks ("Sign up for our newsletter").
+const SUBSCRIBE_WORDS: &[&str] = &[
+    "sign up",
+    "subscribe",
+    "receive",
+    "join",
+    "abonnez",
+    "inscrivez",
+    "abonnieren",
+    "anmelden",
+    "bestellen",
+    "suscríbete",
+    "suscribirse",
+    "regístrate",
+    "zapisz",
+    "iscriviti",
+    "assine",
+    "inscreva",
+];
+
+/// What a prompt to subscribe is to.
+const NEWSLETTER_WORDS: &[&str] = &["newsletter", "boletín", "email updates", "e-mail updates"];
+
+/// A line to the next or previous article is at most this many chars.
+const PAGER_CHARS: usize = 100;
+
+/// A prompt to subscribe is at most this many chars.
+const PROMPT_CHARS: usize = 200;
+
 /// A credit line is at most this many chars.
 const CREDIT_CHARS: usize = 100;
 
@@ -129,7 +184,35 @@ pub(super) fn mute_boilerplate_lines(builder: &mut DocumentBuilder, first: usize
 fn is_boilerplate(text: &str) -> bool {
     let lower: String = text.trim().chars().flat_map(char::to_lowercase).collect();
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    AD_LABELS.contains(&bare) || is_credit(&lower) || is_share_row(&lower) || is_copyright(&lower)
+    AD_LABELS.contains(&bare)
+        || is_credit(&lower)
+        || is_share_row(&lower)
+        || is_copyright(&lower)
+        || is_pager(&lower)
+        || is_subscription_prompt(&lower)
+}
+
+/// "« Fairy Wren Passwords | Main", "Next article →", "Previous Post": a
+/// short line that points one way (a quotation in guillemets points both)
+/// or begins or ends by naming the next or previous article (a sentence
+/// that mentions "my previous article" is the article's).
+fn is_pager(lower: &str) -> bool {
+    let points_back = lower.starts_with(['«', '‹', '←']) && !lower.contains(['»', '›']);
+    let points_on = lower.ends_with(['»', '›', '→']) && !lower.contains(['«', '‹']);
+    let words = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let names = PAGER_WORDS
+        .iter()
+        .any(|pager| words.starts_with(pager) || words.ends_with(pager));
+    lower.chars().count() <= PAGER_CHARS && (points_back || points_on || names)
+}
+
+/// "Sign up for the Crypto-Gram Newsletter", "Abonnez-vous à notre
+/// newsletter": a short line that asks the reader to subscribe to a
+/// newsletter.
+fn is_subscription_prompt(lower: &str) -> bool {
+    lower.chars().count() <= PROMPT_CHARS
+        && NEWSLETTER_WORDS.iter().any(|words| lower.contains(words))
+        && SUBSCRIBE_WORDS.iter().any(|words| lower.contains(words))
 }
 
 /// "(Image: GETTY)", "Photo: Om Malik", "X/The Post via Getty Images": a
@@ -209,6 +292,11 @@ mod tests {
             "© 2012 msnbc.com Reprints",
             "Copyright 2020 The Paper. All Rights Reserved.",
             "© Kamps Consulting Ltd. This article is licenced for use on Pixiq only. Please do not reproduce it.",
+            "« Fairy Wren Passwords | Main",
+            "Next article →",
+            "Previous Post",
+            "To receive these entries once a month by e-mail, sign up for the Crypto-Gram Newsletter.",
+            "Abonnez-vous à notre newsletter",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -219,6 +307,9 @@ mod tests {
             "The agencies (AFP and Reuters) disagreed on the count of the crowd",
             "Share the road with cyclists",
             "Like it or not, the vote is final",
+            "« C'est la fin d'une époque », a-t-il dit.",
+            "The newsletter's editor left the paper in May.",
+            "(for more details you can read my previous article here)",
             "© Provided by Business Insider Nintendo/Apple Nintendo and Apple shocked the world this year by announcing Super Mario Run",
             "The copyright of the photographs stays with their authors, as agreed with the paper and the agency in 2019 after a long dispute about the fees they were owed for each picture printed.",
         ] {

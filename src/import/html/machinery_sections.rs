@@ -151,6 +151,19 @@ const BIOGRAPHY_HEADINGS: &[&str] = &[
     "o autorze",
 ];
 
+/// How the heading of an author's box begins ("Written by Jane Doe",
+/// "Author: Jane Doe"): a biography's heading.
+const BIOGRAPHY_OPENINGS: &[&str] = &[
+    "written by ",
+    "author: ",
+    "autor: ",
+    "autorin: ",
+    "auteur : ",
+    "auteur: ",
+    "autore: ",
+    "o autorze",
+];
+
 /// A line under a machinery heading is the section's when it is a line
 /// of links or at most this many chars.
 const SHORT_LINE_CHARS: usize = 120;
@@ -158,8 +171,8 @@ const SHORT_LINE_CHARS: usize = 120;
 /// The most lines a machinery section holds.
 const MOST_SECTION_LINES: usize = 40;
 
-/// The most long paragraphs of a biography (what follows is the article
-/// going on, when the biography stands inside it).
+/// The most paragraphs of a biography, of any length (a long one after
+/// them is the article going on, when the biography stands inside it).
 const MOST_BIOGRAPHY_PARAGRAPHS: usize = 1;
 
 /// Mutes, from block `first` on, each machinery heading and the lines of
@@ -177,7 +190,11 @@ pub(super) fn mute_machinery_sections(builder: &mut DocumentBuilder, first: usiz
         };
         builder.set_kind(at, BlockKind::Furniture);
         at += 1;
-        let mut biography = if BIOGRAPHY_HEADINGS.contains(&label.as_str()) {
+        let biography_heading = BIOGRAPHY_HEADINGS.contains(&label.as_str())
+            || BIOGRAPHY_OPENINGS
+                .iter()
+                .any(|opening| label.starts_with(opening));
+        let mut biography = if biography_heading {
             MOST_BIOGRAPHY_PARAGRAPHS
         } else {
             0
@@ -203,9 +220,7 @@ pub(super) fn mute_machinery_sections(builder: &mut DocumentBuilder, first: usiz
             if ends || !in_section {
                 break;
             }
-            if !short && biography > 0 {
-                biography -= 1;
-            }
+            biography = biography.saturating_sub(1);
             builder.set_kind(at, BlockKind::Furniture);
             at += 1;
             lines += 1;
@@ -221,9 +236,11 @@ fn machinery_label_at(builder: &DocumentBuilder, index: usize) -> Option<String>
         return None;
     }
     let label = heading_label(builder.block_text(index)?);
-    MACHINERY_HEADINGS
-        .contains(&label.as_str())
-        .then_some(label)
+    let authors_box = matches!(kind, BlockKind::Heading { .. })
+        && BIOGRAPHY_OPENINGS
+            .iter()
+            .any(|opening| label.starts_with(opening));
+    (authors_box || MACHINERY_HEADINGS.contains(&label.as_str())).then_some(label)
 }
 
 /// A heading's words, lower case, without a count before them ("3
