@@ -598,7 +598,8 @@ fn machinery_sections_after_their_headings_are_muted() {
 /// Lines that are boilerplate by what they say — an advertisement's
 /// label, a picture's credit, a row of share buttons, a copyright line, a
 /// link to the previous article, a prompt to subscribe, the tags the
-/// article is filed under — are muted wherever they stand in the article.
+/// article is filed under, a control's label, when and by whom it was
+/// posted — are muted wherever they stand in the article.
 #[test]
 fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
     for (line, start) in [
@@ -628,6 +629,22 @@ fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
         (
             "<p>Tagged as: <a href='/t/a'>harbour</a>, <a href='/t/b'>budget</a></p>",
             "Tagged as",
+        ),
+        (
+            "<p>Posted by Kathy on March 20, 2007 | <a href='/p'>Permalink</a></p>",
+            "Posted by",
+        ),
+        (
+            "<p>Aktualisiert am 23.07.2012, 11:57 Uhr</p>",
+            "Aktualisiert",
+        ),
+        (
+            "<p><a href='/v'>Harbour fees: the council explains Watch Video</a></p>",
+            "Harbour fees:",
+        ),
+        (
+            "<p><a href='#comments'>Jump to comments</a></p>",
+            "Jump to comments",
         ),
     ] {
         let document = read(&article_with_promotion(line));

@@ -5,6 +5,7 @@
 //! Images"), a row of share buttons ("Tweet", "Share Facebook WhatsApp
 //! Pinterest") and a copyright line. Each is muted, never dropped.
 
+use super::control_lines::is_control_or_stamp;
 use super::promo_lines::is_prose;
 use crate::document::{BlockKind, DocumentBuilder};
 
@@ -190,6 +191,7 @@ fn is_boilerplate(text: &str) -> bool {
         || is_copyright(&lower)
         || is_pager(&lower)
         || is_subscription_prompt(&lower)
+        || is_control_or_stamp(&lower)
 }
 
 /// "« Fairy Wren Passwords | Main", "Next article →", "Previous Post": a
@@ -203,7 +205,12 @@ fn is_pager(lower: &str) -> bool {
     let names = PAGER_WORDS
         .iter()
         .any(|pager| words.starts_with(pager) || words.ends_with(pager));
-    lower.chars().count() <= PAGER_CHARS && (points_back || points_on || names)
+    // "« Older post | Main | Newer post »"
+    let between = lower.split('|').count() >= 2
+        && lower
+            .split('|')
+            .any(|part| matches!(part.trim(), "main" | "home"));
+    lower.chars().count() <= PAGER_CHARS && (points_back || points_on || names || between)
 }
 
 /// "Sign up for the Crypto-Gram Newsletter", "Abonnez-vous à notre
@@ -293,6 +300,7 @@ mod tests {
             "Copyright 2020 The Paper. All Rights Reserved.",
             "© Kamps Consulting Ltd. This article is licenced for use on Pixiq only. Please do not reproduce it.",
             "« Fairy Wren Passwords | Main",
+            "« Random Tuesday Links | Main | User Community and ROI »",
             "Next article →",
             "Previous Post",
             "To receive these entries once a month by e-mail, sign up for the Crypto-Gram Newsletter.",

@@ -8,6 +8,7 @@
 
 mod boilerplate_lines;
 mod comments;
+mod control_lines;
 mod kept_asides;
 mod machinery_sections;
 mod noscript;

@@ -1,0 +1,108 @@
+//! A page's controls and stamps set as lines of text: a button's label
+//! ("Permalink", "Print", "Jump to comments"), a link to a video or a
+//! larger picture ("… Watch Video", "… View Full Size"), and when and by
+//! whom a post was put up ("Posted by Kathy on March 20, 2007",
+//! "Updated: 23 July", "opublikowano: 2021-04-29"). Told by what they say
+//! (lower case, the whole line or how it begins or ends).
+
+/// A control's label, the whole line.
+const CONTROL_LABELS: &[&str] = &[
+    "permalink",
+    "trackback url for this entry",
+    "jump to comments",
+    "write comment",
+    "write a comment",
+    "add comment",
+    "add a comment",
+    "reply",
+    "print",
+    "print this",
+    "print this article",
+    "email",
+    "e-mail",
+    "email this",
+    "email this article",
+    "more sharing",
+    "text size",
+    "font size",
+    "view comments",
+    "show comments",
+    "drucken",
+    "imprimer",
+    "imprimir",
+    "drukuj",
+    "stampa",
+];
+
+/// How a link to more media ends ("Aurora: Victims Remembered Watch Video").
+const MEDIA_LINK_ENDINGS: &[&str] = &[
+    "watch video",
+    "view full size",
+    "view gallery",
+    "see gallery",
+    "view slideshow",
+];
+
+/// How a post's stamp begins.
+const STAMP_OPENINGS: &[&str] = &[
+    "posted by ",
+    "posted on ",
+    "published:",
+    "published on ",
+    "updated:",
+    "updated on ",
+    "last updated",
+    "veröffentlicht am",
+    "aktualisiert am",
+    "publié le",
+    "mis à jour le",
+    "publicado el",
+    "actualizado el",
+    "opublikowano",
+    "aktualizacja:",
+    "pubblicato il",
+    "aggiornato il",
+    "atualizado em",
+    "publicado em",
+];
+
+/// A control's line or a stamp is at most this many chars.
+const CONTROL_CHARS: usize = 150;
+
+/// Whether a line (lower case) is a control's label, a link to more
+/// media, or a post's stamp.
+pub(super) fn is_control_or_stamp(lower: &str) -> bool {
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let short = lower.chars().count() <= CONTROL_CHARS;
+    // A stamp is not a sentence ("Posted on Monday, the letter said …").
+    let sentence = lower.trim_end().ends_with('.');
+    CONTROL_LABELS.contains(&bare)
+        || (short && MEDIA_LINK_ENDINGS.iter().any(|end| bare.ends_with(end)))
+        || (short && !sentence && STAMP_OPENINGS.iter().any(|open| bare.starts_with(open)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_stamps_are_told_by_what_they_say() {
+        for line in [
+            "permalink",
+            "jump to comments",
+            "aurora, colorado shooting: victims remembered watch video",
+            "posted by kathy on march 20, 2007 | permalink",
+            "updated: july 23, 2012, 11:57 p.m. et",
+            "opublikowano: 2021-04-29 17:13",
+        ] {
+            assert!(is_control_or_stamp(line), "{line}");
+        }
+        for line in [
+            "print the form and bring it to the council office.",
+            "posted on the door of the town hall was a notice that the harbour would close.",
+            "we watch video of the launch every year",
+        ] {
+            assert!(!is_control_or_stamp(line), "{line}");
+        }
+    }
+}
