@@ -580,6 +580,10 @@ fn machinery_sections_after_their_headings_are_muted() {
             ["Written by Jane Doe", "Jane Doe is the founder"].as_slice(),
         ),
         (
+            "<p>Weitere Informationen:</p><p><a href='/a'>Der Haushalt im Überblick</a></p>",
+            ["Weitere Informationen:", "Der Haushalt"].as_slice(),
+        ),
+        (
             "<p>Tags:</p><p><a href='/t/a'>harbour</a>, <a href='/t/b'>budget</a></p>",
             ["Tags:", "harbour, budget"].as_slice(),
         ),
@@ -646,6 +650,12 @@ fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
             "<p><a href='#comments'>Jump to comments</a></p>",
             "Jump to comments",
         ),
+        (
+            "<p>Marco Odermatt vor dem Start. © AFP / Marco Bertorello</p>",
+            "Marco Odermatt",
+        ),
+        ("<p>Źródło: Eurostat</p>", "Źródło"),
+        ("<p>7. oktober 2020</p>", "7. oktober"),
     ] {
         let document = read(&article_with_promotion(line));
         let found = kinds_of(&document, start);

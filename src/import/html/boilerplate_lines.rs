@@ -55,6 +55,12 @@ const CREDIT_OPENINGS: &[&str] = &[
     "imágenes:",
     "fot.",
     "zdjęcie:",
+    "source:",
+    "sources:",
+    "źródło:",
+    "quelle:",
+    "fuente:",
+    "fonte:",
 ];
 
 /// Picture agencies a credit names.
@@ -73,6 +79,12 @@ const PICTURE_AGENCIES: &[&str] = &[
     "picture-alliance",
     "imago",
     "alamy",
+    "ap",
+    "pap",
+    "efe",
+    "ansa",
+    "apa",
+    "keystone",
 ];
 
 /// Networks a row of share buttons names (one at least).
@@ -158,6 +170,9 @@ const PAGER_CHARS: usize = 100;
 /// A prompt to subscribe is at most this many chars.
 const PROMPT_CHARS: usize = 200;
 
+/// A caption ending with its credit is at most this many chars.
+const CAPTION_CHARS: usize = 200;
+
 /// A credit line is at most this many chars.
 const CREDIT_CHARS: usize = 100;
 
@@ -242,7 +257,13 @@ fn is_credit(lower: &str) -> bool {
             })
         })
         && (lower.contains('/') || lower.contains("via ") || lower.contains('('));
-    chars <= CREDIT_CHARS && !sentence && (begins || names_agency)
+    // "Marco Odermatt, Ski-Star. © AFP / Marco Bertorello": a caption
+    // ending with its credit.
+    let credited_caption = chars <= CAPTION_CHARS
+        && lower.rsplit_once('©').is_some_and(|(caption, credit)| {
+            !caption.trim().is_empty() && credit.split_whitespace().count() <= 6
+        });
+    (chars <= CREDIT_CHARS && !sentence && (begins || names_agency)) || credited_caption
 }
 
 /// "Tweet", "Share: Facebook | WhatsApp | Pinterest", "852 Tweets": every
@@ -293,6 +314,9 @@ mod tests {
             "Credit: iStockphoto/Thinkstock",
             "Matt McClain/The Washington Post via Getty Images",
             "AFP / MARCO BERTORELLO",
+            "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+            "Źródło: Eurostat",
+            "aja/PAP",
             "Tweet",
             "Share: Facebook | WhatsApp | Pinterest",
             "852Tweets",

@@ -8,6 +8,7 @@
 /// A control's label, the whole line.
 const CONTROL_LABELS: &[&str] = &[
     "permalink",
+    "permalien",
     "trackback url for this entry",
     "jump to comments",
     "write comment",
@@ -59,12 +60,16 @@ const STAMP_OPENINGS: &[&str] = &[
     "publicado el",
     "actualizado el",
     "opublikowano",
+    "publikacja:",
     "aktualizacja:",
     "pubblicato il",
     "aggiornato il",
     "atualizado em",
     "publicado em",
 ];
+
+/// A date standing alone is at most this many chars.
+const DATE_CHARS: usize = 32;
 
 /// A control's line or a stamp is at most this many chars.
 const CONTROL_CHARS: usize = 150;
@@ -77,8 +82,37 @@ pub(super) fn is_control_or_stamp(lower: &str) -> bool {
     // A stamp is not a sentence ("Posted on Monday, the letter said …").
     let sentence = lower.trim_end().ends_with('.');
     CONTROL_LABELS.contains(&bare)
+        || is_date_alone(bare)
         || (short && MEDIA_LINK_ENDINGS.iter().any(|end| bare.ends_with(end)))
         || (short && !sentence && STAMP_OPENINGS.iter().any(|open| bare.starts_with(open)))
+}
+
+/// "7. oktober 2020", "Nov 01 2012", "2021-04-29": a line that is a day's
+/// date and nothing more (a month and year alone, "January 2020", may
+/// head a timeline's part, and is kept).
+fn is_date_alone(bare: &str) -> bool {
+    let words: Vec<&str> = bare
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '/' | '-'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let numbers: Vec<&&str> = words
+        .iter()
+        .filter(|word| word.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let year = numbers
+        .iter()
+        .any(|n| n.len() == 4 && matches!(n.parse::<u32>(), Ok(1900..=2099)));
+    let day = numbers.iter().any(|n| n.len() <= 2);
+    let names = words.len() - numbers.len();
+    // A telephone number is numbers only, more of them or longer.
+    let numbers_of_a_date =
+        numbers.len() <= 3 && numbers.iter().all(|n| n.len() != 3 && n.len() <= 4);
+    bare.chars().count() <= DATE_CHARS
+        && numbers_of_a_date
+        && year
+        && day
+        && names <= 2
+        && words.len() <= 5
 }
 
 #[cfg(test)]
@@ -94,6 +128,9 @@ mod tests {
             "posted by kathy on march 20, 2007 | permalink",
             "updated: july 23, 2012, 11:57 p.m. et",
             "opublikowano: 2021-04-29 17:13",
+            "7. oktober 2020",
+            "thursday, 01 november 2012",
+            "2021-04-29",
         ] {
             assert!(is_control_or_stamp(line), "{line}");
         }
@@ -101,6 +138,9 @@ mod tests {
             "print the form and bring it to the council office.",
             "posted on the door of the town hall was a notice that the harbour would close.",
             "we watch video of the launch every year",
+            "january 2020",
+            "+81 158-23-2012",
+            "1984",
         ] {
             assert!(!is_control_or_stamp(line), "{line}");
         }

@@ -67,6 +67,8 @@ const MACHINERY_HEADINGS: &[&str] = &[
     "leave a comment",
     "post a comment",
     "about the author",
+    "more information",
+    "contact",
     // German
     "meistgelesen",
     "meistgelesene artikel",
@@ -81,6 +83,8 @@ const MACHINERY_HEADINGS: &[&str] = &[
     "artikel teilen",
     "über den autor",
     "zur person",
+    "weitere informationen",
+    "kontakt",
     // French
     "les plus lus",
     "sur le même sujet",

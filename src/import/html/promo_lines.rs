@@ -138,6 +138,9 @@ const PROMO_OPENINGS: &[&str] = &[
     "tagi",
     "tematy",
     "assuntos",
+    // Hungarian
+    "ezek is érdekelhetnek",
+    "kapcsolódó cikkek",
     // Dutch
     "lees ook",
     "lees meer",
