@@ -729,3 +729,18 @@ fn a_story_printed_twice_reads_once() {
     assert_eq!(kinds[..3], [BlockKind::Paragraph; 3]);
     assert_eq!(kinds[3..], [BlockKind::Furniture; 3]);
 }
+
+/// A post the article quotes, embedded from a social network in a box
+/// named "social-media-embed", is the article's: a quote, not furniture.
+#[test]
+fn an_embedded_post_the_article_quotes_is_the_articles() {
+    let tweet = "<div class='social-media-embed'><blockquote class='twitter-tweet'>\
+                 <p lang='en'>The harbour vote passed 7 to 2 tonight.</p>&mdash; Jane Doe \
+                 (@janedoe) <a href='https://twitter.com/janedoe/status/1'>July 23, 2012</a>\
+                 </blockquote></div>";
+    let document = read(&article_with_promotion(tweet));
+    let quoted = kinds_of(&document, "The harbour vote passed");
+    assert_eq!(quoted.len(), 1, "{:#?}", document.blocks());
+    assert_eq!(quoted[0].0, BlockKind::Quote);
+    assert_paragraphs_plain(&document);
+}

@@ -55,7 +55,12 @@ pub(super) fn take_asides(page: &HtmlDocument) -> KeptAsides {
     let page_text = paragraph_chars(&page.root());
     let mut taken: Vec<NodeRef<'_>> = Vec::new();
     let mut taken_ids = std::collections::HashSet::new();
+    let mut embeds: Vec<NodeRef<'_>> = Vec::new();
     for node in page.root().descendants_it() {
+        if holds_embedded_post(&node) {
+            embeds.push(node);
+            continue;
+        }
         if !is_aside(&node) {
             continue;
         }
@@ -68,6 +73,12 @@ pub(super) fn take_asides(page: &HtmlDocument) -> KeptAsides {
             taken_ids.insert(node.id);
             taken.push(node);
         }
+    }
+    // A post the article quotes (a tweet) is the article's, though its box
+    // is named "social": named plainly, Readability keeps it.
+    for embed in embeds {
+        embed.remove_attr("class");
+        embed.remove_attr("id");
     }
     let mut kept = KeptAsides::default();
     for node in taken {
@@ -128,6 +139,50 @@ fn is_aside(node: &NodeRef<'_>) -> bool {
         .filter(|p| p.text().trim().chars().count() > 200)
         .count();
     long_paragraphs <= MOST_LONG_PARAGRAPHS
+}
+
+/// Classes of a post embedded from a social network (the `<blockquote>`
+/// its script turns into the post).
+const EMBEDDED_POST_CLASSES: &[&str] = &[
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "bluesky-embed",
+    "reddit-embed-bq",
+    "mastodon-embed",
+];
+
+/// Whether a block holds a post embedded from a social network and no
+/// long paragraph (the article's text is not an embed's box).
+fn holds_embedded_post(node: &NodeRef<'_>) -> bool {
+    let block = node.node_name().is_some_and(|n| {
+        matches!(
+            n.to_ascii_lowercase().as_str(),
+            "div" | "section" | "figure" | "aside"
+        )
+    });
+    block
+        && node.descendants_it().any(|inner| {
+            inner
+                .node_name()
+                .is_some_and(|n| n.as_ref() == "blockquote")
+                && name_words_whole(&inner)
+                    .iter()
+                    .any(|class| EMBEDDED_POST_CLASSES.contains(&class.as_str()))
+        })
+        && paragraphs(node).all(|p| p.text().trim().chars().count() <= 600)
+}
+
+/// The classes of an element, whole, in lower case.
+fn name_words_whole(node: &NodeRef<'_>) -> Vec<String> {
+    node.attr("class")
+        .map(|c| {
+            c.to_ascii_lowercase()
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// How much text an element's paragraphs hold, in chars.
