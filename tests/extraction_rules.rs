@@ -656,6 +656,8 @@ fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
         ),
         ("<p>Źródło: Eurostat</p>", "Źródło"),
         ("<p>7. oktober 2020</p>", "7. oktober"),
+        ("<p>Image 1 of 8</p>", "Image 1 of 8"),
+        ("<p>Hide caption</p>", "Hide caption"),
     ] {
         let document = read(&article_with_promotion(line));
         let found = kinds_of(&document, start);

@@ -28,6 +28,17 @@ const CONTROL_LABELS: &[&str] = &[
     "font size",
     "view comments",
     "show comments",
+    "caption",
+    "hide caption",
+    "toggle caption",
+    "close",
+    "expand",
+    "enlarge",
+    "click to enlarge",
+    "full screen",
+    "fullscreen",
+    "view full screen",
+    "skip advertisement",
     "drucken",
     "imprimer",
     "imprimir",
@@ -83,6 +94,7 @@ pub(super) fn is_control_or_stamp(lower: &str) -> bool {
     let sentence = lower.trim_end().ends_with('.');
     CONTROL_LABELS.contains(&bare)
         || is_date_alone(bare)
+        || is_picture_count(bare)
         || (short && MEDIA_LINK_ENDINGS.iter().any(|end| bare.ends_with(end)))
         || (short && !sentence && STAMP_OPENINGS.iter().any(|open| bare.starts_with(open)))
 }
@@ -115,6 +127,29 @@ fn is_date_alone(bare: &str) -> bool {
         && words.len() <= 5
 }
 
+/// "Image 1 of 8", "3/24", "Bild 2 von 5", "Foto 4 de 10": where a
+/// gallery's reader stands.
+fn is_picture_count(bare: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "image", "photo", "picture", "slide", "bild", "foto", "imagen", "zdjęcie", "immagine",
+        "of", "von", "de", "z", "di", "sur", "/",
+    ];
+    let words: Vec<&str> = bare
+        .split_whitespace()
+        .flat_map(|w| w.split_inclusive('/'))
+        .map(|w| w.trim_end_matches('/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numbers = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    let rest_are_words = words
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_ascii_digit()) || WORDS.contains(w));
+    numbers == 2 && words.len() <= 4 && rest_are_words && bare.contains(['/', ' '])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +166,10 @@ mod tests {
             "7. oktober 2020",
             "thursday, 01 november 2012",
             "2021-04-29",
+            "image 1 of 8",
+            "3/24",
+            "bild 2 von 5",
+            "hide caption",
         ] {
             assert!(is_control_or_stamp(line), "{line}");
         }
@@ -141,6 +180,8 @@ mod tests {
             "january 2020",
             "+81 158-23-2012",
             "1984",
+            "1 of the 8 ships",
+            "7 to 2",
         ] {
             assert!(!is_control_or_stamp(line), "{line}");
         }
