@@ -657,6 +657,10 @@ fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
         ("<p>Źródło: Eurostat</p>", "Źródło"),
         ("<p>7. oktober 2020</p>", "7. oktober"),
         ("<p>Image 1 of 8</p>", "Image 1 of 8"),
+        (
+            "<p>updated 5:15 PM EST, Wed November 7, 2012</p>",
+            "updated 5:15",
+        ),
         ("<p>Hide caption</p>", "Hide caption"),
     ] {
         let document = read(&article_with_promotion(line));

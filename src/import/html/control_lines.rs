@@ -79,6 +79,9 @@ const STAMP_OPENINGS: &[&str] = &[
     "publicado em",
 ];
 
+/// How a post's stamp begins when a time or date follows.
+const TIMED_STAMP_OPENINGS: &[&str] = &["updated ", "posted ", "published ", "last modified "];
+
 /// A date standing alone is at most this many chars.
 const DATE_CHARS: usize = 32;
 
@@ -92,7 +95,13 @@ pub(super) fn is_control_or_stamp(lower: &str) -> bool {
     let short = lower.chars().count() <= CONTROL_CHARS;
     // A stamp is not a sentence ("Posted on Monday, the letter said …").
     let sentence = lower.trim_end().ends_with('.');
+    // "updated 5:15 PM EST, Wed November 7, 2012": a stamp's time.
+    let timed = bare.chars().any(|c| c.is_ascii_digit())
+        && TIMED_STAMP_OPENINGS
+            .iter()
+            .any(|open| bare.starts_with(open));
     CONTROL_LABELS.contains(&bare)
+        || (short && !sentence && timed)
         || is_date_alone(bare)
         || is_picture_count(bare)
         || (short && MEDIA_LINK_ENDINGS.iter().any(|end| bare.ends_with(end)))
@@ -167,6 +176,7 @@ mod tests {
             "thursday, 01 november 2012",
             "2021-04-29",
             "image 1 of 8",
+            "updated 5:15 pm est, wed november 7, 2012",
             "3/24",
             "bild 2 von 5",
             "hide caption",
@@ -178,6 +188,7 @@ mod tests {
             "posted on the door of the town hall was a notice that the harbour would close.",
             "we watch video of the launch every year",
             "january 2020",
+            "updated rules for the harbour",
             "+81 158-23-2012",
             "1984",
             "1 of the 8 ships",
