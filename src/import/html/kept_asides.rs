@@ -8,7 +8,9 @@
 //! that the walk mutes them. What lay outside the article goes with the
 //! rest of the page, as before.
 
-use dom_query::{Document as HtmlDocument, NodeRef};
+use std::collections::HashSet;
+
+use dom_query::{Document as HtmlDocument, NodeId, NodeRef};
 
 /// The class the walk mutes (`Walker`): what it holds becomes furniture.
 pub(super) const MUTED_CLASS: &str = "marginalia-muted";
@@ -54,10 +56,11 @@ pub(super) struct KeptAsides {
 pub(super) fn take_asides(page: &HtmlDocument) -> KeptAsides {
     let page_text = paragraph_chars(&page.root());
     let mut taken: Vec<NodeRef<'_>> = Vec::new();
-    let mut taken_ids = std::collections::HashSet::new();
+    let mut taken_ids = HashSet::new();
     let mut embeds: Vec<NodeRef<'_>> = Vec::new();
+    let embed_boxes = embedded_post_boxes(page);
     for node in page.root().descendants_it() {
-        if holds_embedded_post(&node) {
+        if embed_boxes.contains(&node.id) {
             embeds.push(node);
             continue;
         }
@@ -75,7 +78,8 @@ pub(super) fn take_asides(page: &HtmlDocument) -> KeptAsides {
         }
     }
     // A post the article quotes (a tweet) is the article's, though its box
-    // is named "social": named plainly, Readability keeps it.
+    // is named "social" or "com-embed": named plainly, Readability keeps
+    // it (and it is not taken for an aside).
     for embed in embeds {
         embed.remove_attr("class");
         embed.remove_attr("id");
@@ -152,25 +156,44 @@ const EMBEDDED_POST_CLASSES: &[&str] = &[
     "mastodon-embed",
 ];
 
-/// Whether a block holds a post embedded from a social network and no
-/// long paragraph (the article's text is not an embed's box).
-fn holds_embedded_post(node: &NodeRef<'_>) -> bool {
-    let block = node.node_name().is_some_and(|n| {
-        matches!(
-            n.to_ascii_lowercase().as_str(),
-            "div" | "section" | "figure" | "aside"
-        )
-    });
-    block
-        && node.descendants_it().any(|inner| {
-            inner
-                .node_name()
-                .is_some_and(|n| n.as_ref() == "blockquote")
-                && name_words_whole(&inner)
-                    .iter()
-                    .any(|class| EMBEDDED_POST_CLASSES.contains(&class.as_str()))
-        })
-        && paragraphs(node).all(|p| p.text().trim().chars().count() <= 600)
+/// An embedded post's box is at most this many elements up from it…
+const EMBED_BOX_DEPTH: usize = 4;
+
+/// …each with at most this many elements in it (the post, its caption,
+/// its script).
+const EMBED_BOX_CHILDREN: usize = 3;
+
+/// The most text an embedded post's box holds besides the post.
+const EMBED_BOX_EXTRA_CHARS: usize = 200;
+
+/// The boxes of the posts embedded from a social network (by node id):
+/// the elements around each post that hold nothing else but a line or two
+/// (a caption, its credit), found from the post up.
+fn embedded_post_boxes(page: &HtmlDocument) -> HashSet<NodeId> {
+    let mut boxes = HashSet::new();
+    for quote in page.select("blockquote").nodes() {
+        let embedded = name_words_whole(quote)
+            .iter()
+            .any(|class| EMBEDDED_POST_CLASSES.contains(&class.as_str()));
+        if !embedded {
+            continue;
+        }
+        let own = quote.text().chars().count();
+        // A box is a few elements around the post: looked at no higher up,
+        // and no wider, so a page of many posts is read in linear time.
+        for ancestor in quote.ancestors_it(Some(EMBED_BOX_DEPTH)) {
+            let narrow = ancestor
+                .children_it(false)
+                .filter(NodeRef::is_element)
+                .nth(EMBED_BOX_CHILDREN)
+                .is_none();
+            if !narrow || ancestor.text().chars().count() > own + EMBED_BOX_EXTRA_CHARS {
+                break;
+            }
+            boxes.insert(ancestor.id);
+        }
+    }
+    boxes
 }
 
 /// The classes of an element, whole, in lower case.

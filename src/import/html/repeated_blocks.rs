@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::super::page_title::comparable;
 use super::promo_lines::is_prose;
 use crate::document::{BlockKind, DocumentBuilder};
 
@@ -54,15 +55,6 @@ pub(super) fn mute_repeated_blocks(builder: &mut DocumentBuilder, first: usize) 
             builder.set_kind(index, BlockKind::Furniture);
         }
     }
-}
-
-/// A line's words in lower case, so "BY JANE DOE" and "By Jane Doe" are
-/// the same line.
-fn comparable(text: &str) -> String {
-    text.split_whitespace()
-        .map(|word| word.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
