@@ -168,33 +168,6 @@ impl DocumentBuilder {
         }
     }
 
-    /// Mutes each run of at least `min_run` paragraphs or list items from
-    /// block `first` on that are all links (a roundup's list of posts, a
-    /// "more stories" list set as paragraphs): what is not the article's
-    /// text, shown muted, never dropped.
-    pub fn mute_runs_of_links(&mut self, first: usize, min_run: usize) {
-        let is_link_line = |block: &Block| {
-            let prose = matches!(
-                block.kind,
-                BlockKind::Paragraph | BlockKind::ListItem { .. }
-            );
-            prose && !block.chars.is_empty() && linked_share(block) >= 0.9
-        };
-        let mut at = first;
-        while at < self.blocks.len() {
-            let run = self.blocks[at..]
-                .iter()
-                .take_while(|block| is_link_line(block))
-                .count();
-            if run >= min_run {
-                for block in &mut self.blocks[at..at + run] {
-                    block.kind = BlockKind::Furniture;
-                }
-            }
-            at += run.max(1);
-        }
-    }
-
     pub fn block_count(&self) -> usize {
         self.blocks.len()
     }

@@ -216,7 +216,7 @@ fn paragraph_chars(node: &NodeRef<'_>) -> usize {
 }
 
 /// The `<p>` elements inside an element.
-fn paragraphs<'a>(node: &NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
+pub(super) fn paragraphs<'a>(node: &NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
     node.descendants_it()
         .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p")))
 }

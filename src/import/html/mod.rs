@@ -92,7 +92,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
 /// is the page's, not the article's: runs of links, text printed twice,
 /// boilerplate lines, promotions and the machinery's sections.
 fn mute_page_machinery(builder: &mut DocumentBuilder, first: usize) {
-    builder.mute_runs_of_links(first, LEAST_LINK_RUN);
+    promo_lines::mute_runs_of_links(builder, first);
     repeated_blocks::mute_repeated_blocks(builder, first);
     boilerplate_lines::mute_boilerplate_lines(builder, first);
     promo_lines::mute_promotions(builder, first);
@@ -248,10 +248,6 @@ fn parse_html(html: &str) -> HtmlDocument {
     let html = noscript::without_noscript(html);
     HtmlDocument::from(&*flatten_deep_nesting(&html, MAX_HTML_DEPTH).text)
 }
-
-/// This many paragraphs in a row that are all links are a list of other
-/// pages (a roundup's, "more stories"), not the article's text.
-const LEAST_LINK_RUN: usize = 4;
 
 /// Pages nested deeper than this skip article extraction (real articles
 /// are nested a few dozen elements deep).

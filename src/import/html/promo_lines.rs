@@ -174,6 +174,13 @@ const LABEL_CHARS: usize = 48;
 /// many chars and at least half a link ("Mire: <a>the headline</a>").
 const LINKED_LINE_CHARS: usize = 200;
 
+/// This many paragraphs in a row that are all links are a list of other
+/// pages (a roundup's, "more stories"), not the article's text.
+const LEAST_LINK_RUN: usize = 4;
+
+/// A paragraph is all links when at least this share of it is.
+const ALL_LINKS: f32 = 0.9;
+
 /// The most links a label introduces.
 const MOST_INTRODUCED: usize = 12;
 
@@ -199,6 +206,33 @@ pub(super) fn mute_promotions(builder: &mut DocumentBuilder, first: usize) {
             }
         }
     }
+}
+
+/// Mutes each run of at least [`LEAST_LINK_RUN`] paragraphs or list items
+/// from block `first` on that are all links (a roundup's list of posts, a
+/// "more stories" list set as paragraphs): what is not the article's text,
+/// shown muted, never dropped.
+pub(super) fn mute_runs_of_links(builder: &mut DocumentBuilder, first: usize) {
+    let mut at = first;
+    while at < builder.block_count() {
+        let run = (at..builder.block_count())
+            .take_while(|&index| is_all_links(builder, index))
+            .count();
+        if run >= LEAST_LINK_RUN {
+            for index in at..at + run {
+                builder.set_kind(index, BlockKind::Furniture);
+            }
+        }
+        at += run.max(1);
+    }
+}
+
+/// Whether block `index` is a paragraph or list item that is all links.
+fn is_all_links(builder: &DocumentBuilder, index: usize) -> bool {
+    builder
+        .block_kind(index)
+        .is_some_and(|kind| matches!(kind, BlockKind::Paragraph | BlockKind::ListItem { .. }))
+        && builder.linked_share(index) >= ALL_LINKS
 }
 
 /// Whether block `index` is a promotion: `Some(true)` for a label standing

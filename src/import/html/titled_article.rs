@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use dom_query::{Document as HtmlDocument, NodeId, NodeRef};
 
 use super::super::page_title::comparable;
+use super::kept_asides::paragraphs;
 use super::post_container::in_machinery;
 
 /// A headline has at least this many words.
@@ -103,9 +104,7 @@ fn holds(article: &str, paragraphs: &[String]) -> bool {
 
 /// The text of an element's paragraphs, whitespace removed.
 fn paragraphs_of(element: &NodeRef<'_>) -> Vec<String> {
-    element
-        .descendants_it()
-        .filter(|node| node.node_name().is_some_and(|name| name.as_ref() == "p"))
+    paragraphs(element)
         .map(|p| without_whitespace(&p.text()))
         .filter(|text| !text.is_empty())
         .collect()
