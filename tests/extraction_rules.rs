@@ -750,3 +750,74 @@ fn an_embedded_post_the_article_quotes_is_the_articles() {
     assert_eq!(quoted[0].0, BlockKind::Quote);
     assert_paragraphs_plain(&document);
 }
+
+/// A news page whose standfirst sits under the headline, outside the
+/// element that holds the story, with the page's description saying it.
+fn story_with_standfirst(description: &str, standfirst: &str) -> String {
+    let paragraphs: String = (1..=4)
+        .map(|n| {
+            format!(
+                "<p>Párrafo {n} de la nota: el concejo se reunió el martes por la noche y votó \
+                 el nuevo presupuesto del puerto, las escuelas y los caminos, después de un \
+                 largo debate en el que cada miembro habló al menos una vez.</p>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>El concejo vota el presupuesto | Diario</title>\
+         <meta name=\"description\" content=\"{description}\"></head><body>\
+         <header class=\"site\"><a href=\"/\">Diario</a></header>\
+         <main><h1>El concejo vota el presupuesto</h1>\
+         <div class=\"meta\"><span>Por Ana Pérez</span> · <span>8 minutos de lectura</span></div>\
+         <h2 class=\"deck\">{standfirst}</h2>\
+         <div class=\"body\">{paragraphs}</div></main>\
+         <footer><p>Otras notas: {description}</p></footer></body></html>"
+    )
+}
+
+/// The standfirst a page sets under its headline — the text its own
+/// description gives — is the article's lead, before the story, once; a
+/// description cut short ("…") or one that goes on into the story finds
+/// it too, and a kicker before it stays with it. A description the page
+/// does not set under its headline makes no lead.
+#[test]
+fn the_standfirst_under_the_headline_is_the_articles_lead() {
+    let lead = "A pesar de que el plan entró en vigor en 2019, se sigue discutiendo; \
+                mientras tanto, los vecinos muestran preocupación por su tamaño.";
+    let cut = "A pesar de que el plan entró en vigor en 2019, se sigue discutiendo; mientras…";
+    let going_on = format!("{lead} Párrafo 1 de la nota: el concejo se reunió");
+    let kicker = format!("LO QUE HAY QUE SABER {lead}");
+    for (description, standfirst) in [
+        (lead, lead.to_owned()),
+        (cut, lead.to_owned()),
+        (going_on.as_str(), lead.to_owned()),
+        (lead, kicker.clone()),
+    ] {
+        let document = read(&story_with_standfirst(description, &standfirst));
+        let leads: Vec<usize> = (0..document.blocks().len())
+            .filter(|&i| document.blocks()[i].kind == BlockKind::Lead)
+            .collect();
+        assert_eq!(leads.len(), 1, "{description}: {:#?}", document.blocks());
+        assert_eq!(document.block_text(leads[0]), standfirst);
+        let first_paragraph = kinds_of(&document, "Párrafo 1");
+        assert_eq!(first_paragraph.len(), 1);
+        let story = document.text().find("Párrafo 1").expect("the story");
+        assert!(document.text().find(&standfirst).expect("the lead") < story);
+    }
+    // No lead is made up: a description that is the story's first
+    // paragraph, one shown only far below the headline, one no element shows.
+    let first = "Párrafo 1 de la nota: el concejo se reunió el martes por la noche y votó \
+                 el nuevo presupuesto del puerto, las escuelas y los caminos, después de un \
+                 largo debate en el que cada miembro habló al menos una vez.";
+    let elsewhere =
+        "Un resumen que solo aparece al pie de la página, lejos del titular y de la nota.";
+    for (description, standfirst) in [(first, ""), (elsewhere, ""), ("Diario: noticias.", "")] {
+        let document = read(&story_with_standfirst(description, standfirst));
+        assert!(
+            document.blocks().iter().all(|b| b.kind != BlockKind::Lead),
+            "{description}: {:#?}",
+            document.blocks()
+        );
+        assert_eq!(kinds_of(&document, "Párrafo 1").len(), 1);
+    }
+}

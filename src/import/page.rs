@@ -21,6 +21,9 @@ pub(super) struct PageHead {
     pub(super) og_title: Option<String>,
     /// The language it declares (`<html lang>`, else `og:locale`), as given.
     pub(super) language: Option<String>,
+    /// The summaries it gives (`<meta name=description>`, `og:description`,
+    /// `twitter:description`), each once.
+    pub(super) descriptions: Vec<String>,
 }
 
 /// Where a page says something about itself: an element's name, one of its
@@ -45,6 +48,11 @@ const LANGUAGE_SOURCES: &[Source] = &[
     ("meta", "http-equiv", "content-language", "content"),
     ("meta", "property", "og:locale", "content"),
 ];
+const DESCRIPTION_SOURCES: &[Source] = &[
+    ("meta", "name", "description", "content"),
+    ("meta", "property", "og:description", "content"),
+    ("meta", "name", "twitter:description", "content"),
+];
 const DATE_SOURCES: &[Source] = &[
     ("meta", "property", "article:published_time", "content"),
     ("meta", "itemprop", "datePublished", "content"),
@@ -63,6 +71,7 @@ impl PageHead {
             DATE_SOURCES,
             OG_TITLE_SOURCES,
             LANGUAGE_SOURCES,
+            DESCRIPTION_SOURCES,
         ]
         .concat();
         // The first value each source gives.
@@ -104,12 +113,15 @@ impl PageHead {
         let published = first_of(DATE_SOURCES).into_iter().next();
         let og_title = first_of(OG_TITLE_SOURCES).into_iter().next();
         let language = first_of(LANGUAGE_SOURCES).into_iter().next();
+        let mut descriptions = first_of(DESCRIPTION_SOURCES);
+        descriptions.dedup();
         Self {
             url,
             site_name,
             published,
             og_title,
             language,
+            descriptions,
         }
     }
 }

@@ -15,6 +15,7 @@ mod noscript;
 mod post_container;
 mod promo_lines;
 mod repeated_blocks;
+mod standfirst;
 mod titled_article;
 mod walker;
 
@@ -42,6 +43,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let comments = comments::take_comments(&page);
     let asides = kept_asides::take_asides(&page);
     let others = post_container::OtherArticles::of(&page, &title_element, &head, &asides);
+    let standfirst = standfirst::Standfirst::of(&page, &head.descriptions);
     pictures.page_url = head.url.clone();
     let (page_title, content, is_article) = match readable_article(page) {
         Ok(article) => {
@@ -78,6 +80,9 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
         walker.skip_heading = Some(title.to_lowercase());
         if let Some(line) = metadata_line(builder.metadata_mut()) {
             builder.push(BlockKind::Byline, &line);
+        }
+        if let Some(lead) = standfirst.filter(|lead| !lead.is_within(&body.text())) {
+            builder.push(BlockKind::Lead, &lead.text);
         }
     }
     let first_of_body = builder.block_count();
