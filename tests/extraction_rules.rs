@@ -671,6 +671,66 @@ fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
     }
 }
 
+/// Lines that ask the reader to follow, subscribe or share, a blog
+/// theme's stamp sentence, a closed thread's notice and more share
+/// buttons are muted, in several languages; the paragraphs stay plain.
+#[test]
+fn prompts_to_the_reader_and_a_themes_stamp_sentences_are_muted() {
+    for (line, start) in [
+        (
+            "<p>Follow US News from NBCNews.com on <a href='/t'>Twitter</a> and <a href='/f'>Facebook</a></p>",
+            "Follow US News",
+        ),
+        (
+            "<p>– Follow the Ticker on Twitter: @PoliticalTicker</p>",
+            "– Follow",
+        ),
+        ("<p>Síguenos en Instagram</p>", "Síguenos"),
+        (
+            "<p>If you enjoyed this post, then make sure you subscribe to our RSS Feed.</p>",
+            "If you enjoyed",
+        ),
+        (
+            "<p>Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn!</p>",
+            "Hat Ihnen",
+        ),
+        (
+            "<p><a href='/feed'>Subscribe to the Harbour Gazette</a></p>",
+            "Subscribe to",
+        ),
+        (
+            "<p>This entry was posted on Thursday, August 9th, 2012 at 2:01 pm and is filed under \
+             <a href='/c/news'>News</a>.</p>",
+            "This entry was posted",
+        ),
+        (
+            "<p>Dieser Beitrag wurde unter <a href='/c'>Allgemein</a> veröffentlicht.</p>",
+            "Dieser Beitrag",
+        ),
+        (
+            "<p>The comments to this entry are closed.</p>",
+            "The comments to",
+        ),
+        ("<p>Los comentarios están cerrados.</p>", "Los comentarios"),
+        ("<p>No related posts.</p>", "No related posts"),
+        (
+            "<p><a href='/'>Back to Homepage</a></p>",
+            "Back to Homepage",
+        ),
+        ("<p><a href='/s'>StumbleUpon It!</a></p>", "StumbleUpon"),
+        (
+            "<p>Archived under <a href='/c/ads'>Advertising</a></p>",
+            "Archived under",
+        ),
+    ] {
+        let document = read(&article_with_promotion(line));
+        let found = kinds_of(&document, start);
+        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
+        assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+        assert_paragraphs_plain(&document);
+    }
+}
+
 /// A news page saved with the next stories loaded below the first (an
 /// infinite scroll): Readability takes the longest story; the article is
 /// the one the page's title names.

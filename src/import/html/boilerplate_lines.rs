@@ -7,6 +7,7 @@
 
 use super::control_lines::is_control_or_stamp;
 use super::promo_lines::is_prose;
+use super::prompt_lines::is_reader_prompt;
 use crate::document::{BlockKind, DocumentBuilder};
 
 /// An advertisement's label, lower case, the whole line.
@@ -89,10 +90,10 @@ const PICTURE_AGENCIES: &[&str] = &[
 
 /// Networks a row of share buttons names (one at least).
 #[rustfmt::skip]
-const NETWORKS: &[&str] = &[
+pub(super) const NETWORKS: &[&str] = &[
     "tweet", "tweets", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit",
     "tumblr", "telegram", "messenger", "google", "flipboard", "pocket", "xing", "vk", "weibo",
-    "wechat",
+    "wechat", "instagram", "stumbleupon", "digg", "delicious", "icio",
 ];
 
 /// The other words of a row of share buttons (lower case).
@@ -101,7 +102,7 @@ const SHARE_WORDS: &[&str] = &[
     "share", "shares", "sharing", "like", "likes", "pin", "it", "email", "e", "mail", "print",
     "x", "plus", "copy", "link", "sms", "on", "via", "this", "article", "story", "post",
     "compartir", "teilen", "partager", "condividi", "udostępnij", "compartilhe", "comment",
-    "comments", "k",
+    "comments", "k", "save", "to", "del", "us",
 ];
 
 /// Copyright's words.
@@ -141,34 +142,8 @@ const PAGER_WORDS: &[&str] = &[
     "próximo post",
 ];
 
-/// How a prompt to subscribe asks ("Sign up for our newsletter").
-const SUBSCRIBE_WORDS: &[&str] = &[
-    "sign up",
-    "subscribe",
-    "receive",
-    "join",
-    "abonnez",
-    "inscrivez",
-    "abonnieren",
-    "anmelden",
-    "bestellen",
-    "suscríbete",
-    "suscribirse",
-    "regístrate",
-    "zapisz",
-    "iscriviti",
-    "assine",
-    "inscreva",
-];
-
-/// What a prompt to subscribe is to.
-const NEWSLETTER_WORDS: &[&str] = &["newsletter", "boletín", "email updates", "e-mail updates"];
-
 /// A line to the next or previous article is at most this many chars.
 const PAGER_CHARS: usize = 100;
-
-/// A prompt to subscribe is at most this many chars.
-const PROMPT_CHARS: usize = 200;
 
 /// A caption ending with its credit is at most this many chars.
 const CAPTION_CHARS: usize = 200;
@@ -196,7 +171,8 @@ pub(super) fn mute_boilerplate_lines(builder: &mut DocumentBuilder, first: usize
 }
 
 /// Whether a line is an advertisement's label, a picture's credit, a row
-/// of share buttons or a copyright line.
+/// of share buttons, a copyright line, a pager, a prompt to the reader, a
+/// control's label or a stamp.
 fn is_boilerplate(text: &str) -> bool {
     let lower: String = text.trim().chars().flat_map(char::to_lowercase).collect();
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
@@ -205,7 +181,7 @@ fn is_boilerplate(text: &str) -> bool {
         || is_share_row(&lower)
         || is_copyright(&lower)
         || is_pager(&lower)
-        || is_subscription_prompt(&lower)
+        || is_reader_prompt(&lower)
         || is_control_or_stamp(&lower)
 }
 
@@ -226,15 +202,6 @@ fn is_pager(lower: &str) -> bool {
             .split('|')
             .any(|part| matches!(part.trim(), "main" | "home"));
     lower.chars().count() <= PAGER_CHARS && (points_back || points_on || names || between)
-}
-
-/// "Sign up for the Crypto-Gram Newsletter", "Abonnez-vous à notre
-/// newsletter": a short line that asks the reader to subscribe to a
-/// newsletter.
-fn is_subscription_prompt(lower: &str) -> bool {
-    lower.chars().count() <= PROMPT_CHARS
-        && NEWSLETTER_WORDS.iter().any(|words| lower.contains(words))
-        && SUBSCRIBE_WORDS.iter().any(|words| lower.contains(words))
 }
 
 /// "(Image: GETTY)", "Photo: Om Malik", "X/The Post via Getty Images": a

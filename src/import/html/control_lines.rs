@@ -39,6 +39,24 @@ const CONTROL_LABELS: &[&str] = &[
     "fullscreen",
     "view full screen",
     "skip advertisement",
+    "comments are closed",
+    "comments for this entry are closed",
+    "the comments to this entry are closed",
+    "kommentare sind geschlossen",
+    "les commentaires sont fermés",
+    "los comentarios están cerrados",
+    "i commenti sono chiusi",
+    "os comentários estão fechados",
+    "komentarze są wyłączone",
+    "no related posts",
+    "back to top",
+    "back to home",
+    "back to homepage",
+    "zurück nach oben",
+    "retour en haut",
+    "volver arriba",
+    "torna su",
+    "voltar ao topo",
     "drucken",
     "imprimer",
     "imprimir",
@@ -79,11 +97,30 @@ const STAMP_OPENINGS: &[&str] = &[
     "publicado em",
 ];
 
+/// How a blog theme's stamp begins, a sentence though it is ("This entry
+/// was posted in News and tagged council on 9 August 2012 by Ann.
+/// Bookmark the permalink."), in WordPress's languages.
+const STAMP_SENTENCE_OPENINGS: &[&str] = &[
+    "this entry was posted",
+    "this entry was filed",
+    "bookmark the permalink",
+    "dieser eintrag wurde",
+    "dieser beitrag wurde",
+    "cette entrée a été publiée",
+    "esta entrada fue publicada",
+    "questa voce è stata pubblicata",
+    "esta entrada foi publicada",
+    "ten wpis został opublikowany",
+];
+
 /// How a post's stamp begins when a time or date follows.
 const TIMED_STAMP_OPENINGS: &[&str] = &["updated ", "posted ", "published ", "last modified "];
 
 /// A date standing alone is at most this many chars.
 const DATE_CHARS: usize = 32;
+
+/// A blog theme's stamp sentence is at most this many chars.
+const STAMP_SENTENCE_CHARS: usize = 300;
 
 /// A control's line or a stamp is at most this many chars.
 const CONTROL_CHARS: usize = 150;
@@ -106,6 +143,10 @@ pub(super) fn is_control_or_stamp(lower: &str) -> bool {
         || is_picture_count(bare)
         || (short && MEDIA_LINK_ENDINGS.iter().any(|end| bare.ends_with(end)))
         || (short && !sentence && STAMP_OPENINGS.iter().any(|open| bare.starts_with(open)))
+        || (lower.chars().count() <= STAMP_SENTENCE_CHARS
+            && STAMP_SENTENCE_OPENINGS
+                .iter()
+                .any(|open| bare.starts_with(open)))
 }
 
 /// "7. oktober 2020", "Nov 01 2012", "2021-04-29": a line that is a day's
@@ -180,6 +221,10 @@ mod tests {
             "3/24",
             "bild 2 von 5",
             "hide caption",
+            "this entry was posted in news and tagged council on august 9, 2012 by ann. bookmark the permalink.",
+            "dieser beitrag wurde unter allgemein veröffentlicht.",
+            "the comments to this entry are closed.",
+            "no related posts.",
         ] {
             assert!(is_control_or_stamp(line), "{line}");
         }
@@ -193,6 +238,8 @@ mod tests {
             "1984",
             "1 of the 8 ships",
             "7 to 2",
+            "this entry was the last the old harbour master wrote in his log.",
+            "comments are closed to the public until the inquiry ends, the council said.",
         ] {
             assert!(!is_control_or_stamp(line), "{line}");
         }

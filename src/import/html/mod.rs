@@ -14,6 +14,7 @@ mod machinery_sections;
 mod noscript;
 mod post_container;
 mod promo_lines;
+mod prompt_lines;
 mod repeated_blocks;
 mod standfirst;
 mod titled_article;

@@ -1,0 +1,178 @@
+//! Lines that ask the reader to do something for the site rather than
+//! tell the article: subscribe to its newsletter ("Sign up for the
+//! Crypto-Gram Newsletter"), follow it on a network ("Follow US News on
+//! Twitter and Facebook", "– Follow the Ticker on Twitter: @Ticker"), or
+//! subscribe and share because the post pleased ("If you enjoyed this
+//! post, make sure you subscribe to our RSS feed"). Told by what they say,
+//! lower case; each is muted where it stands, never dropped.
+
+use super::boilerplate_lines::NETWORKS;
+
+/// How a prompt to subscribe asks ("Sign up for our newsletter").
+const SUBSCRIBE_WORDS: &[&str] = &[
+    "sign up",
+    "subscribe",
+    "receive",
+    "join",
+    "abonnez",
+    "inscrivez",
+    "abonnieren",
+    "anmelden",
+    "bestellen",
+    "suscríbete",
+    "suscribirse",
+    "regístrate",
+    "zapisz",
+    "iscriviti",
+    "assine",
+    "inscreva",
+];
+
+/// What a prompt to subscribe is to.
+const NEWSLETTER_WORDS: &[&str] = &["newsletter", "boletín", "email updates", "e-mail updates"];
+
+/// How a short line that asks the reader to subscribe begins ("Subscribe
+/// to all about auto").
+const SUBSCRIBE_OPENINGS: &[&str] = &[
+    "subscribe to ",
+    "subscribe via ",
+    "subscribe by ",
+    "subscribe now",
+    "abonnieren sie",
+    "abonnez-vous",
+    "suscríbete",
+    "iscriviti",
+    "assine ",
+    "inscreva-se",
+    "zapisz się",
+];
+
+/// How a line that asks the reader to follow the site (or its writer)
+/// begins.
+const FOLLOW_OPENINGS: &[&str] = &[
+    "follow ",
+    "you can follow ",
+    "folgen sie ",
+    "folge ",
+    "suivez",
+    "síguenos",
+    "sigue a ",
+    "seguici",
+    "segui ",
+    "siga ",
+    "obserwuj ",
+];
+
+/// Where a reader is asked to follow, besides the share buttons' networks.
+const FOLLOWED_ON: &[&str] = &[
+    "instagram",
+    "youtube",
+    "tiktok",
+    "bluesky",
+    "mastodon",
+    "threads",
+    "rss",
+];
+
+/// How a prompt that presumes the reader enjoyed the post begins.
+const ENJOYED_OPENINGS: &[&str] = &[
+    "if you enjoyed this",
+    "if you liked this",
+    "if you like this",
+    "if you found this",
+    "enjoyed this article?",
+    "enjoyed this post?",
+    "liked this article?",
+    "liked this post?",
+    "did you enjoy this",
+    "hat ihnen dieser artikel gefallen",
+    "hat ihnen der artikel gefallen",
+    "wenn ihnen dieser artikel gefallen",
+    "si vous avez aimé cet article",
+    "vous avez aimé cet article",
+    "si te gustó este artículo",
+    "¿te gustó este artículo",
+    "se ti è piaciuto questo articolo",
+    "se gostou deste artigo",
+    "gostou deste artigo",
+    "jeśli podobał ci się",
+    "podobał ci się ten artykuł",
+];
+
+/// A prompt is at most this many chars.
+const PROMPT_CHARS: usize = 200;
+
+/// A line that only asks to subscribe is at most this many chars.
+const SUBSCRIBE_LINE_CHARS: usize = 80;
+
+/// A line that asks to follow is at most this many chars.
+const FOLLOW_CHARS: usize = 160;
+
+/// Whether a line (lower case) asks the reader to subscribe, to follow
+/// the site on a network, or to subscribe or share because they enjoyed
+/// the post.
+pub(super) fn is_reader_prompt(lower: &str) -> bool {
+    let chars = lower.chars().count();
+    // After a bullet, a dash or an email's quote marks ("> >Follow …").
+    let bare = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '¿' && c != '¡');
+    let begins = |openings: &[&str]| openings.iter().any(|opening| bare.starts_with(opening));
+    let newsletter = NEWSLETTER_WORDS.iter().any(|words| lower.contains(words))
+        && SUBSCRIBE_WORDS.iter().any(|words| lower.contains(words));
+    chars <= PROMPT_CHARS
+        && (newsletter
+            || begins(ENJOYED_OPENINGS)
+            || (chars <= SUBSCRIBE_LINE_CHARS && begins(SUBSCRIBE_OPENINGS))
+            || (chars <= FOLLOW_CHARS && begins(FOLLOW_OPENINGS) && names_a_network(lower)))
+}
+
+/// Whether a line names a network as a word, or a handle ("@Ticker").
+fn names_a_network(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '@')
+        .any(|word| {
+            NETWORKS.contains(&word)
+                || FOLLOWED_ON.contains(&word)
+                || (word.len() > 1 && word.starts_with('@'))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prompt(line: &str) -> bool {
+        is_reader_prompt(&line.to_lowercase())
+    }
+
+    #[test]
+    fn prompts_to_the_reader_are_told_by_what_they_ask() {
+        for line in [
+            "To receive these entries once a month by e-mail, sign up for the Crypto-Gram Newsletter.",
+            "Abonnez-vous à notre newsletter",
+            "Follow US News from NBCNews.com on Twitter and Facebook",
+            "– Follow the Ticker on Twitter: @PoliticalTicker",
+            "> >Follow Noah Rothman (@Noah_C_Rothman) on Twitter",
+            "Follow me on Twitter. Subscribe to new posts via RSS or email.",
+            "Folgen Sie uns auf Instagram",
+            "Síguenos en Twitter y Facebook",
+            "If you enjoyed this post, then make sure you subscribe to our RSS Feed.",
+            "If you enjoyed this article, enter your email below to get free updates!",
+            "If you found this article helpful, check out...",
+            "Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn!",
+            "¿Te gustó este artículo? Compártelo",
+            "Subscribe to all about auto",
+        ] {
+            assert!(prompt(line), "{line}");
+        }
+        for line in [
+            "The newsletter's editor left the paper in May.",
+            "Follow the money, the auditor said, and you will find the harbour's budget.",
+            "Followers of the club on Twitter were not pleased with the result of the vote.",
+            "If you enjoy long walks, the coast path is the best way to see the bay.",
+            "Subscribe to the idea that the council should decide, and the debate is over: \
+             that was the mayor's view, which the opposition did not share at all.",
+        ] {
+            assert!(!prompt(line), "{line}");
+        }
+    }
+}
