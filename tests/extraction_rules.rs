@@ -672,8 +672,9 @@ fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
 }
 
 /// Lines that ask the reader to follow, subscribe or share, a blog
-/// theme's stamp sentence, a closed thread's notice and more share
-/// buttons are muted, in several languages; the paragraphs stay plain.
+/// theme's stamp sentence, a closed thread's notice, more share buttons,
+/// a timestamp standing alone and a site's footer are muted, in several
+/// languages; the paragraphs stay plain.
 #[test]
 fn prompts_to_the_reader_and_a_themes_stamp_sentences_are_muted() {
     for (line, start) in [
@@ -721,6 +722,15 @@ fn prompts_to_the_reader_and_a_themes_stamp_sentences_are_muted() {
         (
             "<p>Archived under <a href='/c/ads'>Advertising</a></p>",
             "Archived under",
+        ),
+        ("<p>4 de mayo de 2022 - 00:38</p>", "4 de mayo"),
+        (
+            "<p>sounds — <a href='/a'>thebrainbehind</a> @ 12:52</p>",
+            "sounds —",
+        ),
+        (
+            "<p>If you share it pls link back :-) (c) 2012 The Curious Brain | powered by WordPress</p>",
+            "If you share it",
         ),
     ] {
         let document = read(&article_with_promotion(line));

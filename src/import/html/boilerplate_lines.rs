@@ -5,7 +5,7 @@
 //! Images"), a row of share buttons ("Tweet", "Share Facebook WhatsApp
 //! Pinterest") and a copyright line. Each is muted, never dropped.
 
-use super::control_lines::is_control_or_stamp;
+use super::control_lines::{has_year, is_control_or_stamp};
 use super::promo_lines::is_prose;
 use super::prompt_lines::is_reader_prompt;
 use crate::document::{BlockKind, DocumentBuilder};
@@ -114,6 +114,23 @@ const RESERVED: &[&str] = &[
     "tutti i diritti riservati",
     "todos os direitos reservados",
     "wszelkie prawa zastrzeżone",
+];
+
+/// What a site's footer says it runs on ("Powered by WordPress").
+const PLATFORMS: &[&str] = &[
+    "wordpress",
+    "blogger",
+    "typepad",
+    "tumblr",
+    "squarespace",
+    "drupal",
+    "joomla",
+    "ghost",
+    "movable type",
+    "disqus",
+    "wix",
+    "jekyll",
+    "hugo",
 ];
 
 /// What a link to the next or previous article says.
@@ -261,8 +278,22 @@ fn is_copyright(lower: &str) -> bool {
         .iter()
         .chain(RESERVED)
         .any(|words| lower.contains(words));
+    // "… pls link back :-) (c) 2012 The Curious Brain | powered by
+    // WordPress": a site's footer, the sign and a year within it.
+    let signed = ["©", "(c)", "copyright"].iter().any(|sign| {
+        lower.match_indices(sign).any(|(at, _)| {
+            let after = lower[at + sign.len()..].trim_start();
+            after.get(..4).is_some_and(has_year)
+        })
+    });
+    let powered = lower.match_indices("powered by ").any(|(at, _)| {
+        let after = &lower[at + "powered by ".len()..];
+        PLATFORMS.iter().any(|platform| after.starts_with(platform))
+    });
     chars <= COPYRIGHT_CHARS
         && ((begins && (chars <= SHORT_COPYRIGHT_CHARS || reserves))
+            || signed
+            || powered
             || RESERVED.iter().any(|words| lower.contains(words)))
 }
 
@@ -296,6 +327,8 @@ mod tests {
             "Previous Post",
             "To receive these entries once a month by e-mail, sign up for the Crypto-Gram Newsletter.",
             "Abonnez-vous à notre newsletter",
+            "If you find anything interesting here, pls link back :-) (c) 2012 The Curious Brain | powered by WordPress",
+            "Proudly powered by WordPress",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -310,6 +343,7 @@ mod tests {
             "The newsletter's editor left the paper in May.",
             "(for more details you can read my previous article here)",
             "© Provided by Business Insider Nintendo/Apple Nintendo and Apple shocked the world this year by announcing Super Mario Run",
+            "The car is powered by a small engine, and the copyright (c) of its design is the maker's.",
             "The copyright of the photographs stays with their authors, as agreed with the paper and the agency in 2019 after a long dispute about the fees they were owed for each picture printed.",
         ] {
             assert!(!is_boilerplate(line), "{line}");

@@ -122,6 +122,11 @@ const DATE_CHARS: usize = 32;
 /// A blog theme's stamp sentence is at most this many chars.
 const STAMP_SENTENCE_CHARS: usize = 300;
 
+/// A timestamp standing alone is at most this many chars, and this many
+/// words besides its numbers.
+const TIMESTAMP_CHARS: usize = 64;
+const TIMESTAMP_WORDS: usize = 6;
+
 /// A control's line or a stamp is at most this many chars.
 const CONTROL_CHARS: usize = 150;
 
@@ -140,6 +145,7 @@ pub(super) fn is_control_or_stamp(lower: &str) -> bool {
     CONTROL_LABELS.contains(&bare)
         || (short && !sentence && timed)
         || is_date_alone(bare)
+        || is_timestamp(bare)
         || is_picture_count(bare)
         || (short && MEDIA_LINK_ENDINGS.iter().any(|end| bare.ends_with(end)))
         || (short && !sentence && STAMP_OPENINGS.iter().any(|open| bare.starts_with(open)))
@@ -175,6 +181,67 @@ fn is_date_alone(bare: &str) -> bool {
         && day
         && names <= 2
         && words.len() <= 5
+}
+
+/// "Tracked on Mar 21, 2007 12:31:13 AM", "4 de mayo de 2022 - 00:38",
+/// "sounds — thebrainbehind @ 12:52": a short line that ends with a clock
+/// time after a date (a year) or after a stamp's "@", "|" or "·", and has
+/// few words ("Doors open at 8:00 pm" has no date and stays).
+fn is_timestamp(bare: &str) -> bool {
+    let Some(time_at) = clock_time_at_end(bare) else {
+        return false;
+    };
+    let before = &bare[..time_at];
+    let stamped = before.trim_end().ends_with(['@', '|', '·']);
+    let words = before
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .count();
+    bare.chars().count() <= TIMESTAMP_CHARS
+        && words <= TIMESTAMP_WORDS
+        && (has_year(before) || stamped)
+}
+
+/// Where a clock time ("7:21", "12:31:13", "9:41 am", "21:17 uhr") ends
+/// the line, when one does.
+fn clock_time_at_end(bare: &str) -> Option<usize> {
+    let mut line = bare;
+    for suffix in ["a.m", "p.m", "am", "pm", "uhr"] {
+        if let Some(rest) = line.strip_suffix(suffix) {
+            line = rest.trim_end();
+            break;
+        }
+    }
+    // Digit groups separated by colons, read from the end: minutes (and
+    // seconds) of two digits, then hours of one or two.
+    let mut groups = 0;
+    let mut at = line.len();
+    loop {
+        let digits = line[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        at -= digits;
+        groups += 1;
+        let hours = !line[..at].ends_with(':') || groups == 3;
+        if digits == 0 || digits > 2 || (!hours && digits != 2) || (groups == 1 && digits != 2) {
+            return None;
+        }
+        if hours {
+            break;
+        }
+        at -= 1;
+    }
+    let glued_to_number = line[..at].ends_with(|c: char| c.is_ascii_digit() || c == ':');
+    (groups >= 2 && !glued_to_number).then_some(at)
+}
+
+/// Whether text holds a year (four digits from 1900 to 2099, not part of
+/// a longer number).
+pub(super) fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4 && matches!(digits.parse::<u32>(), Ok(1900..=2099)))
 }
 
 /// "Image 1 of 8", "3/24", "Bild 2 von 5", "Foto 4 de 10": where a
@@ -225,6 +292,12 @@ mod tests {
             "dieser beitrag wurde unter allgemein veröffentlicht.",
             "the comments to this entry are closed.",
             "no related posts.",
+            "tracked on mar 21, 2007 12:31:13 am",
+            "4 de mayo de 2022 - 00:38",
+            "sounds — thebrainbehind @ 12:52",
+            "wednesday, october 24, 2012 | 7:21 am",
+            "tnw中文站2016年10月14日07:17",
+            "am 3. februar 2022 um 21:17",
         ] {
             assert!(is_control_or_stamp(line), "{line}");
         }
@@ -240,6 +313,10 @@ mod tests {
             "7 to 2",
             "this entry was the last the old harbour master wrote in his log.",
             "comments are closed to the public until the inquiry ends, the council said.",
+            "hora: 8:00 p.m",
+            "current time 0:00",
+            "the harbour opens in 2024 and the ferry leaves at 7:30",
+            "score 2012 3:2",
         ] {
             assert!(!is_control_or_stamp(line), "{line}");
         }
