@@ -98,6 +98,50 @@ fn a_wordpress_caption_is_its_pictures_caption_not_a_paragraph() {
     );
 }
 
+/// A list whose items hold WordPress's captioned pictures keeps every
+/// item's text, each picture its caption (the captions named as figures
+/// before Readability weighed the list read as "more pictures than
+/// paragraphs", and it dropped the list).
+#[test]
+fn a_list_of_captioned_pictures_keeps_its_text() {
+    let paragraphs: String = (1..=5)
+        .map(|n| {
+            format!(
+                "<p>Paragraph {n} of the weekly notes: the team fixed bugs and landed \
+                 features across the browser and its tools this week.</p>"
+            )
+        })
+        .collect();
+    let item = |name: &str, n: usize| {
+        format!(
+            "<li><b>{name}</b> – Making {name} compatible DONE.<ul><li>\
+             <div class=\"wp-caption aligncenter\"><a href=\"/{n}.png\"><img src=\"/{n}.png\" alt=\"A table\" \
+             width=\"1600\" height=\"192\"></a><p class=\"wp-caption-text\">{name} is ready, caption {n}.</p>\
+             </div></li></ul></li>"
+        )
+    };
+    let html = format!(
+        "<html><head><title>Weekly notes</title></head><body><article><h1>Weekly notes</h1>\
+         {paragraphs}<h4>Developer Tools</h4><ul>{}{}</ul><h4>Fission</h4><p>The last paragraph of the \
+         notes, about the work still to come next week and after.</p></article></body></html>",
+        item("DevTools Fission", 1),
+        item("Marionette Fission", 2)
+    );
+    let document = read(&html);
+    for name in ["DevTools Fission", "Marionette Fission"] {
+        let found = kinds_of(&document, name);
+        let kinds: Vec<BlockKind> = found.iter().map(|(kind, _)| *kind).collect();
+        assert!(
+            matches!(
+                kinds.as_slice(),
+                [BlockKind::ListItem { .. }, BlockKind::Figure { .. }]
+            ),
+            "{name}: {:#?}",
+            document.blocks()
+        );
+    }
+}
+
 /// A one-line post (a craft and its pictures) beside a long sidebar of
 /// category links: Readability takes the links for the article; the
 /// post's own container (`entry-content`) is the article.

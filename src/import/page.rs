@@ -74,34 +74,7 @@ impl PageHead {
             DESCRIPTION_SOURCES,
         ]
         .concat();
-        // The first value each source gives.
-        let mut values: Vec<Option<String>> = vec![None; all_sources.len()];
-        for node in page.root().descendants_it() {
-            let Some(name) = node.node_name() else {
-                continue;
-            };
-            if !matches!(name.as_ref(), "base" | "link" | "meta" | "time" | "html") {
-                continue;
-            }
-            for (index, (element, key, wanted, holder)) in all_sources.iter().enumerate() {
-                if values[index].is_some() || name.as_ref() != *element {
-                    continue;
-                }
-                let matches = if wanted.is_empty() {
-                    node.has_attr(key)
-                } else {
-                    node.attr(key)
-                        .is_some_and(|value| value.as_ref() == *wanted)
-                };
-                if matches {
-                    values[index] = node
-                        .attr(holder)
-                        .map(|value| collapse(&value))
-                        .filter(|value| !value.is_empty());
-                }
-            }
-        }
-        let mut values = values.into_iter();
+        let mut values = first_values(page, &all_sources).into_iter();
         let mut first_of = |sources: &[Source]| -> Vec<String> {
             values.by_ref().take(sources.len()).flatten().collect()
         };
@@ -124,6 +97,37 @@ impl PageHead {
             descriptions,
         }
     }
+}
+
+/// The first value each source gives, in one pass over the page.
+fn first_values(page: &HtmlDocument, all_sources: &[Source]) -> Vec<Option<String>> {
+    let mut values: Vec<Option<String>> = vec![None; all_sources.len()];
+    for node in page.root().descendants_it() {
+        let Some(name) = node.node_name() else {
+            continue;
+        };
+        if !matches!(name.as_ref(), "base" | "link" | "meta" | "time" | "html") {
+            continue;
+        }
+        for (index, (element, key, wanted, holder)) in all_sources.iter().enumerate() {
+            if values[index].is_some() || name.as_ref() != *element {
+                continue;
+            }
+            let matches = if wanted.is_empty() {
+                node.has_attr(key)
+            } else {
+                node.attr(key)
+                    .is_some_and(|value| value.as_ref() == *wanted)
+            };
+            if matches {
+                values[index] = node
+                    .attr(holder)
+                    .map(|value| collapse(&value))
+                    .filter(|value| !value.is_empty());
+            }
+        }
+    }
+    values
 }
 
 const MONTHS: [&str; 12] = [

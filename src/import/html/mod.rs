@@ -7,6 +7,7 @@
 //! text is used: never an empty document.
 
 mod boilerplate_lines;
+mod captioned_pictures;
 mod comments;
 mod control_lines;
 mod kept_asides;
@@ -60,6 +61,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
             (page_title_of(&content), content, false)
         }
     };
+    captioned_pictures::name_captioned_pictures(&content);
     let body = if is_article {
         content.root()
     } else {
@@ -76,15 +78,9 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let title = article_title(&page_title, &sources, &site_names(metadata, &head));
     let mut walker = Walker::new(&mut pictures, head.url.clone());
     if !title.is_empty() {
-        builder.metadata_mut().title = Some(title.clone());
-        builder.push(BlockKind::Title, &title);
         walker.skip_heading = Some(title.to_lowercase());
-        if let Some(line) = metadata_line(builder.metadata_mut()) {
-            builder.push(BlockKind::Byline, &line);
-        }
-        if let Some(lead) = standfirst.filter(|lead| !lead.is_within(&body.text())) {
-            builder.push(BlockKind::Lead, &lead.text);
-        }
+        let standfirst = standfirst.filter(|lead| !lead.is_within(&body.text()));
+        push_article_head(&mut builder, title, standfirst);
     }
     let first_of_body = builder.block_count();
     walker.walk(&body, &mut builder);
@@ -92,6 +88,23 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     mute_page_machinery(&mut builder, first_of_body);
     comments::push_threads(comments, &mut walker, &mut builder);
     builder.finish()
+}
+
+/// The article's title, the quiet line under it (byline, date, site) and
+/// its standfirst, as its first blocks.
+fn push_article_head(
+    builder: &mut DocumentBuilder,
+    title: String,
+    standfirst: Option<standfirst::Standfirst>,
+) {
+    builder.push(BlockKind::Title, &title);
+    builder.metadata_mut().title = Some(title);
+    if let Some(line) = metadata_line(builder.metadata_mut()) {
+        builder.push(BlockKind::Byline, &line);
+    }
+    if let Some(lead) = standfirst {
+        builder.push(BlockKind::Lead, &lead.text);
+    }
 }
 
 /// Mutes, from block `first` on, what the article's container holds that
@@ -131,7 +144,16 @@ fn readable_article(page: HtmlDocument) -> Result<dom_smoothie::Article, Option<
     if nesting_depth(&page.root()) > MAX_READABILITY_DEPTH {
         return Err(Some(page));
     }
-    dom_smoothie::Readability::with_document(page, None, None)
+    // The captioned pictures' classes are kept in its article: they are
+    // named as figures after it (see `name_captioned_pictures`).
+    let config = dom_smoothie::Config {
+        classes_to_preserve: captioned_pictures::CAPTIONED_PICTURE_CLASSES
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        ..dom_smoothie::Config::default()
+    };
+    dom_smoothie::Readability::with_document(page, None, Some(config))
         .ok()
         .and_then(|mut readability| readability.parse().ok())
         .filter(|article| !article.text_content.trim().is_empty())
@@ -190,9 +212,7 @@ fn page_title_of(page: &HtmlDocument) -> String {
 /// What a page carries for its site rather than for its reader, found by
 /// the classes the big sites use: Wikipedia's "[edit]" links, contents box
 /// and navigation boxes, and text hidden from the eye for screen readers
-/// ("Photo", "Continue reading the main story"). Wikipedia's thumbnails
-/// and WordPress's captioned pictures (`wp-caption`) become figures, their
-/// captions (`thumbcaption`, `wp-caption-text`) captions.
+/// ("Photo", "Continue reading the main story").
 fn remove_page_machinery(page: &HtmlDocument) {
     const MACHINERY: &[&str] = &[
         "mw-editsection",
@@ -206,43 +226,17 @@ fn remove_page_machinery(page: &HtmlDocument) {
     ];
     // One pass over the elements (selectors would walk a large page once
     // each); the tree is changed after it.
-    let mut machinery = Vec::new();
-    let mut figures = Vec::new();
-    let mut captions = Vec::new();
-    let is_figure = |node: &NodeRef<'_>| {
-        node.node_name().is_some_and(|n| {
-            n.as_ref() == "figure"
-                || (n.as_ref() == "div"
-                    && (node.has_class("thumb") || node.has_class("wp-caption")))
+    let machinery: Vec<NodeRef<'_>> = page
+        .root()
+        .descendants_it()
+        .filter(|node| {
+            node.is_element()
+                && (node.attr("id").is_some_and(|id| id.as_ref() == "toc")
+                    || node.class().is_some_and(|class| {
+                        class.split_whitespace().any(|c| MACHINERY.contains(&c))
+                    }))
         })
-    };
-    for node in page.root().descendants_it() {
-        let is_toc = || node.attr("id").is_some_and(|id| id.as_ref() == "toc");
-        let Some(class) = node.class() else {
-            if node.is_element() && is_toc() {
-                machinery.push(node);
-            }
-            continue;
-        };
-        let classes = || class.split_whitespace();
-        if classes().any(|c| MACHINERY.contains(&c)) || is_toc() {
-            machinery.push(node);
-        } else if classes().any(|c| c == "thumb" || c == "wp-caption")
-            && node.node_name().is_some_and(|n| n.as_ref() == "div")
-        {
-            figures.push(node);
-        } else if classes().any(|c| c == "thumbcaption" || c == "wp-caption-text")
-            && node.ancestors_it(None).any(|a| is_figure(&a))
-        {
-            captions.push(node);
-        }
-    }
-    for node in figures {
-        node.rename("figure");
-    }
-    for node in captions {
-        node.rename("figcaption");
-    }
+        .collect();
     for node in machinery {
         node.remove_from_parent();
     }
