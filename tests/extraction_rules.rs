@@ -769,6 +769,23 @@ fn prompts_to_the_reader_and_a_themes_stamp_sentences_are_muted() {
         ),
         ("<p>4 de mayo de 2022 - 00:38</p>", "4 de mayo"),
         (
+            "<p>Already a subscriber? <a href='/login'>Log in</a></p>",
+            "Already a subscriber",
+        ),
+        (
+            "<p>Pour lire la suite, <a href='/compte'>créez votre compte</a></p>",
+            "Pour lire la suite",
+        ),
+        (
+            "<p>Get the Gazette's Daily Edition by email and never miss a story</p>",
+            "Get the Gazette",
+        ),
+        ("<p><a href='/give'>Donate</a></p>", "Donate"),
+        (
+            "<p><a href='/v'>Hier geht es zur neuen Vorstandsstruktur</a></p>",
+            "Hier geht es",
+        ),
+        (
             "<p>sounds — <a href='/a'>thebrainbehind</a> @ 12:52</p>",
             "sounds —",
         ),

@@ -168,14 +168,24 @@ pub fn readable_date(date: &str) -> String {
     date.to_owned()
 }
 
+/// How a byline says "by", in the languages a byline is written in.
+const BY_WORDS: &[&str] = &[
+    "by", "por", "von", "par", "di", "przez", "door", "av", "af", "od",
+];
+
 /// The line under the title: the byline, the date and the source, as far
 /// as they are known ("By Jane Doe · 13 January 2017 · The Site").
 pub fn metadata_line(metadata: &Metadata) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     if let Some(byline) = metadata.byline.as_deref().filter(|b| !b.is_empty()) {
+        // "By Jane", "Por Ana Pérez", "von Redaktion": a byline that says
+        // "by" in its own language keeps its word.
         let has_by = byline
-            .get(..3)
-            .is_some_and(|by| by.eq_ignore_ascii_case("by "));
+            .split_whitespace()
+            .next()
+            .map(|word| word.trim_end_matches(':').to_lowercase())
+            .is_some_and(|word| BY_WORDS.contains(&word.as_str()))
+            && byline.split_whitespace().nth(1).is_some();
         parts.push(if has_by {
             byline.to_owned()
         } else {
@@ -235,6 +245,20 @@ mod tests {
         };
         assert_eq!(metadata_line(&same).as_deref(), Some("By BBC News"));
         assert_eq!(metadata_line(&Metadata::default()), None);
+        // A byline that says "by" in its own language keeps its word.
+        for (byline, line) in [
+            ("Por Ana Pérez", "Por Ana Pérez"),
+            ("von Redaktion", "von Redaktion"),
+            ("Par: Jean Dupont", "Par: Jean Dupont"),
+            ("Bynum Rivers", "By Bynum Rivers"),
+            ("Von", "By Von"),
+        ] {
+            let metadata = Metadata {
+                byline: Some(byline.into()),
+                ..Metadata::default()
+            };
+            assert_eq!(metadata_line(&metadata).as_deref(), Some(line));
+        }
     }
 
     #[test]

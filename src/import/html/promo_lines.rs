@@ -38,6 +38,11 @@ const PROMO_OPENINGS: &[&str] = &[
     "you might be interested",
     // German
     "lesen sie auch",
+    "hier geht es zu",
+    "hier geht es zum",
+    "hier geht es zur",
+    "hier geht's zum",
+    "hier geht's zur",
     "lesen sie mehr",
     "lesen sie hier",
     "lies auch",

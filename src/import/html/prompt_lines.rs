@@ -3,7 +3,9 @@
 //! Crypto-Gram Newsletter"), follow it on a network ("Follow US News on
 //! Twitter and Facebook", "– Follow the Ticker on Twitter: @Ticker"), or
 //! subscribe and share because the post pleased ("If you enjoyed this
-//! post, make sure you subscribe to our RSS feed"). Told by what they say,
+//! post, make sure you subscribe to our RSS feed"), log in past a paywall
+//! ("Already a subscriber? Log in") or give ("Donate", "We need your
+//! help"). Told by what they say,
 //! lower case; each is muted where it stands, never dropped.
 
 use super::boilerplate_lines::NETWORKS;
@@ -26,10 +28,25 @@ const SUBSCRIBE_WORDS: &[&str] = &[
     "iscriviti",
     "assine",
     "inscreva",
+    "abonniere",
+    "get ",
 ];
 
 /// What a prompt to subscribe is to.
-const NEWSLETTER_WORDS: &[&str] = &["newsletter", "boletín", "email updates", "e-mail updates"];
+const NEWSLETTER_WORDS: &[&str] = &[
+    "newsletter",
+    "boletín",
+    "email updates",
+    "e-mail updates",
+    "by email",
+    "by e-mail",
+    "your inbox",
+    "per e-mail",
+    "par e-mail",
+    "por correo",
+    "push-mitteilungen",
+    "updates direkt",
+];
 
 /// How a short line that asks the reader to subscribe begins ("Subscribe
 /// to all about auto").
@@ -99,6 +116,78 @@ const ENJOYED_OPENINGS: &[&str] = &[
     "podobał ci się ten artykuł",
 ];
 
+/// How a line of a paywall or of the site's accounts begins, or the whole
+/// line ("Already a subscriber? Log in", "Pour lire la suite, créez votre
+/// compte").
+const ACCOUNT_OPENINGS: &[&str] = &[
+    "already a subscriber",
+    "already have an account",
+    "already registered",
+    "create an account",
+    "create a free account",
+    "create your free account",
+    "to continue reading",
+    "subscribe to continue reading",
+    "subscribe to read",
+    "log in to continue",
+    "sign in to continue",
+    "pour lire la suite",
+    "vous avez déjà un compte",
+    "ou si vous avez déjà un compte",
+    "créer un compte",
+    "créez votre compte",
+    "déjà abonné",
+    "sie sind bereits abonnent",
+    "bereits abonnent",
+    "schon abonnent",
+    "jetzt weiterlesen",
+    "um weiterzulesen",
+    "¿ya tienes una cuenta",
+    "ya tienes una cuenta",
+    "para seguir leyendo",
+    "para continuar leyendo",
+    "crea una cuenta",
+    "sei già abbonato",
+    "per continuare a leggere",
+    "já é assinante",
+    "para continuar lendo",
+    "masz już konto",
+    "aby czytać dalej",
+];
+
+/// How a line that asks the reader for money or membership begins.
+const SUPPORT_OPENINGS: &[&str] = &[
+    "donate",
+    "make a donation",
+    "we need your help",
+    "help us continue",
+    "support our journalism",
+    "support independent journalism",
+    "support us",
+    "become a member",
+    "become a patron",
+    "jetzt spenden",
+    "unterstützen sie uns",
+    "unterstützen sie unabhängigen journalismus",
+    "faire un don",
+    "soutenez-nous",
+    "soutenez notre",
+    "haz una donación",
+    "dona ahora",
+    "apoya nuestro periodismo",
+    "hazte socio",
+    "sostienici",
+    "dona ora",
+    "faça uma doação",
+    "apoie o nosso jornalismo",
+    "wesprzyj nas",
+    "wspieraj nas",
+];
+
+/// A line of an account's or a supporter's prompt is at most this many
+/// chars.
+const ACCOUNT_LINE_CHARS: usize = 120;
+
 /// A prompt is at most this many chars.
 const PROMPT_CHARS: usize = 200;
 
@@ -115,13 +204,24 @@ pub(super) fn is_reader_prompt(lower: &str) -> bool {
     let chars = lower.chars().count();
     // After a bullet, a dash or an email's quote marks ("> >Follow …").
     let bare = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '¿' && c != '¡');
-    let begins = |openings: &[&str]| openings.iter().any(|opening| bare.starts_with(opening));
+    // The opening a whole phrase ("Donate", not "Donated organs …").
+    let begins = |openings: &[&str]| {
+        openings.iter().any(|opening| {
+            bare.strip_prefix(opening).is_some_and(|rest| {
+                opening.ends_with(' ') || !rest.starts_with(char::is_alphanumeric)
+            })
+        })
+    };
     let newsletter = NEWSLETTER_WORDS.iter().any(|words| lower.contains(words))
         && SUBSCRIBE_WORDS.iter().any(|words| lower.contains(words));
     chars <= PROMPT_CHARS
         && (newsletter
             || begins(ENJOYED_OPENINGS)
             || (chars <= SUBSCRIBE_LINE_CHARS && begins(SUBSCRIBE_OPENINGS))
+            || (chars <= ACCOUNT_LINE_CHARS && begins(ACCOUNT_OPENINGS))
+            // A plea, not a clause of a sentence ("Support us, the strikers
+            // shouted").
+            || (chars <= ACCOUNT_LINE_CHARS && begins(SUPPORT_OPENINGS) && !lower.contains(','))
             || (chars <= FOLLOW_CHARS && begins(FOLLOW_OPENINGS) && names_a_network(lower)))
 }
 
@@ -161,6 +261,14 @@ mod tests {
             "Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn!",
             "¿Te gustó este artículo? Compártelo",
             "Subscribe to all about auto",
+            "Get The Times of Israel's Daily Edition by email and never miss our top stories Free Sign Up",
+            "Erhalte Updates direkt auf dieses Gerät – abonniere jetzt.",
+            "Pour lire la suite et accéder gratuitement à 3 articles par mois, créez votre compte",
+            "Ou si vous avez déjà un compte, connectez-vous ici",
+            "Already a subscriber? Log in",
+            "We need your help",
+            "Help us continue to spread the magic of words to readers everywhere",
+            "Donate",
         ] {
             assert!(prompt(line), "{line}");
         }
@@ -169,6 +277,9 @@ mod tests {
             "Follow the money, the auditor said, and you will find the harbour's budget.",
             "Followers of the club on Twitter were not pleased with the result of the vote.",
             "If you enjoy long walks, the coast path is the best way to see the bay.",
+            "Donated organs saved four lives last year, the hospital said in its annual report.",
+            "Support us, the strikers shouted as the mayor walked past the harbour gates.",
+            "Get the council to listen and you get the budget you want, she said.",
             "Subscribe to the idea that the council should decide, and the debate is over: \
              that was the mayor's view, which the opposition did not share at all.",
         ] {
