@@ -25,9 +25,12 @@ use super::line_breaks::{
 #[derive(Clone, Default)]
 struct HyphenatedGalleys {
     frame: u64,
-    /// How full egui's font atlas was: it empties only when egui clears
-    /// it, and the galleys kept then point into the old one.
-    atlas_fill: f32,
+    /// A galley egui laid out and keeps in its own cache: egui empties that
+    /// cache whenever the galleys in it would point into a font atlas that
+    /// is gone (its fonts set again — at launch, a face chosen —, its atlas
+    /// cleared when full, its options changed), and lays this one out anew.
+    /// When egui's is not the one kept, neither are ours.
+    sentinel: Option<Arc<Galley>>,
     current: HashMap<u64, Arc<Galley>>,
     previous: HashMap<u64, Arc<Galley>>,
 }
@@ -46,13 +49,29 @@ pub(super) fn hyphenated_galley(
         hasher.finish()
     };
     let frame = ctx.cumulative_frame_nr();
-    let atlas_fill = ctx.fonts(|fonts| fonts.font_atlas_fill_ratio());
+    let first_this_frame = ctx.data(|data| {
+        data.get_temp::<HyphenatedGalleys>(Id::NULL)
+            .is_none_or(|kept| kept.frame != frame)
+    });
+    // Fonts and atlas change only between frames: egui's galley is looked
+    // at once a frame.
+    let sentinel = first_this_frame.then(|| {
+        ctx.fonts_mut(|fonts| {
+            fonts.layout_job(LayoutJob::single_section("M".into(), Default::default()))
+        })
+    });
     let kept = ctx.data_mut(|data| {
         let kept = data.get_temp_mut_or_default::<HyphenatedGalleys>(Id::NULL);
-        if atlas_fill < kept.atlas_fill {
-            *kept = HyphenatedGalleys::default();
+        if let Some(sentinel) = sentinel {
+            let same_atlas = kept
+                .sentinel
+                .as_ref()
+                .is_some_and(|kept| Arc::ptr_eq(kept, &sentinel));
+            if !same_atlas {
+                *kept = HyphenatedGalleys::default();
+            }
+            kept.sentinel = Some(sentinel);
         }
-        kept.atlas_fill = atlas_fill;
         if kept.frame != frame {
             kept.previous = std::mem::take(&mut kept.current);
             kept.frame = frame;

@@ -148,3 +148,57 @@ fn a_paragraph_on_screen_is_broken_once() {
     });
     output.textures_delta.clear();
 }
+
+/// egui's fonts set again (at launch, `install_fonts` sets them in the
+/// first frame and egui builds them, with a new atlas, before the next)
+/// leave no kept galley pointing into the old atlas, however full the new
+/// one is by the time the paragraph is drawn.
+#[test]
+fn a_galley_kept_is_laid_out_again_when_egui_sets_its_fonts_again() {
+    let ctx = egui::Context::default();
+    let job = || {
+        let mut job = LayoutJob::default();
+        job.append(
+            "an extraordinarily comprehensive internationalization",
+            0.0,
+            format(Color32::WHITE),
+        );
+        job.wrap.max_width = 120.0;
+        job
+    };
+    let mut output = ctx.run_ui(Default::default(), |ui| {
+        hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0);
+    });
+    output.textures_delta.clear();
+    let first = ctx.run_ui(Default::default(), |ui| {
+        let galley = hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0);
+        let mut fonts = egui::FontDefinitions::default();
+        let proportional = fonts.families[&egui::FontFamily::Proportional].clone();
+        fonts
+            .families
+            .insert(egui::FontFamily::Name("another".into()), proportional);
+        ui.ctx().set_fonts(fonts);
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(Id::new("first"), galley));
+    });
+    drop(first);
+    let mut output = ctx.run_ui(Default::default(), |ui| {
+        // The new atlas filled past the old one's fill before the paragraph.
+        let many: String = (0x21u8..0x7f).map(char::from).collect();
+        for size in [30.0, 40.0, 50.0, 60.0] {
+            ui.ctx().fonts_mut(|fonts| {
+                fonts.layout_no_wrap(many.clone(), FontId::proportional(size), Color32::WHITE)
+            });
+        }
+        let again = hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0);
+        let first: Arc<Galley> = ui
+            .ctx()
+            .data(|d| d.get_temp(Id::new("first")))
+            .expect("kept");
+        assert!(
+            !Arc::ptr_eq(&first, &again),
+            "laid out again in the new fonts"
+        );
+    });
+    output.textures_delta.clear();
+}
