@@ -35,6 +35,20 @@ struct HyphenatedGalleys {
     previous: HashMap<u64, Arc<Galley>>,
 }
 
+/// egui's sentinel galley, at the first paragraph of a frame: fonts and
+/// atlas change only between frames.
+fn sentinel_once_a_frame(ctx: &eframe::egui::Context, frame: u64) -> Option<Arc<Galley>> {
+    let first_this_frame = ctx.data(|data| {
+        data.get_temp::<HyphenatedGalleys>(Id::NULL)
+            .is_none_or(|kept| kept.frame != frame)
+    });
+    first_this_frame.then(|| {
+        ctx.fonts_mut(|fonts| {
+            fonts.layout_job(LayoutJob::single_section("M".into(), Default::default()))
+        })
+    })
+}
+
 /// [`layout_hyphenated`], kept for the frames that show it.
 pub(super) fn hyphenated_galley(
     ctx: &eframe::egui::Context,
@@ -49,17 +63,7 @@ pub(super) fn hyphenated_galley(
         hasher.finish()
     };
     let frame = ctx.cumulative_frame_nr();
-    let first_this_frame = ctx.data(|data| {
-        data.get_temp::<HyphenatedGalleys>(Id::NULL)
-            .is_none_or(|kept| kept.frame != frame)
-    });
-    // Fonts and atlas change only between frames: egui's galley is looked
-    // at once a frame.
-    let sentinel = first_this_frame.then(|| {
-        ctx.fonts_mut(|fonts| {
-            fonts.layout_job(LayoutJob::single_section("M".into(), Default::default()))
-        })
-    });
+    let sentinel = sentinel_once_a_frame(ctx, frame);
     let kept = ctx.data_mut(|data| {
         let kept = data.get_temp_mut_or_default::<HyphenatedGalleys>(Id::NULL);
         if let Some(sentinel) = sentinel {

@@ -170,18 +170,18 @@ fn a_galley_kept_is_laid_out_again_when_egui_sets_its_fonts_again() {
         hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0);
     });
     output.textures_delta.clear();
-    let first = ctx.run_ui(Default::default(), |ui| {
-        let galley = hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0);
+    let mut first = None;
+    let mut output = ctx.run_ui(Default::default(), |ui| {
+        first = Some(hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0));
         let mut fonts = egui::FontDefinitions::default();
         let proportional = fonts.families[&egui::FontFamily::Proportional].clone();
         fonts
             .families
             .insert(egui::FontFamily::Name("another".into()), proportional);
         ui.ctx().set_fonts(fonts);
-        ui.ctx()
-            .data_mut(|d| d.insert_temp(Id::new("first"), galley));
     });
-    drop(first);
+    output.textures_delta.clear();
+    let first = first.expect("laid out");
     let mut output = ctx.run_ui(Default::default(), |ui| {
         // The new atlas filled past the old one's fill before the paragraph.
         let many: String = (0x21u8..0x7f).map(char::from).collect();
@@ -191,10 +191,6 @@ fn a_galley_kept_is_laid_out_again_when_egui_sets_its_fonts_again() {
             });
         }
         let again = hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0);
-        let first: Arc<Galley> = ui
-            .ctx()
-            .data(|d| d.get_temp(Id::new("first")))
-            .expect("kept");
         assert!(
             !Arc::ptr_eq(&first, &again),
             "laid out again in the new fonts"
