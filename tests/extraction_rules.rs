@@ -777,7 +777,7 @@ fn prompts_to_the_reader_and_a_themes_stamp_sentences_are_muted() {
             "Pour lire la suite",
         ),
         (
-            "<p>Get the Gazette's Daily Edition by email and never miss a story</p>",
+            "<p>Get the Gazette's Daily Edition by email and never miss a story. Free Sign Up</p>",
             "Get the Gazette",
         ),
         ("<p><a href='/give'>Donate</a></p>", "Donate"),

@@ -38,14 +38,31 @@ const NEWSLETTER_WORDS: &[&str] = &[
     "boletín",
     "email updates",
     "e-mail updates",
+    "your inbox",
+    "push-mitteilungen",
+];
+
+/// How a prompt to subscribe says it comes by mail, said by sentences of
+/// an article too ("Residents can receive the forms by email"): only with
+/// a word that can only ask to subscribe.
+const BY_MAIL_WORDS: &[&str] = &[
     "by email",
     "by e-mail",
-    "your inbox",
     "per e-mail",
     "par e-mail",
     "por correo",
-    "push-mitteilungen",
     "updates direkt",
+];
+
+/// The words that only ask to subscribe.
+const ONLY_SUBSCRIBE_WORDS: &[&str] = &[
+    "sign up",
+    "subscribe",
+    "abonn",
+    "suscríb",
+    "iscriviti",
+    "inscreva",
+    "zapisz się",
 ];
 
 /// How a short line that asks the reader to subscribe begins ("Subscribe
@@ -212,8 +229,9 @@ pub(super) fn is_reader_prompt(lower: &str) -> bool {
             })
         })
     };
-    let newsletter = NEWSLETTER_WORDS.iter().any(|words| lower.contains(words))
-        && SUBSCRIBE_WORDS.iter().any(|words| lower.contains(words));
+    let says = |words: &[&str]| words.iter().any(|word| lower.contains(word));
+    let newsletter = (says(NEWSLETTER_WORDS) && says(SUBSCRIBE_WORDS))
+        || (says(BY_MAIL_WORDS) && says(ONLY_SUBSCRIBE_WORDS));
     chars <= PROMPT_CHARS
         && (newsletter
             || begins(ENJOYED_OPENINGS)
@@ -280,6 +298,7 @@ mod tests {
             "Donated organs saved four lives last year, the hospital said in its annual report.",
             "Support us, the strikers shouted as the mayor walked past the harbour gates.",
             "Get the council to listen and you get the budget you want, she said.",
+            "Residents can receive the forms by email from the council office.",
             "Subscribe to the idea that the council should decide, and the debate is over: \
              that was the mayor's view, which the opposition did not share at all.",
         ] {
