@@ -769,6 +769,10 @@ fn prompts_to_the_reader_and_a_themes_stamp_sentences_are_muted() {
         ),
         ("<p>4 de mayo de 2022 - 00:38</p>", "4 de mayo"),
         (
+            "<p>Twitter Logo Facebook Logo Twitter (17,951 followers) • Facebook (3,507 likes)</p>",
+            "Twitter Logo",
+        ),
+        (
             "<p>Already a subscriber? <a href='/login'>Log in</a></p>",
             "Already a subscriber",
         ),

@@ -93,7 +93,7 @@ const PICTURE_AGENCIES: &[&str] = &[
 pub(super) const NETWORKS: &[&str] = &[
     "tweet", "tweets", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit",
     "tumblr", "telegram", "messenger", "google", "flipboard", "pocket", "xing", "vk", "weibo",
-    "wechat", "instagram", "stumbleupon", "digg", "delicious", "icio",
+    "wechat", "instagram", "stumbleupon", "digg", "delicious", "icio", "flickr", "youtube",
 ];
 
 /// The other words of a row of share buttons (lower case).
@@ -102,7 +102,8 @@ const SHARE_WORDS: &[&str] = &[
     "share", "shares", "sharing", "like", "likes", "pin", "it", "email", "e", "mail", "print",
     "x", "plus", "copy", "link", "sms", "on", "via", "this", "article", "story", "post",
     "compartir", "teilen", "partager", "condividi", "udostępnij", "compartilhe", "comment",
-    "comments", "k", "save", "to", "del", "us",
+    "comments", "k", "save", "to", "del", "us", "logo", "followers", "follower", "fans",
+    "subscribers", "contacts",
 ];
 
 /// Copyright's words.
@@ -329,6 +330,7 @@ mod tests {
             "Abonnez-vous à notre newsletter",
             "If you find anything interesting here, pls link back :-) (c) 2012 The Curious Brain | powered by WordPress",
             "Proudly powered by WordPress",
+            "Twitter Logo Facebook Logo Flickr Logo Twitter (17,951 followers) • Facebook (3,507 likes)",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
