@@ -45,7 +45,11 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let comments = comments::take_comments(&page);
     let asides = kept_asides::take_asides(&page);
     let others = post_container::OtherArticles::of(&page, &title_element, &head, &asides);
-    let standfirst = standfirst::Standfirst::of(&page, &head.descriptions);
+    let titles = [
+        title_element.as_str(),
+        head.og_title.as_deref().unwrap_or_default(),
+    ];
+    let standfirst = standfirst::Standfirst::of(&page, &head.descriptions, &titles);
     pictures.page_url = head.url.clone();
     let (page_title, content, is_article) = match readable_article(page) {
         Ok(article) => {

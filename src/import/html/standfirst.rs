@@ -45,7 +45,7 @@ impl Standfirst {
     /// The element under the page's first `<h1>` whose text is one of the
     /// page's descriptions (or begins with one the page cut short), taken
     /// before Readability reads the page.
-    pub fn of(page: &HtmlDocument, descriptions: &[String]) -> Option<Self> {
+    pub fn of(page: &HtmlDocument, descriptions: &[String], titles: &[&str]) -> Option<Self> {
         let descriptions: Vec<Description> = descriptions
             .iter()
             .map(|description| Description::of(description))
@@ -57,7 +57,7 @@ impl Standfirst {
         // No element holding more text than this can be a standfirst (a
         // container around the story is not read whole).
         let longest_bytes = descriptions.iter().map(|d| d.text.len()).max()? * 4 + 400;
-        let headline = page.select("h1").nodes().first().copied()?;
+        let headline = headline_of(page, titles)?;
         let mut chars_seen = 0;
         let mut looked_at = 0;
         for node in following(&headline) {
@@ -104,6 +104,27 @@ impl Standfirst {
         comparable(article_text).contains(&self.shared)
     }
 }
+
+/// The page's headline: of its first `<h1>`s, the longest its title names
+/// (the site's name set as the first `<h1>` is not it, though the title
+/// names it too), else the first.
+fn headline_of<'a>(page: &'a HtmlDocument, titles: &[&str]) -> Option<NodeRef<'a>> {
+    let titles: Vec<String> = titles.iter().map(|title| comparable(title)).collect();
+    let headings = page.select("h1").nodes().to_vec();
+    let named = headings
+        .iter()
+        .take(HEADINGS_LOOKED_AT)
+        .map(|h1| (h1, comparable(&h1.text())))
+        .filter(|(_, heading)| {
+            !heading.is_empty() && titles.iter().any(|title| title.contains(heading))
+        })
+        .max_by_key(|(_, heading)| heading.len())
+        .map(|(h1, _)| h1);
+    named.or_else(|| headings.first()).copied()
+}
+
+/// The headline is looked for among this many `<h1>`s.
+const HEADINGS_LOOKED_AT: usize = 8;
 
 /// The headline's nodes, then every node after it, in document order.
 fn following<'a>(headline: &NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
@@ -225,7 +246,7 @@ mod tests {
 
     fn standfirst(html: &str, description: &str) -> Option<String> {
         let page = HtmlDocument::from(html);
-        Standfirst::of(&page, &[description.to_owned()]).map(|lead| lead.text)
+        Standfirst::of(&page, &[description.to_owned()], &[]).map(|lead| lead.text)
     }
 
     const LEAD: &str = "The council has voted the harbour's budget, the schools' and the roads' \
@@ -271,6 +292,21 @@ mod tests {
             "Words of the story. ".repeat(60)
         );
         assert_eq!(standfirst(&far, LEAD), None);
+    }
+
+    #[test]
+    fn the_headline_is_the_h1_the_title_names_not_a_logo_before_it() {
+        let html = format!(
+            "<body><h1>Harbour Gazette</h1><nav>{}</nav><h1>The budget is voted</h1>\
+             <p class=deck>{LEAD}</p><p>The story.</p></body>",
+            "A link to a section of the site. ".repeat(40)
+        );
+        let page = HtmlDocument::from(html.as_str());
+        let titles = ["The budget is voted | Harbour Gazette"];
+        let found = Standfirst::of(&page, &[LEAD.to_owned()], &titles).map(|lead| lead.text);
+        assert_eq!(found.as_deref(), Some(LEAD));
+        // With no title naming one, the first <h1> is the headline.
+        assert_eq!(Standfirst::of(&page, &[LEAD.to_owned()], &[]), None);
     }
 
     #[test]
