@@ -499,6 +499,19 @@ fn assert_paragraphs_plain(document: &Document) {
     );
 }
 
+/// Each `(line, start)`: the line set between [`article_with_promotion`]'s
+/// paragraphs is one block, beginning `start`, muted; the paragraphs stay
+/// plain.
+fn assert_each_line_muted(lines: &[(&str, &str)]) {
+    for &(line, start) in lines {
+        let document = read(&article_with_promotion(line));
+        let found = kinds_of(&document, start);
+        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
+        assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+        assert_paragraphs_plain(&document);
+    }
+}
+
 /// Lines that send the reader elsewhere — a label and the headline it
 /// links, a label standing alone and the links under it — are muted, in
 /// each language; the article's paragraphs around them stay plain, and so
@@ -650,7 +663,7 @@ fn machinery_sections_after_their_headings_are_muted() {
 /// posted — are muted wherever they stand in the article.
 #[test]
 fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
-    for (line, start) in [
+    assert_each_line_muted(&[
         ("<p>ADVERTISEMENT</p>", "ADVERTISEMENT"),
         ("<p>Anzeige</p>", "Anzeige"),
         ("<p>Continue Reading Below</p>", "Continue Reading Below"),
@@ -706,13 +719,7 @@ fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
             "updated 5:15",
         ),
         ("<p>Hide caption</p>", "Hide caption"),
-    ] {
-        let document = read(&article_with_promotion(line));
-        let found = kinds_of(&document, start);
-        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
-        assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
-        assert_paragraphs_plain(&document);
-    }
+    ]);
 }
 
 /// Lines that ask the reader to follow, subscribe or share, a blog
@@ -721,7 +728,7 @@ fn advertisement_labels_credits_share_rows_and_copyright_lines_are_muted() {
 /// languages; the paragraphs stay plain.
 #[test]
 fn prompts_to_the_reader_and_a_themes_stamp_sentences_are_muted() {
-    for (line, start) in [
+    assert_each_line_muted(&[
         (
             "<p>Follow US News from NBCNews.com on <a href='/t'>Twitter</a> and <a href='/f'>Facebook</a></p>",
             "Follow US News",
@@ -797,13 +804,7 @@ fn prompts_to_the_reader_and_a_themes_stamp_sentences_are_muted() {
             "<p>If you share it pls link back :-) (c) 2012 The Curious Brain | powered by WordPress</p>",
             "If you share it",
         ),
-    ] {
-        let document = read(&article_with_promotion(line));
-        let found = kinds_of(&document, start);
-        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
-        assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
-        assert_paragraphs_plain(&document);
-    }
+    ]);
 }
 
 /// A news page saved with the next stories loaded below the first (an

@@ -87,7 +87,9 @@ impl PageHead {
         let og_title = first_of(OG_TITLE_SOURCES).into_iter().next();
         let language = first_of(LANGUAGE_SOURCES).into_iter().next();
         let mut descriptions = first_of(DESCRIPTION_SOURCES);
-        descriptions.dedup();
+        // Each once: the three often say the same, in any order.
+        let mut seen = std::collections::HashSet::new();
+        descriptions.retain(|description| seen.insert(description.clone()));
         Self {
             url,
             site_name,

@@ -200,6 +200,12 @@ pub(super) fn title_as_headed(title: &str, headings: &[String]) -> String {
     title.to_owned()
 }
 
+/// Whether one of the page's titles (`<title>`, `og:title`) names a
+/// heading: both compared as [`comparable`] text.
+pub(super) fn titles_name(titles: &[String], heading: &str) -> bool {
+    !heading.is_empty() && titles.iter().any(|title| title.contains(heading))
+}
+
 /// Lowercase letters and digits only, so "the Guardian" and "The
 /// Guardian", "LWN.net" and "lwn.net" compare equal.
 pub(super) fn comparable(text: &str) -> String {

@@ -167,9 +167,7 @@ fn is_date_alone(bare: &str) -> bool {
         .iter()
         .filter(|word| word.chars().all(|c| c.is_ascii_digit()))
         .collect();
-    let year = numbers
-        .iter()
-        .any(|n| n.len() == 4 && matches!(n.parse::<u32>(), Ok(1900..=2099)));
+    let year = numbers.iter().any(|n| has_year(n));
     let day = numbers.iter().any(|n| n.len() <= 2);
     let names = words.len() - numbers.len();
     // A telephone number is numbers only, more of them or longer.

@@ -7,7 +7,7 @@
 
 use dom_query::{Document as HtmlDocument, NodeRef};
 
-use super::super::page_title::comparable;
+use super::super::page_title::{comparable, titles_name};
 
 /// A standfirst begins within this many chars of text from the start of
 /// the headline (the byline, the date and a reading time may come between).
@@ -115,9 +115,7 @@ fn headline_of<'a>(page: &'a HtmlDocument, titles: &[&str]) -> Option<NodeRef<'a
         .iter()
         .take(HEADINGS_LOOKED_AT)
         .map(|h1| (h1, comparable(&h1.text())))
-        .filter(|(_, heading)| {
-            !heading.is_empty() && titles.iter().any(|title| title.contains(heading))
-        })
+        .filter(|(_, heading)| titles_name(&titles, heading))
         .max_by_key(|(_, heading)| heading.len())
         .map(|(h1, _)| h1);
     named.or_else(|| headings.first()).copied()

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use dom_query::{Document as HtmlDocument, NodeId, NodeRef};
 
-use super::super::page_title::comparable;
+use super::super::page_title::{comparable, titles_name};
 use super::kept_asides::paragraphs;
 use super::post_container::in_machinery;
 
@@ -49,10 +49,7 @@ impl TitledStory {
         }
         let titled: Vec<&NodeRef<'_>> = headlines
             .iter()
-            .filter(|h1| {
-                let headline = comparable(&h1.text());
-                !headline.is_empty() && titles.iter().any(|title| title.contains(&headline))
-            })
+            .filter(|h1| titles_name(&titles, &comparable(&h1.text())))
             .collect();
         let [headline] = titled.as_slice() else {
             return None;

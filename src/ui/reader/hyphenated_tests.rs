@@ -118,29 +118,36 @@ fn a_hyphenated_galley_has_the_blocks_chars_and_draws_its_hyphens() {
     }
 }
 
+/// A paragraph of long words in a narrow column: it is hyphenated.
+fn long_words() -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.append(
+        "an extraordinarily comprehensive internationalization",
+        0.0,
+        format(Color32::WHITE),
+    );
+    job.wrap.max_width = 120.0;
+    job
+}
+
 #[test]
 fn a_paragraph_on_screen_is_broken_once() {
     let ctx = egui::Context::default();
-    let job = || {
-        let mut job = LayoutJob::default();
-        job.append(
-            "an extraordinarily comprehensive internationalization",
-            0.0,
-            format(Color32::WHITE),
-        );
-        job.wrap.max_width = 120.0;
-        job
-    };
     let mut galleys = Vec::new();
     for _ in 0..3 {
         let mut output = ctx.run_ui(Default::default(), |ui| {
-            galleys.push(hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0));
+            galleys.push(hyphenated_galley(
+                ui.ctx(),
+                long_words(),
+                hypher::Lang::English,
+                0,
+            ));
         });
         output.textures_delta.clear();
     }
     assert!(Arc::ptr_eq(&galleys[0], &galleys[1]) && Arc::ptr_eq(&galleys[1], &galleys[2]));
     let mut output = ctx.run_ui(Default::default(), |ui| {
-        let other_fonts = hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 1);
+        let other_fonts = hyphenated_galley(ui.ctx(), long_words(), hypher::Lang::English, 1);
         assert!(
             !Arc::ptr_eq(&galleys[0], &other_fonts),
             "laid out again in other fonts"
@@ -156,23 +163,18 @@ fn a_paragraph_on_screen_is_broken_once() {
 #[test]
 fn a_galley_kept_is_laid_out_again_when_egui_sets_its_fonts_again() {
     let ctx = egui::Context::default();
-    let job = || {
-        let mut job = LayoutJob::default();
-        job.append(
-            "an extraordinarily comprehensive internationalization",
-            0.0,
-            format(Color32::WHITE),
-        );
-        job.wrap.max_width = 120.0;
-        job
-    };
     let mut output = ctx.run_ui(Default::default(), |ui| {
-        hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0);
+        hyphenated_galley(ui.ctx(), long_words(), hypher::Lang::English, 0);
     });
     output.textures_delta.clear();
     let mut first = None;
     let mut output = ctx.run_ui(Default::default(), |ui| {
-        first = Some(hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0));
+        first = Some(hyphenated_galley(
+            ui.ctx(),
+            long_words(),
+            hypher::Lang::English,
+            0,
+        ));
         let mut fonts = egui::FontDefinitions::default();
         let proportional = fonts.families[&egui::FontFamily::Proportional].clone();
         fonts
@@ -190,7 +192,7 @@ fn a_galley_kept_is_laid_out_again_when_egui_sets_its_fonts_again() {
                 fonts.layout_no_wrap(many.clone(), FontId::proportional(size), Color32::WHITE)
             });
         }
-        let again = hyphenated_galley(ui.ctx(), job(), hypher::Lang::English, 0);
+        let again = hyphenated_galley(ui.ctx(), long_words(), hypher::Lang::English, 0);
         assert!(
             !Arc::ptr_eq(&first, &again),
             "laid out again in the new fonts"
