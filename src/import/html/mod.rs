@@ -10,6 +10,7 @@ mod boilerplate_lines;
 mod captioned_pictures;
 mod comments;
 mod control_lines;
+mod formula_renderings;
 mod kept_asides;
 mod machinery_sections;
 mod noscript;
@@ -217,7 +218,10 @@ fn page_title_of(page: &HtmlDocument) -> String {
 /// the classes the big sites use: Wikipedia's "[edit]" links, contents box
 /// and navigation boxes, and text hidden from the eye for screen readers
 /// ("Photo", "Continue reading the main story").
+/// A formula given both as hidden MathML and as a picture is first shown
+/// as its MathML, before what is hidden is removed.
 fn remove_page_machinery(page: &HtmlDocument) {
+    formula_renderings::show_formulas_for_their_pictures(page);
     const MACHINERY: &[&str] = &[
         "mw-editsection",
         "toc",

@@ -9,9 +9,13 @@ use crate::document::{BlockKind, DocumentBuilder, InlineStyle};
 use super::super::inline::{Inline, Lists, collapse, prose_kind, same_words, table_text};
 use super::super::picture::PictureResolver;
 use super::kept_asides::MUTED_CLASS;
+use tables::table_rows;
 
 mod figures;
 mod links;
+mod mathml;
+mod mathml_symbols;
+mod tables;
 
 use figures::{FigureParts, holds_picture};
 
@@ -38,7 +42,7 @@ pub(super) struct Walker<'r> {
 /// text, not text: "子(こ)ども" is "子ども" to search and quote.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "head", "svg", "iframe", "button", "form", "input",
-    "select", "textarea", "object", "embed", "canvas", "audio", "video", "math", "rt", "rp",
+    "select", "textarea", "object", "embed", "canvas", "audio", "video", "rt", "rp",
 ];
 
 const CONTAINERS: &[&str] = &[
@@ -150,6 +154,10 @@ impl<'r> Walker<'r> {
             }
             "img" => {
                 self.picture(node, builder);
+                None
+            }
+            "math" => {
+                self.formula(node, builder);
                 None
             }
             "figure" if self.figure.is_none() && holds_picture(node) => {
@@ -377,54 +385,4 @@ impl<'r> Walker<'r> {
 fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: &NodeRef<'a>) {
     let children = node.children();
     stack.extend(children.into_iter().rev().map(Step::Enter));
-}
-
-/// The cells of a table's own rows (not those of tables inside it), each
-/// collapsed to one line of text: every word of the table once; and how
-/// many rows at its top are its head (`<thead>`, or rows of `<th>` only).
-fn table_rows(table: &NodeRef<'_>) -> (Vec<Vec<String>>, usize) {
-    let named = |node: &NodeRef<'_>, names: &[&str]| {
-        node.node_name()
-            .is_some_and(|n| names.iter().any(|name| n.eq_ignore_ascii_case(name)))
-    };
-    // Each row, and whether it is in the table's head.
-    let mut rows = Vec::new();
-    for child in table.children() {
-        if named(&child, &["tr"]) {
-            rows.push((child, false));
-        } else if named(&child, &["thead", "tbody", "tfoot"]) {
-            let head = named(&child, &["thead"]);
-            rows.extend(
-                child
-                    .children()
-                    .into_iter()
-                    .filter(|c| named(c, &["tr"]))
-                    .map(|row| (row, head)),
-            );
-        }
-    }
-    let rows: Vec<(Vec<String>, bool)> = rows
-        .iter()
-        .map(|(row, head)| {
-            let cells: Vec<NodeRef<'_>> = row
-                .children()
-                .into_iter()
-                .filter(|c| named(c, &["td", "th"]))
-                .collect();
-            let header = *head || (!cells.is_empty() && cells.iter().all(|c| named(c, &["th"])));
-            (
-                cells
-                    .iter()
-                    .map(|c| collapse(&c.text()))
-                    .collect::<Vec<String>>(),
-                header,
-            )
-        })
-        .filter(|(cells, _)| !cells.is_empty())
-        .collect();
-    let header_rows = rows.iter().take_while(|(_, header)| *header).count();
-    (
-        rows.into_iter().map(|(cells, _)| cells).collect(),
-        header_rows,
-    )
 }
