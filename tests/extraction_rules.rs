@@ -807,6 +807,66 @@ fn prompts_to_the_reader_and_a_themes_stamp_sentences_are_muted() {
     ]);
 }
 
+/// A site's menu of its languages, rows of controls and dates, prompts to
+/// comment or to sign up, a comments platform's credit and a gallery's
+/// pager are muted; the paragraphs around them stay plain.
+#[test]
+fn language_menus_rows_of_controls_and_prompts_to_comment_are_muted() {
+    assert_each_line_muted(&[
+        (
+            "<p><a href='/pt'>Portugues</a> <a href='/es'>Espanol</a> <a href='/fr'>Français</a></p>",
+            "Portugues",
+        ),
+        (
+            "<p><a href='/en'>English</a> | <a href='/pl'>Polski</a> | <a href='/ja'>日本語</a></p>",
+            "English |",
+        ),
+        (
+            "<p>July 13, 2012 | <a href='/p'>Permalink</a></p>",
+            "July 13, 2012",
+        ),
+        (
+            "<p><a href='#c'>Post a Comment</a> <a href='/g'>Get a Gravatar</a></p>",
+            "Post a Comment",
+        ),
+        ("<p>Oct252012</p>", "Oct252012"),
+        (
+            "<p><a href='/p'>Previous</a> 1 / 6 <a href='/n'>Next</a></p>",
+            "Previous",
+        ),
+        ("<p><a href='/pin'>Pin It</a></p>", "Pin It"),
+        ("<p>blog comments powered by</p>", "blog comments"),
+        (
+            "<p>Let us know how else we can help in the comments section below…</p>",
+            "Let us know",
+        ),
+        (
+            "<p>Sagen Sie uns Ihre Meinung in den Kommentaren!</p>",
+            "Sagen Sie uns",
+        ),
+        (
+            "<p>Sign up for the latest in food, fun and local deals in Atlanta.</p>",
+            "Sign up for",
+        ),
+        (
+            "<p>Visit the Harbour Office on <a href='/f'>Facebook</a> and <a href='/t'>Twitter</a></p>",
+            "Visit the Harbour",
+        ),
+        ("<p>Sponsor Showcase</p>", "Sponsor Showcase"),
+    ]);
+    // Sentences that only name languages or controls stay the article's.
+    for sentence in [
+        "<p>English and Deutsch were both spoken at the harbour meeting on Tuesday.</p>",
+        "<p>Let us know, said the mayor, and she asked for the comments below the notice.</p>",
+    ] {
+        let document = read(&article_with_promotion(sentence));
+        let text = sentence.trim_start_matches("<p>").trim_end_matches("</p>");
+        let found = kinds_of(&document, &text[..12]);
+        assert_eq!(found.len(), 1, "{sentence}: {:#?}", document.blocks());
+        assert_eq!(found[0].0, BlockKind::Paragraph, "{sentence}");
+    }
+}
+
 /// A news page saved with the next stories loaded below the first (an
 /// infinite scroll): Readability takes the longest story; the article is
 /// the one the page's title names.

@@ -18,6 +18,9 @@ const AD_LABELS: &[&str] = &[
     "advertise here",
     "sponsored",
     "sponsored content",
+    "sponsors",
+    "our sponsors",
+    "sponsor showcase",
     "continue reading below",
     "continue reading the main story",
     "story continues below",
@@ -180,8 +183,10 @@ const SHORT_COPYRIGHT_CHARS: usize = 100;
 /// is boilerplate by what it says.
 pub(super) fn mute_boilerplate_lines(builder: &mut DocumentBuilder, first: usize) {
     for index in first..builder.block_count() {
-        let boilerplate = builder.block_kind(index).is_some_and(is_prose)
-            && builder.block_text(index).is_some_and(is_boilerplate);
+        let kind = builder.block_kind(index);
+        let text = builder.block_text(index);
+        let boilerplate = (kind.is_some_and(is_prose) && text.is_some_and(is_boilerplate))
+            || (kind == Some(BlockKind::Table) && text.is_some_and(is_language_menu));
         if boilerplate {
             builder.set_kind(index, BlockKind::Furniture);
         }
@@ -201,6 +206,64 @@ fn is_boilerplate(text: &str) -> bool {
         || is_pager(&lower)
         || is_reader_prompt(&lower)
         || is_control_or_stamp(&lower)
+        || is_language_menu(&lower)
+}
+
+/// Languages by their own names, lower case (with and without accents,
+/// as menus write them).
+const LANGUAGE_NAMES: &[&str] = &[
+    "english",
+    "deutsch",
+    "français",
+    "francais",
+    "español",
+    "espanol",
+    "português",
+    "portugues",
+    "italiano",
+    "nederlands",
+    "polski",
+    "русский",
+    "українська",
+    "中文",
+    "简体中文",
+    "繁體中文",
+    "日本語",
+    "한국어",
+    "العربية",
+    "türkçe",
+    "turkce",
+    "svenska",
+    "dansk",
+    "norsk",
+    "suomi",
+    "čeština",
+    "magyar",
+    "română",
+    "ελληνικά",
+    "עברית",
+    "हिन्दी",
+    "català",
+    "galego",
+    "euskara",
+];
+
+/// "Portugues | Espanol Français | Deutsch": a site's menu of the
+/// languages it is in, their names and nothing else.
+fn is_language_menu(text: &str) -> bool {
+    let mut names = 0;
+    for word in text.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
+    {
+        if word.is_empty() {
+            continue;
+        }
+        let word = word.to_lowercase();
+        if !LANGUAGE_NAMES.contains(&word.as_str()) {
+            return false;
+        }
+        names += 1;
+    }
+    names >= 2
 }
 
 /// "« Fairy Wren Passwords | Main", "Next article →", "Previous Post": a
@@ -287,10 +350,12 @@ fn is_copyright(lower: &str) -> bool {
             after.get(..4).is_some_and(has_year)
         })
     });
-    let powered = lower.match_indices("powered by ").any(|(at, _)| {
-        let after = &lower[at + "powered by ".len()..];
-        PLATFORMS.iter().any(|platform| after.starts_with(platform))
-    });
+    // "blog comments powered by" (the platform's logo after it).
+    let powered = lower.trim_end().ends_with("powered by")
+        || lower.match_indices("powered by ").any(|(at, _)| {
+            let after = &lower[at + "powered by ".len()..];
+            PLATFORMS.iter().any(|platform| after.starts_with(platform))
+        });
     chars <= COPYRIGHT_CHARS
         && ((begins && (chars <= SHORT_COPYRIGHT_CHARS || reserves))
             || signed
@@ -331,6 +396,10 @@ mod tests {
             "If you find anything interesting here, pls link back :-) (c) 2012 The Curious Brain | powered by WordPress",
             "Proudly powered by WordPress",
             "Twitter Logo Facebook Logo Flickr Logo Twitter (17,951 followers) • Facebook (3,507 likes)",
+            "blog comments powered by",
+            "Sponsor Showcase",
+            "Portugues Espanol Français Deutsch",
+            "English | Polski | 日本語",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -347,6 +416,8 @@ mod tests {
             "© Provided by Business Insider Nintendo/Apple Nintendo and Apple shocked the world this year by announcing Super Mario Run",
             "The car is powered by a small engine, and the copyright (c) of its design is the maker's.",
             "The copyright of the photographs stays with their authors, as agreed with the paper and the agency in 2019 after a long dispute about the fees they were owed for each picture printed.",
+            "English and Deutsch were both spoken at the meeting.",
+            "Deutsch",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }

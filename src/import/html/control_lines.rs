@@ -62,6 +62,13 @@ const CONTROL_LABELS: &[&str] = &[
     "imprimir",
     "drukuj",
     "stampa",
+    "pin it",
+    "post a comment",
+    "get a gravatar",
+    "other articles",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
 ];
 
 /// How a link to more media ends ("Aurora: Victims Remembered Watch Video").
@@ -143,6 +150,7 @@ pub(super) fn is_control_or_stamp(lower: &str) -> bool {
             .iter()
             .any(|open| bare.starts_with(open));
     CONTROL_LABELS.contains(&bare)
+        || (short && is_row_of_controls(bare))
         || (short && !sentence && timed)
         || is_date_alone(bare)
         || is_timestamp(bare)
@@ -153,6 +161,38 @@ pub(super) fn is_control_or_stamp(lower: &str) -> bool {
             && STAMP_SENTENCE_OPENINGS
                 .iter()
                 .any(|open| bare.starts_with(open)))
+}
+
+/// "July 13, 2012 | Permalink", "Post a Comment Get a Gravatar": a line
+/// of controls' labels and dates, parted by bars or spaces.
+fn is_row_of_controls(bare: &str) -> bool {
+    let parts: Vec<&str> = bare
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let labels_or_dates = parts.iter().all(|part| {
+        CONTROL_LABELS.contains(part) || is_date_alone(part) || is_labels_in_a_row(part)
+    });
+    parts.len() >= 2 && labels_or_dates || parts.len() == 1 && is_labels_in_a_row(bare)
+}
+
+/// Whether a text is two or more controls' labels one after another.
+fn is_labels_in_a_row(text: &str) -> bool {
+    let mut rest = text;
+    let mut labels = 0;
+    while !rest.is_empty() {
+        let label = CONTROL_LABELS.iter().filter(|label| {
+            rest.strip_prefix(**label)
+                .is_some_and(|after| after.is_empty() || after.starts_with(' '))
+        });
+        let Some(longest) = label.max_by_key(|label| label.len()) else {
+            return false;
+        };
+        rest = rest[longest.len()..].trim_start();
+        labels += 1;
+    }
+    labels >= 2
 }
 
 /// "7. oktober 2020", "Nov 01 2012", "2021-04-29": a line that is a day's
@@ -173,12 +213,32 @@ fn is_date_alone(bare: &str) -> bool {
     // A telephone number is numbers only, more of them or longer.
     let numbers_of_a_date =
         numbers.len() <= 3 && numbers.iter().all(|n| n.len() != 3 && n.len() <= 4);
+    if is_glued_date(bare) {
+        return true;
+    }
     bare.chars().count() <= DATE_CHARS
         && numbers_of_a_date
         && year
         && day
         && names <= 2
         && words.len() <= 5
+}
+
+/// "Oct252012": a month's name, a day and a year set in a row (a theme's
+/// date stamp whose parts are styled apart).
+fn is_glued_date(bare: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let letters = bare.chars().take_while(char::is_ascii_alphabetic).count();
+    let (month, digits) = bare.split_at(letters);
+    let day_digits = digits.len().saturating_sub(4);
+    MONTHS.iter().any(|m| month.starts_with(m))
+        && letters <= 9
+        && (1..=2).contains(&day_digits)
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && has_year(&digits[day_digits..])
+        && matches!(digits[..day_digits].parse::<u32>(), Ok(1..=31))
 }
 
 /// "Tracked on Mar 21, 2007 12:31:13 AM", "4 de mayo de 2022 - 00:38",
@@ -247,7 +307,7 @@ pub(super) fn has_year(text: &str) -> bool {
 fn is_picture_count(bare: &str) -> bool {
     const WORDS: &[&str] = &[
         "image", "photo", "picture", "slide", "bild", "foto", "imagen", "zdjęcie", "immagine",
-        "of", "von", "de", "z", "di", "sur", "/",
+        "of", "von", "de", "z", "di", "sur", "/", "previous", "prev", "next", "zurück", "weiter",
     ];
     let words: Vec<&str> = bare
         .split_whitespace()
@@ -262,7 +322,7 @@ fn is_picture_count(bare: &str) -> bool {
     let rest_are_words = words
         .iter()
         .all(|w| w.chars().all(|c| c.is_ascii_digit()) || WORDS.contains(w));
-    numbers == 2 && words.len() <= 4 && rest_are_words && bare.contains(['/', ' '])
+    numbers == 2 && words.len() <= 5 && rest_are_words && bare.contains(['/', ' '])
 }
 
 #[cfg(test)]
@@ -296,6 +356,11 @@ mod tests {
             "wednesday, october 24, 2012 | 7:21 am",
             "tnw中文站2016年10月14日07:17",
             "am 3. februar 2022 um 21:17",
+            "july 13, 2012 | permalink",
+            "post a comment get a gravatar",
+            "oct252012",
+            "previous 1 / 6 next",
+            "pin it",
         ] {
             assert!(is_control_or_stamp(line), "{line}");
         }
@@ -315,6 +380,10 @@ mod tests {
             "current time 0:00",
             "the harbour opens in 2024 and the ferry leaves at 7:30",
             "score 2012 3:2",
+            "post a comment about the harbour",
+            "octopus2012",
+            "oct992012",
+            "previous winners 2 and 6 came next",
         ] {
             assert!(!is_control_or_stamp(line), "{line}");
         }

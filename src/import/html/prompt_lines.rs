@@ -72,6 +72,8 @@ const SUBSCRIBE_OPENINGS: &[&str] = &[
     "subscribe via ",
     "subscribe by ",
     "subscribe now",
+    "sign up for the latest",
+    "sign up for our",
     "abonnieren sie",
     "abonnez-vous",
     "suscríbete",
@@ -95,6 +97,7 @@ const FOLLOW_OPENINGS: &[&str] = &[
     "segui ",
     "siga ",
     "obserwuj ",
+    "visit ",
 ];
 
 /// Where a reader is asked to follow, besides the share buttons' networks.
@@ -240,7 +243,48 @@ pub(super) fn is_reader_prompt(lower: &str) -> bool {
             // A plea, not a clause of a sentence ("Support us, the strikers
             // shouted").
             || (chars <= ACCOUNT_LINE_CHARS && begins(SUPPORT_OPENINGS) && !lower.contains(','))
-            || (chars <= FOLLOW_CHARS && begins(FOLLOW_OPENINGS) && names_a_network(lower)))
+            || (chars <= FOLLOW_CHARS && begins(FOLLOW_OPENINGS) && names_a_network(lower))
+            || (chars <= FOLLOW_CHARS && asks_for_comments(lower, bare)))
+}
+
+/// How a prompt to comment begins, and where it ends by sending the
+/// reader.
+const COMMENT_PROMPT_OPENINGS: &[&str] = &[
+    "let us know",
+    "tell us",
+    "what do you think",
+    "share your thoughts",
+    "share your experience",
+    "sagen sie uns",
+    "schreiben sie uns",
+    "dites-nous",
+    "cuéntanos",
+    "déjanos",
+    "napisz",
+];
+const TO_THE_COMMENTS: &[&str] = &[
+    "comments below",
+    "comment below",
+    "comments section below",
+    "comment section below",
+    "in the comments",
+    "in the comments section",
+    "in den kommentaren",
+    "en commentaire",
+    "en los comentarios",
+    "w komentarzu",
+    "w komentarzach",
+];
+
+/// "Let us know what you think in the comments below.": a line that asks
+/// for comments and ends by sending the reader to them (not a sentence
+/// that reports it: "Let us know, said the mayor, …").
+fn asks_for_comments(lower: &str, bare: &str) -> bool {
+    let end = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    COMMENT_PROMPT_OPENINGS.iter().any(|opening| {
+        bare.strip_prefix(opening)
+            .is_some_and(|rest| !rest.trim_start().starts_with(','))
+    }) && TO_THE_COMMENTS.iter().any(|place| end.ends_with(place))
 }
 
 /// Whether a line names a network as a word, or a handle ("@Ticker").
@@ -287,6 +331,10 @@ mod tests {
             "We need your help",
             "Help us continue to spread the magic of words to readers everywhere",
             "Donate",
+            "Let us know how else we can help educators in comments section below…",
+            "What do you think? Tell us in the comments!",
+            "Sign up for the latest in fashion, food, fun, and local Deals in Atlanta.",
+            "Visit the FDA on Facebook, Flickr, YouTube and Twitter",
         ] {
             assert!(prompt(line), "{line}");
         }
@@ -301,6 +349,10 @@ mod tests {
             "Residents can receive the forms by email from the council office.",
             "Subscribe to the idea that the council should decide, and the debate is over: \
              that was the mayor's view, which the opposition did not share at all.",
+            "Let us know, said the mayor, and she asked for the comments below the notice.",
+            "Tell us in the comments below what the council should build next, she wrote on \
+             Monday, and hundreds of residents did in the days after the meeting was held.",
+            "Visit the harbour museum before it closes for the winter.",
         ] {
             assert!(!prompt(line), "{line}");
         }
