@@ -808,8 +808,8 @@ fn prompts_to_the_reader_and_a_themes_stamp_sentences_are_muted() {
 }
 
 /// A site's menu of its languages, rows of controls and dates, prompts to
-/// comment or to sign up, a comments platform's credit and a gallery's
-/// pager are muted; the paragraphs around them stay plain.
+/// comment or to sign up, a comments platform's credit, a gallery's pager
+/// and tags set as text after their label are muted; the paragraphs around them stay plain.
 #[test]
 fn language_menus_rows_of_controls_and_prompts_to_comment_are_muted() {
     assert_each_line_muted(&[
@@ -853,9 +853,18 @@ fn language_menus_rows_of_controls_and_prompts_to_comment_are_muted() {
             "Visit the Harbour",
         ),
         ("<p>Sponsor Showcase</p>", "Sponsor Showcase"),
+        (
+            "<p>Explore related topics: new-york, house-explosion</p>",
+            "Explore related",
+        ),
+        (
+            "<p>Schlagwörter: Hafen, Stadtrat, Haushalt</p>",
+            "Schlagwörter",
+        ),
     ]);
-    // Sentences that only name languages or controls stay the article's.
+    // Sentences that only name languages, controls or topics stay the article's.
     for sentence in [
+        "<p>Topics: the council discussed the harbour's budget for next year at length.</p>",
         "<p>English and Deutsch were both spoken at the harbour meeting on Tuesday.</p>",
         "<p>Let us know, said the mayor, and she asked for the comments below the notice.</p>",
     ] {

@@ -133,7 +133,6 @@ const PROMO_OPENINGS: &[&str] = &[
     "posted in",
     "categories",
     "category",
-    "explore related topics",
     "topics",
     "schlagwörter",
     "schlagworte",
@@ -259,8 +258,27 @@ fn promotion_at(builder: &DocumentBuilder, index: usize) -> Option<bool> {
         !rest.trim_start().starts_with([':', '|', '»', '›']) && text.trim_end().ends_with('.');
     let label_alone =
         chars <= LABEL_CHARS && rest.chars().filter(|c| c.is_alphanumeric()).count() < 24;
-    let linked_line = chars <= LINKED_LINE_CHARS && builder.linked_share(index) >= 0.5;
+    let linked_line = chars <= LINKED_LINE_CHARS
+        && (builder.linked_share(index) >= 0.5 || is_list_of_terms(rest));
     (!sentence && (label_alone || linked_line)).then_some(label_alone && !linked_line)
+}
+
+/// ": new-york, house-explosion", ": Politik · Hafen": after a label, a
+/// list of short terms (tags set as text, not links), not a sentence.
+fn is_list_of_terms(rest: &str) -> bool {
+    const TERM_WORDS: usize = 4;
+    let Some(terms) = rest.trim_start().strip_prefix(':') else {
+        return false;
+    };
+    let terms: Vec<&str> = terms
+        .split([',', ';', '|', '·', '•'])
+        .map(str::trim)
+        .collect();
+    terms.iter().all(|term| {
+        !term.is_empty()
+            && term.split_whitespace().count() <= TERM_WORDS
+            && !term.ends_with(['.', '!', '?'])
+    })
 }
 
 /// What follows a promotion's opening in `text` (bullets and arrows before
@@ -311,6 +329,24 @@ pub(super) fn is_prose(kind: BlockKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_set_as_text_are_a_list_of_short_terms_after_a_colon() {
+        for rest in [
+            ": new-york, house-explosion",
+            ": Politik · Hafen",
+            ":Politics",
+        ] {
+            assert!(is_list_of_terms(rest), "{rest}");
+        }
+        for rest in [
+            ": the council discussed the harbour's budget.",
+            " about the harbour, the schools",
+            ": a, , b",
+        ] {
+            assert!(!is_list_of_terms(rest), "{rest}");
+        }
+    }
 
     #[test]
     fn a_promotion_is_told_by_a_whole_opening_phrase_after_any_bullet() {
