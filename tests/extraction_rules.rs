@@ -1026,3 +1026,37 @@ fn the_standfirst_under_the_headline_is_the_articles_lead() {
         assert_eq!(kinds_of(&document, "Párrafo 1").len(), 1);
     }
 }
+
+/// A smiley set as a picture (WordPress's `wp-smiley`, an emoji's
+/// picture) reads as its alt text in its sentence; a paragraph is not cut
+/// in two around a figure of it.
+#[test]
+fn a_smiley_reads_in_its_sentence() {
+    for smiley in [
+        "<img src='/wp-includes/images/smilies/icon_smile.gif' alt=':)' class='wp-smiley' />",
+        "<img src='/smile.png' alt=';-)' />",
+        "<img src='/emoji/1f600.svg' alt='😀' class='emoji' />",
+    ] {
+        let html = article_with_promotion(&format!(
+            "<p>Thanks for the tip {smiley} so the harbour trip is on for Saturday.</p>"
+        ));
+        let document = read(&html);
+        let found = kinds_of(&document, "Thanks for the tip");
+        assert_eq!(found.len(), 1, "{smiley}: {:#?}", document.blocks());
+        assert!(
+            found[0]
+                .1
+                .ends_with("so the harbour trip is on for Saturday."),
+            "{smiley}: {:#?}",
+            document.blocks()
+        );
+        assert!(
+            !document
+                .blocks()
+                .iter()
+                .any(|block| matches!(block.kind, BlockKind::Figure { .. })),
+            "{smiley}: {:#?}",
+            document.blocks()
+        );
+    }
+}

@@ -111,6 +111,9 @@ const STAMP_SENTENCE_OPENINGS: &[&str] = &[
     "this entry was posted",
     "this entry was filed",
     "bookmark the permalink",
+    "a version of this article appeared in print",
+    "a version of this article appears in print",
+    "this article appeared in print",
     "dieser eintrag wurde",
     "dieser beitrag wurde",
     "cette entrée a été publiée",
@@ -359,6 +362,7 @@ mod tests {
             "july 13, 2012 | permalink",
             "post a comment get a gravatar",
             "oct252012",
+            "a version of this article appeared in print on 11/06/2012, on page d6 of the newyork edition with the headline: patterns: limits to resveratrol.",
             "previous 1 / 6 next",
             "pin it",
         ] {

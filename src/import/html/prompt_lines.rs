@@ -13,6 +13,7 @@ use super::boilerplate_lines::NETWORKS;
 /// How a prompt to subscribe asks ("Sign up for our newsletter").
 const SUBSCRIBE_WORDS: &[&str] = &[
     "sign up",
+    "sign-up",
     "subscribe",
     "receive",
     "join",
@@ -57,6 +58,7 @@ const BY_MAIL_WORDS: &[&str] = &[
 /// The words that only ask to subscribe.
 const ONLY_SUBSCRIBE_WORDS: &[&str] = &[
     "sign up",
+    "sign-up",
     "subscribe",
     "abonn",
     "suscríb",
@@ -335,6 +337,7 @@ mod tests {
             "What do you think? Tell us in the comments!",
             "Sign up for the latest in fashion, food, fun, and local Deals in Atlanta.",
             "Visit the FDA on Facebook, Flickr, YouTube and Twitter",
+            "Sign-up to the Daily Blog Tips newsletter and you will be able to download the eBook.",
         ] {
             assert!(prompt(line), "{line}");
         }

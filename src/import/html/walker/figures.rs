@@ -37,7 +37,8 @@ impl Walker<'_> {
                 .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
         };
         let declared_size_px = size("width").zip(size("height")).map(|(w, h)| [w, h]);
-        if declared_size_px.is_some_and(|[w, h]| w < ICON_PX || h < ICON_PX) {
+        let icon = declared_size_px.is_some_and(|[w, h]| w < ICON_PX || h < ICON_PX);
+        if icon || is_emoticon(node, &alt) {
             self.inline.push_text(&alt);
             return;
         }
@@ -76,6 +77,25 @@ impl Walker<'_> {
             builder.push_figure(picture, &caption, spans);
         }
     }
+}
+
+/// A smiley set as a picture in a sentence (WordPress's `wp-smiley`, an
+/// emoji's picture, an alt text of ":)" or "😀"): read as its alt text in
+/// the sentence, not as a figure cutting it in two.
+fn is_emoticon(node: &NodeRef<'_>, alt: &str) -> bool {
+    let classed = node.attr("class").is_some_and(|class| {
+        class.split_whitespace().any(|name| {
+            let name = name.to_ascii_lowercase();
+            name.contains("smiley") || name == "emoji" || name == "wp-smiley"
+        })
+    });
+    let chars = alt.chars().count();
+    let face = chars <= 4 && alt.starts_with([':', ';', '=']);
+    let symbols = (1..=8).contains(&chars)
+        && alt
+            .chars()
+            .all(|c| !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii_punctuation());
+    classed || face || symbols
 }
 
 /// Whether an element holds an `<img>` (searched without recursion).
