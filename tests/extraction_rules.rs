@@ -861,6 +861,15 @@ fn language_menus_rows_of_controls_and_prompts_to_comment_are_muted() {
             "<p>Schlagwörter: Hafen, Stadtrat, Haushalt</p>",
             "Schlagwörter",
         ),
+        (
+            "<p>A version of this article appeared in print on 11/06/2012, on page D6 of the \
+             New York edition with the headline: Council Votes.</p>",
+            "A version of this",
+        ),
+        (
+            "<p>Sign-up to the Gazette newsletter and you will be able to download our guide.</p>",
+            "Sign-up to",
+        ),
     ]);
     // Sentences that only name languages, controls or topics stay the article's.
     for sentence in [
