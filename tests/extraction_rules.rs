@@ -870,6 +870,11 @@ fn language_menus_rows_of_controls_and_prompts_to_comment_are_muted() {
             "<p>Sign-up to the Gazette newsletter and you will be able to download our guide.</p>",
             "Sign-up to",
         ),
+        (
+            "<p>Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.</p>",
+            "Tú también",
+        ),
+        ("<p>Apoya el periodismo incómodo</p>", "Apoya el"),
     ]);
     // Sentences that only name languages, controls or topics stay the article's.
     for sentence in [

@@ -197,6 +197,9 @@ const SUPPORT_OPENINGS: &[&str] = &[
     "haz una donación",
     "dona ahora",
     "apoya nuestro periodismo",
+    "apoya el periodismo",
+    "support journalism",
+    "support quality journalism",
     "hazte socio",
     "sostienici",
     "dona ora",
@@ -246,7 +249,34 @@ pub(super) fn is_reader_prompt(lower: &str) -> bool {
             // shouted").
             || (chars <= ACCOUNT_LINE_CHARS && begins(SUPPORT_OPENINGS) && !lower.contains(','))
             || (chars <= FOLLOW_CHARS && begins(FOLLOW_OPENINGS) && names_a_network(lower))
-            || (chars <= FOLLOW_CHARS && asks_for_comments(lower, bare)))
+            || (chars <= FOLLOW_CHARS && asks_for_comments(lower, bare))
+            || (chars <= FOLLOW_CHARS && ends_offering_a_subscription(lower)))
+}
+
+/// What an offer to subscribe promises ("A flexible plan you can cancel
+/// anytime.", "Tú también puedes hacer periodismo incómodo. Cancela
+/// cuando quieras.").
+const SUBSCRIPTION_OFFER_WORDS: &[&str] = &[
+    "cancel anytime",
+    "cancel at any time",
+    "cancela cuando quieras",
+    "cancela en cualquier momento",
+    "cancele quando quiser",
+    "jederzeit kündbar",
+    "jederzeit kündigen",
+    "résiliable à tout moment",
+    "sans engagement",
+    "disdici quando vuoi",
+    "anuluj w dowolnym momencie",
+];
+
+/// Whether a line ends promising what a subscription allows (not a
+/// sentence that goes on: "Members can cancel anytime, the owner said.").
+fn ends_offering_a_subscription(lower: &str) -> bool {
+    let end = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    SUBSCRIPTION_OFFER_WORDS
+        .iter()
+        .any(|offer| end.ends_with(offer))
 }
 
 /// How a prompt to comment begins, and where it ends by sending the
@@ -338,6 +368,9 @@ mod tests {
             "Sign up for the latest in fashion, food, fun, and local Deals in Atlanta.",
             "Visit the FDA on Facebook, Flickr, YouTube and Twitter",
             "Sign-up to the Daily Blog Tips newsletter and you will be able to download the eBook.",
+            "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.",
+            "Apoya el periodismo incómodo",
+            "Nur 4,99 € im Monat, jederzeit kündbar.",
         ] {
             assert!(prompt(line), "{line}");
         }
@@ -356,6 +389,7 @@ mod tests {
             "Tell us in the comments below what the council should build next, she wrote on \
              Monday, and hundreds of residents did in the days after the meeting was held.",
             "Visit the harbour museum before it closes for the winter.",
+            "Members can cancel anytime, the owner of the harbour gym said on Monday.",
         ] {
             assert!(!prompt(line), "{line}");
         }
