@@ -231,13 +231,25 @@ fn is_date_alone(bare: &str) -> bool {
 /// date stamp whose parts are styled apart).
 fn is_glued_date(bare: &str) -> bool {
     const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let letters = bare.chars().take_while(char::is_ascii_alphabetic).count();
     let (month, digits) = bare.split_at(letters);
     let day_digits = digits.len().saturating_sub(4);
-    MONTHS.iter().any(|m| month.starts_with(m))
-        && letters <= 9
+    // The month's name or its first three letters or more ("Sept").
+    MONTHS.iter().any(|m| m.starts_with(month))
+        && letters >= 3
         && (1..=2).contains(&day_digits)
         && digits.chars().all(|c| c.is_ascii_digit())
         && has_year(&digits[day_digits..])
@@ -368,6 +380,10 @@ mod tests {
         ] {
             assert!(is_control_or_stamp(line), "{line}");
         }
+    }
+
+    #[test]
+    fn sentences_that_only_begin_like_a_control_or_a_stamp_are_not_one() {
         for line in [
             "print the form and bring it to the council office.",
             "posted on the door of the town hall was a notice that the harbour would close.",
@@ -386,6 +402,7 @@ mod tests {
             "score 2012 3:2",
             "post a comment about the harbour",
             "octopus2012",
+            "marathon12012",
             "oct992012",
             "previous winners 2 and 6 came next",
         ] {

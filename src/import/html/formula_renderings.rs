@@ -11,6 +11,10 @@ use dom_query::{Document as HtmlDocument, NodeRef};
 const WRAPPER_LEVELS: usize = 4;
 const WRAPPER_CHILDREN: usize = 8;
 
+/// How many elements under a wrapper are looked at for its pictures, or
+/// under one of its children for text.
+const LOOKED_AT: usize = 64;
+
 /// Shows each `<math>` element that has a picture of it beside it, in the
 /// picture's place; called before Readability, which drops hidden elements.
 pub(super) fn show_formulas_for_their_pictures(page: &HtmlDocument) {
@@ -78,15 +82,17 @@ fn pictures_in<'a>(wrapper: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
     let mut stack: Vec<NodeRef<'a>> = wrapper
         .children_it(false)
         .filter(|child| !is_named(child, "math"))
+        .take(WRAPPER_CHILDREN)
         .collect();
-    for _ in 0..64 {
+    for _ in 0..LOOKED_AT {
         let Some(node) = stack.pop() else {
             break;
         };
         if is_named(&node, "img") {
             pictures.push(node);
         } else if !is_named(&node, "math") {
-            stack.extend(node.children_it(false).filter(NodeRef::is_element));
+            let children = node.children_it(false).filter(NodeRef::is_element);
+            stack.extend(children.take(LOOKED_AT));
         }
     }
     pictures
@@ -95,7 +101,6 @@ fn pictures_in<'a>(wrapper: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
 /// Whether an element holds no text, looked for in a few of its
 /// descendants (one holding many is taken to hold text).
 fn holds_no_text(element: &NodeRef<'_>) -> bool {
-    const LOOKED_AT: usize = 64;
     let mut stack = vec![*element];
     for _ in 0..LOOKED_AT {
         let Some(node) = stack.pop() else {
@@ -104,7 +109,7 @@ fn holds_no_text(element: &NodeRef<'_>) -> bool {
         if node.is_text() && !node.text().trim().is_empty() {
             return false;
         }
-        stack.extend(node.children_it(true));
+        stack.extend(node.children_it(true).take(LOOKED_AT));
     }
     stack.is_empty()
 }

@@ -86,7 +86,7 @@ fn is_emoticon(node: &NodeRef<'_>, alt: &str) -> bool {
     let classed = node.attr("class").is_some_and(|class| {
         class.split_whitespace().any(|name| {
             let name = name.to_ascii_lowercase();
-            name.contains("smiley") || name == "emoji" || name == "wp-smiley"
+            name.contains("smiley") || name == "emoji"
         })
     });
     let chars = alt.chars().count();
