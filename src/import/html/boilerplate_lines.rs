@@ -183,10 +183,8 @@ const SHORT_COPYRIGHT_CHARS: usize = 100;
 /// is boilerplate by what it says.
 pub(super) fn mute_boilerplate_lines(builder: &mut DocumentBuilder, first: usize) {
     for index in first..builder.block_count() {
-        let kind = builder.block_kind(index);
-        let text = builder.block_text(index);
-        let boilerplate = (kind.is_some_and(is_prose) && text.is_some_and(is_boilerplate))
-            || (kind == Some(BlockKind::Table) && text.is_some_and(is_language_menu));
+        let boilerplate = builder.block_kind(index).is_some_and(is_prose)
+            && builder.block_text(index).is_some_and(is_boilerplate);
         if boilerplate {
             builder.set_kind(index, BlockKind::Furniture);
         }
