@@ -875,6 +875,12 @@ fn language_menus_rows_of_controls_and_prompts_to_comment_are_muted() {
             "Tú también",
         ),
         ("<p>Apoya el periodismo incómodo</p>", "Apoya el"),
+        (
+            "<p>This was written by Ann. Posted on Sunday, August 26, 2012, at 11:06 am. Filed \
+             under <a href='/c'>Life</a>. Bookmark the <a href='/p'>permalink</a>. Follow \
+             comments here with the RSS feed.</p>",
+            "This was written",
+        ),
     ]);
     // Sentences that only name languages, controls or topics stay the article's.
     for sentence in [

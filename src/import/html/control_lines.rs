@@ -161,9 +161,10 @@ pub(super) fn is_control_or_stamp(lower: &str) -> bool {
         || (short && MEDIA_LINK_ENDINGS.iter().any(|end| bare.ends_with(end)))
         || (short && !sentence && STAMP_OPENINGS.iter().any(|open| bare.starts_with(open)))
         || (lower.chars().count() <= STAMP_SENTENCE_CHARS
-            && STAMP_SENTENCE_OPENINGS
+            && (STAMP_SENTENCE_OPENINGS
                 .iter()
-                .any(|open| bare.starts_with(open)))
+                .any(|open| bare.starts_with(open))
+                || bare.contains("bookmark the permalink")))
 }
 
 /// "July 13, 2012 | Permalink", "Post a Comment Get a Gravatar": a line
@@ -374,6 +375,7 @@ mod tests {
             "july 13, 2012 | permalink",
             "post a comment get a gravatar",
             "oct252012",
+            "this was written by k.g. schneider. posted on sunday, august 26, 2012, at 11:06 am. filed under life. bookmark the permalink. follow comments here with the rss feed.",
             "a version of this article appeared in print on 11/06/2012, on page d6 of the newyork edition with the headline: patterns: limits to resveratrol.",
             "previous 1 / 6 next",
             "pin it",
