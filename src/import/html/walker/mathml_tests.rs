@@ -98,3 +98,15 @@ fn deep_nesting_is_read_as_text_without_recursing_past_a_bound() {
     );
     assert_eq!(line(&math), "x + 1");
 }
+
+#[test]
+fn prefixed_mathml_is_read_as_unprefixed() {
+    let prefixed = "<m:math><m:msup><m:mi>x</m:mi><m:mn>2</m:mn></m:msup></m:math>";
+    let page = HtmlDocument::from(format!("<p>{prefixed}</p>").as_str());
+    let math = page
+        .root()
+        .descendants_it()
+        .find(|node| node.node_name().is_some_and(|name| name.ends_with("math")));
+    let formula = formula(&math.expect("the test page holds a formula"));
+    assert_eq!(formula.lines, ["x^2"]);
+}

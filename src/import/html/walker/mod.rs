@@ -156,7 +156,8 @@ impl<'r> Walker<'r> {
                 self.picture(node, builder);
                 None
             }
-            "math" => {
+            // An EPUB's XHTML may name MathML with a prefix ("m:math").
+            _ if name == "math" || name.ends_with(":math") => {
                 self.formula(node, builder);
                 None
             }
