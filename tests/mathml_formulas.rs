@@ -86,3 +86,21 @@ fn a_pictured_formula_hidden_beside_its_picture_is_shown_in_its_place() {
     );
     assert!(!document.text().contains("displaystyle"), "{blocks:#?}");
 }
+
+#[test]
+fn a_formula_named_with_a_prefix_is_read_as_one() {
+    let html = format!(
+        "<html><head><title>Squares</title></head><body><article><h1>Squares</h1>{FILLER}\
+         <p>The square of a number, written <m:math><m:msup><m:mi>x</m:mi><m:mn>2</m:mn>\
+         </m:msup></m:math>, is never negative.</p>{FILLER}</article></body></html>"
+    );
+    let document = read(&html);
+    let blocks = blocks(&document);
+    assert!(
+        blocks.contains(&(
+            BlockKind::Paragraph,
+            "The square of a number, written x^2, is never negative."
+        )),
+        "{blocks:#?}"
+    );
+}
