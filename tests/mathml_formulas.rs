@@ -16,6 +16,15 @@ fn blocks(document: &Document) -> Vec<(BlockKind, &str)> {
         .collect()
 }
 
+/// Asserts the document holds a paragraph of exactly this text.
+fn assert_paragraph(document: &Document, text: &str) {
+    let blocks = blocks(document);
+    assert!(
+        blocks.contains(&(BlockKind::Paragraph, text)),
+        "{text}: {blocks:#?}"
+    );
+}
+
 const FILLER: &str = "<p>Solving equations by formula is one of the oldest methods of algebra, \
     taught in schools for centuries and still the quickest way to the roots of a quadratic.</p>";
 
@@ -33,18 +42,11 @@ fn a_formula_is_read_in_its_sentence_and_a_displayed_one_on_its_own_line() {
          {FILLER}</article></body></html>"
     );
     let document = read(&html);
-    let blocks = blocks(&document);
-    assert!(
-        blocks.contains(&(
-            BlockKind::Paragraph,
-            "When a ≠ 0, there are two solutions to ax^2 + bx + c = 0 and they are"
-        )),
-        "{blocks:#?}"
+    assert_paragraph(
+        &document,
+        "When a ≠ 0, there are two solutions to ax^2 + bx + c = 0 and they are",
     );
-    assert!(
-        blocks.contains(&(BlockKind::Paragraph, "x = (−b ± √(b^2 − 4ac))/2a.")),
-        "{blocks:#?}"
-    );
+    assert_paragraph(&document, "x = (−b ± √(b^2 − 4ac))/2a.");
 }
 
 #[test]
@@ -69,15 +71,12 @@ fn a_pictured_formula_hidden_beside_its_picture_is_shown_in_its_place() {
          Hermitian property can be written concisely.</p>{FILLER}</div></div></body></html>"
     );
     let document = read(&html);
-    let blocks = blocks(&document);
-    assert!(
-        blocks.contains(&(
-            BlockKind::Paragraph,
-            "If the conjugate transpose of a matrix A is denoted by A^H, then the Hermitian \
-             property can be written concisely."
-        )),
-        "{blocks:#?}"
+    assert_paragraph(
+        &document,
+        "If the conjugate transpose of a matrix A is denoted by A^H, then the Hermitian \
+         property can be written concisely.",
     );
+    let blocks = blocks(&document);
     assert!(
         !blocks
             .iter()
@@ -95,12 +94,8 @@ fn a_formula_named_with_a_prefix_is_read_as_one() {
          </m:msup></m:math>, is never negative.</p>{FILLER}</article></body></html>"
     );
     let document = read(&html);
-    let blocks = blocks(&document);
-    assert!(
-        blocks.contains(&(
-            BlockKind::Paragraph,
-            "The square of a number, written x^2, is never negative."
-        )),
-        "{blocks:#?}"
+    assert_paragraph(
+        &document,
+        "The square of a number, written x^2, is never negative.",
     );
 }

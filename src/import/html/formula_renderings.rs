@@ -6,6 +6,8 @@
 
 use dom_query::{Document as HtmlDocument, NodeRef};
 
+use super::walker::mathml::name_of;
+
 /// How far up from a formula the element holding it and its renderings
 /// alone is looked for, and how many children such an element may have.
 const WRAPPER_LEVELS: usize = 4;
@@ -41,13 +43,7 @@ pub(super) fn show_formulas_for_their_pictures(page: &HtmlDocument) {
 }
 
 fn is_named(node: &NodeRef<'_>, name: &str) -> bool {
-    node.is_element()
-        && node.node_name().is_some_and(|n| {
-            n.rsplit(':')
-                .next()
-                .unwrap_or_default()
-                .eq_ignore_ascii_case(name)
-        })
+    node.is_element() && name_of(node) == name
 }
 
 /// The element that holds a formula and nothing else but pictures (its

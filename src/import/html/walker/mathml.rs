@@ -93,10 +93,10 @@ pub(super) fn formula(math: &NodeRef<'_>) -> Formula {
     let lines = match displayed.then(|| table_of(math)).flatten() {
         Some(table) => table_rows(&table, 1, " ")
             .iter()
-            .map(|row| tidy(row))
+            .map(|row| collapse(row))
             .filter(|row| !row.is_empty())
             .collect(),
-        None => vec![tidy(&row(math, 1).text)],
+        None => vec![collapse(&row(math, 1).text)],
     };
     Formula { lines, displayed }
 }
@@ -118,8 +118,9 @@ fn table_of<'a>(math: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     None
 }
 
-/// An element's name, without a namespace's prefix ("mml:mi" is "mi").
-fn name_of(node: &NodeRef<'_>) -> String {
+/// An element's name, lower case, without a namespace's prefix ("mml:mi"
+/// is "mi").
+pub(in crate::import::html) fn name_of(node: &NodeRef<'_>) -> String {
     let name = node.node_name().map(|n| n.to_string()).unwrap_or_default();
     name.rsplit(':')
         .next()
@@ -166,7 +167,7 @@ fn piece(node: &NodeRef<'_>, depth: usize) -> Piece {
         }
         "mroot" => {
             let [base, index] = parts(node, depth);
-            let root = format!("√[{}]{}", tidy(&index.text), group(&base.text));
+            let root = format!("√[{}]{}", collapse(&index.text), group(&base.text));
             Piece::new(root, Class::Scripted)
         }
         "msub" | "msup" | "msubsup" | "munder" | "mover" | "munderover" => {
@@ -289,7 +290,7 @@ fn scripted(name: &str, node: &NodeRef<'_>, depth: usize) -> Piece {
         "msup" | "mover" => (None, next()),
         _ => (next(), next()),
     };
-    let over_text = over.as_ref().map(|o| tidy(&o.text)).unwrap_or_default();
+    let over_text = over.as_ref().map(|o| collapse(&o.text)).unwrap_or_default();
     let accent = over_accent(&over_text)
         .filter(|_| name == "mover" && base.text.chars().count() == 1 && under.is_none());
     if let Some(mark) = accent {
@@ -303,7 +304,7 @@ fn scripted(name: &str, node: &NodeRef<'_>, depth: usize) -> Piece {
     };
     let mut text = group(&base.text);
     for (mark, script) in [("_", under), ("^", over)] {
-        if let Some(script) = script.filter(|s| !tidy(&s.text).is_empty()) {
+        if let Some(script) = script.filter(|s| !collapse(&s.text).is_empty()) {
             text.push_str(mark);
             text.push_str(&group(&script.text));
         }
@@ -325,7 +326,7 @@ fn multiscripts(node: &NodeRef<'_>, depth: usize) -> Piece {
             pair = 0;
             continue;
         }
-        let script = tidy(&piece(&child, depth + 1).text);
+        let script = collapse(&piece(&child, depth + 1).text);
         if base.is_none() {
             base = Some(script);
             continue;
@@ -366,7 +367,7 @@ fn fenced(node: &NodeRef<'_>, depth: usize) -> Piece {
                 text.push(' ');
             }
         }
-        text.push_str(&tidy(&piece(&child, depth + 1).text));
+        text.push_str(&collapse(&piece(&child, depth + 1).text));
     }
     text.push_str(&close);
     Piece::new(text, Class::Atom)
@@ -382,7 +383,7 @@ fn table_rows(table: &NodeRef<'_>, depth: usize, between_cells: &str) -> Vec<Str
         .map(|row| {
             let cells = row.children_it(false).filter(|c| c.is_element());
             let cells: Vec<String> = cells
-                .map(|cell| tidy(&piece(&cell, depth + 2).text))
+                .map(|cell| collapse(&piece(&cell, depth + 2).text))
                 .filter(|cell| !cell.is_empty())
                 .collect();
             cells.join(between_cells)
@@ -392,7 +393,7 @@ fn table_rows(table: &NodeRef<'_>, depth: usize, between_cells: &str) -> Vec<Str
 
 /// A part set in brackets unless it is one token: `2a`, `x`, `(1 + x)`.
 fn group(text: &str) -> String {
-    let text = tidy(text);
+    let text = collapse(text);
     let one_token = text.chars().all(is_token_char) || text.chars().count() == 1;
     if one_token || is_bracketed(&text) {
         text
@@ -420,11 +421,6 @@ fn is_bracketed(text: &str) -> bool {
         }
     }
     depth == 0
-}
-
-/// A text with its spaces collapsed.
-fn tidy(text: &str) -> String {
-    collapse(text)
 }
 
 /// The text below an element too deep to read as a formula, gathered

@@ -13,7 +13,7 @@ use tables::table_rows;
 
 mod figures;
 mod links;
-mod mathml;
+pub(super) mod mathml;
 mod mathml_symbols;
 mod tables;
 
