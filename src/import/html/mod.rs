@@ -222,6 +222,7 @@ fn page_title_of(page: &HtmlDocument) -> String {
 /// as its MathML, before what is hidden is removed.
 fn remove_page_machinery(page: &HtmlDocument) {
     formula_renderings::show_formulas_for_their_pictures(page);
+    captioned_pictures::mark_picture_boxes(page);
     const MACHINERY: &[&str] = &[
         "mw-editsection",
         "toc",

@@ -223,6 +223,10 @@ pub(super) fn mute_promotions(builder: &mut DocumentBuilder, first: usize) {
 pub(super) fn mute_runs_of_links(builder: &mut DocumentBuilder, first: usize) {
     let mut at = first;
     while at < builder.block_count() {
+        if let Some(sublist) = sublist_of_prose(builder, at) {
+            at += sublist;
+            continue;
+        }
         let run = (at..builder.block_count())
             .take_while(|&index| is_all_links(builder, index))
             .count();
@@ -233,6 +237,26 @@ pub(super) fn mute_runs_of_links(builder: &mut DocumentBuilder, first: usize) {
         }
         at += run.max(1);
     }
+}
+
+/// The length of the nested list whose first item is block `index`, when
+/// the item above it is not all links ("In progress:" and its linked bug
+/// reports): the article's own list, not a list of other pages.
+fn sublist_of_prose(builder: &DocumentBuilder, index: usize) -> Option<usize> {
+    let level_of = |index| match builder.block_kind(index) {
+        Some(BlockKind::ListItem { level, .. }) => Some(level),
+        _ => None,
+    };
+    let level = level_of(index).filter(|&level| level > 1)?;
+    let parent = index.checked_sub(1)?;
+    if level_of(parent) != Some(level - 1) || is_all_links(builder, parent) {
+        return None;
+    }
+    Some(
+        (index..builder.block_count())
+            .take_while(|&item| level_of(item).is_some_and(|nested| nested >= level))
+            .count(),
+    )
 }
 
 /// Whether block `index` is a paragraph or list item that is all links.

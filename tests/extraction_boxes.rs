@@ -1,0 +1,130 @@
+//! Web pages whose pictures and lists are set in a site's own boxes:
+//! rules of the HTML importer that carry over to pages never seen, each on
+//! a short page written here. A site's picture box is a figure with its
+//! caption; a list of links under an item of the article's own list is
+//! the article's.
+
+use marginalia::document::{BlockKind, Document};
+use marginalia::import::import_bytes;
+
+fn read(html: &str) -> Document {
+    import_bytes(html.as_bytes(), Some(std::path::Path::new("page.html"))).expect("the page reads")
+}
+
+/// The kind of the one block whose text begins with `starting`.
+fn kind_of(document: &Document, starting: &str) -> BlockKind {
+    let found: Vec<usize> = (0..document.blocks().len())
+        .filter(|&i| document.block_text(i).starts_with(starting))
+        .collect();
+    assert_eq!(found.len(), 1, "{starting}: {:#?}", document.blocks());
+    document.blocks()[found[0]].kind
+}
+
+fn story(title: &str, body: &str) -> String {
+    format!(
+        "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>\
+         <p>The update rolled out in the middle of January and changes the maps of the \
+         training platform more than any release before it, for riders and runners alike.</p>\
+         {body}\
+         <p>In the web version the new maps are found under routes, where tours are planned \
+         too, and the phone app follows within weeks.</p></article></body></html>"
+    )
+}
+
+/// A site's own picture box (`<div class="image-box">`, a camel-cased
+/// `articleImage`, `photo_wrapper`, a German `bild`): its one picture is a
+/// figure, its paragraph the caption, not a paragraph of the article, its
+/// credit line at the caption's end. A box named for a picture that holds two
+/// of the article's paragraphs is not one: they stay the article's.
+#[test]
+fn a_sites_picture_box_is_a_figure_with_its_caption() {
+    for class in ["image-box center", "articleImage", "photo_wrapper", "bild"] {
+        let page = story(
+            "Maps with more to see",
+            &format!(
+                "<div class=\"{class}\"><a href=\"/pic/1\"><img data-src=\"/pic/1.jpg\"></a>\
+                 <div class=\"copyright\">Screenshot, Strava</div>\
+                 <p class=\"to-image-box\"><span class=\"copyright\">Screenshot, Strava</span> \
+                 Supermarkets, pump tracks or the most popular starting points: the new points \
+                 of interest make planning easier.</p>\
+                 <span class=\"image-credit\">(Credit: Jane Roe/Press)</span></div>\
+                 <div class=\"{class}\"><img src=\"/pic/2.jpg\">\
+                 <p>First paragraph beside the picture: the heatmaps were the ground of the new points.</p>\
+                 <p>Second paragraph beside it: cafés, bike shops and supermarkets on the way.</p></div>"
+            ),
+        );
+        let document = read(&page);
+        let caption = kind_of(&document, "Screenshot, Strava Supermarkets");
+        assert!(
+            matches!(caption, BlockKind::Figure { .. }),
+            "{class}: {:#?}",
+            document.blocks()
+        );
+        let credited = (0..document.blocks().len()).filter(|&i| {
+            document
+                .block_text(i)
+                .ends_with("planning easier. (Credit: Jane Roe/Press)")
+        });
+        assert_eq!(credited.count(), 1, "the credit ends the caption: {class}");
+        for paragraph in [
+            "The update rolled out",
+            "First paragraph beside",
+            "Second paragraph beside",
+            "In the web version",
+        ] {
+            assert_eq!(
+                kind_of(&document, paragraph),
+                BlockKind::Paragraph,
+                "{class}: {:#?}",
+                document.blocks()
+            );
+        }
+    }
+}
+
+/// An item of the article's own list ("In progress:") and the linked bug
+/// reports under it are the article's, not a list of other pages; a run
+/// of linked items standing alone still is one.
+#[test]
+fn a_linked_sub_list_under_an_item_of_words_is_the_articles() {
+    let linked = |title: &str| format!("<li><a href=\"/bug/{}\">{title}</a></li>", title.len());
+    let bugs: String = [
+        "Bug 1677080 – Fullscreen window is affected by switching video source",
+        "Bug 1677107 – Add telemetry for tracking the use of several windows",
+        "Bug 1681796 – Prevent superfluous actors from being associated with each tab",
+        "Bug 1678390 – Prevent the windows from opening on top of one another",
+    ]
+    .iter()
+    .map(|title| linked(title))
+    .collect();
+    let others: String = [
+        "Other news: the week in the field",
+        "Other news: a new logo for the foundation",
+        "Other news: show the team how much you care",
+        "Other news: the best recipes of the summer",
+    ]
+    .iter()
+    .map(|title| linked(title))
+    .collect();
+    let page = story(
+        "These weeks in the browser",
+        &format!(
+            "<ul><li>Students will hack on the picture-in-picture feature next semester.</li>\
+             <li>In progress:<ul>{bugs}</ul></li></ul><ul>{others}</ul>"
+        ),
+    );
+    let document = read(&page);
+    for bug in ["Bug 1677080", "Bug 1677107", "Bug 1681796", "Bug 1678390"] {
+        assert!(
+            matches!(
+                kind_of(&document, bug),
+                BlockKind::ListItem { level: 2, .. }
+            ),
+            "{bug}: {:#?}",
+            document.blocks()
+        );
+    }
+    for other in ["Other news: the week", "Other news: a new logo"] {
+        assert_eq!(kind_of(&document, other), BlockKind::Furniture, "{other}");
+    }
+}
