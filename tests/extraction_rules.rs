@@ -1080,3 +1080,39 @@ fn a_smiley_reads_in_its_sentence() {
         );
     }
 }
+
+/// A control's label and the address it gives ("Permalien https://…"),
+/// a print button with its own words ("Imprimer Imprimer cette page"), a
+/// prompt to write to the paper, and a heading that names what follows as
+/// more on the topic (in several languages, with the links under it) are
+/// muted; the article's paragraphs stay plain.
+#[test]
+fn addresses_print_buttons_letters_prompts_and_more_on_the_topic_are_muted() {
+    assert_each_line_muted(&[
+        ("<p>Permalien https://p.dw.com/p/RPYx</p>", "Permalien"),
+        ("<p>Permalink: https://example.org/p/12</p>", "Permalink"),
+        ("<ul><li>Imprimer Imprimer cette page</li></ul>", "Imprimer"),
+        ("<p>Drucken Diese Seite drucken</p>", "Drucken"),
+        (
+            "<p>Submit your letter to the editor via this form. Read more Letters to the Editor.</p>",
+            "Submit your letter",
+        ),
+        ("<p>Have a news tip? Email us.</p>", "Have a news tip"),
+    ]);
+    for (heading, link) in [
+        ("Audios et vidéos sur le sujet", "Les éléphants de Guinée"),
+        ("More on this topic", "Harbour fees to rise"),
+        ("Mehr zu diesem Thema", "Der Haushalt im Überblick"),
+        ("Más sobre este tema", "Suben las tasas del puerto"),
+        ("Więcej na ten temat", "Opłaty portowe wzrosną"),
+    ] {
+        let section = format!("<h3>{heading}</h3><ul><li><a href='/a'>{link}</a></li></ul>");
+        let document = read(&article_with_promotion(&section));
+        for line in [heading, link] {
+            let found = kinds_of(&document, line);
+            assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
+            assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+        }
+        assert_paragraphs_plain(&document);
+    }
+}

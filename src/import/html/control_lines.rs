@@ -19,6 +19,11 @@ const CONTROL_LABELS: &[&str] = &[
     "print",
     "print this",
     "print this article",
+    "print this page",
+    "imprimer cette page",
+    "diese seite drucken",
+    "imprimir esta página",
+    "stampa questa pagina",
     "email",
     "e-mail",
     "email this",
@@ -154,6 +159,7 @@ pub(super) fn is_control_or_stamp(lower: &str) -> bool {
             .any(|open| bare.starts_with(open));
     CONTROL_LABELS.contains(&bare)
         || (short && is_row_of_controls(bare))
+        || is_label_and_address(bare)
         || (short && !sentence && timed)
         || is_date_alone(bare)
         || is_timestamp(bare)
@@ -179,6 +185,23 @@ fn is_row_of_controls(bare: &str) -> bool {
         CONTROL_LABELS.contains(part) || is_date_alone(part) || is_labels_in_a_row(part)
     });
     parts.len() >= 2 && labels_or_dates || parts.len() == 1 && is_labels_in_a_row(bare)
+}
+
+/// "Permalink https://p.dw.com/p/RPYx", "short link: dw.com/p/RPYx": a
+/// control's label and the address it gives, nothing more.
+fn is_label_and_address(bare: &str) -> bool {
+    CONTROL_LABELS
+        .iter()
+        .chain(&["short link", "shortlink", "kurzlink"])
+        .any(|label| {
+            bare.strip_prefix(label)
+                .and_then(|rest| rest.strip_prefix([' ', ':']))
+                .map(|rest| rest.trim_start_matches([' ', ':']))
+                .is_some_and(|address| {
+                    !address.contains(char::is_whitespace)
+                        && (address.contains("://") || address.starts_with("www."))
+                })
+        })
 }
 
 /// Whether a text is two or more controls' labels one after another.
@@ -379,6 +402,9 @@ mod tests {
             "a version of this article appeared in print on 11/06/2012, on page d6 of the newyork edition with the headline: patterns: limits to resveratrol.",
             "previous 1 / 6 next",
             "pin it",
+            "imprimer imprimer cette page",
+            "permalien https://p.dw.com/p/rpyx",
+            "short link: https://example.org/p/12",
         ] {
             assert!(is_control_or_stamp(line), "{line}");
         }
@@ -407,6 +433,8 @@ mod tests {
             "marathon12012",
             "oct992012",
             "previous winners 2 and 6 came next",
+            "email the council at https://example.org/contact today",
+            "print https://example.org/form and bring it",
         ] {
             assert!(!is_control_or_stamp(line), "{line}");
         }

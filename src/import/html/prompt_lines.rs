@@ -4,8 +4,9 @@
 //! Twitter and Facebook", "– Follow the Ticker on Twitter: @Ticker"), or
 //! subscribe and share because the post pleased ("If you enjoyed this
 //! post, make sure you subscribe to our RSS feed"), log in past a paywall
-//! ("Already a subscriber? Log in") or give ("Donate", "We need your
-//! help"). Told by what they say,
+//! ("Already a subscriber? Log in"), give ("Donate", "We need your
+//! help") or write to the paper ("Submit your letter to the editor via
+//! this form."). Told by what they say,
 //! lower case; each is muted where it stands, never dropped.
 
 use super::boilerplate_lines::NETWORKS;
@@ -209,6 +210,24 @@ const SUPPORT_OPENINGS: &[&str] = &[
     "wspieraj nas",
 ];
 
+/// How a line that asks the reader to write to the paper begins.
+const WRITE_IN_OPENINGS: &[&str] = &[
+    "submit your letter",
+    "submit a letter",
+    "send us your letter",
+    "send a letter to the editor",
+    "write a letter to the editor",
+    "submit your news tip",
+    "send us a news tip",
+    "have a news tip",
+    "got a news tip",
+    "leserbrief schreiben",
+    "schreiben sie uns einen leserbrief",
+    "écrivez-nous",
+    "envíanos tu carta",
+    "envíe su carta",
+];
+
 /// A line of an account's or a supporter's prompt is at most this many
 /// chars.
 const ACCOUNT_LINE_CHARS: usize = 120;
@@ -245,6 +264,7 @@ pub(super) fn is_reader_prompt(lower: &str) -> bool {
             || begins(ENJOYED_OPENINGS)
             || (chars <= SUBSCRIBE_LINE_CHARS && begins(SUBSCRIBE_OPENINGS))
             || (chars <= ACCOUNT_LINE_CHARS && begins(ACCOUNT_OPENINGS))
+            || (chars <= ACCOUNT_LINE_CHARS && begins(WRITE_IN_OPENINGS))
             // A plea, not a clause of a sentence ("Support us, the strikers
             // shouted").
             || (chars <= ACCOUNT_LINE_CHARS && begins(SUPPORT_OPENINGS) && !lower.contains(','))
@@ -371,6 +391,8 @@ mod tests {
             "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.",
             "Apoya el periodismo incómodo",
             "Nur 4,99 € im Monat, jederzeit kündbar.",
+            "Submit your letter to the editor via this form. Read more Letters to the Editor.",
+            "Have a news tip? Email us.",
         ] {
             assert!(prompt(line), "{line}");
         }
@@ -390,6 +412,8 @@ mod tests {
              Monday, and hundreds of residents did in the days after the meeting was held.",
             "Visit the harbour museum before it closes for the winter.",
             "Members can cancel anytime, the owner of the harbour gym said on Monday.",
+            "Submit your lettering designs to the harbour festival's jury by Friday, the organisers said, \
+             and the winner's poster will hang in the town hall for a year.",
         ] {
             assert!(!prompt(line), "{line}");
         }
