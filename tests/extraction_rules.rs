@@ -1116,3 +1116,55 @@ fn addresses_print_buttons_letters_prompts_and_more_on_the_topic_are_muted() {
         assert_paragraphs_plain(&document);
     }
 }
+
+/// Teasers of other posts under a label or a heading that names them —
+/// posts embedded as quoted linked titles ("Schon gelesen?"), cards of a
+/// headline and its picture ("Weitere Beiträge zum Thema") — and a page's
+/// view counter are muted; the article's paragraphs stay plain.
+#[test]
+fn teasers_under_their_label_and_view_counters_are_muted() {
+    let quoted = |title: &str| {
+        format!(
+            "<blockquote class='wp-embedded-content'><a href='/{}'>{title}</a></blockquote>",
+            title.len()
+        )
+    };
+    let card = |title: &str| {
+        format!(
+            "<article class='teaser'><h3>{title}</h3><a href='/{}'><img src='/{}.jpg'></a></article>",
+            title.len(),
+            title.len()
+        )
+    };
+    let cases = [
+        (
+            format!(
+                "<p>Schon gelesen?</p>{}{}",
+                quoted("Luftwaffe lässt Piloten in Italien ausbilden"),
+                quoted("Luftwaffe trainiert auf dem neuen Hubschrauber")
+            ),
+            ["Schon gelesen", "Luftwaffe lässt", "Luftwaffe trainiert"].as_slice(),
+        ),
+        (
+            format!(
+                "<h2>Weitere Beiträge zum Thema</h2>{}{}",
+                card("The Motor Chain: Respekt vor dem Klassiker"),
+                card("Bugatti: Erinnerung an den Sohn des Gründers")
+            ),
+            ["Weitere Beiträge", "The Motor Chain", "Bugatti"].as_slice(),
+        ),
+        (
+            "<p>(Visited 215 times, 55 visits today)</p>".to_owned(),
+            ["(Visited 215"].as_slice(),
+        ),
+    ];
+    for (section, lines) in cases {
+        let document = read(&article_with_promotion(&section));
+        for line in lines {
+            let found = kinds_of(&document, line);
+            assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
+            assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+        }
+        assert_paragraphs_plain(&document);
+    }
+}

@@ -164,6 +164,7 @@ pub(super) fn is_control_or_stamp(lower: &str) -> bool {
         || is_date_alone(bare)
         || is_timestamp(bare)
         || is_picture_count(bare)
+        || is_view_count(bare)
         || (short && MEDIA_LINK_ENDINGS.iter().any(|end| bare.ends_with(end)))
         || (short && !sentence && STAMP_OPENINGS.iter().any(|open| bare.starts_with(open)))
         || (lower.chars().count() <= STAMP_SENTENCE_CHARS
@@ -364,6 +365,37 @@ fn is_picture_count(bare: &str) -> bool {
     numbers == 2 && words.len() <= 5 && rest_are_words && bare.contains(['/', ' '])
 }
 
+/// "Visited 215 times, 55 visits today", "1,204 views", "3.215 Aufrufe":
+/// how often the page was read, a counter's line.
+fn is_view_count(bare: &str) -> bool {
+    const COUNTED: &[&str] = &[
+        "views",
+        "visits",
+        "reads",
+        "aufrufe",
+        "vues",
+        "visitas",
+        "lecturas",
+        "visualizações",
+        "wyświetleń",
+        "visite",
+        "letture",
+    ];
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    let numbered = |word: &str| word.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let visited = words.len() <= 8
+        && matches!(words.first(), Some(&"visited" | &"viewed"))
+        && words.get(1).is_some_and(|w| numbered(w))
+        && words.get(2).is_some_and(|w| w.starts_with("time"));
+    let counted = words.len() == 2
+        && numbered(words[0])
+        && words[0]
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' '))
+        && COUNTED.contains(&words[1]);
+    visited || counted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -405,6 +437,9 @@ mod tests {
             "imprimer imprimer cette page",
             "permalien https://p.dw.com/p/rpyx",
             "short link: https://example.org/p/12",
+            "visited 215 times, 55 visits today",
+            "1,204 views",
+            "3.215 aufrufe",
         ] {
             assert!(is_control_or_stamp(line), "{line}");
         }
@@ -435,6 +470,8 @@ mod tests {
             "previous winners 2 and 6 came next",
             "email the council at https://example.org/contact today",
             "print https://example.org/form and bring it",
+            "visited 12 harbours in three weeks",
+            "1,204 visits to the harbour this summer",
         ] {
             assert!(!is_control_or_stamp(line), "{line}");
         }

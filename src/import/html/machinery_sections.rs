@@ -44,6 +44,10 @@ const MACHINERY_HEADINGS: &[&str] = &[
     "related content",
     "related links",
     "more on this topic",
+    "more posts",
+    "more articles",
+    "similar posts",
+    "similar articles",
     "more on the topic",
     "more on this story",
     "related videos",
@@ -81,6 +85,10 @@ const MACHINERY_HEADINGS: &[&str] = &[
     "weitere artikel",
     "mehr zum thema",
     "mehr zu diesem thema",
+    "weitere beiträge",
+    "weitere beiträge zum thema",
+    "ähnliche beiträge",
+    "ähnliche artikel",
     "audios und videos zum thema",
     "themen",
     "schlagwörter",
@@ -224,8 +232,9 @@ pub(super) fn mute_machinery_sections(builder: &mut DocumentBuilder, first: usiz
             let Some(kind) = builder.block_kind(at) else {
                 break;
             };
-            if kind == BlockKind::Furniture {
-                // Already muted (a share count): still the section's.
+            if matches!(kind, BlockKind::Furniture | BlockKind::Figure { .. }) {
+                // Already muted (a share count), or a teaser's picture:
+                // still the section's.
                 at += 1;
                 continue;
             }

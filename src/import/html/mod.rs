@@ -119,8 +119,8 @@ fn mute_page_machinery(builder: &mut DocumentBuilder, first: usize) {
     promo_lines::mute_runs_of_links(builder, first);
     repeated_blocks::mute_repeated_blocks(builder, first);
     boilerplate_lines::mute_boilerplate_lines(builder, first);
-    promo_lines::mute_promotions(builder, first);
     machinery_sections::mute_machinery_sections(builder, first);
+    promo_lines::mute_promotions(builder, first);
 }
 
 /// A page Readability did not read: as parsed (its asides put back), or

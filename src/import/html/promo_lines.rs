@@ -195,7 +195,7 @@ const MOST_INTRODUCED: usize = 12;
 /// Mutes, from block `first` on, each paragraph, heading or list item that
 /// is a promotion: a short label ("Lesen Sie auch:") or a line that begins
 /// as one and is mostly a link; after a label standing alone, the lines of
-/// links it introduces.
+/// links it introduces (quoted ones too, the pictures between them passed).
 pub(super) fn mute_promotions(builder: &mut DocumentBuilder, first: usize) {
     let mut at = first;
     while at < builder.block_count() {
@@ -207,7 +207,15 @@ pub(super) fn mute_promotions(builder: &mut DocumentBuilder, first: usize) {
         at += 1;
         if label_alone {
             let mut introduced = 0;
-            while introduced < MOST_INTRODUCED && is_line_of_links(builder, at) {
+            while introduced < MOST_INTRODUCED {
+                // A linked headline's picture between two of them.
+                if matches!(builder.block_kind(at), Some(BlockKind::Figure { .. })) {
+                    at += 1;
+                    continue;
+                }
+                if !is_line_of_links(builder, at) && !is_quoted_link(builder, at) {
+                    break;
+                }
                 builder.set_kind(at, BlockKind::Furniture);
                 at += 1;
                 introduced += 1;
@@ -337,6 +345,16 @@ fn after_promo_opening(text: &str) -> Option<&str> {
 /// least half a link and short (a headline linked).
 pub(super) fn is_line_of_links(builder: &DocumentBuilder, index: usize) -> bool {
     builder.block_kind(index).is_some_and(is_prose)
+        && builder
+            .block_text(index)
+            .is_some_and(|text| text.chars().count() <= LINKED_LINE_CHARS)
+        && builder.linked_share(index) >= 0.5
+}
+
+/// Whether block `index` is a quote that is a short line of links (a
+/// post embedded as its linked title, under "Schon gelesen?").
+fn is_quoted_link(builder: &DocumentBuilder, index: usize) -> bool {
+    builder.block_kind(index) == Some(BlockKind::Quote)
         && builder
             .block_text(index)
             .is_some_and(|text| text.chars().count() <= LINKED_LINE_CHARS)
