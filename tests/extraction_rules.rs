@@ -1168,3 +1168,74 @@ fn teasers_under_their_label_and_view_counters_are_muted() {
         assert_paragraphs_plain(&document);
     }
 }
+
+/// A picture's courtesy line, an affiliate disclosure, a row of networks'
+/// labels under "Connect With Us", and a breadcrumb trail at the article's head (a list of short
+/// links or one line of them, first the site's home) are muted; the
+/// article's paragraphs stay plain.
+#[test]
+fn courtesy_lines_disclosures_networks_and_breadcrumbs_are_muted() {
+    assert_each_line_muted(&[
+        ("<p>Imágenes capturadas de video</p>", "Imágenes capturadas"),
+        (
+            "<p>Photo courtesy of the harbour trust</p>",
+            "Photo courtesy",
+        ),
+        (
+            "<p>This website is supported, in part, by affiliate arrangements (usually Amazon).</p>",
+            "This website is supported",
+        ),
+        (
+            "<p>Disclosure: this post contains affiliate links.</p>",
+            "Disclosure:",
+        ),
+    ]);
+    let connect = "<h3>Connect With Us</h3><ul><li>Like Us</li><li>Follow Us</li>\
+                   <li>Add Us</li></ul>";
+    let document = read(&article_with_promotion(connect));
+    for line in ["Connect With Us", "Like Us", "Follow Us", "Add Us"] {
+        let found = kinds_of(&document, line);
+        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
+        assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+    }
+    for trail in [
+        "<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>\
+         <li><a href='/news/web'>Internet &amp; Media</a></li></ul>",
+        "<p><a href='/'>Startseite</a> › <a href='/politik'>Politik</a> › \
+         <a href='/politik/europa'>Europa</a></p>",
+    ] {
+        let page = format!(
+            "<html><head><title>The council votes</title></head><body><article>\
+             <h1>The council votes</h1>{trail}{}</article></body></html>",
+            (1..=4)
+                .map(|n| format!(
+                    "<p>Paragraph {n} of the article: the council met on Tuesday evening and \
+                     voted on the new budget for the harbour, the schools and the roads.</p>"
+                ))
+                .collect::<String>()
+        );
+        let document = read(&page);
+        let steps: Vec<BlockKind> = (0..document.blocks().len())
+            .filter(|&i| {
+                let text = document.block_text(i);
+                text.starts_with("Home")
+                    || text.starts_with("News")
+                    || text.starts_with("Startseite")
+            })
+            .map(|i| document.blocks()[i].kind)
+            .collect();
+        assert!(!steps.is_empty(), "{:#?}", document.blocks());
+        assert!(
+            steps.iter().all(|kind| *kind == BlockKind::Furniture),
+            "{:#?}",
+            document.blocks()
+        );
+        let paragraphs = kinds_of(&document, "Paragraph ");
+        assert_eq!(paragraphs.len(), 4);
+        assert!(
+            paragraphs
+                .iter()
+                .all(|(kind, _)| *kind == BlockKind::Paragraph)
+        );
+    }
+}

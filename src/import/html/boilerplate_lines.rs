@@ -5,9 +5,10 @@
 //! Images"), a row of share buttons ("Tweet", "Share Facebook WhatsApp
 //! Pinterest") and a copyright line. Each is muted, never dropped.
 
-use super::control_lines::{has_year, is_control_or_stamp};
+use super::control_lines::is_control_or_stamp;
 use super::promo_lines::is_prose;
 use super::prompt_lines::is_reader_prompt;
+use super::stamp_dates::has_year;
 use crate::document::{BlockKind, DocumentBuilder};
 
 /// An advertisement's label, lower case, the whole line.
@@ -57,6 +58,18 @@ const CREDIT_OPENINGS: &[&str] = &[
     "bildquelle:",
     "imagen:",
     "imágenes:",
+    "imágenes capturadas",
+    "imagen capturada",
+    "captura de video",
+    "captura de pantalla",
+    "photo courtesy",
+    "photos courtesy",
+    "image courtesy",
+    "images courtesy",
+    "courtesy photo",
+    "courtesy of",
+    "foto cortesía",
+    "screenshot:",
     "fot.",
     "zdjęcie:",
     "source:",
@@ -205,6 +218,44 @@ fn is_boilerplate(text: &str) -> bool {
         || is_reader_prompt(&lower)
         || is_control_or_stamp(&lower)
         || is_language_menu(&lower)
+        || is_affiliate_disclosure(&lower)
+}
+
+/// "This website is supported, in part, by affiliate arrangements …",
+/// "This post contains affiliate links.": a site's disclosure of what it
+/// earns from the links it prints, not the article.
+fn is_affiliate_disclosure(lower: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "this post contains",
+        "this post may contain",
+        "this article contains",
+        "this article may contain",
+        "this page contains",
+        "this page may contain",
+        "this website is supported",
+        "this site is supported",
+        "disclosure:",
+        "affiliate disclosure",
+        "we may earn a commission",
+        "as an amazon associate",
+        "dieser artikel enthält",
+        "dieser beitrag enthält",
+        "cet article contient",
+        "este artículo contiene",
+    ];
+    const AFFILIATE: &[&str] = &[
+        "affiliate",
+        "commission",
+        "amazon associate",
+        "partnerlink",
+        "provision",
+        "afiliados",
+        "affiliation",
+    ];
+    let bare = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    lower.chars().count() <= 300
+        && OPENINGS.iter().any(|opening| bare.starts_with(opening))
+        && AFFILIATE.iter().any(|word| lower.contains(word))
 }
 
 /// Languages by their own names, lower case (with and without accents,

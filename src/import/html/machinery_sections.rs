@@ -269,7 +269,13 @@ fn machinery_label_at(builder: &DocumentBuilder, index: usize) -> Option<String>
         && BIOGRAPHY_OPENINGS
             .iter()
             .any(|opening| label.starts_with(opening));
-    (authors_box || MACHINERY_HEADINGS.contains(&label.as_str())).then_some(label)
+    // "Connect with CNET": a site's row of networks under its name (not
+    // "Connect with Anyone", a heading of the article).
+    let site = builder.metadata().source.as_deref().map(str::to_lowercase);
+    let connect = label
+        .strip_prefix("connect with ")
+        .is_some_and(|name| name == "us" || site.as_deref() == Some(name));
+    (authors_box || connect || MACHINERY_HEADINGS.contains(&label.as_str())).then_some(label)
 }
 
 /// A heading's words, lower case, without a count before them ("3

@@ -7,6 +7,7 @@
 //! text is used: never an empty document.
 
 mod boilerplate_lines;
+mod breadcrumbs;
 mod captioned_pictures;
 mod comments;
 mod control_lines;
@@ -18,6 +19,7 @@ mod post_container;
 mod promo_lines;
 mod prompt_lines;
 mod repeated_blocks;
+mod stamp_dates;
 mod standfirst;
 mod titled_article;
 mod walker;
@@ -113,9 +115,10 @@ fn push_article_head(
 }
 
 /// Mutes, from block `first` on, what the article's container holds that
-/// is the page's, not the article's: runs of links, text printed twice,
+/// is the page's, not the article's: a breadcrumb trail, runs of links, text printed twice,
 /// boilerplate lines, promotions and the machinery's sections.
 fn mute_page_machinery(builder: &mut DocumentBuilder, first: usize) {
+    breadcrumbs::mute_breadcrumbs(builder, first);
     promo_lines::mute_runs_of_links(builder, first);
     repeated_blocks::mute_repeated_blocks(builder, first);
     boilerplate_lines::mute_boilerplate_lines(builder, first);
