@@ -81,6 +81,9 @@ const CONTROL_LABELS: &[&str] = &[
     "download now",
     "image",
     "photo",
+    "video",
+    "gallery",
+    "source",
 ];
 
 /// How a link to more media ends ("Aurora: Victims Remembered Watch Video").
@@ -181,9 +184,12 @@ fn is_row_of_controls(bare: &str) -> bool {
         .map(str::trim)
         .filter(|part| !part.is_empty())
         .collect();
-    let labels_or_dates = parts.iter().all(|part| {
-        CONTROL_LABELS.contains(part) || is_date_alone(part) || is_labels_in_a_row(part)
-    });
+    // "A | A | A": a text size control's letters.
+    let text_sizes = parts.iter().all(|part| *part == "a");
+    let labels_or_dates = text_sizes
+        || parts.iter().all(|part| {
+            CONTROL_LABELS.contains(part) || is_date_alone(part) || is_labels_in_a_row(part)
+        });
     parts.len() >= 2 && labels_or_dates || parts.len() == 1 && is_labels_in_a_row(bare)
 }
 
@@ -194,9 +200,10 @@ fn is_label_and_address(bare: &str) -> bool {
         .iter()
         .chain(&["short link", "shortlink", "kurzlink"])
         .any(|label| {
+            let apart = |c: char| c.is_whitespace() || c == ':';
             bare.strip_prefix(label)
-                .and_then(|rest| rest.strip_prefix([' ', ':']))
-                .map(|rest| rest.trim_start_matches([' ', ':']))
+                .filter(|rest| rest.starts_with(apart))
+                .map(|rest| rest.trim_start_matches(apart))
                 .is_some_and(|address| {
                     !address.contains(char::is_whitespace)
                         && (address.contains("://") || address.starts_with("www."))
@@ -286,6 +293,9 @@ mod tests {
             "imprimer imprimer cette page",
             "permalien https://p.dw.com/p/rpyx",
             "short link: https://example.org/p/12",
+            "trackback url for this entry:\nhttp://www.typepad.com/services/trackback/6a00d8",
+            "a | a | a",
+            "video",
             "visited 215 times, 55 visits today",
             "1,204 views",
             "3.215 aufrufe",
@@ -317,6 +327,8 @@ mod tests {
             "marathon12012",
             "oct992012",
             "previous winners 2 and 6 came next",
+            "a",
+            "a video of the launch",
             "email the council at https://example.org/contact today",
             "print https://example.org/form and bring it",
             "visited 12 harbours in three weeks",
