@@ -1083,7 +1083,8 @@ fn a_smiley_reads_in_its_sentence() {
 
 /// A control's label and the address it gives ("Permalien https://…"),
 /// a print button with its own words ("Imprimer Imprimer cette page"), a
-/// prompt to write to the paper, and a heading that names what follows as
+/// prompt to write to the paper, a promotion set as a quote ("MIRA | …"),
+/// a "learn more" link standing alone, and a heading that names what follows as
 /// more on the topic (in several languages, with the links under it) are
 /// muted; the article's paragraphs stay plain.
 #[test]
@@ -1098,6 +1099,11 @@ fn addresses_print_buttons_letters_prompts_and_more_on_the_topic_are_muted() {
             "Submit your letter",
         ),
         ("<p>Have a news tip? Email us.</p>", "Have a news tip"),
+        (
+            "<blockquote><p>MIRA | <a href='/x'>Kenji Fujimori: el juicio continuará en mayo</a></p></blockquote>",
+            "MIRA",
+        ),
+        ("<p><a href='/trust'>Saber más</a></p>", "Saber más"),
     ]);
     for (heading, link) in [
         ("Audios et vidéos sur le sujet", "Les éléphants de Guinée"),

@@ -84,6 +84,11 @@ const CONTROL_LABELS: &[&str] = &[
     "video",
     "gallery",
     "source",
+    "learn more",
+    "mehr erfahren",
+    "en savoir plus",
+    "saber más",
+    "saiba mais",
 ];
 
 /// How a link to more media ends ("Aurora: Victims Remembered Watch Video").

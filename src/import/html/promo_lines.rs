@@ -80,6 +80,8 @@ const PROMO_OPENINGS: &[&str] = &[
     "lea más",
     "mire:",
     "mira:",
+    "mira |",
+    "mire |",
     "ver también",
     "ver más",
     "te puede interesar",
@@ -278,7 +280,9 @@ fn is_all_links(builder: &DocumentBuilder, index: usize) -> bool {
 /// Whether block `index` is a promotion: `Some(true)` for a label standing
 /// alone, `Some(false)` for a line that begins as one and is mostly a link.
 fn promotion_at(builder: &DocumentBuilder, index: usize) -> Option<bool> {
-    if !is_prose(builder.block_kind(index)?) {
+    // A promotion set as a quote ("MIRA | <a>the headline</a>") too.
+    let kind = builder.block_kind(index)?;
+    if !is_prose(kind) && kind != BlockKind::Quote {
         return None;
     }
     let text = builder.block_text(index)?;
