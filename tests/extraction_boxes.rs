@@ -128,3 +128,27 @@ fn a_linked_sub_list_under_an_item_of_words_is_the_articles() {
         assert_eq!(kind_of(&document, other), BlockKind::Furniture, "{other}");
     }
 }
+
+/// A rule or a spacer drawn as a picture a few pixels thin ("line", 464 ×
+/// 2) is not read as its alt text between the article's paragraphs; an
+/// icon's alt text still reads in its sentence.
+#[test]
+fn a_rule_drawn_as_a_picture_is_not_text() {
+    let page = story(
+        "Maps with more to see",
+        "\n<figure><img src=\"line976.jpg\" alt=\"line\" height=\"2\" width=\"464\"></figure>\n\
+         <img src=\"spacer.gif\" alt=\"spacer\" width=\"1\" height=\"1\">\n\
+         <p>Rated <img src=\"star.png\" alt=\"five stars\" width=\"16\" height=\"16\"> by riders.</p>",
+    );
+    let document = read(&page);
+    let texts: Vec<&str> = (0..document.blocks().len())
+        .map(|i| document.block_text(i))
+        .collect();
+    assert!(
+        !texts.iter().any(|text| text
+            .split_whitespace()
+            .any(|word| word == "line" || word == "spacer")),
+        "{texts:#?}"
+    );
+    assert!(texts.contains(&"Rated five stars by riders."), "{texts:#?}");
+}

@@ -22,6 +22,10 @@ pub(super) struct FigureParts {
 /// alt text reads inline.
 const ICON_PX: u32 = 48;
 
+/// A picture this thin (either side, in pixels) or thinner is a spacer or
+/// a rule, not a picture.
+const SPACER_PX: u32 = 4;
+
 impl Walker<'_> {
     /// An `<img>`: part of the figure being read, an icon read as its alt
     /// text, or a figure of its own.
@@ -37,6 +41,11 @@ impl Walker<'_> {
                 .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
         };
         let declared_size_px = size("width").zip(size("height")).map(|(w, h)| [w, h]);
+        // A picture a few pixels thin is a spacer or a rule drawn as a
+        // picture ("line", 464 × 2): its alt text is not the page's text.
+        if declared_size_px.is_some_and(|[w, h]| w.min(h) <= SPACER_PX) {
+            return;
+        }
         let icon = declared_size_px.is_some_and(|[w, h]| w < ICON_PX || h < ICON_PX);
         if icon || is_emoticon(node, &alt) {
             self.inline.push_text(&alt);
