@@ -31,8 +31,9 @@ const PICTURE_WORDS: &[&str] = &["image", "photo", "picture", "img", "foto", "bi
 /// A picture box's text (its caption and credit) is at most this many chars.
 const PICTURE_BOX_CHARS: usize = 400;
 
-/// The most elements of a box looked at.
-const PICTURE_BOX_ELEMENTS: usize = 48;
+/// The most nodes of a box looked at (its elements, and the text and
+/// white space between them).
+const PICTURE_BOX_NODES: usize = 96;
 
 /// Wikipedia's thumbnails and WordPress's captioned pictures
 /// (`wp-caption`) named as figures, their captions (`thumbcaption`,
@@ -174,10 +175,17 @@ fn picture_box_caption<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     let mut stack = vec![*node];
     let mut looked_at = 0;
     while let Some(element) = stack.pop() {
-        for child in element.children().into_iter().filter(NodeRef::is_element) {
+        // Child by child (not the list of them: a box of 100,000 is given
+        // up after the first few).
+        let mut next = element.first_child();
+        while let Some(child) = next {
+            next = child.next_sibling();
             looked_at += 1;
-            if looked_at > PICTURE_BOX_ELEMENTS {
+            if looked_at > PICTURE_BOX_NODES {
                 return None;
+            }
+            if !child.is_element() {
+                continue;
             }
             let name = child.node_name()?;
             match name.as_ref() {

@@ -271,10 +271,14 @@ fn machinery_label_at(builder: &DocumentBuilder, index: usize) -> Option<String>
             .any(|opening| label.starts_with(opening));
     // "Connect with CNET": a site's row of networks under its name (not
     // "Connect with Anyone", a heading of the article).
-    let site = builder.metadata().source.as_deref().map(str::to_lowercase);
-    let connect = label
-        .strip_prefix("connect with ")
-        .is_some_and(|name| name == "us" || site.as_deref() == Some(name));
+    let connect = label.strip_prefix("connect with ").is_some_and(|name| {
+        name == "us"
+            || builder
+                .metadata()
+                .source
+                .as_deref()
+                .is_some_and(|site| site.to_lowercase() == name)
+    });
     (authors_box || connect || MACHINERY_HEADINGS.contains(&label.as_str())).then_some(label)
 }
 
