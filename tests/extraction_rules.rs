@@ -1245,3 +1245,36 @@ fn courtesy_lines_disclosures_networks_and_breadcrumbs_are_muted() {
         );
     }
 }
+
+/// A section that is a list ("Story highlights" and its points) ends
+/// with the list: the story's first line after it, short as it is, stays
+/// the article's. Prompts to like the site or never miss a post are
+/// muted.
+#[test]
+fn a_list_section_ends_with_its_list_and_prompts_to_like_the_site_are_muted() {
+    let section = "<p>STORY HIGHLIGHTS</p><ul><li>NEW: At least 29 people are dead, an official says</li>\
+                   <li>The president says it's the largest quake in decades</li></ul>\
+                   <p>(CNN) -- A powerful earthquake hit Wednesday off the coast.</p>";
+    let document = read(&article_with_promotion(section));
+    for line in ["STORY HIGHLIGHTS", "NEW: At least", "The president says"] {
+        let found = kinds_of(&document, line);
+        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
+        assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+    }
+    let first_line = kinds_of(&document, "(CNN) -- A powerful");
+    assert_eq!(first_line.len(), 1, "{:#?}", document.blocks());
+    assert_eq!(first_line[0].0, BlockKind::Paragraph);
+    assert_paragraphs_plain(&document);
+    assert_each_line_muted(&[
+        ("<h3>Like Our Site?</h3>", "Like Our Site?"),
+        ("<h4>never miss a recipe</h4>", "never miss a recipe"),
+        (
+            "<p>You should like Thought Catalog on Facebook here.</p>",
+            "You should like",
+        ),
+        (
+            "<p><a href='/rss'>RSS Feed for FDA News Releases</a></p>",
+            "RSS Feed",
+        ),
+    ]);
+}

@@ -44,6 +44,7 @@ const MACHINERY_HEADINGS: &[&str] = &[
     "related content",
     "related links",
     "more on this topic",
+    "story highlights",
     "more posts",
     "more articles",
     "similar posts",
@@ -228,6 +229,7 @@ pub(super) fn mute_machinery_sections(builder: &mut DocumentBuilder, first: usiz
             0
         };
         let mut lines = 0;
+        let mut listed = false;
         while lines < MOST_SECTION_LINES && at < builder.block_count() {
             let Some(kind) = builder.block_kind(at) else {
                 break;
@@ -245,10 +247,15 @@ pub(super) fn mute_machinery_sections(builder: &mut DocumentBuilder, first: usiz
             let short = builder
                 .block_text(at)
                 .is_some_and(|text| text.chars().count() <= SHORT_LINE_CHARS);
-            let in_section = short || is_line_of_links(builder, at) || biography > 0;
-            if ends || !in_section {
+            let linked = is_line_of_links(builder, at);
+            // A section that is a list ends with it ("Story highlights" and
+            // its points, then the story's first line).
+            let after_list = listed && kind == BlockKind::Paragraph && !linked;
+            let in_section = short || linked || biography > 0;
+            if ends || after_list || !in_section {
                 break;
             }
+            listed |= matches!(kind, BlockKind::ListItem { .. });
             biography = biography.saturating_sub(1);
             builder.set_kind(at, BlockKind::Furniture);
             at += 1;

@@ -84,6 +84,11 @@ const SUBSCRIBE_OPENINGS: &[&str] = &[
     "assine ",
     "inscreva-se",
     "zapisz się",
+    "never miss a ",
+    "never miss an ",
+    "rss feed",
+    "verpassen sie keine",
+    "ne manquez aucun",
 ];
 
 /// How a line that asks the reader to follow the site (or its writer)
@@ -101,6 +106,8 @@ const FOLLOW_OPENINGS: &[&str] = &[
     "siga ",
     "obserwuj ",
     "visit ",
+    "you should like ",
+    "like us on ",
 ];
 
 /// Where a reader is asked to follow, besides the share buttons' networks.
@@ -125,6 +132,11 @@ const ENJOYED_OPENINGS: &[&str] = &[
     "liked this article?",
     "liked this post?",
     "did you enjoy this",
+    "like this article?",
+    "like this post?",
+    "like our site?",
+    "like what you read?",
+    "like what you see?",
     "hat ihnen dieser artikel gefallen",
     "hat ihnen der artikel gefallen",
     "wenn ihnen dieser artikel gefallen",
@@ -393,6 +405,10 @@ mod tests {
             "Nur 4,99 € im Monat, jederzeit kündbar.",
             "Submit your letter to the editor via this form. Read more Letters to the Editor.",
             "Have a news tip? Email us.",
+            "never miss a recipe",
+            "You should like Thought Catalog on Facebook here.",
+            "Like Our Site?",
+            "RSS Feed for FDA News Releases",
         ] {
             assert!(prompt(line), "{line}");
         }
@@ -411,6 +427,8 @@ mod tests {
             "Tell us in the comments below what the council should build next, she wrote on \
              Monday, and hundreds of residents did in the days after the meeting was held.",
             "Visit the harbour museum before it closes for the winter.",
+            "Never miss a chance to see the harbour at dawn, the mayor said, and the crowd laughed.",
+            "Like this article's author, the mayor grew up by the harbour.",
             "Members can cancel anytime, the owner of the harbour gym said on Monday.",
             "Submit your lettering designs to the harbour festival's jury by Friday, the organisers said, \
              and the winner's poster will hang in the town hall for a year.",
