@@ -412,6 +412,10 @@ mod tests {
         ] {
             assert!(prompt(line), "{line}");
         }
+    }
+
+    #[test]
+    fn sentences_that_only_begin_like_a_prompt_are_not_one() {
         for line in [
             "The newsletter's editor left the paper in May.",
             "Follow the money, the auditor said, and you will find the harbour's budget.",
