@@ -16,10 +16,41 @@ use std::time::{Duration, Instant};
 struct Running(Child);
 
 impl Drop for Running {
+    /// Asked to end first (an X server then removes its lock file and its
+    /// socket; killed outright, it leaves them and its display number is
+    /// taken for good), killed after two seconds.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while Instant::now() < deadline {
+            if matches!(self.0.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// Whether X display `number` is free: no server's lock file, or one
+/// whose server is gone (killed before it could remove it: its lock and
+/// socket are removed here, as an X server starting would).
+fn display_is_free(number: u32) -> bool {
+    let lock = format!("/tmp/.X{number}-lock");
+    let socket = format!("/tmp/.X11-unix/X{number}");
+    let Ok(pid) = std::fs::read_to_string(&lock) else {
+        return !Path::new(&lock).exists() && !Path::new(&socket).exists();
+    };
+    let pid = pid.trim();
+    let alive = pid.is_empty() || Path::new(&format!("/proc/{pid}")).exists();
+    if alive {
+        return false;
+    }
+    let _ = std::fs::remove_file(&socket);
+    std::fs::remove_file(&lock).is_ok() && !Path::new(&socket).exists()
 }
 
 fn require_tool(name: &str) {
@@ -70,10 +101,7 @@ impl Desktop {
         let base = 100 + (std::process::id() % 50) * 4;
         let number = (0..100)
             .map(|_| base + NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst))
-            .find(|n| {
-                !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                    && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
-            })
+            .find(|&n| display_is_free(n))
             .expect("a free X display number");
         let display = format!(":{number}");
         // -noreset: Xvfb otherwise resets when its last client leaves, and
