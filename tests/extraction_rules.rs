@@ -505,9 +505,27 @@ fn assert_paragraphs_plain(document: &Document) {
 fn assert_each_line_muted(lines: &[(&str, &str)]) {
     for &(line, start) in lines {
         let document = read(&article_with_promotion(line));
-        let found = kinds_of(&document, start);
-        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
-        assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+        assert_muted_once(&document, start);
+        assert_paragraphs_plain(&document);
+    }
+}
+
+/// The one block of `document` beginning `start` is muted.
+fn assert_muted_once(document: &Document, start: &str) {
+    let found = kinds_of(document, start);
+    assert_eq!(found.len(), 1, "{start}: {:#?}", document.blocks());
+    assert_eq!(found[0].0, BlockKind::Furniture, "{start}");
+}
+
+/// Each `(section, lines)`: with the section set between
+/// [`article_with_promotion`]'s paragraphs, each line begins one block,
+/// muted; the paragraphs stay plain.
+fn assert_sections_muted<S: AsRef<str>>(cases: &[(S, &[&str])]) {
+    for (section, lines) in cases {
+        let document = read(&article_with_promotion(section.as_ref()));
+        for line in *lines {
+            assert_muted_once(&document, line);
+        }
         assert_paragraphs_plain(&document);
     }
 }
@@ -645,15 +663,7 @@ fn machinery_sections_after_their_headings_are_muted() {
             ["Tags:", "harbour, budget"].as_slice(),
         ),
     ];
-    for (section, lines) in cases {
-        let document = read(&article_with_promotion(section));
-        for line in lines {
-            let found = kinds_of(&document, line);
-            assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
-            assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
-        }
-        assert_paragraphs_plain(&document);
-    }
+    assert_sections_muted(&cases);
 }
 
 /// Lines that are boilerplate by what they say — an advertisement's
@@ -1115,9 +1125,7 @@ fn addresses_print_buttons_letters_prompts_and_more_on_the_topic_are_muted() {
         let section = format!("<h3>{heading}</h3><ul><li><a href='/a'>{link}</a></li></ul>");
         let document = read(&article_with_promotion(&section));
         for line in [heading, link] {
-            let found = kinds_of(&document, line);
-            assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
-            assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+            assert_muted_once(&document, line);
         }
         assert_paragraphs_plain(&document);
     }
@@ -1164,15 +1172,7 @@ fn teasers_under_their_label_and_view_counters_are_muted() {
             ["(Visited 215"].as_slice(),
         ),
     ];
-    for (section, lines) in cases {
-        let document = read(&article_with_promotion(&section));
-        for line in lines {
-            let found = kinds_of(&document, line);
-            assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
-            assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
-        }
-        assert_paragraphs_plain(&document);
-    }
+    assert_sections_muted(&cases);
 }
 
 /// A picture's courtesy line, an affiliate disclosure, a row of networks'
@@ -1200,9 +1200,7 @@ fn courtesy_lines_disclosures_networks_and_breadcrumbs_are_muted() {
                    <li>Add Us</li></ul>";
     let document = read(&article_with_promotion(connect));
     for line in ["Connect With Us", "Like Us", "Follow Us", "Add Us"] {
-        let found = kinds_of(&document, line);
-        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
-        assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+        assert_muted_once(&document, line);
     }
     for trail in [
         "<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>\
@@ -1257,9 +1255,7 @@ fn a_list_section_ends_with_its_list_and_prompts_to_like_the_site_are_muted() {
                    <p>(CNN) -- A powerful earthquake hit Wednesday off the coast.</p>";
     let document = read(&article_with_promotion(section));
     for line in ["STORY HIGHLIGHTS", "NEW: At least", "The president says"] {
-        let found = kinds_of(&document, line);
-        assert_eq!(found.len(), 1, "{line}: {:#?}", document.blocks());
-        assert_eq!(found[0].0, BlockKind::Furniture, "{line}");
+        assert_muted_once(&document, line);
     }
     let first_line = kinds_of(&document, "(CNN) -- A powerful");
     assert_eq!(first_line.len(), 1, "{:#?}", document.blocks());
