@@ -1,8 +1,9 @@
-//! Web pages whose pictures and lists are set in a site's own boxes:
-//! rules of the HTML importer that carry over to pages never seen, each on
-//! a short page written here. A site's picture box is a figure with its
-//! caption; a list of links under an item of the article's own list is
-//! the article's.
+//! Web pages whose pictures, lists and article are set in a site's own
+//! boxes: rules of the HTML importer that carry over to pages never seen,
+//! each on a short page written here. A site's picture box is a figure
+//! with its caption; a list of links under an item of the article's own
+//! list is the article's; the box a page names its article's body ends the
+//! article.
 
 use marginalia::document::{BlockKind, Document};
 use marginalia::import::import_bytes;
@@ -151,4 +152,88 @@ fn a_rule_drawn_as_a_picture_is_not_text() {
         "{texts:#?}"
     );
     assert!(texts.contains(&"Rated five stars by riders."), "{texts:#?}");
+}
+
+/// A page whose one element named for the article's body (`itemprop`
+/// `articleBody`, `entry-content`) holds `paragraphs`, followed in the
+/// same `<article>` by `after`; the layout's wrapper names a sidebar.
+fn named_body_story(name: &str, paragraphs: &str, after: &str) -> String {
+    format!(
+        "<html><head><title>Heu richtig lagern</title></head><body>\
+         <div class=\"container layout-right-sidebar\"><article><h1>Heu richtig lagern</h1>\
+         <div {name}>{paragraphs}</div>{after}</article>\
+         <aside><p>Meistgelesen: zehn Tipps für den Stall.</p></aside></div></body></html>"
+    )
+}
+
+const BODY_PARAGRAPHS: &str = "<p>Heu ist die Grundlage einer gesunden Fütterung, doch feuchtes Heu \
+     schimmelt schnell, und Schimmelpilze schaden Pferden wie Rindern.</p>\
+     <p>Wer Heu lagert, braucht einen trockenen, luftigen Raum, Abstand zum Boden und eine \
+     Kontrolle der Temperatur in den ersten Wochen nach der Ernte.</p>\
+     <p>Steigt die Temperatur im Stapel über vierzig Grad, muss das Heu umgesetzt werden, \
+     sonst droht im schlimmsten Fall ein Brand in der Scheune.</p>\
+     <p>Eine Heusonde zeigt die Temperatur im Inneren des Stapels an; wer keine hat, steckt \
+     eine Eisenstange hinein und prüft nach einigen Stunden, wie warm sie geworden ist.</p>\
+     <p>Gut getrocknetes Heu riecht aromatisch, ist grünlich und raschelt, wenn man es \
+     bewegt; muffiger Geruch und graue Stellen sind Zeichen für Schimmel.</p>\
+     <p>Ballen sollten auf Paletten lagern, mit Luft zwischen den Reihen, und nie direkt an \
+     einer Wand, an der sich Kondenswasser sammeln kann.</p>";
+
+/// What follows the page's named article body inside the article — the
+/// author's bio, a legend of the page's markings (in Japanese) — is the
+/// page's, muted; the body's paragraphs stay plain. Not when more text
+/// follows than a third of the body's (the name is not where the article
+/// ends), nor when the page names two bodies (a list of posts).
+#[test]
+fn what_follows_the_named_article_body_is_the_pages() {
+    let tail = "<div class=\"author\"><p>Jule Radeck studierte Agrarwissenschaften, bevor sie \
+                als Volontärin nach Hamburg zog, und schreibt über Landwirtschaft.</p></div>\
+                <p class=\"caution\">※下に線があることばは辞書の説明を見ることができます。\
+                色のついたことばは、人や場所、会社やグループの名前です。音声を聞くときは、\
+                上のボタンを押してください。ことばの色を消すときは、下のボタンを押してください。</p>";
+    for name in [
+        "itemprop=\"articleBody\"",
+        "class=\"entry-content clearfix\"",
+    ] {
+        let document = read(&named_body_story(name, BODY_PARAGRAPHS, tail));
+        for line in ["Jule Radeck", "※下に線"] {
+            assert_eq!(
+                kind_of(&document, line),
+                BlockKind::Furniture,
+                "{name}: {:#?}",
+                document.blocks()
+            );
+        }
+        for paragraph in [
+            "Heu ist die Grundlage",
+            "Wer Heu lagert",
+            "Steigt die Temperatur",
+        ] {
+            assert_eq!(
+                kind_of(&document, paragraph),
+                BlockKind::Paragraph,
+                "{name}"
+            );
+        }
+    }
+    let long_tail = BODY_PARAGRAPHS.replace("<p>", "<p>Mehr: ");
+    let document = read(&named_body_story(
+        "itemprop=\"articleBody\"",
+        BODY_PARAGRAPHS,
+        &long_tail,
+    ));
+    let more: Vec<BlockKind> = (0..document.blocks().len())
+        .filter(|&i| document.block_text(i).starts_with("Mehr: "))
+        .map(|i| document.blocks()[i].kind)
+        .collect();
+    assert_eq!(more, [BlockKind::Paragraph; 6], "a long tail is not muted");
+    let two_bodies = named_body_story(
+        "class=\"entry-content\"",
+        BODY_PARAGRAPHS,
+        &format!(
+            "<div class=\"entry-content\"><p>Zweiter Beitrag: ein kurzer Text.</p></div>{tail}"
+        ),
+    );
+    let document = read(&two_bodies);
+    assert_eq!(kind_of(&document, "Jule Radeck"), BlockKind::Paragraph);
 }

@@ -6,6 +6,7 @@
 //! runs and nothing is fetched. When no article is found, the page's body
 //! text is used: never an empty document.
 
+mod article_end;
 mod boilerplate_lines;
 mod breadcrumbs;
 mod captioned_pictures;
@@ -92,7 +93,7 @@ pub fn document_from_html(html: &str, metadata: Metadata) -> Document {
     let first_of_body = builder.block_count();
     walker.walk(&body, &mut builder);
     walker.flush(&mut builder);
-    mute_page_machinery(&mut builder, first_of_body);
+    mute_page_machinery(&mut builder, first_of_body, walker.named_body_end);
     comments::push_threads(comments, &mut walker, &mut builder);
     builder.finish()
 }
@@ -116,14 +117,18 @@ fn push_article_head(
 
 /// Mutes, from block `first` on, what the article's container holds that
 /// is the page's, not the article's: a breadcrumb trail, runs of links, text printed twice,
-/// boilerplate lines, promotions and the machinery's sections.
-fn mute_page_machinery(builder: &mut DocumentBuilder, first: usize) {
+/// boilerplate lines, promotions, the machinery's sections, and what
+/// follows the page's named article body (its end, `named_body_end`).
+fn mute_page_machinery(builder: &mut DocumentBuilder, first: usize, named_body_end: Option<usize>) {
     breadcrumbs::mute_breadcrumbs(builder, first);
     promo_lines::mute_runs_of_links(builder, first);
     repeated_blocks::mute_repeated_blocks(builder, first);
     boilerplate_lines::mute_boilerplate_lines(builder, first);
     machinery_sections::mute_machinery_sections(builder, first);
     promo_lines::mute_promotions(builder, first);
+    if let Some(end) = named_body_end {
+        article_end::mute_after_named_body(builder, first, end);
+    }
 }
 
 /// A page Readability did not read: as parsed (its asides put back), or
@@ -153,10 +158,13 @@ fn readable_article(page: HtmlDocument) -> Result<dom_smoothie::Article, Option<
         return Err(Some(page));
     }
     // The captioned pictures' classes are kept in its article: they are
-    // named as figures after it (see `name_captioned_pictures`).
+    // named as figures after it (see `name_captioned_pictures`); so is the
+    // named article body's, whose end the walk notes (`article_end`).
+    article_end::mark_named_body(&page);
     let config = dom_smoothie::Config {
         classes_to_preserve: captioned_pictures::CAPTIONED_PICTURE_CLASSES
             .iter()
+            .chain([&article_end::NAMED_BODY_CLASS])
             .map(ToString::to_string)
             .collect(),
         ..dom_smoothie::Config::default()

@@ -16,7 +16,7 @@ use super::kept_asides::{KeptAsides, name_words};
 use super::titled_article::TitledStory;
 
 /// Where blogs and CMSs put a post's text, most telling first.
-const POST_SELECTORS: &[&str] = &[
+pub(super) const POST_SELECTORS: &[&str] = &[
     "[itemprop=articleBody]",
     ".entry-content",
     ".entry-body",
@@ -30,7 +30,7 @@ const POST_SELECTORS: &[&str] = &[
 const LEAST_POST_CHARS: usize = 20;
 
 /// An article whose text is more than this share links is a list of them.
-const MOSTLY_LINKS: f32 = 0.5;
+pub(super) const MOSTLY_LINKS: f32 = 0.5;
 
 /// The least paragraph text (not in links) a container holds to be taken
 /// when the page names none.

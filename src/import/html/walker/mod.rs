@@ -8,6 +8,7 @@ use crate::document::{BlockKind, DocumentBuilder, InlineStyle};
 
 use super::super::inline::{Inline, Lists, collapse, prose_kind, same_words, table_text};
 use super::super::picture::PictureResolver;
+use super::article_end::NAMED_BODY_CLASS;
 use super::kept_asides::MUTED_CLASS;
 use tables::table_rows;
 
@@ -35,6 +36,9 @@ pub(super) struct Walker<'r> {
     /// The EPUB chapter being read (its path in the book): ids are named
     /// `CHAPTER#ID` and relative links lead inside the book.
     pub(super) anchor_scope: Option<String>,
+    /// The first block after the page's named article body
+    /// (`article_end`), once the walk has left it.
+    pub(super) named_body_end: Option<usize>,
 }
 
 /// Elements whose content is not the article's text. A ruby's readings
@@ -77,6 +81,8 @@ enum Exit {
     Muted {
         first_block: usize,
     },
+    /// The page's named article body: the block after it is noted.
+    NamedBody,
     Nothing,
 }
 
@@ -98,6 +104,7 @@ impl<'r> Walker<'r> {
             page_url,
             figure: None,
             anchor_scope: None,
+            named_body_end: None,
         }
     }
 
@@ -171,6 +178,10 @@ impl<'r> Walker<'r> {
                 Some(Exit::Muted {
                     first_block: builder.block_count(),
                 })
+            }
+            _ if node.has_class(NAMED_BODY_CLASS) && self.named_body_end.is_none() => {
+                self.flush(builder);
+                Some(Exit::NamedBody)
             }
             "figcaption" if self.figure.is_some() => {
                 self.inline.take();
@@ -324,6 +335,10 @@ impl<'r> Walker<'r> {
             Exit::Muted { first_block } => {
                 self.flush(builder);
                 builder.mute_from(first_block);
+            }
+            Exit::NamedBody => {
+                self.flush(builder);
+                self.named_body_end = Some(builder.block_count());
             }
             Exit::Nothing => {}
         }
