@@ -205,69 +205,117 @@ const MOST_SECTION_LINES: usize = 40;
 const MOST_BIOGRAPHY_PARAGRAPHS: usize = 1;
 
 /// Mutes, from block `first` on, each machinery heading and the lines of
-/// its section.
-pub(super) fn mute_machinery_sections(builder: &mut DocumentBuilder, first: usize) {
+/// its section. Headings are found by each block's kind before the rules
+/// that judge lines one by one (`kinds`, from block `first`): a heading a
+/// line rule muted ("Follow us!" as a control's label) still opens its
+/// section and ends the one before it; a link of a menu (muted with its
+/// run) opens none.
+pub(super) fn mute_machinery_sections(
+    builder: &mut DocumentBuilder,
+    first: usize,
+    kinds: &[BlockKind],
+) {
+    let kind_before_lines = |at: usize| at.checked_sub(first).and_then(|i| kinds.get(i)).copied();
     let mut at = first;
     while at < builder.block_count() {
-        let Some(label) = machinery_label_at(builder, at) else {
+        let Some(label) = machinery_label_at(builder, at, kind_before_lines(at)) else {
             at += 1;
             continue;
         };
-        let level = match builder.block_kind(at) {
+        let level = match kind_before_lines(at) {
             Some(BlockKind::Heading { level }) => level,
             _ => u8::MAX,
         };
         builder.set_kind(at, BlockKind::Furniture);
         at += 1;
-        let biography_heading = BIOGRAPHY_HEADINGS.contains(&label.as_str())
-            || BIOGRAPHY_OPENINGS
-                .iter()
-                .any(|opening| label.starts_with(opening));
-        let mut biography = if biography_heading {
-            MOST_BIOGRAPHY_PARAGRAPHS
-        } else {
-            0
-        };
-        let mut lines = 0;
-        let mut listed = false;
-        while lines < MOST_SECTION_LINES && at < builder.block_count() {
+        let mut section = Section::new(&label, level);
+        while section.lines < MOST_SECTION_LINES && at < builder.block_count() {
             let Some(kind) = builder.block_kind(at) else {
                 break;
             };
+            if let Some(BlockKind::Heading { level: next }) = kind_before_lines(at)
+                && (next <= level || level == u8::MAX)
+            {
+                break;
+            }
             if matches!(kind, BlockKind::Furniture | BlockKind::Figure { .. }) {
                 // Already muted (a share count), or a teaser's picture:
                 // still the section's.
                 at += 1;
                 continue;
             }
-            let ends = match kind {
-                BlockKind::Heading { level: next } => next <= level || level == u8::MAX,
-                kind => !is_prose(kind),
-            };
-            let short = builder
-                .block_text(at)
-                .is_some_and(|text| text.chars().count() <= SHORT_LINE_CHARS);
-            let linked = is_line_of_links(builder, at);
-            // A section that is a list ends with it ("Story highlights" and
-            // its points, then the story's first line).
-            let after_list = listed && kind == BlockKind::Paragraph && !linked;
-            let in_section = short || linked || biography > 0;
-            if ends || after_list || !in_section {
+            if !section.holds(builder, at, kind) {
                 break;
             }
-            listed |= matches!(kind, BlockKind::ListItem { .. });
-            biography = biography.saturating_sub(1);
             builder.set_kind(at, BlockKind::Furniture);
             at += 1;
-            lines += 1;
         }
     }
 }
 
+/// A machinery section being read: its heading's level, the lines muted so
+/// far, whether a list was among them, and the paragraphs of a biography
+/// still to take.
+struct Section {
+    level: u8,
+    lines: usize,
+    listed: bool,
+    biography: usize,
+}
+
+impl Section {
+    fn new(label: &str, level: u8) -> Self {
+        let biography_heading = BIOGRAPHY_HEADINGS.contains(&label)
+            || BIOGRAPHY_OPENINGS
+                .iter()
+                .any(|opening| label.starts_with(opening));
+        Self {
+            level,
+            lines: 0,
+            listed: false,
+            biography: if biography_heading {
+                MOST_BIOGRAPHY_PARAGRAPHS
+            } else {
+                0
+            },
+        }
+    }
+
+    /// Whether block `at` (of `kind`, not muted) is the section's: a short
+    /// line, a line of links or a biography's paragraph, not a heading of
+    /// its level or above, nor the paragraph after the section's list.
+    fn holds(&mut self, builder: &DocumentBuilder, at: usize, kind: BlockKind) -> bool {
+        let ends = match kind {
+            BlockKind::Heading { level: next } => next <= self.level || self.level == u8::MAX,
+            kind => !is_prose(kind),
+        };
+        let short = builder
+            .block_text(at)
+            .is_some_and(|text| text.chars().count() <= SHORT_LINE_CHARS);
+        let linked = is_line_of_links(builder, at);
+        // A section that is a list ends with it ("Story highlights" and
+        // its points, then the story's first line).
+        let after_list = self.listed && kind == BlockKind::Paragraph && !linked;
+        let in_section = short || linked || self.biography > 0;
+        if ends || after_list || !in_section {
+            return false;
+        }
+        self.listed |= matches!(kind, BlockKind::ListItem { .. });
+        self.biography = self.biography.saturating_sub(1);
+        self.lines += 1;
+        true
+    }
+}
+
 /// The machinery heading block `index` is (normalised), when it is one: a
-/// heading, or a paragraph standing as one.
-fn machinery_label_at(builder: &DocumentBuilder, index: usize) -> Option<String> {
-    let kind = builder.block_kind(index)?;
+/// heading, or a paragraph standing as one, by its kind before the line
+/// rules (`kind`).
+fn machinery_label_at(
+    builder: &DocumentBuilder,
+    index: usize,
+    kind: Option<BlockKind>,
+) -> Option<String> {
+    let kind = kind?;
     if !matches!(kind, BlockKind::Heading { .. } | BlockKind::Paragraph) {
         return None;
     }
@@ -318,5 +366,33 @@ mod tests {
         );
         assert_eq!(heading_label("热门文章："), "热门文章");
         assert_eq!(heading_label("2012 in review"), "in review");
+    }
+
+    /// A heading a line rule muted ("Follow us!" as a control's label)
+    /// still opens its section by its kind before the line rules; a line
+    /// muted before them ("Archives", a link of a menu) opens none.
+    #[test]
+    fn a_heading_muted_by_a_line_rule_still_opens_its_section() {
+        use crate::document::{Format, Metadata};
+        let mut builder = DocumentBuilder::new(Format::Html, Metadata::default());
+        let prose = "The article's paragraph, longer than any line of a section of the page's \
+                     machinery: it goes on and on, about the day at the park and the animals.";
+        builder.push(BlockKind::Paragraph, prose);
+        builder.push(BlockKind::Heading { level: 3 }, "Follow us!");
+        builder.push(BlockKind::Paragraph, "Twitter: @nuttynomads");
+        builder.push(BlockKind::Paragraph, prose);
+        builder.push(BlockKind::Paragraph, "Archives");
+        builder.push(BlockKind::Paragraph, "A short line");
+        let mut kinds: Vec<BlockKind> = (0..builder.block_count())
+            .filter_map(|index| builder.block_kind(index))
+            .collect();
+        kinds[4] = BlockKind::Furniture;
+        builder.set_kind(1, BlockKind::Furniture);
+        builder.set_kind(4, BlockKind::Furniture);
+        mute_machinery_sections(&mut builder, 0, &kinds);
+        let muted: Vec<bool> = (0..builder.block_count())
+            .map(|index| builder.block_kind(index) == Some(BlockKind::Furniture))
+            .collect();
+        assert_eq!(muted, [false, true, true, false, true, false]);
     }
 }

@@ -116,15 +116,19 @@ fn push_article_head(
 }
 
 /// Mutes, from block `first` on, what the article's container holds that
-/// is the page's, not the article's: a breadcrumb trail, runs of links, text printed twice,
-/// boilerplate lines, promotions, the machinery's sections, and what
-/// follows the page's named article body (its end, `named_body_end`).
+/// is the page's, not the article's: a breadcrumb trail, runs of links,
+/// text printed twice, then lines one by one (boilerplate, the machinery's
+/// sections, promotions), and what follows the page's named article body
+/// (its end, `named_body_end`).
 fn mute_page_machinery(builder: &mut DocumentBuilder, first: usize, named_body_end: Option<usize>) {
     breadcrumbs::mute_breadcrumbs(builder, first);
     promo_lines::mute_runs_of_links(builder, first);
     repeated_blocks::mute_repeated_blocks(builder, first);
+    let kinds_before_lines: Vec<BlockKind> = (first..builder.block_count())
+        .filter_map(|index| builder.block_kind(index))
+        .collect();
     boilerplate_lines::mute_boilerplate_lines(builder, first);
-    machinery_sections::mute_machinery_sections(builder, first);
+    machinery_sections::mute_machinery_sections(builder, first, &kinds_before_lines);
     promo_lines::mute_promotions(builder, first);
     if let Some(end) = named_body_end {
         article_end::mute_after_named_body(builder, first, end);
