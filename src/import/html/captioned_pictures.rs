@@ -9,6 +9,8 @@ use dom_query::{Document as HtmlDocument, NodeRef};
 
 use crate::import::inline::collapse;
 
+use super::kept_asides::words_of_name;
+
 /// The classes of captioned pictures and of their captions.
 pub(super) const CAPTIONED_PICTURE_CLASSES: &[&str] = &[
     "thumb",
@@ -142,8 +144,7 @@ fn move_credits_into(picture_box: &NodeRef<'_>, caption: &NodeRef<'_>) {
 /// Whether an element's class names a picture.
 fn names_a_picture(node: &NodeRef<'_>) -> bool {
     node.class().is_some_and(|class| {
-        class
-            .split(|c: char| !c.is_ascii_alphanumeric())
+        words_of_name(&class)
             .flat_map(split_camel_case)
             .any(|word| {
                 let word = word.to_ascii_lowercase();

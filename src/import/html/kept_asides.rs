@@ -227,13 +227,18 @@ pub(super) fn name_words(node: &NodeRef<'_>) -> Vec<String> {
         .into_iter()
         .flatten()
         .flat_map(|said| {
-            said.to_ascii_lowercase()
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
+            words_of_name(&said)
+                .map(str::to_ascii_lowercase)
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The words of a class or id, as written: its parts between what is not
+/// a letter or digit ("image-box" is "image", "box"; "articleImage" one).
+pub(super) fn words_of_name(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
 }
 
 /// Whether an element is inside the page's header, footer or navigation.
