@@ -237,3 +237,33 @@ fn what_follows_the_named_article_body_is_the_pages() {
     let document = read(&two_bodies);
     assert_eq!(kind_of(&document, "Jule Radeck"), BlockKind::Paragraph);
 }
+
+/// A list a page names its article's body (a post that is a list of
+/// steps) is still read as a list, its items items.
+#[test]
+fn a_list_named_for_the_article_body_is_still_a_list() {
+    let items: String = (1..=6)
+        .map(|n| {
+            format!(
+                "<li>Step {n} of the plan: swim {} metres, of them {} fast, with a rest \
+                 of thirty seconds between the lengths.</li>",
+                n * 400,
+                n * 100
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><head><title>Training plan</title></head><body><article><h1>Training plan</h1>\
+         <p>The plan for the winter, written by the coach of the club, for swimmers who want \
+         to get faster over the season, with sessions three times a week.</p>\
+         <ul class=\"entry-content\">{items}</ul></article></body></html>"
+    );
+    let document = read(&page);
+    for step in ["Step 1 of the plan", "Step 6 of the plan"] {
+        assert!(
+            matches!(kind_of(&document, step), BlockKind::ListItem { .. }),
+            "{step}: {:#?}",
+            document.blocks()
+        );
+    }
+}

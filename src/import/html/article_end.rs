@@ -27,8 +27,8 @@ const MOST_TAIL_SHARE: usize = 3;
 /// Marks the page's named article body: the first kind of post container
 /// the page has, when it has one element of that kind, not in an aside,
 /// navigation or footer, with text that is not mostly links (a wrapper's
-/// class naming the layout's sidebar does not count against it). A page with two (a list
-/// of posts) names no one body.
+/// class naming the layout's sidebar does not count against it). A page
+/// with two (a list of posts) names no one body.
 pub(super) fn mark_named_body(page: &HtmlDocument) {
     let Some(matches) = POST_SELECTORS
         .iter()

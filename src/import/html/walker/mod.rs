@@ -179,7 +179,12 @@ impl<'r> Walker<'r> {
                     first_block: builder.block_count(),
                 })
             }
-            _ if node.has_class(NAMED_BODY_CLASS) && self.named_body_end.is_none() => {
+            // The named body as a container (a table or list named so is
+            // read as one).
+            _ if CONTAINERS.contains(&name)
+                && node.has_class(NAMED_BODY_CLASS)
+                && self.named_body_end.is_none() =>
+            {
                 self.flush(builder);
                 Some(Exit::NamedBody)
             }
