@@ -845,6 +845,13 @@ fn language_menus_rows_of_controls_and_prompts_to_comment_are_muted() {
             "Previous",
         ),
         ("<p><a href='/pin'>Pin It</a></p>", "Pin It"),
+        (
+            "<p><a href='/'>前のページへ戻る</a></p>",
+            "前のページへ戻る",
+        ),
+        ("<p><a href='#top'>返回顶部</a></p>", "返回顶部"),
+        ("<p><a href='/p/7'>前の記事：桜の季節</a></p>", "前の記事"),
+        ("<p><a href='/p/9'>下一篇：春天的故事</a></p>", "下一篇"),
         ("<p>blog comments powered by</p>", "blog comments"),
         (
             "<p>Let us know how else we can help in the comments section below…</p>",
@@ -897,6 +904,7 @@ fn language_menus_rows_of_controls_and_prompts_to_comment_are_muted() {
         "<p>Topics: the council discussed the harbour's budget for next year at length.</p>",
         "<p>English and Deutsch were both spoken at the harbour meeting on Tuesday.</p>",
         "<p>Let us know, said the mayor, and she asked for the comments below the notice.</p>",
+        "<p>次の記事では、春の花の育て方を詳しく紹介します。</p>",
     ] {
         let document = read(&article_with_promotion(sentence));
         let text = sentence.trim_start_matches("<p>").trim_end_matches("</p>");

@@ -174,6 +174,10 @@ const PAGER_WORDS: &[&str] = &[
     "następny artykuł",
     "post anterior",
     "próximo post",
+    "前の記事",
+    "次の記事",
+    "上一篇",
+    "下一篇",
 ];
 
 /// A line to the next or previous article is at most this many chars.
@@ -323,9 +327,14 @@ fn is_pager(lower: &str) -> bool {
     let points_back = lower.starts_with(['«', '‹', '←']) && !lower.contains(['»', '›']);
     let points_on = lower.ends_with(['»', '›', '→']) && !lower.contains(['«', '‹']);
     let words = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    let names = PAGER_WORDS
-        .iter()
-        .any(|pager| words.starts_with(pager) || words.ends_with(pager));
+    // "次の記事では…を紹介します。" is a sentence that names the next article.
+    let sentence = lower
+        .trim_end()
+        .ends_with(['.', '。', '!', '！', '?', '？']);
+    let names = !sentence
+        && PAGER_WORDS
+            .iter()
+            .any(|pager| words.starts_with(pager) || words.ends_with(pager));
     // "« Older post | Main | Newer post »"
     let between = lower.split('|').count() >= 2
         && lower
