@@ -267,3 +267,38 @@ fn a_list_named_for_the_article_body_is_still_a_list() {
         );
     }
 }
+
+/// A page laid out in a table, whose rows Readability takes for the
+/// article (it renames the best row group a `<div>`): each cell's words
+/// stay apart from the next cell's ("Week 1 of the plan" and "400
+/// metres", never "plan400").
+#[test]
+fn a_page_laid_out_in_a_table_keeps_its_cells_apart() {
+    let rows: String = (1..=6)
+        .map(|n| {
+            format!(
+                "<tr><td>Week {n} of the training plan</td><td>{} metres, of them {} fast, \
+                 with a rest of thirty seconds between the lengths</td></tr>",
+                n * 400,
+                n * 100
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><head><title>Training plan</title></head><body><h1>Training plan</h1>\
+         <table class=\"layout\">{rows}</table></body></html>"
+    );
+    let document = read(&page);
+    let texts: Vec<&str> = (0..document.blocks().len())
+        .map(|i| document.block_text(i))
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .all(|text| !text.contains("plan400") && !text.contains("plan800")),
+        "{texts:#?}"
+    );
+    for week in ["Week 1 of the training plan", "Week 6 of the training plan"] {
+        assert_eq!(kind_of(&document, week), BlockKind::Paragraph, "{texts:#?}");
+    }
+}

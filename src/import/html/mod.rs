@@ -16,6 +16,7 @@ mod formula_renderings;
 mod kept_asides;
 mod machinery_sections;
 mod noscript;
+mod orphan_rows;
 mod post_container;
 mod promo_lines;
 mod prompt_lines;
@@ -24,6 +25,8 @@ mod stamp_dates;
 mod standfirst;
 mod titled_article;
 mod walker;
+
+use std::borrow::Cow;
 
 use dom_query::{Document as HtmlDocument, NodeRef};
 
@@ -177,6 +180,13 @@ fn readable_article(page: HtmlDocument) -> Result<dom_smoothie::Article, Option<
         .ok()
         .and_then(|mut readability| readability.parse().ok())
         .filter(|article| !article.text_content.trim().is_empty())
+        .map(|mut article| {
+            // Rows it left outside a table are the blocks it meant them as.
+            if let Cow::Owned(content) = orphan_rows::divs_for_orphan_rows(&article.content) {
+                article.content = content.into();
+            }
+            article
+        })
         .ok_or(None)
 }
 
