@@ -132,7 +132,8 @@ fn first_values(page: &HtmlDocument, all_sources: &[Source]) -> Vec<Option<Strin
     values
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names in English, January first.
+pub(super) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -348,20 +348,20 @@ fn after_promo_opening(text: &str) -> Option<&str> {
 /// Whether block `index` is a paragraph, heading or list item that is at
 /// least half a link and short (a headline linked).
 pub(super) fn is_line_of_links(builder: &DocumentBuilder, index: usize) -> bool {
-    builder.block_kind(index).is_some_and(is_prose)
-        && builder
-            .block_text(index)
-            .is_some_and(|text| text.chars().count() <= LINKED_LINE_CHARS)
-        && builder.linked_share(index) >= 0.5
+    builder.block_kind(index).is_some_and(is_prose) && is_short_and_linked(builder, index)
 }
 
 /// Whether block `index` is a quote that is a short line of links (a
 /// post embedded as its linked title, under "Schon gelesen?").
 fn is_quoted_link(builder: &DocumentBuilder, index: usize) -> bool {
-    builder.block_kind(index) == Some(BlockKind::Quote)
-        && builder
-            .block_text(index)
-            .is_some_and(|text| text.chars().count() <= LINKED_LINE_CHARS)
+    builder.block_kind(index) == Some(BlockKind::Quote) && is_short_and_linked(builder, index)
+}
+
+/// Whether block `index` is short and at least half a link.
+fn is_short_and_linked(builder: &DocumentBuilder, index: usize) -> bool {
+    builder
+        .block_text(index)
+        .is_some_and(|text| text.chars().count() <= LINKED_LINE_CHARS)
         && builder.linked_share(index) >= 0.5
 }
 

@@ -5,6 +5,8 @@
 //! author's name before each stamp's date, "Julie Moos Published Nov. 7,
 //! 2012 8:42 am Updated …", is kept: human readers' truths keep it.)
 
+use super::super::page::MONTHS;
+
 /// A date standing alone is at most this many chars.
 const DATE_CHARS: usize = 32;
 
@@ -45,26 +47,14 @@ pub(super) fn is_date_alone(bare: &str) -> bool {
 /// "Oct252012": a month's name, a day and a year set in a row (a theme's
 /// date stamp whose parts are styled apart).
 fn is_glued_date(bare: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let letters = bare.chars().take_while(char::is_ascii_alphabetic).count();
     let (month, digits) = bare.split_at(letters);
     let day_digits = digits.len().saturating_sub(4);
     // The month's name or its first three letters or more ("Sept").
-    MONTHS.iter().any(|m| m.starts_with(month))
-        && letters >= 3
+    MONTHS.iter().any(|name| {
+        name.get(..month.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(month))
+    }) && letters >= 3
         && (1..=2).contains(&day_digits)
         && digits.chars().all(|c| c.is_ascii_digit())
         && has_year(&digits[day_digits..])
