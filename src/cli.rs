@@ -304,6 +304,9 @@ pub struct InspectBlock<'a> {
     pub kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
+    /// The number drawn before an ordered list's item (not in its text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
     /// Char offsets of the block in the canonical text.
     pub start: usize,
     pub end: usize,
@@ -340,6 +343,7 @@ impl<'a> InspectReport<'a> {
                         }
                         _ => None,
                     },
+                    number: block.kind.list_number(),
                     start: block.chars.start,
                     end: block.chars.end,
                     text,

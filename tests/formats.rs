@@ -310,17 +310,20 @@ fn a_readme_with_html_reads_as_a_browser_shows_it() {
             "{hidden:?} shown: {blocks:?}"
         );
     }
-    let numbered: Vec<&str> = blocks
+    let numbered: Vec<(Option<u32>, &str)> = blocks
         .iter()
         .filter(|(kind, _)| matches!(kind, BlockKind::ListItem { .. }))
-        .map(|(_, text)| *text)
+        .map(|(kind, text)| (kind.list_number(), *text))
         .collect();
     assert_eq!(
         numbered,
         [
-            "1. Install Rust.",
-            "The toolchain comes with cargo; any recent version works.",
-            "2. Run cargo install ripgrep-plus."
+            (Some(1), "Install Rust."),
+            (
+                None,
+                "The toolchain comes with cargo; any recent version works."
+            ),
+            (Some(2), "Run cargo install ripgrep-plus.")
         ]
     );
     let summary = blocks

@@ -206,3 +206,39 @@ fn the_window_exports_the_article_on_a_worker_and_says_so() {
         "the highlight is in it"
     );
 }
+
+#[test]
+fn an_ordered_lists_numbers_are_exported_before_its_items() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("steps.md");
+    std::fs::write(
+        &path,
+        "# Steps\n\n3. Loosen the roots.\n\n   Gently.\n4. Set it in the pot.\n- A bullet.\n",
+    )
+    .expect("the article is written");
+    let document = import_path(&path).expect("the article reads");
+    let mut store = AnnotationStore::open(&path, &document);
+    store.add(highlight(&document, "Loosen", HighlightColor::Yellow));
+    let html = export_annotations(
+        &store,
+        &document,
+        ArticleSource::File(&path),
+        ExportFormat::Html,
+    );
+    let shown: Vec<&str> = html
+        .lines()
+        .filter(|line| line.starts_with("<p style=\"margin-left"))
+        .map(|line| line.split_once('>').map_or(line, |(_, rest)| rest))
+        .collect();
+    assert_eq!(shown.len(), 4, "{html}");
+    assert!(
+        shown[0].starts_with("3. <mark"),
+        "the number, then the highlighted word: {html}"
+    );
+    assert!(
+        shown[1].starts_with("Gently."),
+        "a continuation has no number: {html}"
+    );
+    assert!(shown[2].starts_with("4. Set it"), "{html}");
+    assert!(shown[3].starts_with("\u{2022} A bullet."), "{html}");
+}

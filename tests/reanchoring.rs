@@ -82,3 +82,67 @@ fn highlights_made_together_stay_together_when_a_near_copy_is_inserted_before_th
         }
     }
 }
+
+/// The article's text as importers before December 2026 made it: each
+/// ordered item's number and a space at the start of its text.
+fn text_with_numbers_in_it(document: &marginalia::document::Document) -> String {
+    let mut text = String::new();
+    for (index, block) in document.blocks().iter().enumerate() {
+        if index > 0 {
+            text.push_str("\n\n");
+        }
+        if let Some(number) = block.kind.list_number() {
+            text.push_str(&format!("{number}. "));
+        }
+        text.push_str(document.block_text(index));
+    }
+    text
+}
+
+#[test]
+fn highlights_made_while_list_numbers_were_text_keep_their_words() {
+    use marginalia::document::Metadata;
+    let page = "<html><body><article><h1>Placing a design</h1>\
+        <p>The placer begins with a greedy pass over the netlist.</p><ol>\
+        <li>Loop over the cells with a location constraint and put each on its site.</li>\
+        <li>Loop over the unconstrained cells and give each the first free site.</li>\
+        <li>Score the placement by its unroutable nets.</li></ol>\
+        <p>Then it improves the placement by moving one cell at a time.</p>\
+        </article></body></html>";
+    let document = marginalia::import::document_from_html(page, Metadata::default());
+    let text = document.text();
+    let old = text_with_numbers_in_it(&document);
+    assert_ne!(old, text, "the numbers have left the text");
+    assert!(!text.contains("2. Loop"), "{text:?}");
+    // Inside an item, an item with its number, one across two items'
+    // numbers, and one after the list.
+    let quotes = [
+        ("unconstrained cells", "unconstrained cells"),
+        (
+            "2. Loop over the unconstrained cells and give each the first free site.",
+            "Loop over the unconstrained cells and give each the first free site.",
+        ),
+        ("on its site.\n\n2. Loop over", "on its site.\n\nLoop over"),
+        ("moving one cell at a time", "moving one cell at a time"),
+    ];
+    let anchors: Vec<Anchor> = quotes.iter().map(|(q, _)| anchor_in(&old, q)).collect();
+    let indexed = IndexedText::new(text);
+    let found = anchor_all(&indexed, &anchors.iter().collect::<Vec<_>>());
+    for ((quote, words), resolution) in quotes.iter().zip(&found) {
+        let range = resolution
+            .range
+            .clone()
+            .unwrap_or_else(|| panic!("{quote:?} orphaned"));
+        let start = text
+            .char_indices()
+            .nth(range.start)
+            .map_or(text.len(), |(b, _)| b);
+        let landed: String = text[start..].chars().take(range.len()).collect();
+        assert_eq!(
+            landed, *words,
+            "{quote:?} landed elsewhere ({:?})",
+            resolution.status
+        );
+        assert_ne!(resolution.status, AnchorStatus::Orphaned);
+    }
+}

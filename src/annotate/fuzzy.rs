@@ -26,6 +26,7 @@ pub(super) fn fuzzy_search(
     if short && anchor.prefix.is_empty() && anchor.suffix.is_empty() {
         return None;
     }
+    let quote_start = QuoteStart::of(anchor);
     let matcher = Myers::new(&pattern);
     let reversed_pattern: Vec<char> = pattern.iter().rev().copied().collect();
     let reversed = Myers::new(&reversed_pattern);
@@ -40,8 +41,8 @@ pub(super) fn fuzzy_search(
         let haystack_chars: Vec<char> = haystack.chars().collect();
         let mut best: Option<(Range<usize>, f32)> = None;
         for (end, errors) in matcher.find_ends(haystack, max_errors) {
-            let window_start = end.saturating_sub(pattern.len() + errors);
-            let start = window_start + best_start(&reversed, &haystack_chars[window_start..end]);
+            let longest = pattern.len() + errors;
+            let start = best_start(&reversed, &haystack_chars, end, longest, quote_start);
             let matched = range.start + start..range.start + end;
             let scores = MatchScores::of(text, anchor, &matched, errors, expected);
             if short && !one_side_agrees(text, anchor, &matched) {
@@ -125,16 +126,72 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Where in `candidate` (which ends where a match ends) the best alignment
-/// of the pattern starts: `reversed` is the pattern's matcher reversed, run
-/// backwards from the candidate's end with the alignment anchored there.
-fn best_start(reversed: &Myers, candidate: &[char]) -> usize {
+/// How a quote begins: on a letter or digit or not, and at a word's start or
+/// inside a word (its prefix ends in a letter or digit).
+#[derive(Clone, Copy, PartialEq)]
+struct QuoteStart {
+    alphanumeric: bool,
+    inside_word: bool,
+}
+
+impl QuoteStart {
+    fn of(anchor: &Anchor) -> Self {
+        let alphanumeric = anchor
+            .exact
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        let after_alphanumeric = anchor
+            .prefix
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        Self {
+            alphanumeric,
+            inside_word: alphanumeric && after_alphanumeric,
+        }
+    }
+
+    /// How a match starting at `chars[at]` begins.
+    fn at(chars: &[char], at: usize) -> Self {
+        let alphanumeric = chars.get(at).is_some_and(|c| c.is_alphanumeric());
+        let after_alphanumeric = at
+            .checked_sub(1)
+            .and_then(|before| chars.get(before))
+            .is_some_and(|c| c.is_alphanumeric());
+        Self {
+            alphanumeric,
+            inside_word: alphanumeric && after_alphanumeric,
+        }
+    }
+}
+
+/// Where the best alignment of the pattern ends at `end` in `haystack`
+/// starts: `reversed` is the pattern's matcher reversed, run backwards from
+/// `end` with the alignment anchored there (over at most `longest` chars).
+/// Of equally good alignments, one that begins as the quote began (on a
+/// word's first letter, inside a word, or on a mark), then the one nearest
+/// the pattern's length: a quote whose first chars are gone from the text
+/// ("2. Loop …" where the list's number is drawn, not text) starts at its
+/// first word, not on the period and the break before it.
+fn best_start(
+    reversed: &Myers,
+    haystack: &[char],
+    end: usize,
+    longest: usize,
+    quote_start: QuoteStart,
+) -> usize {
+    let window_start = end.saturating_sub(longest);
+    let candidate = &haystack[window_start..end];
     let distances = reversed.anchored_distances(candidate.iter().rev().copied());
     let pattern_len = reversed.pattern_len;
     let best_len = (0..distances.len())
-        .min_by_key(|&len| (distances[len], pattern_len.abs_diff(len)))
+        .min_by_key(|&len| {
+            let begins_otherwise = QuoteStart::at(haystack, end - len) != quote_start;
+            (distances[len], begins_otherwise, pattern_len.abs_diff(len))
+        })
         .unwrap_or(candidate.len());
-    candidate.len() - best_len
+    end - best_len
 }
 
 /// Myers' bit-parallel approximate matcher, in 64-char blocks for long patterns.

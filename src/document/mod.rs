@@ -71,11 +71,14 @@ pub enum BlockKind {
     /// A paragraph that is mostly a quotation, or a block quote.
     Quote,
     /// An item of a list; `level` 1 is the outermost list. An ordered
-    /// item's number is part of its text. An item's second paragraph (or a
-    /// paragraph after a list inside it) is `continued`: no bullet, no number.
+    /// item's `number` is drawn before it, as a browser draws it, and is not
+    /// part of its text (a highlight's quote never holds it, and an item
+    /// added above does not change the words of those below); `None` is a
+    /// bullet. An item's second paragraph (or a paragraph after a list
+    /// inside it) is `continued`: no bullet, no number.
     ListItem {
         level: u8,
-        ordered: bool,
+        number: Option<u32>,
         continued: bool,
     },
     /// Preformatted text: all whitespace kept.
@@ -115,10 +118,40 @@ impl BlockKind {
         }
     }
 
+    /// What is drawn before a list's item: its number or a bullet; nothing
+    /// before an item's continuation or a block that is no item.
+    pub fn list_marker(self) -> Option<ListMarker> {
+        match self {
+            BlockKind::ListItem {
+                continued: false,
+                number,
+                ..
+            } => Some(number.map_or(ListMarker::Bullet, ListMarker::Number)),
+            _ => None,
+        }
+    }
+
+    /// The number drawn before an ordered list's item ("3."), not before
+    /// the item's continuation or a bullet's item.
+    pub fn list_number(self) -> Option<u32> {
+        match self.list_marker() {
+            Some(ListMarker::Number(number)) => Some(number),
+            _ => None,
+        }
+    }
+
     /// Whether line breaks and runs of spaces inside the block are kept as they are.
     pub fn keeps_whitespace(self) -> bool {
         matches!(self, BlockKind::Code | BlockKind::Table)
     }
+}
+
+/// What is drawn before a list's item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListMarker {
+    /// An ordered list's: "3.".
+    Number(u32),
+    Bullet,
 }
 
 /// An inline style over part of a block's text.

@@ -62,9 +62,9 @@ fn piece_kind(kind: BlockKind, first: bool) -> BlockKind {
     match kind {
         _ if first => kind,
         BlockKind::Figure { .. } => BlockKind::Paragraph,
-        BlockKind::ListItem { level, ordered, .. } => BlockKind::ListItem {
+        BlockKind::ListItem { level, number, .. } => BlockKind::ListItem {
             level,
-            ordered,
+            number,
             continued: true,
         },
         kind => kind,

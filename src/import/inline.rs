@@ -177,6 +177,8 @@ pub struct Lists {
 struct OpenList {
     /// The next number (`None`: bullets).
     next: Option<u64>,
+    /// The current item's number (`None`: bullets).
+    number: Option<u32>,
     /// The current item has a block already: the next is its continuation.
     item_has_block: bool,
 }
@@ -186,6 +188,7 @@ impl Lists {
     pub fn open(&mut self, first: Option<u64>) {
         self.open.push(OpenList {
             next: first,
+            number: None,
             item_has_block: false,
         });
     }
@@ -206,8 +209,8 @@ impl Lists {
     }
 
     /// Appends a block of the innermost list's current item: its first
-    /// carries the bullet or the number (part of an ordered item's text),
-    /// the others continue it.
+    /// carries the bullet or the number (drawn before it, not part of its
+    /// text), the others continue it.
     pub fn push_item(&mut self, builder: &mut DocumentBuilder, text: &str, spans: Vec<StyledSpan>) {
         let level = self.open.len().clamp(1, 9) as u8;
         let Some(list) = self.open.last_mut() else {
@@ -215,18 +218,16 @@ impl Lists {
             return;
         };
         let continued = std::mem::replace(&mut list.item_has_block, true);
+        if let (Some(next), false) = (&mut list.next, continued) {
+            list.number = Some(u32::try_from(*next).unwrap_or(u32::MAX));
+            *next = next.saturating_add(1);
+        }
+        let number = list.number;
         let kind = BlockKind::ListItem {
             level,
-            ordered: list.next.is_some(),
+            number,
             continued,
         };
-        match &mut list.next {
-            Some(number) if !continued => {
-                let (text, spans) = with_prefix(&format!("{number}. "), text, spans);
-                *number += 1;
-                builder.push_styled(kind, &text, spans);
-            }
-            _ => builder.push_styled(kind, text, spans),
-        }
+        builder.push_styled(kind, text, spans);
     }
 }

@@ -11,7 +11,9 @@ use std::ops::Range;
 use base64::Engine as _;
 
 use crate::annotate::{AnchorResolution, Annotation, HighlightStyle};
-use crate::document::{Block, BlockKind, Document, InlineStyle, NO_CAPTION, PictureSource};
+use crate::document::{
+    Block, BlockKind, Document, InlineStyle, ListMarker, NO_CAPTION, PictureSource,
+};
 
 use super::citation::Citation;
 use super::export_target::HTML_EXPORT_MARK;
@@ -133,15 +135,11 @@ fn block_html(
         BlockKind::Quote => {
             let _ = writeln!(html, "<blockquote><p>{}</p></blockquote>", inline());
         }
-        BlockKind::ListItem {
-            level,
-            ordered,
-            continued,
-        } => {
-            let mark = if ordered || continued {
-                ""
-            } else {
-                "\u{2022} "
+        BlockKind::ListItem { level, .. } => {
+            let mark = match block.kind.list_marker() {
+                Some(ListMarker::Number(number)) => format!("{number}. "),
+                Some(ListMarker::Bullet) => "\u{2022} ".to_owned(),
+                None => String::new(),
             };
             let _ = writeln!(
                 html,

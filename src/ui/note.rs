@@ -5,7 +5,7 @@
 
 use eframe::egui::{self, FontFamily, FontId, Sense, TextFormat, Ui, text::LayoutJob, vec2};
 
-use crate::document::{BlockKind, Document, Metadata};
+use crate::document::{BlockKind, Document, ListMarker, Metadata};
 use crate::import::{document_from_markdown, markdown_plain_text};
 
 use super::fonts::{SERIF, SERIF_BOLD, SERIF_ITALIC};
@@ -24,26 +24,29 @@ pub enum NoteClick {
     Open(String),
 }
 
-/// How one kind of block of a note is set: face, indent, bullet.
-fn block_setting(kind: BlockKind) -> (FontId, f32, &'static str) {
+/// How one kind of block of a note is set: face, indent, and the bullet or
+/// number drawn before it.
+fn block_setting(kind: BlockKind) -> (FontId, f32, String) {
     let face = |name: &str| FontId::new(NOTE_SIZE, FontFamily::Name(name.into()));
     match kind {
-        BlockKind::Title | BlockKind::Heading { .. } => (face(SERIF_BOLD), 0.0, ""),
-        BlockKind::ListItem {
-            ordered: false,
-            continued: false,
-            level,
-        } => (
-            face(SERIF),
-            12.0 * f32::from(level.saturating_sub(1)),
-            bullet(level),
-        ),
+        BlockKind::Title | BlockKind::Heading { .. } => (face(SERIF_BOLD), 0.0, String::new()),
         BlockKind::ListItem { level, .. } => {
-            (face(SERIF), 12.0 * f32::from(level.saturating_sub(1)), "")
+            let marker = match kind.list_marker() {
+                Some(ListMarker::Number(number)) => format!("{number}."),
+                Some(ListMarker::Bullet) => bullet(level).to_owned(),
+                None => String::new(),
+            };
+            (
+                face(SERIF),
+                12.0 * f32::from(level.saturating_sub(1)),
+                marker,
+            )
         }
-        BlockKind::Quote => (face(SERIF_ITALIC), 12.0, ""),
-        BlockKind::Code | BlockKind::Table => (FontId::monospace(NOTE_SIZE * 0.85), 0.0, ""),
-        _ => (face(SERIF), 0.0, ""),
+        BlockKind::Quote => (face(SERIF_ITALIC), 12.0, String::new()),
+        BlockKind::Code | BlockKind::Table => {
+            (FontId::monospace(NOTE_SIZE * 0.85), 0.0, String::new())
+        }
+        _ => (face(SERIF), 0.0, String::new()),
     }
 }
 

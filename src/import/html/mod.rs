@@ -393,7 +393,9 @@ mod tests {
             Metadata::default(),
         );
         let texts: Vec<&str> = (0..doc.blocks().len()).map(|i| doc.block_text(i)).collect();
-        assert_eq!(texts, ["3. Third step", "Why.", "4. Fourth step"]);
+        assert_eq!(texts, ["Third step", "Why.", "Fourth step"]);
+        let numbers: Vec<Option<u32>> = doc.blocks().iter().map(|b| b.kind.list_number()).collect();
+        assert_eq!(numbers, [Some(3), None, Some(4)]);
         assert!(matches!(
             doc.blocks()[1].kind,
             BlockKind::ListItem {

@@ -100,8 +100,8 @@ mod blocks {
             ("li1", "one"),
             ("li2", "nested"),
             ("li1", "two"),
-            ("li1", "1. first"),
-            ("li1", "2. second"),
+            ("li1", "first"),
+            ("li1", "second"),
             ("code", "fn x() {\n    y\n}"),
             ("figure", "alt text"),
             ("separator", "\u{2042}"),
@@ -167,26 +167,33 @@ mod lists {
             "1. First step\n\n   Why it comes first.\n\n       code in the item\n\n2. Second step\n",
             Metadata::default(),
         );
-        let item = |ordered, continued| BlockKind::ListItem {
+        let item = |number, continued| BlockKind::ListItem {
             level: 1,
-            ordered,
+            number: Some(number),
             continued,
         };
         assert_eq!(
             kinds_and_texts(&doc),
             [
-                (item(true, false), "1. First step".to_owned()),
-                (item(true, true), "Why it comes first.".to_owned()),
+                (item(1, false), "First step".to_owned()),
+                (item(1, true), "Why it comes first.".to_owned()),
                 (BlockKind::Code, "code in the item".to_owned()),
-                (item(true, false), "2. Second step".to_owned()),
+                (item(2, false), "Second step".to_owned()),
             ]
+        );
+        assert_eq!(
+            doc.blocks()[1].kind.list_number(),
+            None,
+            "a continuation draws no number"
         );
     }
 
     #[test]
-    fn an_ordered_list_keeps_its_start_number() {
+    fn an_ordered_list_keeps_its_start_number_out_of_its_text() {
         let doc = document_from_markdown("7. Seventh\n8. Eighth\n", Metadata::default());
-        assert_eq!(doc.block_text(0), "7. Seventh");
-        assert_eq!(doc.block_text(1), "8. Eighth");
+        assert_eq!(doc.block_text(0), "Seventh");
+        assert_eq!(doc.block_text(1), "Eighth");
+        assert_eq!(doc.blocks()[0].kind.list_number(), Some(7));
+        assert_eq!(doc.blocks()[1].kind.list_number(), Some(8));
     }
 }

@@ -157,9 +157,14 @@ fn block_node(
         if let BlockKind::Heading { level } = kind {
             node.set_level(level as usize);
         }
-        // The caret's block is read from its text runs.
-        if caret_here.is_none() {
-            node.set_label(document.block_text(block.index));
+        // The caret's block is read from its text runs; an ordered
+        // item's number, drawn before its text, is read before it.
+        match (caret_here, kind.list_number()) {
+            (Some(_), _) => {}
+            (None, Some(number)) => {
+                node.set_label(format!("{number}. {}", document.block_text(block.index)));
+            }
+            (None, None) => node.set_label(document.block_text(block.index)),
         }
         node.set_bounds(bounds(rect));
     });

@@ -179,19 +179,10 @@ fn paint_decoration(
             painter.rect_filled(background, CornerRadius::same(4), palette.code_background);
         }
         BlockKind::ListItem {
-            ordered: false,
+            number,
             continued: false,
             level,
-        } => {
-            let bullet = bullet(level);
-            painter.text(
-                pos2(text_rect.left() - look.font.size * 0.8, text_rect.top()),
-                Align2::CENTER_TOP,
-                bullet,
-                look.font.clone(),
-                palette.muted,
-            );
-        }
+        } => paint_list_marker(painter, text_rect, look, palette, number, level),
         BlockKind::Title => {
             let y = text_rect.bottom() + look.space_after * 0.45;
             painter.line_segment(
@@ -201,6 +192,36 @@ fn paint_decoration(
         }
         _ => {}
     }
+}
+
+/// An ordered item's number, set right-aligned as a browser sets it ("9."
+/// and "10." end at the same place, a little before the item's text), or a
+/// bullet's glyph.
+fn paint_list_marker(
+    painter: &Painter,
+    text_rect: Rect,
+    look: &BlockLook,
+    palette: &Palette,
+    number: Option<u32>,
+    level: u8,
+) {
+    let size = look.font.size;
+    match number {
+        Some(number) => painter.text(
+            pos2(text_rect.left() - size * 0.35, text_rect.top()),
+            Align2::RIGHT_TOP,
+            format!("{number}."),
+            look.font.clone(),
+            palette.text,
+        ),
+        None => painter.text(
+            pos2(text_rect.left() - size * 0.8, text_rect.top()),
+            Align2::CENTER_TOP,
+            bullet(level),
+            look.font.clone(),
+            palette.muted,
+        ),
+    };
 }
 
 /// Rules above and below a table, and under its head.
