@@ -302,3 +302,68 @@ fn a_page_laid_out_in_a_table_keeps_its_cells_apart() {
         assert_eq!(kind_of(&document, week), BlockKind::Paragraph, "{texts:#?}");
     }
 }
+
+/// An author's bio, in a box the page names for it ("author-bio",
+/// "authorbox", "about-the-author"; English and German), is the page's:
+/// muted where it stands, every word kept. A byline flagged "hasnt-bio"
+/// is still the byline; a biography whose box is named "bio-content"
+/// (long paragraphs) is the article.
+#[test]
+fn an_authors_bio_is_muted_where_it_stands() {
+    for (class, bio) in [
+        (
+            "author-bio",
+            "Jane Roe covers cycling and the outdoors for the paper from Denver.",
+        ),
+        (
+            "authorbox",
+            "Bob Fischer ist Pilot mit diversen Ratings und schreibt seit 2009 über die Fliegerei.",
+        ),
+        (
+            "about-the-author clearfix",
+            "Jane Roe has written about maps since 2004; her book on trails came out last year.",
+        ),
+    ] {
+        // A box holding its paragraph alone (Readability puts the paragraph
+        // in its place), or a picture too.
+        let picture = if class == "author-bio" {
+            ""
+        } else {
+            "<img src=\"/jane.jpg\" alt=\"\">"
+        };
+        let page = story(
+            "Maps with more to see",
+            &format!(
+                "<div class=\"pb-sig-line hasnt-bio\"><span class=\"byline\">By \
+                 <a href=\"/people/jane-roe\">Jane Roe</a></span></div>\
+                 <p>Second paragraph of the story, long enough to be read as the article's own \
+                 text by any measure a reader would care to apply to it.</p>\
+                 <div class=\"{class}\">{picture}<p>{bio}</p></div>"
+            ),
+        );
+        let document = read(&page);
+        assert_eq!(
+            kind_of(&document, &bio[..20]),
+            BlockKind::Furniture,
+            "{class}: {:#?}",
+            document.blocks()
+        );
+        assert_eq!(kind_of(&document, "Second paragraph"), BlockKind::Paragraph);
+        assert_eq!(
+            document.metadata.byline.as_deref(),
+            Some("By Jane Roe"),
+            "{class}: the byline flagged hasnt-bio"
+        );
+    }
+    let life = "She was born in Leeds in 1931, trained as a nurse and walked every trail in \
+        the Dales before she was twenty, then mapped them for the county for forty years. ";
+    let page = story(
+        "A life in maps",
+        &format!("<div class=\"bio-content\"><p>{life}</p><p>{life}</p></div>"),
+    );
+    let document = read(&page);
+    let first = (0..document.blocks().len())
+        .find(|&i| document.block_text(i).starts_with("She was born"))
+        .expect("the biography");
+    assert_eq!(document.blocks()[first].kind, BlockKind::Paragraph);
+}

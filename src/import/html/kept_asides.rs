@@ -209,7 +209,7 @@ fn name_words_whole(node: &NodeRef<'_>) -> Vec<String> {
 }
 
 /// How much text an element's paragraphs hold, in chars.
-fn paragraph_chars(node: &NodeRef<'_>) -> usize {
+pub(super) fn paragraph_chars(node: &NodeRef<'_>) -> usize {
     paragraphs(node)
         .map(|p| p.text().trim().chars().count())
         .sum()
@@ -227,11 +227,25 @@ pub(super) fn name_words(node: &NodeRef<'_>) -> Vec<String> {
         .into_iter()
         .flatten()
         .flat_map(|said| {
-            words_of_name(&said)
-                .map(str::to_ascii_lowercase)
+            said.split_whitespace()
+                .filter(|name| !is_state_flag(name))
+                .flat_map(|name| words_of_name(name).map(str::to_ascii_lowercase))
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// Words that open a class saying what an element has or is, not what it
+/// is for ("hasnt-bio", "has-related", "is-sharing", "no-social").
+const STATE_WORDS: &[&str] = &["has", "hasnt", "is", "isnt", "no", "not", "without", "with"];
+
+/// Whether a class is a state flag: "hasnt-bio" on a byline says that it
+/// holds no author's bio.
+pub(super) fn is_state_flag(name: &str) -> bool {
+    words_of_name(name)
+        .next()
+        .is_some_and(|first| STATE_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)))
+        && words_of_name(name).nth(1).is_some()
 }
 
 /// The words of a class or id, as written: its parts between what is not

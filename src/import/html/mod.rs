@@ -7,6 +7,7 @@
 //! text is used: never an empty document.
 
 mod article_end;
+mod author_bios;
 mod boilerplate_lines;
 mod breadcrumbs;
 mod captioned_pictures;
@@ -165,13 +166,15 @@ fn readable_article(page: HtmlDocument) -> Result<dom_smoothie::Article, Option<
         return Err(Some(page));
     }
     // The captioned pictures' classes are kept in its article: they are
-    // named as figures after it (see `name_captioned_pictures`); so is the
-    // named article body's, whose end the walk notes (`article_end`).
+    // named as figures after it (see `name_captioned_pictures`); so are the
+    // named article body's, whose end the walk notes (`article_end`), and
+    // the authors' bios', which it mutes (`author_bios`).
     article_end::mark_named_body(&page);
+    author_bios::mark_author_bios(&page);
     let config = dom_smoothie::Config {
         classes_to_preserve: captioned_pictures::CAPTIONED_PICTURE_CLASSES
             .iter()
-            .chain([&article_end::NAMED_BODY_CLASS])
+            .chain([&article_end::NAMED_BODY_CLASS, &author_bios::BIO_CLASS])
             .map(ToString::to_string)
             .collect(),
         ..dom_smoothie::Config::default()

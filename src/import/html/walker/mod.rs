@@ -9,6 +9,7 @@ use crate::document::{BlockKind, DocumentBuilder, InlineStyle};
 use super::super::inline::{Inline, Lists, collapse, prose_kind, same_words, table_text};
 use super::super::picture::PictureResolver;
 use super::article_end::NAMED_BODY_CLASS;
+use super::author_bios::BIO_CLASS;
 use super::kept_asides::MUTED_CLASS;
 use tables::table_rows;
 
@@ -173,7 +174,7 @@ impl<'r> Walker<'r> {
                 self.figure = Some(FigureParts::default());
                 Some(Exit::Figure)
             }
-            _ if node.has_class(MUTED_CLASS) => {
+            _ if node.has_class(MUTED_CLASS) || node.has_class(BIO_CLASS) => {
                 self.flush(builder);
                 Some(Exit::Muted {
                     first_block: builder.block_count(),
