@@ -53,7 +53,9 @@ fn is_bio(node: &NodeRef<'_>) -> bool {
     let is_block = node.node_name().is_some_and(|name| {
         matches!(
             name.to_ascii_lowercase().as_str(),
-            "div" | "section" | "aside" | "p" | "ul" | "dl"
+            // Not a list: the walk would read a muted list's items as
+            // paragraphs.
+            "div" | "section" | "aside" | "p"
         )
     });
     is_block
@@ -125,5 +127,10 @@ mod tests {
             marked("<p>The story, long enough.</p><div class='author-bio'><p>Alone</p></div>"),
             ["Alone", "Alone"]
         );
+    }
+
+    #[test]
+    fn a_list_named_for_a_bio_is_left_a_list() {
+        assert!(marked("<p>The story.</p><ul class='author-bio'><li>Posts</li></ul>").is_empty());
     }
 }
