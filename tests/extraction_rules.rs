@@ -435,6 +435,62 @@ fn a_run_of_paragraphs_that_are_all_links_is_furniture() {
     }
 }
 
+/// A list of linked names under a heading of the article (a colophon's
+/// "Mac Apps": BBEdit, Acorn, Transmit …; a "Further reading" of addresses)
+/// is the article's list; the same names in a run with no heading above
+/// them, or linked headlines under a heading, are a list of other pages.
+#[test]
+fn a_list_of_linked_names_under_the_articles_heading_is_the_articles() {
+    let items = |names: &[&str]| -> String {
+        names
+            .iter()
+            .map(|name| format!("<li><a href=\"/{}\">{name}</a></li>", name.len()))
+            .collect()
+    };
+    let apps = items(&[
+        "BBEdit",
+        "Acorn",
+        "MarsEdit",
+        "Script Debugger",
+        "Snapz Pro X",
+    ]);
+    let shops = items(&["Migros Bern", "Coop City", "Manor", "Globus Bern"]);
+    let headlines = items(&[
+        "Fifteen funny posts for the Fourth of July",
+        "Facts to ponder on Saint Patrick's Day",
+        "Christmas posts: music, cartoons and recipes",
+        "A new design to thank the military",
+    ]);
+    let page = format!(
+        "<html><head><title>Colophon</title></head><body><article><h1>Colophon</h1>\
+         <p>This site is written and produced by one person, on one computer, with the tools \
+         below, most of them for many years now and none of them paid for by anybody else.</p>\
+         <h2>Mac Apps</h2><ul>{apps}</ul>\
+         <p>Where to buy the paper in town, if you still read it on paper like my parents do.</p>\
+         <ul>{shops}</ul><h2>Posts</h2><ul>{headlines}</ul></article></body></html>"
+    );
+    let document = read(&page);
+    for name in ["BBEdit", "Acorn", "Script Debugger", "Snapz Pro X"] {
+        assert!(
+            matches!(kinds_of(&document, name)[0].0, BlockKind::ListItem { .. }),
+            "{name}: {:#?}",
+            document.blocks()
+        );
+    }
+    for text in [
+        "Migros Bern",
+        "Manor",
+        "Fifteen funny posts",
+        "Facts to ponder",
+    ] {
+        assert_eq!(
+            kinds_of(&document, text)[0].0,
+            BlockKind::Furniture,
+            "{text}"
+        );
+    }
+}
+
 /// A short post (a line and a list) on a blog whose sidebar holds a long
 /// "about me": Readability finds no candidate long enough, falls back on
 /// the longest text it saw — the profile in the sidebar — and the post's

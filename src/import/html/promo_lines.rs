@@ -240,7 +240,7 @@ pub(super) fn mute_runs_of_links(builder: &mut DocumentBuilder, first: usize) {
         let run = (at..builder.block_count())
             .take_while(|&index| is_all_links(builder, index))
             .count();
-        if run >= LEAST_LINK_RUN {
+        if run >= LEAST_LINK_RUN && !is_headed_list_of_names(builder, at, run) {
             for index in at..at + run {
                 builder.set_kind(index, BlockKind::Furniture);
             }
@@ -248,6 +248,24 @@ pub(super) fn mute_runs_of_links(builder: &mut DocumentBuilder, first: usize) {
         at += run.max(1);
     }
 }
+
+/// Whether the run of `run` linked blocks from `first` is a list of names
+/// under a heading of the article ("Mac Apps": BBEdit, Acorn, Transmit …):
+/// each a name of a few words, not a headline.
+fn is_headed_list_of_names(builder: &DocumentBuilder, first: usize, run: usize) -> bool {
+    let headed = first
+        .checked_sub(1)
+        .is_some_and(|above| matches!(builder.block_kind(above), Some(BlockKind::Heading { .. })));
+    headed
+        && (first..first + run).all(|index| {
+            builder
+                .block_text(index)
+                .is_some_and(|text| text.split_whitespace().count() <= NAME_WORDS)
+        })
+}
+
+/// The most words of a name (an app's, a tool's) in a list of them.
+const NAME_WORDS: usize = 3;
 
 /// The length of the nested list whose first item is block `index`, when
 /// the item above it is not all links ("In progress:" and its linked bug
