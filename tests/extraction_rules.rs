@@ -438,7 +438,8 @@ fn a_run_of_paragraphs_that_are_all_links_is_furniture() {
 /// A list of linked names under a heading of the article (a colophon's
 /// "Mac Apps": BBEdit, Acorn, Transmit …; a "Further reading" of addresses)
 /// is the article's list; the same names in a run with no heading above
-/// them, or linked headlines under a heading, are a list of other pages.
+/// them, linked headlines under a heading, or a blogroll under its own,
+/// are a list of other pages.
 #[test]
 fn a_list_of_linked_names_under_the_articles_heading_is_the_articles() {
     let items = |names: &[&str]| -> String {
@@ -461,13 +462,16 @@ fn a_list_of_linked_names_under_the_articles_heading_is_the_articles() {
         "Christmas posts: music, cartoons and recipes",
         "A new design to thank the military",
     ]);
+    // A site's widget in the article's foot, under a heading of its own.
+    let friends = items(&["Wanderlust", "The Long Path", "Muddy Boots", "Hill Notes"]);
     let page = format!(
         "<html><head><title>Colophon</title></head><body><article><h1>Colophon</h1>\
          <p>This site is written and produced by one person, on one computer, with the tools \
          below, most of them for many years now and none of them paid for by anybody else.</p>\
          <h2>Mac Apps</h2><ul>{apps}</ul>\
          <p>Where to buy the paper in town, if you still read it on paper like my parents do.</p>\
-         <ul>{shops}</ul><h2>Posts</h2><ul>{headlines}</ul></article></body></html>"
+         <ul>{shops}</ul><h2>Posts</h2><ul>{headlines}</ul>\
+         <h3>Blogroll</h3><ul>{friends}</ul></article></body></html>"
     );
     let document = read(&page);
     for name in ["BBEdit", "Acorn", "Script Debugger", "Snapz Pro X"] {
@@ -482,6 +486,9 @@ fn a_list_of_linked_names_under_the_articles_heading_is_the_articles() {
         "Manor",
         "Fifteen funny posts",
         "Facts to ponder",
+        "Blogroll",
+        "Wanderlust",
+        "Muddy Boots",
     ] {
         assert_eq!(
             kinds_of(&document, text)[0].0,

@@ -79,6 +79,11 @@ const MACHINERY_HEADINGS: &[&str] = &[
     "about the author",
     "more information",
     "contact",
+    "blogroll",
+    "sponsors",
+    "our sponsors",
+    "partners",
+    "our partners",
     // German
     "meistgelesen",
     "meistgelesene artikel",
