@@ -10,7 +10,7 @@
 
 use dom_query::{Document as HtmlDocument, NodeRef};
 
-use super::kept_asides::{is_state_flag, paragraph_chars, paragraphs, words_of_name};
+use super::kept_asides::{names_of, paragraph_chars, paragraphs, words_of_name};
 
 /// The class a bio is marked with (kept in Readability's article; a name
 /// without its signal words, so its scoring is unchanged).
@@ -34,8 +34,7 @@ pub(super) fn mark_author_bios(page: &HtmlDocument) {
         .filter(|node| is_bio(node) && paragraph_chars(node) * 2 <= page_chars)
         .collect();
     for bio in bios {
-        let inside_another =
-            bio.has_class(BIO_CLASS) || bio.ancestors_it(None).any(|a| a.has_class(BIO_CLASS));
+        let inside_another = bio.ancestors_it(None).any(|a| a.has_class(BIO_CLASS));
         if !inside_another {
             bio.add_class(BIO_CLASS);
             // Readability puts a `<div>` holding one paragraph by that
@@ -71,20 +70,11 @@ fn is_bio(node: &NodeRef<'_>) -> bool {
 /// ("author-bio"), or its words run together ("about-the-author",
 /// "author_box"); never a state flag ("hasnt-bio").
 fn named_for_a_bio(node: &NodeRef<'_>) -> bool {
-    [node.attr("class"), node.attr("id")]
-        .into_iter()
-        .flatten()
-        .any(|names| {
-            names
-                .split_whitespace()
-                .filter(|name| !is_state_flag(name))
-                .any(|name| {
-                    let words: Vec<String> =
-                        words_of_name(name).map(str::to_ascii_lowercase).collect();
-                    words.iter().any(|word| BIO_WORDS.contains(&word.as_str()))
-                        || BIO_WORDS.contains(&words.concat().as_str())
-                })
-        })
+    names_of(node).iter().any(|name| {
+        let words: Vec<&str> = words_of_name(name).collect();
+        words.iter().any(|word| BIO_WORDS.contains(word))
+            || BIO_WORDS.contains(&words.concat().as_str())
+    })
 }
 
 #[cfg(test)]

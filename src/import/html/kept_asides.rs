@@ -221,17 +221,26 @@ pub(super) fn paragraphs<'a>(node: &NodeRef<'a>) -> impl Iterator<Item = NodeRef
         .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p")))
 }
 
-/// The words of an element's class and id, in lower case.
-pub(super) fn name_words(node: &NodeRef<'_>) -> Vec<String> {
+/// The names of an element's classes and its id, in lower case, without
+/// its state flags ("hasnt-bio"): what it says it is for.
+pub(super) fn names_of(node: &NodeRef<'_>) -> Vec<String> {
     [node.attr("class"), node.attr("id")]
         .into_iter()
         .flatten()
         .flat_map(|said| {
             said.split_whitespace()
                 .filter(|name| !is_state_flag(name))
-                .flat_map(|name| words_of_name(name).map(str::to_ascii_lowercase))
+                .map(str::to_ascii_lowercase)
                 .collect::<Vec<_>>()
         })
+        .collect()
+}
+
+/// The words of an element's class and id, in lower case.
+pub(super) fn name_words(node: &NodeRef<'_>) -> Vec<String> {
+    names_of(node)
+        .iter()
+        .flat_map(|name| words_of_name(name).map(str::to_owned))
         .collect()
 }
 
@@ -241,11 +250,12 @@ const STATE_WORDS: &[&str] = &["has", "hasnt", "is", "isnt", "no", "not", "witho
 
 /// Whether a class is a state flag: "hasnt-bio" on a byline says that it
 /// holds no author's bio.
-pub(super) fn is_state_flag(name: &str) -> bool {
-    words_of_name(name)
+fn is_state_flag(name: &str) -> bool {
+    let mut words = words_of_name(name);
+    words
         .next()
         .is_some_and(|first| STATE_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)))
-        && words_of_name(name).nth(1).is_some()
+        && words.next().is_some()
 }
 
 /// The words of a class or id, as written: its parts between what is not
