@@ -304,9 +304,12 @@ pub struct InspectBlock<'a> {
     pub kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
-    /// The number drawn before an ordered list's item (not in its text).
+    /// The number drawn before an ordered list's item (not in its text),
+    /// and as it is drawn ("3.", "c.", "iv.").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Option<u32>,
+    pub number: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
     /// Char offsets of the block in the canonical text.
     pub start: usize,
     pub end: usize,
@@ -343,7 +346,8 @@ impl<'a> InspectReport<'a> {
                         }
                         _ => None,
                     },
-                    number: block.kind.list_number(),
+                    number: block.kind.list_number().map(|number| number.value),
+                    marker: block.kind.list_number().map(|number| number.label()),
                     start: block.chars.start,
                     end: block.chars.end,
                     text,

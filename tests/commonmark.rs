@@ -82,7 +82,7 @@ fn words_the_reader_shows(document: &marginalia::document::Document) -> HashMap<
         .iter()
         .filter_map(|b| b.kind.list_number())
     {
-        *bag.entry(number.to_string()).or_default() += 1;
+        *bag.entry(number.value.to_string()).or_default() += 1;
     }
     bag
 }

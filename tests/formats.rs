@@ -310,10 +310,10 @@ fn a_readme_with_html_reads_as_a_browser_shows_it() {
             "{hidden:?} shown: {blocks:?}"
         );
     }
-    let numbered: Vec<(Option<u32>, &str)> = blocks
+    let numbered: Vec<(Option<i32>, &str)> = blocks
         .iter()
         .filter(|(kind, _)| matches!(kind, BlockKind::ListItem { .. }))
-        .map(|(kind, text)| (kind.list_number(), *text))
+        .map(|(kind, text)| (kind.list_number().map(|n| n.value), *text))
         .collect();
     assert_eq!(
         numbered,

@@ -207,29 +207,40 @@ fn the_window_exports_the_article_on_a_worker_and_says_so() {
     );
 }
 
-#[test]
-fn an_ordered_lists_numbers_are_exported_before_its_items() {
+/// An article exported as HTML with one word highlighted: the export,
+/// and its list items' lines (their paragraphs' contents).
+fn exported_list(file_name: &str, article: &str, word: &str) -> (String, Vec<String>) {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let path = folder.path().join("steps.md");
-    std::fs::write(
-        &path,
-        "# Steps\n\n3. Loosen the roots.\n\n   Gently.\n4. Set it in the pot.\n- A bullet.\n",
-    )
-    .expect("the article is written");
+    let path = folder.path().join(file_name);
+    std::fs::write(&path, article).expect("the article is written");
     let document = import_path(&path).expect("the article reads");
     let mut store = AnnotationStore::open(&path, &document);
-    store.add(highlight(&document, "Loosen", HighlightColor::Yellow));
+    store.add(highlight(&document, word, HighlightColor::Yellow));
     let html = export_annotations(
         &store,
         &document,
         ArticleSource::File(&path),
         ExportFormat::Html,
     );
-    let shown: Vec<&str> = html
+    let items = html
         .lines()
         .filter(|line| line.starts_with("<p style=\"margin-left"))
-        .map(|line| line.split_once('>').map_or(line, |(_, rest)| rest))
+        .map(|line| {
+            line.split_once('>')
+                .map_or(line, |(_, rest)| rest)
+                .to_owned()
+        })
         .collect();
+    (html, items)
+}
+
+#[test]
+fn an_ordered_lists_numbers_are_exported_before_its_items() {
+    let (html, shown) = exported_list(
+        "steps.md",
+        "# Steps\n\n3. Loosen the roots.\n\n   Gently.\n4. Set it in the pot.\n- A bullet.\n",
+        "Loosen",
+    );
     assert_eq!(shown.len(), 4, "{html}");
     assert!(
         shown[0].starts_with("3. <mark"),
@@ -241,4 +252,20 @@ fn an_ordered_lists_numbers_are_exported_before_its_items() {
     );
     assert!(shown[2].starts_with("4. Set it"), "{html}");
     assert!(shown[3].starts_with("\u{2022} A bullet."), "{html}");
+}
+
+#[test]
+fn a_lettered_list_is_exported_in_its_letters() {
+    let (html, shown) = exported_list(
+        "clauses.html",
+        "<html><body><article><h1>Clauses</h1><p>The tenant shall:</p>\
+         <ol type=\"a\" start=\"3\"><li>keep the garden tidy;</li><li>not keep bees.</li></ol>\
+         <ol type=\"I\" reversed><li>Term.</li><li>Rent.</li></ol></article></body></html>",
+        "bees",
+    );
+    assert_eq!(shown.len(), 4, "{html}");
+    assert!(shown[0].starts_with("c. keep the garden"), "{html}");
+    assert!(shown[1].starts_with("d. not keep <mark"), "{html}");
+    assert!(shown[2].starts_with("II. Term."), "{html}");
+    assert!(shown[3].starts_with("I. Rent."), "{html}");
 }

@@ -48,3 +48,44 @@ fn an_ordered_list_draws_its_numbers_and_a_drag_from_one_selects_the_words() {
     assert_eq!(selected, "Water until it runs from the base.");
     harness.snapshot("ordered_list");
 }
+
+const COUNTED: &str = "<html><head><title>Ferns for a shady balcony</title></head><body>\
+<article><h1>Ferns for a shady balcony</h1>\
+<p>Our countdown, from the easiest to the one we love most:</p>\
+<ol reversed><li>Boston fern, which forgives a missed watering.</li>\
+<li>Hart's-tongue, glossy and slow.</li>\
+<li>Maidenhair, the prettiest and the fussiest.</li></ol>\
+<p>Repotting, in the order of the guide's clauses:</p>\
+<ol type=\"a\"><li>Loosen the roots.</li><li>Trim the dead fronds.</li>\
+<li value=\"5\">Water from below.</li></ol>\
+<p>The guide's later parts:</p>\
+<ol style=\"list-style-type: upper-roman\" start=\"4\"><li>Pests.</li><li>Winter.</li></ol>\
+<ol start=\"-1\"><li>Before you buy.</li><li>The day you buy.</li></ol>\
+</article></body></html>";
+
+#[test]
+fn an_html_list_counts_as_the_page_says_down_in_letters_or_in_roman_numerals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ferns.html");
+    std::fs::write(&path, COUNTED).unwrap();
+    let mut harness = common::app::app(StartWith::File(path), [640.0, 720.0]);
+    harness.run();
+    for label in [
+        "3. Boston fern, which forgives a missed watering.",
+        "1. Maidenhair, the prettiest and the fussiest.",
+        "a. Loosen the roots.",
+        "b. Trim the dead fronds.",
+        "e. Water from below.",
+        "IV. Pests.",
+        "V. Winter.",
+        "-1. Before you buy.",
+        "0. The day you buy.",
+    ] {
+        harness.get_by_label(label);
+    }
+    let text = harness.state().document().unwrap().text().to_owned();
+    for marker in ["3.", "a.", "IV."] {
+        assert!(!text.contains(marker), "{marker} is not text: {text:?}");
+    }
+    harness.snapshot("counted_lists");
+}

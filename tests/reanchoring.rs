@@ -92,7 +92,7 @@ fn text_with_numbers_in_it(document: &marginalia::document::Document) -> String 
             text.push_str("\n\n");
         }
         if let Some(number) = block.kind.list_number() {
-            text.push_str(&format!("{number}. "));
+            text.push_str(&format!("{} ", number.label()));
         }
         text.push_str(document.block_text(index));
     }

@@ -8,12 +8,14 @@
 
 mod builder;
 pub mod language;
+mod list_number;
 mod outline;
 mod picture;
 pub mod pieces;
 mod search;
 
 pub use builder::{DocumentBuilder, normalize_block_text};
+pub use list_number::{ListNumber, NumberStyle, roman_numeral};
 pub use outline::{OutlineEntry, current_entry, outline_of};
 pub use picture::{HiddenText, NO_CAPTION, Picture, PictureSource};
 pub use search::FoldedText;
@@ -78,7 +80,7 @@ pub enum BlockKind {
     /// inside it) is `continued`: no bullet, no number.
     ListItem {
         level: u8,
-        number: Option<u32>,
+        number: Option<ListNumber>,
         continued: bool,
     },
     /// Preformatted text: all whitespace kept.
@@ -133,7 +135,7 @@ impl BlockKind {
 
     /// The number drawn before an ordered list's item ("3."), not before
     /// the item's continuation or a bullet's item.
-    pub fn list_number(self) -> Option<u32> {
+    pub fn list_number(self) -> Option<ListNumber> {
         match self.list_marker() {
             Some(ListMarker::Number(number)) => Some(number),
             _ => None,
@@ -149,8 +151,8 @@ impl BlockKind {
 /// What is drawn before a list's item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListMarker {
-    /// An ordered list's: "3.".
-    Number(u32),
+    /// An ordered list's: "3.", "c.", "iv.".
+    Number(ListNumber),
     Bullet,
 }
 

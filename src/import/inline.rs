@@ -3,7 +3,9 @@
 
 use unicode_normalization::UnicodeNormalization as _;
 
-use crate::document::{BlockKind, DocumentBuilder, InlineStyle, StyledSpan};
+use crate::document::{
+    BlockKind, DocumentBuilder, InlineStyle, ListNumber, NumberStyle, StyledSpan,
+};
 
 /// Text being collected for one block, with its inline styles.
 #[derive(Debug, Default)]
@@ -173,21 +175,41 @@ pub struct Lists {
     open: Vec<OpenList>,
 }
 
+/// How an ordered list counts: from where, which way, in which glyphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counting {
+    pub first: i64,
+    /// Counting down (HTML's `reversed`: a countdown's 10, 9, 8).
+    pub reversed: bool,
+    pub style: NumberStyle,
+}
+
+impl Counting {
+    /// Up from `first` in digits (Markdown's lists).
+    pub fn up_from(first: i64) -> Self {
+        Self {
+            first,
+            reversed: false,
+            style: NumberStyle::Decimal,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct OpenList {
-    /// The next number (`None`: bullets).
-    next: Option<u64>,
+    /// How the list counts (`None`: bullets) and the next item's number.
+    counting: Option<(Counting, i64)>,
     /// The current item's number (`None`: bullets).
-    number: Option<u32>,
+    number: Option<ListNumber>,
     /// The current item has a block already: the next is its continuation.
     item_has_block: bool,
 }
 
 impl Lists {
-    /// Opens a list; `first` is the first number of an ordered list.
-    pub fn open(&mut self, first: Option<u64>) {
+    /// Opens a list: ordered when it counts, else bulleted.
+    pub fn open(&mut self, counting: Option<Counting>) {
         self.open.push(OpenList {
-            next: first,
+            counting: counting.map(|counting| (counting, counting.first)),
             number: None,
             item_has_block: false,
         });
@@ -201,10 +223,14 @@ impl Lists {
         self.open.is_empty()
     }
 
-    /// A new item of the innermost list begins.
-    pub fn start_item(&mut self) {
+    /// A new item of the innermost list begins; `value` is the number it
+    /// gives itself (HTML's `<li value>`), from which the next count on.
+    pub fn start_item(&mut self, value: Option<i64>) {
         if let Some(list) = self.open.last_mut() {
             list.item_has_block = false;
+            if let (Some((_, next)), Some(value)) = (&mut list.counting, value) {
+                *next = value;
+            }
         }
     }
 
@@ -218,9 +244,13 @@ impl Lists {
             return;
         };
         let continued = std::mem::replace(&mut list.item_has_block, true);
-        if let (Some(next), false) = (&mut list.next, continued) {
-            list.number = Some(u32::try_from(*next).unwrap_or(u32::MAX));
-            *next = next.saturating_add(1);
+        if let (Some((counting, next)), false) = (&mut list.counting, continued) {
+            let value = (*next).clamp(i64::from(i32::MIN), i64::from(i32::MAX));
+            list.number = Some(ListNumber {
+                value: i32::try_from(value).unwrap_or_default(),
+                style: counting.style,
+            });
+            *next = next.saturating_add(if counting.reversed { -1 } else { 1 });
         }
         let number = list.number;
         let kind = BlockKind::ListItem {

@@ -137,7 +137,7 @@ fn block_html(
         }
         BlockKind::ListItem { level, .. } => {
             let mark = match block.kind.list_marker() {
-                Some(ListMarker::Number(number)) => format!("{number}. "),
+                Some(ListMarker::Number(number)) => format!("{} ", number.label()),
                 Some(ListMarker::Bullet) => "\u{2022} ".to_owned(),
                 None => String::new(),
             };

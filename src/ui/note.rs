@@ -32,7 +32,7 @@ fn block_setting(kind: BlockKind) -> (FontId, f32, String) {
         BlockKind::Title | BlockKind::Heading { .. } => (face(SERIF_BOLD), 0.0, String::new()),
         BlockKind::ListItem { level, .. } => {
             let marker = match kind.list_marker() {
-                Some(ListMarker::Number(number)) => format!("{number}."),
+                Some(ListMarker::Number(number)) => number.label(),
                 Some(ListMarker::Bullet) => bullet(level).to_owned(),
                 None => String::new(),
             };

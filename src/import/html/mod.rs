@@ -171,6 +171,7 @@ fn readable_article(page: HtmlDocument) -> Result<dom_smoothie::Article, Option<
     // the authors' bios', which it mutes (`author_bios`).
     article_end::mark_named_body(&page);
     author_bios::mark_author_bios(&page);
+    walker::carry_list_styles_to_types(&page);
     let config = dom_smoothie::Config {
         classes_to_preserve: captioned_pictures::CAPTIONED_PICTURE_CLASSES
             .iter()
@@ -397,8 +398,12 @@ mod tests {
         );
         let texts: Vec<&str> = (0..doc.blocks().len()).map(|i| doc.block_text(i)).collect();
         assert_eq!(texts, ["Third step", "Why.", "Fourth step"]);
-        let numbers: Vec<Option<u32>> = doc.blocks().iter().map(|b| b.kind.list_number()).collect();
-        assert_eq!(numbers, [Some(3), None, Some(4)]);
+        let numbers: Vec<Option<String>> = doc
+            .blocks()
+            .iter()
+            .map(|b| b.kind.list_number().map(|n| n.label()))
+            .collect();
+        assert_eq!(numbers, [Some("3.".into()), None, Some("4.".into())]);
         assert!(matches!(
             doc.blocks()[1].kind,
             BlockKind::ListItem {

@@ -4,7 +4,7 @@
 use pulldown_cmark::{Event, MetadataBlockKind, Tag, TagEnd};
 
 use super::super::html::append_html_body;
-use super::super::inline::{Inline, Lists, prose_kind, table_text, with_prefix};
+use super::super::inline::{Counting, Inline, Lists, prose_kind, table_text, with_prefix};
 use super::super::inline_html::OpenTags;
 use super::super::picture::{FilePictures, PictureResolver};
 use super::{first_heading_is_h1, footnote_anchor, push_metadata_line, title_from_html};
@@ -117,11 +117,13 @@ impl MarkdownState {
             }
             Tag::List(first) => {
                 self.flush_item(builder);
-                self.lists.open(first);
+                self.lists.open(
+                    first.map(|first| Counting::up_from(i64::try_from(first).unwrap_or(i64::MAX))),
+                );
             }
             Tag::Item => {
                 self.flush_item(builder);
-                self.lists.start_item();
+                self.lists.start_item(None);
                 self.in_item = true;
             }
             Tag::Table(_) => {

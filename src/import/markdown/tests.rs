@@ -154,6 +154,7 @@ mod pictures {
 
 mod lists {
     use super::super::*;
+    use crate::document::ListNumber;
 
     fn kinds_and_texts(doc: &Document) -> Vec<(BlockKind, String)> {
         (0..doc.blocks().len())
@@ -169,7 +170,7 @@ mod lists {
         );
         let item = |number, continued| BlockKind::ListItem {
             level: 1,
-            number: Some(number),
+            number: Some(ListNumber::decimal(number)),
             continued,
         };
         assert_eq!(
@@ -193,7 +194,13 @@ mod lists {
         let doc = document_from_markdown("7. Seventh\n8. Eighth\n", Metadata::default());
         assert_eq!(doc.block_text(0), "Seventh");
         assert_eq!(doc.block_text(1), "Eighth");
-        assert_eq!(doc.blocks()[0].kind.list_number(), Some(7));
-        assert_eq!(doc.blocks()[1].kind.list_number(), Some(8));
+        assert_eq!(
+            doc.blocks()[0].kind.list_number(),
+            Some(ListNumber::decimal(7))
+        );
+        assert_eq!(
+            doc.blocks()[1].kind.list_number(),
+            Some(ListNumber::decimal(8))
+        );
     }
 }

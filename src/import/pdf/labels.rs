@@ -6,6 +6,8 @@
 use hayro_interpret::hayro_syntax::Pdf;
 use hayro_interpret::hayro_syntax::object::{Array, Dict, Name};
 
+use crate::document::roman_numeral;
+
 const MAX_DEPTH: usize = 16;
 const MAX_RANGES: usize = 10_000;
 
@@ -86,33 +88,8 @@ fn label_of(ranges: &[LabelRange], page: usize) -> String {
 }
 
 /// 1994 → "MCMXCIV" (beyond 3,999, the number).
-fn roman(mut number: u64) -> String {
-    if number == 0 || number > 3_999 {
-        return number.to_string();
-    }
-    const DIGITS: [(u64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while number >= value {
-            out.push_str(digits);
-            number -= value;
-        }
-    }
-    out
+fn roman(number: u64) -> String {
+    roman_numeral(number).unwrap_or_else(|| number.to_string())
 }
 
 /// 1 → "A", 26 → "Z", 27 → "AA", 28 → "BB" (as the PDF standard counts).

@@ -126,6 +126,16 @@ fn bounds(rect: Rect) -> egui::accesskit::Rect {
     }
 }
 
+/// What a screen reader reads for a block: its text, an ordered item's
+/// number (drawn before its text) before it.
+fn spoken_label(document: &Document, index: usize) -> String {
+    let text = document.block_text(index);
+    match document.blocks()[index].kind.list_number() {
+        Some(number) => format!("{} {text}", number.label()),
+        None => text.to_owned(),
+    }
+}
+
 /// A block's node under the page's document node (so that the caret's
 /// text runs are in the document's text): its role, bounds and text; the
 /// caret's block with its text runs and the selection.
@@ -157,14 +167,9 @@ fn block_node(
         if let BlockKind::Heading { level } = kind {
             node.set_level(level as usize);
         }
-        // The caret's block is read from its text runs; an ordered
-        // item's number, drawn before its text, is read before it.
-        match (caret_here, kind.list_number()) {
-            (Some(_), _) => {}
-            (None, Some(number)) => {
-                node.set_label(format!("{number}. {}", document.block_text(block.index)));
-            }
-            (None, None) => node.set_label(document.block_text(block.index)),
+        // The caret's block is read from its text runs.
+        if caret_here.is_none() {
+            node.set_label(spoken_label(document, block.index));
         }
         node.set_bounds(bounds(rect));
     });

@@ -24,6 +24,7 @@ mod hyphenated;
 mod input;
 mod layout;
 mod line_breaks;
+mod list_room;
 mod look;
 mod paint;
 mod picture_decode;

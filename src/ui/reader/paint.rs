@@ -8,7 +8,7 @@ use eframe::egui::{
     self, Align2, Color32, CornerRadius, Painter, Pos2, Rect, Stroke, Ui, pos2, vec2,
 };
 
-use crate::document::{Block, BlockKind, Document, InlineStyle};
+use crate::document::{Block, BlockKind, Document, InlineStyle, ListNumber};
 use crate::ui::theme::Palette;
 
 use super::caret::caret_rect;
@@ -202,7 +202,7 @@ fn paint_list_marker(
     text_rect: Rect,
     look: &BlockLook,
     palette: &Palette,
-    number: Option<u32>,
+    number: Option<ListNumber>,
     level: u8,
 ) {
     let size = look.font.size;
@@ -210,7 +210,7 @@ fn paint_list_marker(
         Some(number) => painter.text(
             pos2(text_rect.left() - size * 0.35, text_rect.top()),
             Align2::RIGHT_TOP,
-            format!("{number}."),
+            number.label(),
             look.font.clone(),
             palette.text,
         ),

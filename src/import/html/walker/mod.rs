@@ -15,6 +15,8 @@ use tables::table_rows;
 
 mod figures;
 mod links;
+mod list_counting;
+pub(super) use list_counting::carry_list_styles_to_types;
 pub(super) mod mathml;
 mod mathml_symbols;
 mod tables;
@@ -225,17 +227,14 @@ impl<'r> Walker<'r> {
             }
             "ul" | "ol" => {
                 self.flush(builder);
-                let start = node
-                    .attr("start")
-                    .and_then(|s| s.trim().parse::<u64>().ok())
-                    .unwrap_or(1);
-                self.lists.open((name == "ol").then_some(start));
+                let counting = (name == "ol").then(|| list_counting::counting_of(node));
+                self.lists.open(counting);
                 let was_in_item = std::mem::replace(&mut self.in_item, false);
                 Some(Exit::List { was_in_item })
             }
             "li" => {
                 self.flush(builder);
-                self.lists.start_item();
+                self.lists.start_item(list_counting::item_value(node));
                 self.in_item = true;
                 Some(Exit::Item)
             }
