@@ -14,7 +14,6 @@ use crate::ui::theme::Palette;
 use super::heights::TOP_PADDING_EM;
 use super::hyphenated::hyphenated_galley;
 use super::line_breaks::hyphenation_language;
-use super::list_room;
 use super::look::{BlockLook, average_char_width, look_of};
 use super::picture_runs::PictureRun;
 use super::table::layout_table;
@@ -292,7 +291,10 @@ impl Reader {
     ) -> BlockLook {
         let blocks = document.blocks();
         let mut look = look_of(blocks[index].kind, style);
-        look.indent += list_room::extra_list_indent(blocks, index, style.font_size);
+        look.indent += self
+            .list_room
+            .borrow_mut()
+            .extra_indent(document, index, style.font_size);
         // The pieces of a long block are set as one paragraph.
         if blocks[index].continues {
             look.space_before = 0.0;

@@ -4,51 +4,102 @@
 //! set further in, all its items alike, so no number is cut at the
 //! window's edge and the items' text stays in line.
 
-use crate::document::{Block, BlockKind, ListNumber, NumberStyle};
+use crate::document::{Block, BlockKind, Document, ListNumber, NumberStyle};
 
 /// How wide a number may be, in ems, before its list is set further in:
 /// the room before an item's text (its indent less the gap before it, see
 /// `paint_list_marker`) and the column's narrowest margin, less a little.
 const HANGING_ROOM_EM: f32 = 2.4;
 
-/// The most blocks looked at either side of an item for its list's
-/// widest number (the work of a frame is bounded).
-const MAX_SCAN: usize = 64;
+/// The most a list is set in for its numbers, in ems: past it, the
+/// widest numbers of a very long list ("MMMDCCCLXXXVIII.") hang into the
+/// margin rather than squeeze every item's text.
+const MAX_EXTRA_EM: f32 = 6.0;
 
-/// How much further in than its level sets it the item at `index` is set,
-/// in points: its own list's widest number's overflow and its enclosing
-/// lists'.
-pub(super) fn extra_list_indent(blocks: &[Block], index: usize, font_size: f32) -> f32 {
-    let BlockKind::ListItem { level, .. } = blocks[index].kind else {
-        return 0.0;
-    };
-    let ems: f32 = (1..=level)
-        .map(|at| overflow_at_level(blocks, index, at))
-        .sum();
-    ems * font_size
+/// Lists nest at most this deep (`BlockKind::ListItem`'s level).
+const MAX_LEVEL: usize = 9;
+
+/// How much further in than their level sets them a document's list items
+/// are set, in ems: worked out once for a document, in one pass.
+#[derive(Debug, Default)]
+pub(super) struct ListRoom {
+    /// The document it was worked out for (its blocks and chars).
+    key: Option<(usize, usize)>,
+    /// Per block: its own list's widest number's overflow and its
+    /// enclosing lists'.
+    extra_em: Vec<f32>,
 }
 
-/// How far, in ems, the widest number of the level-`level` list around
-/// the item at `index` reaches past the room a number has.
-fn overflow_at_level(blocks: &[Block], index: usize, level: u8) -> f32 {
-    let in_list =
-        |at: usize| matches!(blocks[at].kind, BlockKind::ListItem { level: l, .. } if l >= level);
-    let first = (index.saturating_sub(MAX_SCAN)..index)
-        .rev()
-        .take_while(|&at| in_list(at))
-        .last()
-        .unwrap_or(index);
-    let end = (index + 1..blocks.len().min(index + MAX_SCAN))
-        .take_while(|&at| in_list(at))
-        .last()
-        .map_or(index + 1, |last| last + 1);
-    let widest = blocks[first..end]
-        .iter()
-        .filter(|block| matches!(block.kind, BlockKind::ListItem { level: l, .. } if l == level))
-        .filter_map(|block| block.kind.list_number())
-        .map(label_width_em)
-        .fold(0.0, f32::max);
-    (widest - HANGING_ROOM_EM).max(0.0)
+impl ListRoom {
+    /// The extra indent of the block at `index`, in points.
+    pub(super) fn extra_indent(
+        &mut self,
+        document: &Document,
+        index: usize,
+        font_size: f32,
+    ) -> f32 {
+        let key = (document.blocks().len(), document.char_count());
+        if self.key != Some(key) {
+            self.extra_em = extra_ems(document.blocks());
+            self.key = Some(key);
+        }
+        self.extra_em.get(index).copied().unwrap_or(0.0) * font_size
+    }
+}
+
+/// A list at one level open while the blocks are walked: where it began
+/// and its widest number so far.
+#[derive(Clone, Copy)]
+struct OpenRun {
+    first: usize,
+    widest_em: f32,
+}
+
+/// Each block's extra indent in ems. A level-`L` list is a run of list
+/// items of level `L` or deeper; its overflow is its level-`L` items'
+/// widest number's, and moves every block of the run (the lists nested in
+/// it with their parent).
+fn extra_ems(blocks: &[Block]) -> Vec<f32> {
+    let mut extra = vec![0.0; blocks.len()];
+    let mut open: [Option<OpenRun>; MAX_LEVEL] = [None; MAX_LEVEL];
+    for (index, block) in blocks.iter().enumerate() {
+        let level = match block.kind {
+            BlockKind::ListItem { level, .. } => usize::from(level).clamp(1, MAX_LEVEL),
+            _ => 0,
+        };
+        for deeper in open.iter_mut().skip(level) {
+            if let Some(run) = deeper.take() {
+                close_run(&mut extra, run, index);
+            }
+        }
+        for run in open.iter_mut().take(level) {
+            run.get_or_insert(OpenRun {
+                first: index,
+                widest_em: 0.0,
+            });
+        }
+        if let (Some(run), Some(number)) = (
+            open.get_mut(level.wrapping_sub(1)).and_then(Option::as_mut),
+            block.kind.list_number(),
+        ) {
+            run.widest_em = run.widest_em.max(label_width_em(number));
+        }
+    }
+    for run in open.into_iter().flatten() {
+        close_run(&mut extra, run, blocks.len());
+    }
+    extra
+}
+
+/// Moves the blocks of a run that has ended (before `end`) in by its
+/// overflow.
+fn close_run(extra: &mut [f32], run: OpenRun, end: usize) {
+    let overflow = (run.widest_em - HANGING_ROOM_EM).clamp(0.0, MAX_EXTRA_EM);
+    if overflow > 0.0 {
+        for em in &mut extra[run.first..end] {
+            *em += overflow;
+        }
+    }
 }
 
 /// A generous estimate of how wide a number's label is set, in ems (the
@@ -76,9 +127,10 @@ mod tests {
     use super::*;
     use crate::document::{DocumentBuilder, Format, Metadata};
 
-    fn list(labels: &[(u8, i32, NumberStyle)]) -> Vec<Block> {
+    fn list(items: &[(u8, i32, NumberStyle)]) -> Document {
         let mut builder = DocumentBuilder::new(Format::Html, Metadata::default());
-        for &(level, value, style) in labels {
+        builder.push(BlockKind::Paragraph, "Before.");
+        for &(level, value, style) in items {
             let kind = BlockKind::ListItem {
                 level,
                 number: Some(ListNumber { value, style }),
@@ -86,30 +138,55 @@ mod tests {
             };
             builder.push(kind, "An item.");
         }
-        builder.finish().blocks().to_vec()
+        builder.push(BlockKind::Paragraph, "After.");
+        builder.finish()
+    }
+
+    fn extra(document: &Document) -> Vec<f32> {
+        let mut room = ListRoom::default();
+        (0..document.blocks().len())
+            .map(|index| room.extra_indent(document, index, 20.0))
+            .collect()
     }
 
     #[test]
     fn short_numbers_hang_in_the_margin_and_wide_ones_set_their_list_in() {
         let short = list(&[(1, 9, NumberStyle::Decimal), (1, 10, NumberStyle::Decimal)]);
-        assert_eq!(extra_list_indent(&short, 0, 20.0), 0.0);
-        let roman = list(&[
+        assert_eq!(extra(&short), [0.0; 4]);
+        let roman = extra(&list(&[
             (1, 17, NumberStyle::UpperRoman),
             (1, 18, NumberStyle::UpperRoman),
-        ]);
-        let first = extra_list_indent(&roman, 0, 20.0);
-        assert!(first > 0.0, "XVIII. is wider than the margin");
-        assert_eq!(first, extra_list_indent(&roman, 1, 20.0), "items in line");
+        ]));
+        assert!(roman[1] > 0.0, "XVIII. is wider than the margin: {roman:?}");
+        assert_eq!(roman[1], roman[2], "the items in line");
+        assert_eq!(
+            (roman[0], roman[3]),
+            (0.0, 0.0),
+            "the paragraphs as they were"
+        );
     }
 
     #[test]
-    fn a_nested_list_moves_with_its_parent() {
-        let nested = list(&[
+    fn a_nested_list_moves_with_its_parent_and_adds_its_own() {
+        let nested = extra(&list(&[
             (1, 18, NumberStyle::UpperRoman),
             (2, 1, NumberStyle::LowerAlpha),
-        ]);
-        let parent = extra_list_indent(&nested, 0, 20.0);
+            (2, 3888, NumberStyle::UpperRoman),
+            (1, 19, NumberStyle::UpperRoman),
+            (2, 1, NumberStyle::Decimal),
+        ]));
+        let parent = nested[1];
         assert!(parent > 0.0);
-        assert_eq!(extra_list_indent(&nested, 1, 20.0), parent);
+        assert!(
+            nested[2] > parent,
+            "MMMDCCCLXXXVIII. moves its own list: {nested:?}"
+        );
+        assert!(nested[2] <= parent + MAX_EXTRA_EM * 20.0, "within bounds");
+        assert_eq!(nested[2], nested[3]);
+        assert_eq!(
+            (nested[4], nested[5]),
+            (parent, parent),
+            "a short nested list moves with its parent"
+        );
     }
 }

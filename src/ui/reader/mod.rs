@@ -40,6 +40,7 @@ pub use layout::append_styled;
 pub use look::{READER_GLYPHS, bullet};
 pub use picture_decode::{DecodedPicture, decode_picture};
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use eframe::egui::{self, Rect, Response, Ui};
@@ -48,6 +49,7 @@ use crate::document::Document;
 
 use super::theme::Palette;
 use heights::BlockHeights;
+use list_room::ListRoom;
 use pictures::PictureShelf;
 use table_scroll::TableScroll;
 
@@ -183,6 +185,9 @@ pub struct Reader {
     /// view once the page has moved (as in Firefox).
     caret_to_view: bool,
     pictures: PictureShelf,
+    /// How much further in list items are set for their lists' widest
+    /// numbers (worked out once a document, asked while laying out).
+    list_room: RefCell<ListRoom>,
     /// How far each table wider than the measure is scrolled sideways.
     table_scroll: TableScroll,
     /// Where the reader was when it followed links inside the article,
