@@ -7,7 +7,8 @@
 //! by row. One interaction rect maps the pointer to a char offset in the
 //! document's canonical text.
 //!
-//! Rooms: `look` (typography), `heights` (the height model), `layout`
+//! Rooms: `look` (typography), `list_room` (lists set in for wide
+//! numbers), `heights` (the height model), `layout`
 //! (laying out the visible blocks), `input` (pointer and reader commands),
 //! `cursor` (moving through the text), `caret` (caret browsing), `paint`,
 //! `highlights` (what is painted under the text), `pictures` (figures'
