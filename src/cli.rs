@@ -337,6 +337,7 @@ impl<'a> InspectReport<'a> {
             .enumerate()
             .map(|(i, block)| {
                 let picture = document.picture_of(i);
+                let list_number = block.kind.list_number();
                 let text = document.block_text(i);
                 InspectBlock {
                     kind: block.kind.name(),
@@ -346,8 +347,8 @@ impl<'a> InspectReport<'a> {
                         }
                         _ => None,
                     },
-                    number: block.kind.list_number().map(|number| number.value),
-                    marker: block.kind.list_number().map(|number| number.label()),
+                    number: list_number.map(|number| number.value),
+                    marker: list_number.map(|number| number.label()),
                     start: block.chars.start,
                     end: block.chars.end,
                     text,

@@ -8,7 +8,6 @@ mod common;
 
 use eframe::egui;
 use egui_kittest::kittest::Queryable as _;
-use marginalia::ui::StartWith;
 
 const STEPS: &str = "# Repotting a fern\n\n\
 The last steps, after the roots are loosened:\n\n\
@@ -21,10 +20,7 @@ It will look tired for a few days.\n";
 
 #[test]
 fn an_ordered_list_draws_its_numbers_and_a_drag_from_one_selects_the_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("fern.md");
-    std::fs::write(&path, STEPS).unwrap();
-    let mut harness = common::app::app(StartWith::File(path), [640.0, 480.0]);
+    let (_dir, mut harness) = common::app::app_on("fern.md", STEPS, [640.0, 480.0]);
     let document = harness.state().document().unwrap();
     assert!(
         !document.text().contains("10."),
@@ -65,10 +61,7 @@ const COUNTED: &str = "<html><head><title>Ferns for a shady balcony</title></hea
 
 #[test]
 fn an_html_list_counts_as_the_page_says_down_in_letters_or_in_roman_numerals() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ferns.html");
-    std::fs::write(&path, COUNTED).unwrap();
-    let mut harness = common::app::app(StartWith::File(path), [640.0, 720.0]);
+    let (_dir, mut harness) = common::app::app_on("ferns.html", COUNTED, [640.0, 720.0]);
     harness.run();
     for label in [
         "3. Boston fern, which forgives a missed watering.",

@@ -9,19 +9,7 @@ use eframe::egui::{self, Key, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use marginalia::document::BlockKind;
-use marginalia::ui::{Command, MarginaliaApp, StartWith};
-
-/// The app at `size`, open on a Markdown file of `text` in a new folder.
-fn app_on_markdown(
-    name: &str,
-    text: &str,
-    size: [f32; 2],
-) -> (tempfile::TempDir, Harness<'static, MarginaliaApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    (dir, common::app::app(StartWith::File(path), size))
-}
+use marginalia::ui::{Command, MarginaliaApp};
 
 const RELEASES: &str = "# Release notes\n\n\
 The figures below compare the three releases shipped this year.\n\n\
@@ -33,7 +21,7 @@ After the table, the text goes on as before.\n";
 
 #[test]
 fn a_table_is_set_in_columns_and_its_cells_are_annotatable() {
-    let (_dir, mut harness) = app_on_markdown("releases.md", RELEASES, [760.0, 420.0]);
+    let (_dir, mut harness) = common::app::app_on("releases.md", RELEASES, [760.0, 420.0]);
     let document = harness.state().document().unwrap();
     let table = (0..document.blocks().len())
         .find(|&i| document.blocks()[i].kind == BlockKind::Table)
@@ -83,7 +71,7 @@ fn dragged_words(harness: &mut Harness<'_, MarginaliaApp>, rect: egui::Rect) -> 
 
 #[test]
 fn cells_wrap_within_their_columns_and_the_pointer_finds_their_words() {
-    let (_dir, mut harness) = app_on_markdown("field-notes.md", FIELD_NOTES, [560.0, 460.0]);
+    let (_dir, mut harness) = common::app::app_on("field-notes.md", FIELD_NOTES, [560.0, 460.0]);
     let table = harness.get_by_role(Role::Table).rect();
     // The text column is centred: its right margin is its left one.
     assert!(
@@ -114,7 +102,7 @@ After the elements.\n";
 
 #[test]
 fn a_table_wider_than_the_measure_scrolls_sideways_inside_its_block() {
-    let (_dir, mut harness) = app_on_markdown("elements.md", ELEMENTS, [420.0, 360.0]);
+    let (_dir, mut harness) = common::app::app_on("elements.md", ELEMENTS, [420.0, 360.0]);
     let table = harness.get_by_role(Role::Table).rect();
     assert!(
         table.right() > 420.0,
@@ -154,7 +142,7 @@ fn a_table_wider_than_the_measure_scrolls_sideways_inside_its_block() {
 
 #[test]
 fn finding_words_in_a_wide_tables_hidden_column_scrolls_the_table_to_them() {
-    let (_dir, mut harness) = app_on_markdown("elements.md", ELEMENTS, [420.0, 360.0]);
+    let (_dir, mut harness) = common::app::app_on("elements.md", ELEMENTS, [420.0, 360.0]);
     let table = harness.get_by_role(Role::Table).rect();
     harness.state_mut().apply(Command::ShowFind);
     harness.run_steps(2);
@@ -175,7 +163,7 @@ run().catch(console.error);\n```\n\nAfter the code.\n";
 
 #[test]
 fn a_long_line_of_code_is_never_wrapped_and_its_block_scrolls_sideways() {
-    let (_dir, mut harness) = app_on_markdown("streams.md", LONG_CODE, [420.0, 360.0]);
+    let (_dir, mut harness) = common::app::app_on("streams.md", LONG_CODE, [420.0, 360.0]);
     let code = harness.get_by_label_contains("const { pipeline }").rect();
     let line = harness.state().settings().font_size;
     assert!(
@@ -209,7 +197,7 @@ fn a_table_too_wide_for_the_measure_uses_the_free_width_and_fades_at_its_cut() {
     // 40 % of a 1440-point window stood empty beside a table clipped at the
     // text's measure: it now shows to the window's margin, the cut edge
     // faded over, then scrolls.
-    let (_dir, mut harness) = app_on_markdown("wide.md", WIDE_RELEASES, [1440.0, 700.0]);
+    let (_dir, mut harness) = common::app::app_on("wide.md", WIDE_RELEASES, [1440.0, 700.0]);
     harness.run_steps(3);
     harness.snapshot("table_using_the_free_width");
 }

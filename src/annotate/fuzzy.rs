@@ -135,34 +135,26 @@ struct QuoteStart {
 }
 
 impl QuoteStart {
-    fn of(anchor: &Anchor) -> Self {
-        let alphanumeric = anchor
-            .exact
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric);
-        let after_alphanumeric = anchor
-            .prefix
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+    /// How text whose first char is `first`, after `before`, begins.
+    fn of_chars(first: Option<char>, before: Option<char>) -> Self {
+        let alphanumeric = first.is_some_and(char::is_alphanumeric);
         Self {
             alphanumeric,
-            inside_word: alphanumeric && after_alphanumeric,
+            inside_word: alphanumeric && before.is_some_and(char::is_alphanumeric),
         }
+    }
+
+    fn of(anchor: &Anchor) -> Self {
+        Self::of_chars(
+            anchor.exact.chars().next(),
+            anchor.prefix.chars().next_back(),
+        )
     }
 
     /// How a match starting at `chars[at]` begins.
     fn at(chars: &[char], at: usize) -> Self {
-        let alphanumeric = chars.get(at).is_some_and(|c| c.is_alphanumeric());
-        let after_alphanumeric = at
-            .checked_sub(1)
-            .and_then(|before| chars.get(before))
-            .is_some_and(|c| c.is_alphanumeric());
-        Self {
-            alphanumeric,
-            inside_word: alphanumeric && after_alphanumeric,
-        }
+        let before = at.checked_sub(1).and_then(|before| chars.get(before));
+        Self::of_chars(chars.get(at).copied(), before.copied())
     }
 }
 

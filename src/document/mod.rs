@@ -156,6 +156,17 @@ pub enum ListMarker {
     Bullet,
 }
 
+impl ListMarker {
+    /// The marker as text: the number's label, or `bullet` (the glyph the
+    /// caller sets bullets in).
+    pub fn text(self, bullet: &str) -> String {
+        match self {
+            ListMarker::Number(number) => number.label(),
+            ListMarker::Bullet => bullet.to_owned(),
+        }
+    }
+}
+
 /// An inline style over part of a block's text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "style")]

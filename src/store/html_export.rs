@@ -11,9 +11,7 @@ use std::ops::Range;
 use base64::Engine as _;
 
 use crate::annotate::{AnchorResolution, Annotation, HighlightStyle};
-use crate::document::{
-    Block, BlockKind, Document, InlineStyle, ListMarker, NO_CAPTION, PictureSource,
-};
+use crate::document::{Block, BlockKind, Document, InlineStyle, NO_CAPTION, PictureSource};
 
 use super::citation::Citation;
 use super::export_target::HTML_EXPORT_MARK;
@@ -136,11 +134,10 @@ fn block_html(
             let _ = writeln!(html, "<blockquote><p>{}</p></blockquote>", inline());
         }
         BlockKind::ListItem { level, .. } => {
-            let mark = match block.kind.list_marker() {
-                Some(ListMarker::Number(number)) => format!("{} ", number.label()),
-                Some(ListMarker::Bullet) => "\u{2022} ".to_owned(),
-                None => String::new(),
-            };
+            let mark = block
+                .kind
+                .list_marker()
+                .map_or_else(String::new, |marker| marker.text("\u{2022}") + " ");
             let _ = writeln!(
                 html,
                 "<p style=\"margin-left:{}em\">{mark}{}</p>",

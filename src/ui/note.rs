@@ -5,7 +5,7 @@
 
 use eframe::egui::{self, FontFamily, FontId, Sense, TextFormat, Ui, text::LayoutJob, vec2};
 
-use crate::document::{BlockKind, Document, ListMarker, Metadata};
+use crate::document::{BlockKind, Document, Metadata};
 use crate::import::{document_from_markdown, markdown_plain_text};
 
 use super::fonts::{SERIF, SERIF_BOLD, SERIF_ITALIC};
@@ -31,11 +31,9 @@ fn block_setting(kind: BlockKind) -> (FontId, f32, String) {
     match kind {
         BlockKind::Title | BlockKind::Heading { .. } => (face(SERIF_BOLD), 0.0, String::new()),
         BlockKind::ListItem { level, .. } => {
-            let marker = match kind.list_marker() {
-                Some(ListMarker::Number(number)) => number.label(),
-                Some(ListMarker::Bullet) => bullet(level).to_owned(),
-                None => String::new(),
-            };
+            let marker = kind
+                .list_marker()
+                .map_or_else(String::new, |marker| marker.text(bullet(level)));
             (
                 face(SERIF),
                 12.0 * f32::from(level.saturating_sub(1)),

@@ -22,6 +22,19 @@ pub fn sidecar_of(article: &Path) -> PathBuf {
     article.with_file_name("kerry-lavrov-meeting.txt.annotations.ron")
 }
 
+/// The app on an article written as `file_name` (its text `text`) in a
+/// temporary folder, kept as long as the folder is.
+pub fn app_on(
+    file_name: &str,
+    text: &str,
+    size: [f32; 2],
+) -> (tempfile::TempDir, Harness<'static, MarginaliaApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(file_name);
+    std::fs::write(&path, text).unwrap();
+    (dir, app(StartWith::File(path), size))
+}
+
 /// The app, `width` × `height` points, after its first frames; without a
 /// library (the user's own is never touched by tests).
 pub fn app(start: StartWith, size: [f32; 2]) -> Harness<'static, MarginaliaApp> {

@@ -11,6 +11,7 @@
 use dom_query::{Document as HtmlDocument, NodeRef};
 
 use super::kept_asides::{names_of, paragraph_chars, paragraphs, words_of_name};
+use super::walker::mathml::name_of;
 
 /// The class a bio is marked with (kept in Readability's article; a name
 /// without its signal words, so its scoring is unchanged).
@@ -49,14 +50,8 @@ pub(super) fn mark_author_bios(page: &HtmlDocument) {
 
 /// Whether an element is a block named for an author's bio and short as one.
 fn is_bio(node: &NodeRef<'_>) -> bool {
-    let is_block = node.node_name().is_some_and(|name| {
-        matches!(
-            name.to_ascii_lowercase().as_str(),
-            // Not a list: the walk would read a muted list's items as
-            // paragraphs.
-            "div" | "section" | "aside" | "p"
-        )
-    });
+    // Not a list: the walk would read a muted list's items as paragraphs.
+    let is_block = matches!(name_of(node).as_str(), "div" | "section" | "aside" | "p");
     is_block
         && named_for_a_bio(node)
         && node.text().trim().chars().count() <= MOST_BIO_CHARS

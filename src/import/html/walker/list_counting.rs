@@ -14,17 +14,14 @@ use super::mathml::name_of;
 /// Readability keeps (it drops inline styles), so the walk after it
 /// counts in the glyphs the page showed.
 pub(in crate::import::html) fn carry_list_styles_to_types(page: &Document) {
-    let styled: Vec<NodeRef<'_>> = page
+    let styled: Vec<(NodeRef<'_>, NumberStyle)> = page
         .select("ol[style]")
         .nodes()
         .iter()
-        .filter(|list| list.attr("style").and_then(|s| style_of_css(&s)).is_some())
-        .cloned()
+        .filter_map(|list| Some((*list, style_of_css(&list.attr("style")?)?)))
         .collect();
-    for list in styled {
-        if let Some(style) = list.attr("style").and_then(|s| style_of_css(&s)) {
-            list.set_attr("type", style.html_type());
-        }
+    for (list, style) in styled {
+        list.set_attr("type", style.html_type());
     }
 }
 
